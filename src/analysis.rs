@@ -1,0 +1,4 @@
+//! Text analysis over article bodies. Nothing here knows about the terminal:
+//! every function takes text and returns byte ranges into it.
+
+pub mod text;

@@ -1,0 +1,17 @@
+//! readout: a terminal reader for comparing news articles.
+//!
+//! The crate is split so that the domain knows nothing of the terminal:
+//! [`store`] holds articles, [`analysis`] finds phrases, speakers and shared
+//! passages, [`query`] is the filter language; [`app`] turns keys into actions
+//! and actions into state, [`ui`] draws that state, [`tui`] owns the terminal
+//! and [`cli`] the command line and the headless subcommands.
+
+pub mod analysis;
+pub mod app;
+pub mod cli;
+pub mod query;
+pub mod store;
+#[doc(hidden)]
+pub mod synth;
+pub mod tui;
+pub mod ui;
