@@ -1,0 +1,446 @@
+//! Turning paths into articles. Bad input never stops the rest from loading
+//! and never panics: every file that is skipped, or loaded with a caveat, is
+//! reported as an [`Issue`]. Loading only reads; it never writes anywhere.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use super::{Article, Meta};
+
+/// Extensions loaded when walking a folder.
+const TEXT_EXTS: &[&str] = &["txt", "md", "markdown", "text"];
+const JSON_EXTS: &[&str] = &["jsonl", "ndjson", "json"];
+/// A single text article larger than this is skipped (a reader of news, not of logs).
+pub const MAX_TEXT_BYTES: u64 = 16 << 20;
+/// A JSON array file larger than this is skipped (JSON Lines files stream and have no limit).
+pub const MAX_JSON_BYTES: u64 = 1 << 30;
+
+/// How bad a problem with one input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssueKind {
+    /// Nothing was loaded from it.
+    Skipped,
+    /// It loaded, with a caveat (lossy decoding, one bad JSON line).
+    Warning,
+}
+
+/// A problem with one input, shown in the app and on stderr.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Issue {
+    pub path: String,
+    pub kind: IssueKind,
+    pub message: String,
+}
+
+impl Issue {
+    fn skipped(path: &Path, message: impl Into<String>) -> Issue {
+        Issue {
+            path: path.display().to_string(),
+            kind: IssueKind::Skipped,
+            message: message.into(),
+        }
+    }
+
+    fn warning(path: &Path, message: impl Into<String>) -> Issue {
+        Issue {
+            path: path.display().to_string(),
+            kind: IssueKind::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.kind {
+            IssueKind::Skipped => "skipped",
+            IssueKind::Warning => "warning",
+        };
+        write!(f, "{}: {what}: {}", self.path, self.message)
+    }
+}
+
+/// What reading one file gave.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub issues: Vec<Issue>,
+    /// Bytes read from disk.
+    pub bytes: u64,
+}
+
+/// Everything loaded from a list of paths.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub articles: Vec<Article>,
+    pub issues: Vec<Issue>,
+}
+
+/// Expands files and folders (recursively) into the files to read, in a
+/// stable order, with their sizes. Missing paths become issues.
+pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
+    let mut files = Vec::new();
+    let mut issues = Vec::new();
+    for path in paths {
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                issues.push(Issue::skipped(path, io_reason(&e)));
+                continue;
+            }
+        };
+        if meta.is_file() {
+            files.push((path.clone(), meta.len()));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_ext(e.path(), TEXT_EXTS, JSON_EXTS) => {
+                    let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    files.push((e.into_path(), len));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
+                    let msg = if e.loop_ancestor().is_some() {
+                        "symbolic link loop".to_string()
+                    } else {
+                        e.io_error().map(io_reason).unwrap_or_else(|| e.to_string())
+                    };
+                    issues.push(Issue::skipped(&p, msg));
+                }
+            }
+        }
+    }
+    (files, issues)
+}
+
+fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .is_some_and(|e| a.contains(&e.as_str()) || b.contains(&e.as_str()))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Loads every path (files and folders) using all cores.
+pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    let (files, mut issues) = discover(paths);
+    let loaded: Vec<Loaded> = files.par_iter().map(|(p, _)| read_source(p)).collect();
+    let mut articles = Vec::new();
+    for l in loaded {
+        articles.extend(l.articles);
+        issues.extend(l.issues);
+    }
+    LoadReport { articles, issues }
+}
+
+/// Reads one file: a text or Markdown article, or a JSON Lines / JSON file of
+/// many. Never panics; problems come back as issues.
+pub fn read_source(path: &Path) -> Loaded {
+    if has_ext(path, &[], JSON_EXTS) {
+        return read_json(path);
+    }
+    let mut out = Loaded::default();
+    let bytes = match read_capped(path, MAX_TEXT_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            out.issues.push(Issue::skipped(path, format!("larger than {} MiB", MAX_TEXT_BYTES >> 20)));
+            return out;
+        }
+        Err(e) => {
+            out.issues.push(Issue::skipped(path, io_reason(&e)));
+            return out;
+        }
+    };
+    out.bytes = bytes.len() as u64;
+    if looks_binary(&bytes) {
+        out.issues.push(Issue::skipped(path, "binary file"));
+        return out;
+    }
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    let article = Article::from_text(path.display().to_string(), &text, lossy);
+    if article.body.trim().is_empty() {
+        out.issues.push(Issue::skipped(path, "empty"));
+        return out;
+    }
+    if lossy {
+        out.issues.push(Issue::warning(path, "invalid UTF-8, decoded lossily"));
+    }
+    out.articles.push(article);
+    out
+}
+
+fn read_capped(path: &Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = fs::File::open(path)?;
+    let mut buf = Vec::new();
+    file.take(cap + 1).read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= cap).then_some(buf))
+}
+
+/// NUL bytes in the first 8 KiB mean binary, as git and grep judge it.
+fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+}
+
+/// One article record in a JSON or JSON Lines file.
+#[derive(Debug, Deserialize)]
+struct Record {
+    #[serde(default, alias = "headline")]
+    title: Option<String>,
+    #[serde(default, alias = "text", alias = "content", alias = "article")]
+    body: Option<String>,
+    #[serde(default, alias = "outlet", alias = "publisher", alias = "site")]
+    source: Option<String>,
+    #[serde(default, alias = "published", alias = "published_at")]
+    date: Option<String>,
+    #[serde(default, alias = "link")]
+    url: Option<String>,
+    #[serde(default, alias = "byline")]
+    author: Option<String>,
+}
+
+impl Record {
+    fn into_article(self, path: String) -> Option<Article> {
+        let clean = |s: Option<String>| {
+            s.map(|v| super::sanitize(&v).replace('\n', " ").trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let body = super::sanitize(self.body.as_deref().unwrap_or("")).trim().to_string();
+        if body.is_empty() {
+            return None;
+        }
+        let meta = Meta {
+            title: clean(self.title).unwrap_or_default(),
+            source: clean(self.source),
+            date: clean(self.date),
+            url: clean(self.url),
+            author: clean(self.author),
+        };
+        Some(Article::from_parts(path, meta, body, false))
+    }
+}
+
+fn read_json(path: &Path) -> Loaded {
+    let mut out = Loaded::default();
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            out.issues.push(Issue::skipped(path, io_reason(&e)));
+            return out;
+        }
+    };
+    let name = path.display().to_string();
+    let is_array = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_array {
+        let mut buf = Vec::new();
+        if let Err(e) = file.take(MAX_JSON_BYTES + 1).read_to_end(&mut buf) {
+            out.issues.push(Issue::skipped(path, io_reason(&e)));
+            return out;
+        }
+        out.bytes = buf.len() as u64;
+        if out.bytes > MAX_JSON_BYTES {
+            out.issues.push(Issue::skipped(path, "JSON array larger than 1 GiB (use JSON Lines)"));
+            return out;
+        }
+        match serde_json::from_slice::<Vec<serde_json::Value>>(&buf) {
+            Ok(values) => {
+                for (i, v) in values.into_iter().enumerate() {
+                    push_record(&mut out, path, &name, i + 1, "item", serde_json::from_value(v));
+                }
+            }
+            Err(e) => out.issues.push(Issue::skipped(path, format!("not a JSON array of articles: {e}"))),
+        }
+    } else {
+        let mut reader = BufReader::new(file);
+        let mut line = Vec::new();
+        let mut n = 0;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(k) => out.bytes += k as u64,
+                Err(e) => {
+                    out.issues.push(Issue::warning(path, format!("stopped at line {}: {}", n + 1, io_reason(&e))));
+                    break;
+                }
+            }
+            n += 1;
+            let text = String::from_utf8_lossy(&line);
+            if text.trim().is_empty() {
+                continue;
+            }
+            push_record(&mut out, path, &name, n, "line", serde_json::from_str(&text));
+        }
+    }
+    if out.articles.is_empty() && out.issues.is_empty() {
+        out.issues.push(Issue::skipped(path, "no articles in it"));
+    }
+    out
+}
+
+fn push_record(
+    out: &mut Loaded,
+    path: &Path,
+    name: &str,
+    n: usize,
+    unit: &str,
+    record: serde_json::Result<Record>,
+) {
+    match record {
+        Ok(r) => match r.into_article(format!("{name}:{n}")) {
+            Some(a) => out.articles.push(a),
+            None => out.issues.push(Issue::warning(path, format!("{unit} {n}: no body, text or content"))),
+        },
+        Err(e) => out.issues.push(Issue::warning(path, format!("{unit} {n}: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
+    }
+
+    #[test]
+    fn loads_text_and_markdown_recursively() {
+        let d = dir();
+        fs::create_dir(d.path().join("sub")).unwrap();
+        fs::write(d.path().join("a.txt"), "Headline A\n\nBody of a.").unwrap();
+        fs::write(d.path().join("sub/b.md"), "# Heading B\n\nBody.").unwrap();
+        fs::write(d.path().join("c.pdf"), "ignored").unwrap();
+        fs::write(d.path().join(".hidden.txt"), "ignored").unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let titles: Vec<_> = r.articles.iter().map(|a| a.meta.title.as_str()).collect();
+        assert_eq!(titles, ["Headline A", "Heading B"]);
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn bad_inputs_are_reported_not_fatal() {
+        let d = dir();
+        fs::write(d.path().join("bin.txt"), b"abc\0\x01\x02").unwrap();
+        fs::write(d.path().join("empty.txt"), "").unwrap();
+        fs::write(d.path().join("blank.txt"), "  \n\n ").unwrap();
+        fs::write(d.path().join("latin1.txt"), b"Caf\xe9 news\n\nBody here.").unwrap();
+        fs::write(d.path().join("ok.txt"), "Fine title\n\nFine body.").unwrap();
+        let missing = d.path().join("missing.txt");
+        let r = load_paths(&[d.path().to_path_buf(), missing]);
+        assert_eq!(r.articles.len(), 2);
+        let lossy = r.articles.iter().find(|a| a.lossy).unwrap();
+        assert_eq!(lossy.meta.title, "Caf\u{fffd} news");
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        let has = |s: &str| msgs.iter().any(|m| m.contains(s));
+        assert!(has("bin.txt: skipped: binary file"), "{msgs:?}");
+        assert!(has("empty.txt: skipped: empty"));
+        assert!(has("blank.txt: skipped: empty"));
+        assert!(has("latin1.txt: warning: invalid UTF-8"));
+        assert!(has("missing.txt: skipped: no such file or folder"));
+    }
+
+    #[test]
+    fn escape_sequences_never_survive() {
+        let d = dir();
+        let p = d.path().join("evil.txt");
+        fs::write(&p, "Title \u{1b}]0;owned\u{7}here\n\n\u{1b}[2JBody \u{9b}1m text").unwrap();
+        let r = load_paths(&[p]);
+        let a = &r.articles[0];
+        assert_eq!(a.meta.title, "Title here");
+        assert_eq!(a.body, "Title \nBody  text".replace("Title \n", "Title here\n\n"));
+        assert!(!a.body.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn explicit_file_of_any_extension_loads() {
+        let d = dir();
+        let p = d.path().join("notes.article");
+        fs::write(&p, "A title here\n\ntext").unwrap();
+        assert_eq!(load_paths(&[p]).articles.len(), 1);
+    }
+
+    #[test]
+    fn json_lines_with_bad_lines() {
+        let d = dir();
+        let p = d.path().join("a.jsonl");
+        fs::write(
+            &p,
+            "{\"title\":\"One\",\"body\":\"Rock solid.\",\"source\":\"TASS\"}\nnot json\n\n{\"text\":\"Second body here\"}\n{\"title\":\"no body\"}\n",
+        )
+        .unwrap();
+        let r = load_paths(&[p]);
+        assert_eq!(r.articles.len(), 2);
+        assert_eq!(r.articles[0].meta.title, "One");
+        assert_eq!(r.articles[0].meta.source.as_deref(), Some("TASS"));
+        assert!(r.articles[0].path.ends_with("a.jsonl:1"));
+        assert_eq!(r.articles[1].meta.title, "Second body here");
+        assert!(r.articles[1].path.ends_with("a.jsonl:4"));
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert!(msgs[0].contains("line 2:"), "{msgs:?}");
+        assert!(msgs[1].contains("line 5: no body"), "{msgs:?}");
+    }
+
+    #[test]
+    fn json_array() {
+        let d = dir();
+        let p = d.path().join("a.json");
+        fs::write(&p, r#"[{"headline":"H","content":"C c c"},{"title":1}]"#).unwrap();
+        let r = load_paths(&[p]);
+        assert_eq!(r.articles.len(), 1);
+        assert_eq!(r.articles[0].meta.title, "H");
+        assert!(r.issues[0].message.starts_with("item 2:"), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn broken_json_array_is_skipped() {
+        let d = dir();
+        let p = d.path().join("a.json");
+        fs::write(&p, "[{").unwrap();
+        let r = load_paths(&[p]);
+        assert!(r.articles.is_empty());
+        assert_eq!(r.issues[0].kind, IssueKind::Skipped);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_reported() {
+        let d = dir();
+        fs::write(d.path().join("a.txt"), "Some title\n\nbody").unwrap();
+        std::os::unix::fs::symlink(d.path(), d.path().join("loop")).unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        assert_eq!(r.articles.len(), 1);
+        assert!(r.issues.iter().any(|i| i.message.contains("loop")), "{:?}", r.issues);
+    }
+
+    #[test]
+    fn loading_never_writes() {
+        let d = dir();
+        let p = d.path().join("a.txt");
+        fs::write(&p, "T t\n\nbody").unwrap();
+        let before = fs::metadata(&p).unwrap().modified().unwrap();
+        let _ = load_paths(&[d.path().to_path_buf()]);
+        assert_eq!(fs::metadata(&p).unwrap().modified().unwrap(), before);
+        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+}
