@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod index;
 pub mod query;
 pub mod store;
 #[doc(hidden)]

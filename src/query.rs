@@ -1,1 +1,19 @@
-//! query
+//! The filter language. Parse text into a [`Query`], compile it against an
+//! [`Index`](crate::index::Index) into a [`Matcher`], evaluate it to ranked
+//! hits. The TUI and `readout list --filter` share this path.
+//!
+//! | syntax          | matches                                                         |
+//! |-----------------|-----------------------------------------------------------------|
+//! | `word`          | fuzzily, the title, the source or a quoted speaker's name       |
+//! | `"rock solid"`  | that phrase in the body; case, spaces, line breaks, hyphens free |
+//! | `'word`         | that exact whole word in the body, any case                     |
+//! | `@name`         | articles quoting a speaker whose name fuzzily matches           |
+//! | `#label`        | articles containing that phrase family                          |
+//! | `!term`         | articles the term does not match                                |
+//! | `a \| b`        | either; binds tighter than the implied AND between terms        |
+
+mod eval;
+mod parse;
+
+pub use eval::{Hit, Matcher, TermCache};
+pub use parse::{Query, QueryError, Term, TermKind, parse, parse_lenient};

@@ -1,0 +1,99 @@
+//! The corpus together with what the analyses derived from it: the state
+//! queries run against. Domain only; the TUI and headless commands share it.
+
+use crate::store::{Article, ArticleId, Corpus};
+
+/// Articles plus per-article facts used by queries and views.
+#[derive(Debug, Default)]
+pub struct Index {
+    corpus: Corpus,
+    /// Names of the people and organisations quoted anywhere, by speaker id.
+    speaker_names: Vec<String>,
+    /// Speaker ids quoted in each article.
+    article_speakers: Vec<Vec<u32>>,
+    /// Labels of the phrase families, by family id.
+    family_labels: Vec<String>,
+    /// Family ids found in each article.
+    article_families: Vec<Vec<u16>>,
+}
+
+impl Index {
+    pub fn new(corpus: Corpus) -> Self {
+        let n = corpus.len();
+        Index {
+            corpus,
+            article_speakers: vec![Vec::new(); n],
+            article_families: vec![Vec::new(); n],
+            ..Default::default()
+        }
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub fn len(&self) -> usize {
+        self.corpus.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.corpus.is_empty()
+    }
+
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.corpus.get(id)
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        self.corpus.articles()
+    }
+
+    pub fn speaker_names(&self) -> &[String] {
+        &self.speaker_names
+    }
+
+    pub fn speakers_of(&self, id: ArticleId) -> &[u32] {
+        self.article_speakers.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn family_labels(&self) -> &[String] {
+        &self.family_labels
+    }
+
+    pub fn families_of(&self, id: ArticleId) -> &[u16] {
+        self.article_families.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Finds a family by label: case-insensitive, spaces, hyphens and
+    /// underscores alike, or a unique prefix.
+    pub fn family_id(&self, label: &str) -> Option<u16> {
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '_'))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let want = key(label);
+        let keys: Vec<String> = self.family_labels.iter().map(|l| key(l)).collect();
+        if let Some(i) = keys.iter().position(|k| *k == want) {
+            return Some(i as u16);
+        }
+        let mut prefixed = keys.iter().enumerate().filter(|(_, k)| k.starts_with(&want));
+        let (i, _) = prefixed.next()?;
+        prefixed.next().is_none().then_some(i as u16)
+    }
+
+    /// Sets the phrase-family facts (labels, and the families in each article).
+    pub fn set_families(&mut self, labels: Vec<String>, per_article: Vec<Vec<u16>>) {
+        self.family_labels = labels;
+        self.article_families = per_article;
+        self.article_families.resize(self.corpus.len(), Vec::new());
+    }
+
+    /// Sets the speaker facts (names, and the speakers quoted in each article).
+    pub fn set_speakers(&mut self, names: Vec<String>, per_article: Vec<Vec<u32>>) {
+        self.speaker_names = names;
+        self.article_speakers = per_article;
+        self.article_speakers.resize(self.corpus.len(), Vec::new());
+    }
+}

@@ -1,0 +1,612 @@
+//! Compiling a [`Query`] against an [`Index`] and evaluating it.
+//!
+//! Body terms (phrases and exact words) are the expensive part: they scan
+//! article text. Their results are kept per term in a [`TermCache`], so while
+//! a user types only the term being typed is recomputed; a phrase that
+//! extends a cached one ("rock s" → "rock so") only rescans the articles that
+//! matched before; and articles added since (background loading) are scanned
+//! alone. Everything else works on short strings and precomputed facts.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use regex::{Regex, RegexBuilder};
+
+use super::{Query, QueryError, TermKind};
+use crate::analysis::text;
+use crate::index::Index;
+use crate::store::ArticleId;
+
+/// One matching article and its rank score (higher first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub id: ArticleId,
+    pub score: i64,
+}
+
+/// A query compiled against an index, ready to evaluate.
+pub struct Matcher {
+    groups: Vec<Vec<Compiled>>,
+    fuzzy: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher").field("groups", &self.groups.len()).finish()
+    }
+}
+
+#[derive(Debug)]
+struct Compiled {
+    negated: bool,
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    /// pattern, lowercase pattern chars (prefilter), speaker ids that match with their score
+    Fuzzy {
+        pattern: String,
+        lower: Vec<char>,
+        speakers: Vec<Option<i64>>,
+    },
+    Body(BodyPattern),
+    /// per speaker id: its score if the name matches
+    Speaker(Vec<Option<i64>>),
+    Family(u16),
+}
+
+/// A compiled phrase or exact-word term.
+#[derive(Debug, Clone)]
+pub struct BodyPattern {
+    key: String,
+    regex: Regex,
+    whole_word: bool,
+}
+
+/// Separators allowed between the words of a phrase: spaces, line breaks,
+/// hyphens and dashes.
+const SEP: &str = r"[\s\-\u{2010}-\u{2015}]";
+
+impl BodyPattern {
+    /// A phrase: its words in order, any run of separators between them, any case.
+    pub fn phrase(text: &str) -> Option<BodyPattern> {
+        let mut re = String::new();
+        let mut last = 0;
+        let mut first = true;
+        for w in text::words(text) {
+            if !first {
+                re.push_str(&separator(&text[last..w.start]));
+            }
+            re.push_str(&word_regex(w.text));
+            last = w.end;
+            first = false;
+        }
+        if first {
+            return None;
+        }
+        Some(BodyPattern {
+            key: format!("\"{}", text.trim_start()),
+            regex: build(&re),
+            whole_word: false,
+        })
+    }
+
+    /// One exact whole word, any case.
+    pub fn word(word: &str) -> Option<BodyPattern> {
+        let w = text::words(word).next()?;
+        Some(BodyPattern {
+            key: format!("'{}", w.text),
+            regex: build(&word_regex(w.text)),
+            whole_word: true,
+        })
+    }
+
+    /// Byte ranges of every match in `body`.
+    pub fn find(&self, body: &str) -> Vec<Range<usize>> {
+        self.regex
+            .find_iter(body)
+            .filter(|m| !self.whole_word || is_whole_word(body, m.start(), m.end()))
+            .map(|m| m.range())
+            .collect()
+    }
+
+    fn count(&self, body: &str) -> u32 {
+        if !self.whole_word {
+            return self.regex.find_iter(body).take(1000).count() as u32;
+        }
+        self.regex
+            .find_iter(body)
+            .filter(|m| is_whole_word(body, m.start(), m.end()))
+            .take(1000)
+            .count() as u32
+    }
+
+    /// A pattern whose matches contain this one's (a cached superset to refine).
+    fn refines(&self, other: &BodyPattern) -> bool {
+        !self.whole_word
+            && !other.whole_word
+            && self.key.len() > other.key.len()
+            && self.key.starts_with(&other.key)
+    }
+}
+
+fn build(re: &str) -> Regex {
+    // Every piece is escaped, so the pattern is always valid; size limits are generous.
+    RegexBuilder::new(re)
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|_| Regex::new("$^").expect("the never-matching regex is valid"))
+}
+
+fn word_regex(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        match c {
+            '\'' | '’' | 'ʼ' => out.push_str("['’ʼ]"),
+            c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
+/// The regex for what a user typed between two words of a phrase.
+fn separator(between: &str) -> String {
+    let marks: Vec<char> = between
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2015}'))
+        .collect();
+    if marks.is_empty() {
+        return format!("{SEP}+");
+    }
+    let mut out = format!("{SEP}*");
+    for c in marks {
+        match c {
+            '"' | '“' | '”' | '„' => out.push_str("[\"“”„]"),
+            '\'' | '‘' | '’' => out.push_str("['‘’]"),
+            c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+        out.push_str(&format!("{SEP}*"));
+    }
+    out
+}
+
+fn is_whole_word(body: &str, start: usize, end: usize) -> bool {
+    let before = body[..start].chars().next_back();
+    let after = body[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Results of body terms, kept between keystrokes. Clear it when articles
+/// are removed or changed; articles appended since an entry was made are
+/// scanned on the next use.
+#[derive(Debug, Default)]
+pub struct TermCache {
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    pattern: BodyPattern,
+    /// Match count per article id (0: no match), for ids below `counts.len()`.
+    counts: Arc<Vec<u32>>,
+}
+
+const CACHE_ENTRIES: usize = 24;
+
+impl TermCache {
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    fn counts(&mut self, pattern: &BodyPattern, index: &Index) -> Arc<Vec<u32>> {
+        let n = index.len();
+        if let Some(pos) = self.entries.iter().position(|e| e.pattern.key == pattern.key) {
+            let mut entry = self.entries.remove(pos);
+            if entry.counts.len() < n {
+                let done = entry.counts.len();
+                let mut counts = entry.counts.as_ref().clone();
+                counts.extend(scan(pattern, index, done..n));
+                entry.counts = Arc::new(counts);
+            }
+            let counts = entry.counts.clone();
+            self.entries.push(entry);
+            return counts;
+        }
+        // refine the longest cached pattern this one extends
+        let superset = self
+            .entries
+            .iter()
+            .filter(|e| pattern.refines(&e.pattern))
+            .max_by_key(|e| e.pattern.key.len())
+            .map(|e| e.counts.clone());
+        let counts = match superset {
+            Some(sup) => {
+                let done = sup.len().min(n);
+                let mut counts: Vec<u32> = sup[..done]
+                    .par_iter()
+                    .enumerate()
+                    .map(|(id, &c)| {
+                        if c == 0 {
+                            0
+                        } else {
+                            index.article(id as ArticleId).map_or(0, |a| pattern.count(&a.body))
+                        }
+                    })
+                    .collect();
+                counts.extend(scan(pattern, index, done..n));
+                counts
+            }
+            None => scan(pattern, index, 0..n),
+        };
+        let counts = Arc::new(counts);
+        if self.entries.len() >= CACHE_ENTRIES {
+            self.entries.remove(0);
+        }
+        self.entries.push(Entry {
+            pattern: pattern.clone(),
+            counts: counts.clone(),
+        });
+        counts
+    }
+}
+
+fn scan(pattern: &BodyPattern, index: &Index, ids: Range<usize>) -> Vec<u32> {
+    index.articles()[ids]
+        .par_iter()
+        .map(|a| pattern.count(&a.body))
+        .collect()
+}
+
+fn speaker_scores(fuzzy: &SkimMatcherV2, index: &Index, pattern: &str) -> Vec<Option<i64>> {
+    index
+        .speaker_names()
+        .iter()
+        .map(|name| fuzzy.fuzzy_match(name, pattern))
+        .collect()
+}
+
+impl Matcher {
+    /// Compiles `query` for `index`. Fails on a `#label` no family has.
+    pub fn new(query: &Query, index: &Index) -> Result<Matcher, QueryError> {
+        let fuzzy = SkimMatcherV2::default();
+        let mut groups = Vec::with_capacity(query.groups.len());
+        for group in &query.groups {
+            let mut out = Vec::with_capacity(group.len());
+            for term in group {
+                let kind = match &term.kind {
+                    TermKind::Fuzzy(p) => Kind::Fuzzy {
+                        pattern: p.clone(),
+                        lower: p.chars().flat_map(char::to_lowercase).collect(),
+                        speakers: speaker_scores(&fuzzy, index, p),
+                    },
+                    TermKind::Phrase(p) => match BodyPattern::phrase(p) {
+                        Some(b) => Kind::Body(b),
+                        None => continue,
+                    },
+                    TermKind::Word(w) => match BodyPattern::word(w) {
+                        Some(b) => Kind::Body(b),
+                        None => continue,
+                    },
+                    TermKind::Speaker(name) => Kind::Speaker(speaker_scores(&fuzzy, index, name)),
+                    TermKind::Family(label) => match index.family_id(label) {
+                        Some(id) => Kind::Family(id),
+                        None => {
+                            let known = index.family_labels().join(", ");
+                            let msg = if known.is_empty() {
+                                format!("no phrase family '{label}' (none are loaded)")
+                            } else {
+                                format!("no phrase family '{label}'; families: {known}")
+                            };
+                            return Err(QueryError {
+                                message: msg,
+                                position: 0,
+                            });
+                        }
+                    },
+                };
+                out.push(Compiled {
+                    negated: term.negated,
+                    kind,
+                });
+            }
+            if !out.is_empty() {
+                groups.push(out);
+            }
+        }
+        Ok(Matcher { groups, fuzzy })
+    }
+
+    /// True when the query filters nothing out.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The matching articles, best first (ties in corpus order).
+    pub fn eval(&self, index: &Index, cache: &mut TermCache) -> Vec<Hit> {
+        // body terms first, through the cache
+        let bodies: Vec<Vec<Option<Arc<Vec<u32>>>>> = self
+            .groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|t| match &t.kind {
+                        Kind::Body(p) => Some(cache.counts(p, index)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut hits: Vec<Hit> = (0..index.len() as ArticleId)
+            .into_par_iter()
+            .filter_map(|id| self.score(index, id, &bodies).map(|score| Hit { id, score }))
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+        hits
+    }
+
+    /// Evaluates without keeping results between calls (headless use).
+    pub fn eval_once(&self, index: &Index) -> Vec<Hit> {
+        self.eval(index, &mut TermCache::default())
+    }
+
+    fn score(&self, index: &Index, id: ArticleId, bodies: &[Vec<Option<Arc<Vec<u32>>>>]) -> Option<i64> {
+        let article = index.article(id)?;
+        let mut total = 0;
+        for (g, group) in self.groups.iter().enumerate() {
+            let mut best: Option<i64> = None;
+            for (t, term) in group.iter().enumerate() {
+                let s = match &term.kind {
+                    Kind::Fuzzy {
+                        pattern,
+                        lower,
+                        speakers,
+                    } => {
+                        let title = self.fuzzy_field(&article.meta.title, pattern, lower);
+                        let source = article
+                            .meta
+                            .source
+                            .as_deref()
+                            .and_then(|s| self.fuzzy_field(s, pattern, lower));
+                        let spk = best_speaker(index.speakers_of(id), speakers);
+                        title.max(source).max(spk)
+                    }
+                    Kind::Body(_) => {
+                        let counts = bodies[g][t].as_ref()?;
+                        let c = counts.get(id as usize).copied().unwrap_or(0);
+                        (c > 0).then_some(i64::from(c.min(100)))
+                    }
+                    Kind::Speaker(scores) => best_speaker(index.speakers_of(id), scores),
+                    Kind::Family(f) => index.families_of(id).contains(f).then_some(1),
+                };
+                let s = if term.negated {
+                    if s.is_some() { None } else { Some(0) }
+                } else {
+                    s
+                };
+                best = best.max(s);
+            }
+            total += best?;
+        }
+        Some(total)
+    }
+
+    fn fuzzy_field(&self, field: &str, pattern: &str, lower: &[char]) -> Option<i64> {
+        if !is_subsequence(field, lower) {
+            return None;
+        }
+        self.fuzzy.fuzzy_match(field, pattern)
+    }
+
+    /// Char indices of `title` matched by the query's fuzzy terms, for highlighting.
+    pub fn title_indices(&self, title: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for term in self.positive() {
+            if let Kind::Fuzzy { pattern, .. } = &term.kind
+                && let Some((_, idx)) = self.fuzzy.fuzzy_indices(title, pattern)
+            {
+                out.extend(idx);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Byte ranges in `body` matched by the query's phrases and words, sorted.
+    pub fn body_ranges(&self, body: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = self
+            .positive()
+            .filter_map(|t| match &t.kind {
+                Kind::Body(p) => Some(p.find(body)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        out
+    }
+
+    /// True when the query has phrase or word terms to show in the body.
+    pub fn has_body_terms(&self) -> bool {
+        self.positive().any(|t| matches!(t.kind, Kind::Body(_)))
+    }
+
+    fn positive(&self) -> impl Iterator<Item = &Compiled> {
+        self.groups.iter().flatten().filter(|t| !t.negated)
+    }
+}
+
+fn best_speaker(ids: &[u32], scores: &[Option<i64>]) -> Option<i64> {
+    ids.iter().filter_map(|&s| scores.get(s as usize).copied().flatten()).max()
+}
+
+/// Cheap rejection before the fuzzy scorer: are the pattern's chars, lowercased,
+/// a subsequence of the field's?
+fn is_subsequence(field: &str, lower: &[char]) -> bool {
+    let mut want = lower.iter().peekable();
+    for c in field.chars().flat_map(char::to_lowercase) {
+        match want.peek() {
+            Some(&&w) if w == c => {
+                want.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    want.peek().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{parse, parse_lenient};
+    use crate::store::{Article, Corpus, Meta};
+
+    fn art(title: &str, source: &str, body: &str) -> Article {
+        let meta = Meta {
+            title: title.into(),
+            source: Some(source.into()),
+            ..Meta::default()
+        };
+        Article::from_parts(format!("{title}.txt"), meta, body.into(), false)
+    }
+
+    fn index() -> Index {
+        let mut ix = Index::new(Corpus::new(vec![
+            art("Ties rock solid", "SCMP", "Relations are rock-solid, Wang said."),
+            art("No limits partnership", "TASS", "A friendship with no\nlimits. Rock   solid too."),
+            art("Lavrov in Beijing", "RT", "Lavrov met Wang Yi. Hegemonism was criticised."),
+            art("Markets", "Reuters", "Stocks fell; nothing about rocks. Hegemony."),
+        ]));
+        ix.set_speakers(
+            vec!["Wang Yi".into(), "Sergey Lavrov".into()],
+            vec![vec![0], vec![], vec![0, 1], vec![]],
+        );
+        ix.set_families(vec!["rock solid".into(), "no limits".into()], vec![vec![0], vec![0, 1], vec![], vec![]]);
+        ix
+    }
+
+    fn ids(q: &str) -> Vec<ArticleId> {
+        let ix = index();
+        let m = Matcher::new(&parse(q).unwrap(), &ix).unwrap();
+        let mut v: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn empty_matches_all_in_order() {
+        let ix = index();
+        let m = Matcher::new(&parse("").unwrap(), &ix).unwrap();
+        let hits: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
+        assert_eq!(hits, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn fuzzy_title_and_source() {
+        assert_eq!(ids("lavrov"), [2]);
+        assert_eq!(ids("scmp"), [0]);
+        assert_eq!(ids("rksld"), [0]);
+    }
+
+    #[test]
+    fn fuzzy_matches_speakers_too() {
+        // "wang" is in no title or source, but Wang Yi is quoted in 0 and 2
+        assert_eq!(ids("wang"), [0, 2]);
+    }
+
+    #[test]
+    fn phrase_tolerates_case_hyphens_breaks_and_spaces() {
+        assert_eq!(ids("\"rock solid\""), [0, 1]);
+        assert_eq!(ids("\"no limits\""), [1]);
+        assert_eq!(ids("\"ROCK-SOLID\""), [0, 1]);
+    }
+
+    #[test]
+    fn phrase_with_punctuation() {
+        assert_eq!(ids("\"solid, wang\""), [0]);
+        assert_eq!(ids("\"solid wang\""), Vec::<ArticleId>::new());
+    }
+
+    #[test]
+    fn exact_word_is_whole() {
+        assert_eq!(ids("'hegemony"), [3]);
+        assert_eq!(ids("'rock"), [0, 1]); // "rock-solid" holds the word "rock"
+        assert_eq!(ids("'solid"), [0, 1]);
+        assert_eq!(ids("'soli"), Vec::<ArticleId>::new());
+        assert_eq!(ids("'ROCKS"), [3]);
+    }
+
+    #[test]
+    fn and_or_not() {
+        assert_eq!(ids("\"rock solid\" tass"), [1]);
+        assert_eq!(ids("\"rock solid\" !tass"), [0]);
+        assert_eq!(ids("scmp | reuters"), [0, 3]);
+        assert_eq!(ids("!\"rock solid\" | tass"), [1, 2, 3]);
+    }
+
+    #[test]
+    fn speaker_terms() {
+        assert_eq!(ids("@lavrov"), [2]);
+        assert_eq!(ids("@wang"), [0, 2]);
+        assert_eq!(ids("!@wang"), [1, 3]);
+    }
+
+    #[test]
+    fn family_terms() {
+        assert_eq!(ids("#rock-solid"), [0, 1]);
+        assert_eq!(ids("#no"), [1]);
+        assert_eq!(ids("#rock_solid tass"), [1]);
+    }
+
+    #[test]
+    fn unknown_family_is_an_error() {
+        let ix = index();
+        let e = Matcher::new(&parse("#nope").unwrap(), &ix).unwrap_err();
+        assert_eq!(e.message, "no phrase family 'nope'; families: rock solid, no limits");
+    }
+
+    #[test]
+    fn ranked_by_score() {
+        let ix = index();
+        let m = Matcher::new(&parse("rock").unwrap(), &ix).unwrap();
+        let hits = m.eval_once(&ix);
+        assert_eq!(hits[0].id, 0);
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn body_ranges_and_title_indices() {
+        let ix = index();
+        let m = Matcher::new(&parse_lenient("\"rock solid\" ties").unwrap(), &ix).unwrap();
+        let body = &ix.articles()[1].body;
+        let r = m.body_ranges(body);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&body[r[0].clone()], "Rock   solid");
+        assert_eq!(m.title_indices("Ties rock solid"), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn cache_refines_and_extends() {
+        let ix = index();
+        let mut cache = TermCache::default();
+        let a = Matcher::new(&parse_lenient("\"rock s").unwrap(), &ix).unwrap();
+        assert_eq!(a.eval(&ix, &mut cache).len(), 2);
+        let b = Matcher::new(&parse_lenient("\"rock solid").unwrap(), &ix).unwrap();
+        assert_eq!(b.eval(&ix, &mut cache).len(), 2);
+        let c = Matcher::new(&parse_lenient("\"rock solid, w").unwrap(), &ix).unwrap();
+        assert_eq!(c.eval(&ix, &mut cache).len(), 1);
+        assert_eq!(cache.entries.len(), 3);
+    }
+
+    #[test]
+    fn subsequence_prefilter() {
+        assert!(is_subsequence("Rock Solid", &['r', 's']));
+        assert!(!is_subsequence("Rock", &['s']));
+        assert!(is_subsequence("x", &[]));
+    }
+}
