@@ -1,1 +1,17 @@
-//! app
+//! Application state and behaviour: keys map to [`Action`]s through the
+//! [`Keymap`]; [`App::update`] is the one place state changes. Nothing here
+//! draws; [`crate::ui`] reads the state.
+
+mod action;
+mod filter;
+mod keymap;
+pub mod layout;
+mod reader;
+mod state;
+mod update;
+
+pub use action::{Action, InputEdit};
+pub use filter::FilterState;
+pub use keymap::{Binding, Context, Keymap, KeymapError, key_name};
+pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
+pub use state::{App, Focus, Overlay};

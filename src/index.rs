@@ -53,7 +53,9 @@ impl Index {
     }
 
     pub fn speakers_of(&self, id: ArticleId) -> &[u32] {
-        self.article_speakers.get(id as usize).map_or(&[], Vec::as_slice)
+        self.article_speakers
+            .get(id as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn family_labels(&self) -> &[String] {
@@ -61,7 +63,9 @@ impl Index {
     }
 
     pub fn families_of(&self, id: ArticleId) -> &[u16] {
-        self.article_families.get(id as usize).map_or(&[], Vec::as_slice)
+        self.article_families
+            .get(id as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Finds a family by label: case-insensitive, spaces, hyphens and
@@ -78,7 +82,10 @@ impl Index {
         if let Some(i) = keys.iter().position(|k| *k == want) {
             return Some(i as u16);
         }
-        let mut prefixed = keys.iter().enumerate().filter(|(_, k)| k.starts_with(&want));
+        let mut prefixed = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.starts_with(&want));
         let (i, _) = prefixed.next()?;
         prefixed.next().is_none().then_some(i as u16)
     }

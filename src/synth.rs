@@ -83,7 +83,14 @@ const OUTLETS: &[&str] = &[
     "Associated Press",
 ];
 
-const VERBS: &[&str] = &["said", "told reporters", "stressed", "noted", "added", "warned"];
+const VERBS: &[&str] = &[
+    "said",
+    "told reporters",
+    "stressed",
+    "noted",
+    "added",
+    "warned",
+];
 
 /// A generated corpus.
 pub struct Corpus {
@@ -152,7 +159,7 @@ fn sentence_run(rng: &mut Rng, vocab: &[String], words: usize) -> String {
     let mut in_sentence = 0;
     for i in 0..words {
         let w: &str = if rng.chance(35) {
-            *rng.pick(STOP)
+            STOP[rng.below(STOP.len())]
         } else {
             // Zipf-ish: favour the start of the vocabulary
             let r = rng.below(vocab.len());
@@ -221,7 +228,10 @@ fn article(rng: &mut Rng, vocab: &[String], wire: &[String], words: usize, i: us
                 let short = name.split(' ').next_back().unwrap_or(name);
                 let _ = write!(t, "“{body}, {formula},” {short} {verb}.");
             } else {
-                let _ = write!(t, "{role} {name} {verb} that relations were {formula}. “{body},” {name} {verb}.");
+                let _ = write!(
+                    t,
+                    "{role} {name} {verb} that relations were {formula}. “{body},” {name} {verb}."
+                );
                 speaker_used = true;
             }
         } else {

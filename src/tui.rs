@@ -1,1 +1,198 @@
-//! tui
+//! The terminal: set-up and restore (also on panic), and the event loop,
+//! generic over the ratatui backend so tests can drive it on a TestBackend.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+
+use crate::app::App;
+use crate::ui::{self, Theme};
+
+/// What the event loop reacts to.
+#[derive(Debug)]
+pub enum AppEvent {
+    /// A key, mouse, paste or resize event from the terminal.
+    Term(Event),
+    /// The terminal event reader stopped (stdin closed).
+    InputClosed,
+}
+
+/// Restores the terminal when dropped, so every way out of the app (return,
+/// `?`, panic unwinding) leaves the user's terminal as it was.
+pub struct TerminalGuard {
+    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+}
+
+impl TerminalGuard {
+    /// Raw mode, alternate screen, mouse capture, bracketed paste; installs
+    /// the panic hook that undoes them.
+    pub fn new() -> io::Result<TerminalGuard> {
+        set_panic_hook();
+        enable_raw_mode()?;
+        let setup = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        );
+        if let Err(e) = setup {
+            restore();
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back: leaves raw mode and the alternate screen, stops
+/// mouse capture, shows the cursor. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal, then hands the panic to the previous hook (which
+/// prints the message), as ratatui's own `init` does.
+fn set_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Reads terminal events on a thread of its own and sends them on.
+pub fn spawn_input_reader(tx: Sender<AppEvent>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(AppEvent::Term(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(AppEvent::InputClosed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Appends one line per handled event: what it was and the milliseconds
+/// spent in update and in draw (`--log FILE`).
+pub struct LatencyLog {
+    file: File,
+    started: Instant,
+}
+
+impl LatencyLog {
+    pub fn open(path: &std::path::Path) -> io::Result<LatencyLog> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        Ok(LatencyLog {
+            file,
+            started: Instant::now(),
+        })
+    }
+
+    pub fn record(&mut self, what: &str, update: Duration, draw: Duration, app: &App) {
+        let _ = writeln!(
+            self.file,
+            "t_ms={:.1} event={what} update_ms={:.3} draw_ms={:.3} articles={} shown={}",
+            self.started.elapsed().as_secs_f64() * 1e3,
+            update.as_secs_f64() * 1e3,
+            draw.as_secs_f64() * 1e3,
+            app.index.len(),
+            app.filter.hits.len(),
+        );
+    }
+}
+
+fn describe(ev: &AppEvent) -> &'static str {
+    match ev {
+        AppEvent::Term(Event::Key(_)) => "key",
+        AppEvent::Term(Event::Mouse(_)) => "mouse",
+        AppEvent::Term(Event::Resize(..)) => "resize",
+        AppEvent::Term(Event::Paste(_)) => "paste",
+        AppEvent::Term(_) => "other",
+        AppEvent::InputClosed => "input-closed",
+    }
+}
+
+/// Runs until the app asks to quit or input ends: wait for an event, update,
+/// draw. Events that queued up meanwhile are all applied before one draw.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+    events: &Receiver<AppEvent>,
+    mut log: Option<&mut LatencyLog>,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.update(crate::app::Action::Resize(size.width, size.height));
+    terminal.draw(|f| ui::draw(f, app, theme))?;
+    while !app.should_quit {
+        let first = match events.recv_timeout(Duration::from_millis(250)) {
+            Ok(ev) => ev,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let t0 = Instant::now();
+        let what = describe(&first);
+        let mut next = Some(first);
+        while let Some(ev) = next.take() {
+            match ev {
+                AppEvent::Term(e) => {
+                    app.handle_event(&e);
+                }
+                AppEvent::InputClosed => app.should_quit = true,
+            }
+            if app.should_quit {
+                break;
+            }
+            next = events.try_recv().ok();
+        }
+        if app.should_quit {
+            break;
+        }
+        let t1 = Instant::now();
+        terminal.draw(|f| ui::draw(f, app, theme))?;
+        if let Some(log) = log.as_deref_mut() {
+            log.record(what, t1 - t0, t1.elapsed(), app);
+        }
+    }
+    Ok(())
+}

@@ -1,1 +1,59 @@
-//! ui
+//! Drawing. Everything here reads [`App`] state and writes to a ratatui
+//! `Frame`; nothing changes state.
+
+mod help;
+pub mod highlight;
+mod list;
+mod reader;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::App;
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let areas = app.areas();
+    if areas.too_small {
+        let msg = format!(
+            "Terminal too small ({}x{}). readout needs {MIN_WIDTH}x{MIN_HEIGHT}.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .alignment(Alignment::Center),
+            area,
+        );
+        return;
+    }
+    list::draw(frame, areas.list, app, theme);
+    reader::draw(frame, areas.reader, app, theme);
+    if let Some(input) = areas.input {
+        status::draw_input(frame, input, app, theme);
+    }
+    status::draw(frame, areas.status, app, theme);
+    if let Some(overlay) = app.overlay {
+        help::draw_overlay(frame, popup(area), app, overlay, theme);
+    }
+}
+
+/// A centred rectangle for overlays.
+fn popup(area: Rect) -> Rect {
+    let w = (area.width * 4 / 5).max(area.width.min(60)).min(area.width);
+    let h = (area.height * 4 / 5)
+        .max(area.height.min(16))
+        .min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

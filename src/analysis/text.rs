@@ -117,12 +117,18 @@ mod tests {
 
     #[test]
     fn splits_on_hyphens_and_punctuation() {
-        assert_eq!(texts("rock-solid, “no limits”!"), ["rock", "solid", "no", "limits"]);
+        assert_eq!(
+            texts("rock-solid, “no limits”!"),
+            ["rock", "solid", "no", "limits"]
+        );
     }
 
     #[test]
     fn keeps_inner_apostrophes() {
-        assert_eq!(texts("Beijing’s don't ’tis’"), ["Beijing’s", "don't", "tis"]);
+        assert_eq!(
+            texts("Beijing’s don't ’tis’"),
+            ["Beijing’s", "don't", "tis"]
+        );
     }
 
     #[test]

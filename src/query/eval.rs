@@ -35,7 +35,9 @@ pub struct Matcher {
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matcher").field("groups", &self.groups.len()).finish()
+        f.debug_struct("Matcher")
+            .field("groups", &self.groups.len())
+            .finish()
     }
 }
 
@@ -204,7 +206,11 @@ impl TermCache {
 
     fn counts(&mut self, pattern: &BodyPattern, index: &Index) -> Arc<Vec<u32>> {
         let n = index.len();
-        if let Some(pos) = self.entries.iter().position(|e| e.pattern.key == pattern.key) {
+        if let Some(pos) = self
+            .entries
+            .iter()
+            .position(|e| e.pattern.key == pattern.key)
+        {
             let mut entry = self.entries.remove(pos);
             if entry.counts.len() < n {
                 let done = entry.counts.len();
@@ -233,7 +239,9 @@ impl TermCache {
                         if c == 0 {
                             0
                         } else {
-                            index.article(id as ArticleId).map_or(0, |a| pattern.count(&a.body))
+                            index
+                                .article(id as ArticleId)
+                                .map_or(0, |a| pattern.count(&a.body))
                         }
                     })
                     .collect();
@@ -342,7 +350,10 @@ impl Matcher {
             .collect();
         let mut hits: Vec<Hit> = (0..index.len() as ArticleId)
             .into_par_iter()
-            .filter_map(|id| self.score(index, id, &bodies).map(|score| Hit { id, score }))
+            .filter_map(|id| {
+                self.score(index, id, &bodies)
+                    .map(|score| Hit { id, score })
+            })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
         hits
@@ -353,7 +364,12 @@ impl Matcher {
         self.eval(index, &mut TermCache::default())
     }
 
-    fn score(&self, index: &Index, id: ArticleId, bodies: &[Vec<Option<Arc<Vec<u32>>>>]) -> Option<i64> {
+    fn score(
+        &self,
+        index: &Index,
+        id: ArticleId,
+        bodies: &[Vec<Option<Arc<Vec<u32>>>>],
+    ) -> Option<i64> {
         let article = index.article(id)?;
         let mut total = 0;
         for (g, group) in self.groups.iter().enumerate() {
@@ -441,7 +457,9 @@ impl Matcher {
 }
 
 fn best_speaker(ids: &[u32], scores: &[Option<i64>]) -> Option<i64> {
-    ids.iter().filter_map(|&s| scores.get(s as usize).copied().flatten()).max()
+    ids.iter()
+        .filter_map(|&s| scores.get(s as usize).copied().flatten())
+        .max()
 }
 
 /// Cheap rejection before the fuzzy scorer: are the pattern's chars, lowercased,
@@ -477,16 +495,35 @@ mod tests {
 
     fn index() -> Index {
         let mut ix = Index::new(Corpus::new(vec![
-            art("Ties rock solid", "SCMP", "Relations are rock-solid, Wang said."),
-            art("No limits partnership", "TASS", "A friendship with no\nlimits. Rock   solid too."),
-            art("Lavrov in Beijing", "RT", "Lavrov met Wang Yi. Hegemonism was criticised."),
-            art("Markets", "Reuters", "Stocks fell; nothing about rocks. Hegemony."),
+            art(
+                "Ties rock solid",
+                "SCMP",
+                "Relations are rock-solid, Wang said.",
+            ),
+            art(
+                "No limits partnership",
+                "TASS",
+                "A friendship with no\nlimits. Rock   solid too.",
+            ),
+            art(
+                "Lavrov in Beijing",
+                "RT",
+                "Lavrov met Wang Yi. Hegemonism was criticised.",
+            ),
+            art(
+                "Markets",
+                "Reuters",
+                "Stocks fell; nothing about rocks. Hegemony.",
+            ),
         ]));
         ix.set_speakers(
             vec!["Wang Yi".into(), "Sergey Lavrov".into()],
             vec![vec![0], vec![], vec![0, 1], vec![]],
         );
-        ix.set_families(vec!["rock solid".into(), "no limits".into()], vec![vec![0], vec![0, 1], vec![], vec![]]);
+        ix.set_families(
+            vec!["rock solid".into(), "no limits".into()],
+            vec![vec![0], vec![0, 1], vec![], vec![]],
+        );
         ix
     }
 
@@ -567,7 +604,10 @@ mod tests {
     fn unknown_family_is_an_error() {
         let ix = index();
         let e = Matcher::new(&parse("#nope").unwrap(), &ix).unwrap_err();
-        assert_eq!(e.message, "no phrase family 'nope'; families: rock solid, no limits");
+        assert_eq!(
+            e.message,
+            "no phrase family 'nope'; families: rock solid, no limits"
+        );
     }
 
     #[test]

@@ -263,7 +263,10 @@ mod tests {
 
     #[test]
     fn implied_and() {
-        assert_eq!(q("wang lavrov"), vec![vec![fuzzy("wang")], vec![fuzzy("lavrov")]]);
+        assert_eq!(
+            q("wang lavrov"),
+            vec![vec![fuzzy("wang")], vec![fuzzy("lavrov")]]
+        );
     }
 
     #[test]
@@ -273,13 +276,22 @@ mod tests {
             vec![vec![fuzzy("a"), fuzzy("b")], vec![fuzzy("c")]]
         );
         assert_eq!(q("a|b"), vec![vec![fuzzy("a"), fuzzy("b")]]);
-        assert_eq!(q("a | b | c"), vec![vec![fuzzy("a"), fuzzy("b"), fuzzy("c")]]);
+        assert_eq!(
+            q("a | b | c"),
+            vec![vec![fuzzy("a"), fuzzy("b"), fuzzy("c")]]
+        );
     }
 
     #[test]
     fn phrase() {
-        assert_eq!(q("\"rock solid\"")[0][0].kind, TermKind::Phrase("rock solid".into()));
-        assert_eq!(q("“rock solid”")[0][0].kind, TermKind::Phrase("rock solid".into()));
+        assert_eq!(
+            q("\"rock solid\"")[0][0].kind,
+            TermKind::Phrase("rock solid".into())
+        );
+        assert_eq!(
+            q("“rock solid”")[0][0].kind,
+            TermKind::Phrase("rock solid".into())
+        );
     }
 
     #[test]
@@ -298,9 +310,18 @@ mod tests {
     #[test]
     fn speaker_and_family() {
         assert_eq!(q("@lavrov")[0][0].kind, TermKind::Speaker("lavrov".into()));
-        assert_eq!(q("@\"wang yi\"")[0][0].kind, TermKind::Speaker("wang yi".into()));
-        assert_eq!(q("#rock-solid")[0][0].kind, TermKind::Family("rock-solid".into()));
-        assert_eq!(q("#\"no limits\"")[0][0].kind, TermKind::Family("no limits".into()));
+        assert_eq!(
+            q("@\"wang yi\"")[0][0].kind,
+            TermKind::Speaker("wang yi".into())
+        );
+        assert_eq!(
+            q("#rock-solid")[0][0].kind,
+            TermKind::Family("rock-solid".into())
+        );
+        assert_eq!(
+            q("#\"no limits\"")[0][0].kind,
+            TermKind::Family("no limits".into())
+        );
     }
 
     #[test]
@@ -324,14 +345,20 @@ mod tests {
         assert_eq!(e("@"), "@ needs a speaker's name right after it");
         assert_eq!(e("#"), "# needs a phrase family label right after it");
         assert_eq!(e("'"), "' needs a word right after it");
-        assert_eq!(e("'rock-solid"), "'word matches one whole word; use \"...\" for a phrase");
+        assert_eq!(
+            e("'rock-solid"),
+            "'word matches one whole word; use \"...\" for a phrase"
+        );
     }
 
     #[test]
     fn error_positions() {
         assert_eq!(parse("ab \"cd").unwrap_err().position, 3);
         assert_eq!(parse("ab |").unwrap_err().position, 3);
-        assert_eq!(parse("ab \"cd").unwrap_err().to_string(), "unclosed quote (at character 4)");
+        assert_eq!(
+            parse("ab \"cd").unwrap_err().to_string(),
+            "unclosed quote (at character 4)"
+        );
     }
 
     #[test]
@@ -343,6 +370,9 @@ mod tests {
     #[test]
     fn unicode_terms() {
         assert_eq!(q("Лавров"), vec![vec![fuzzy("Лавров")]]);
-        assert_eq!(q("\"王毅 说\"")[0][0].kind, TermKind::Phrase("王毅 说".into()));
+        assert_eq!(
+            q("\"王毅 说\"")[0][0].kind,
+            TermKind::Phrase("王毅 说".into())
+        );
     }
 }

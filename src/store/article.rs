@@ -32,13 +32,17 @@ impl Article {
     /// Builds an article from raw file text: front matter, sanitising, title.
     pub fn from_text(path: impl Into<String>, raw: &str, lossy: bool) -> Article {
         let (fm, rest) = super::split_front_matter(raw);
-        let body = super::sanitize(rest).trim_start_matches(['\n', ' ']).trim_end().to_string();
+        let body = super::sanitize(rest)
+            .trim_start_matches(['\n', ' '])
+            .trim_end()
+            .to_string();
         let mut meta = fm.unwrap_or_default();
         meta.title = super::sanitize(&meta.title).into_owned();
-        for field in [&mut meta.source, &mut meta.date, &mut meta.url, &mut meta.author] {
-            if let Some(v) = field {
-                *v = super::sanitize(v).replace('\n', " ");
-            }
+        for v in [&mut meta.source, &mut meta.date, &mut meta.url, &mut meta.author]
+            .into_iter()
+            .flatten()
+        {
+            *v = super::sanitize(v).replace('\n', " ");
         }
         Article::from_parts(path.into(), meta, body, lossy)
     }

@@ -111,7 +111,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
+                    let p = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| path.clone());
                     let msg = if e.loop_ancestor().is_some() {
                         "symbolic link loop".to_string()
                     } else {
@@ -162,7 +165,10 @@ pub fn read_source(path: &Path) -> Loaded {
     let bytes = match read_capped(path, MAX_TEXT_BYTES) {
         Ok(Some(b)) => b,
         Ok(None) => {
-            out.issues.push(Issue::skipped(path, format!("larger than {} MiB", MAX_TEXT_BYTES >> 20)));
+            out.issues.push(Issue::skipped(
+                path,
+                format!("larger than {} MiB", MAX_TEXT_BYTES >> 20),
+            ));
             return out;
         }
         Err(e) => {
@@ -185,7 +191,8 @@ pub fn read_source(path: &Path) -> Loaded {
         return out;
     }
     if lossy {
-        out.issues.push(Issue::warning(path, "invalid UTF-8, decoded lossily"));
+        out.issues
+            .push(Issue::warning(path, "invalid UTF-8, decoded lossily"));
     }
     out.articles.push(article);
     out
@@ -226,7 +233,9 @@ impl Record {
             s.map(|v| super::sanitize(&v).replace('\n', " ").trim().to_string())
                 .filter(|v| !v.is_empty())
         };
-        let body = super::sanitize(self.body.as_deref().unwrap_or("")).trim().to_string();
+        let body = super::sanitize(self.body.as_deref().unwrap_or(""))
+            .trim()
+            .to_string();
         if body.is_empty() {
             return None;
         }
@@ -251,7 +260,9 @@ fn read_json(path: &Path) -> Loaded {
         }
     };
     let name = path.display().to_string();
-    let is_array = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_array = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_array {
         let mut buf = Vec::new();
         if let Err(e) = file.take(MAX_JSON_BYTES + 1).read_to_end(&mut buf) {
@@ -260,16 +271,29 @@ fn read_json(path: &Path) -> Loaded {
         }
         out.bytes = buf.len() as u64;
         if out.bytes > MAX_JSON_BYTES {
-            out.issues.push(Issue::skipped(path, "JSON array larger than 1 GiB (use JSON Lines)"));
+            out.issues.push(Issue::skipped(
+                path,
+                "JSON array larger than 1 GiB (use JSON Lines)",
+            ));
             return out;
         }
         match serde_json::from_slice::<Vec<serde_json::Value>>(&buf) {
             Ok(values) => {
                 for (i, v) in values.into_iter().enumerate() {
-                    push_record(&mut out, path, &name, i + 1, "item", serde_json::from_value(v));
+                    push_record(
+                        &mut out,
+                        path,
+                        &name,
+                        i + 1,
+                        "item",
+                        serde_json::from_value(v),
+                    );
                 }
             }
-            Err(e) => out.issues.push(Issue::skipped(path, format!("not a JSON array of articles: {e}"))),
+            Err(e) => out.issues.push(Issue::skipped(
+                path,
+                format!("not a JSON array of articles: {e}"),
+            )),
         }
     } else {
         let mut reader = BufReader::new(file);
@@ -281,7 +305,10 @@ fn read_json(path: &Path) -> Loaded {
                 Ok(0) => break,
                 Ok(k) => out.bytes += k as u64,
                 Err(e) => {
-                    out.issues.push(Issue::warning(path, format!("stopped at line {}: {}", n + 1, io_reason(&e))));
+                    out.issues.push(Issue::warning(
+                        path,
+                        format!("stopped at line {}: {}", n + 1, io_reason(&e)),
+                    ));
                     break;
                 }
             }
@@ -290,7 +317,14 @@ fn read_json(path: &Path) -> Loaded {
             if text.trim().is_empty() {
                 continue;
             }
-            push_record(&mut out, path, &name, n, "line", serde_json::from_str(&text));
+            push_record(
+                &mut out,
+                path,
+                &name,
+                n,
+                "line",
+                serde_json::from_str(&text),
+            );
         }
     }
     if out.articles.is_empty() && out.issues.is_empty() {
@@ -310,9 +344,14 @@ fn push_record(
     match record {
         Ok(r) => match r.into_article(format!("{name}:{n}")) {
             Some(a) => out.articles.push(a),
-            None => out.issues.push(Issue::warning(path, format!("{unit} {n}: no body, text or content"))),
+            None => out.issues.push(Issue::warning(
+                path,
+                format!("{unit} {n}: no body, text or content"),
+            )),
         },
-        Err(e) => out.issues.push(Issue::warning(path, format!("{unit} {n}: {e}"))),
+        Err(e) => out
+            .issues
+            .push(Issue::warning(path, format!("{unit} {n}: {e}"))),
     }
 }
 
@@ -364,11 +403,18 @@ mod tests {
     fn escape_sequences_never_survive() {
         let d = dir();
         let p = d.path().join("evil.txt");
-        fs::write(&p, "Title \u{1b}]0;owned\u{7}here\n\n\u{1b}[2JBody \u{9b}1m text").unwrap();
+        fs::write(
+            &p,
+            "Title \u{1b}]0;owned\u{7}here\n\n\u{1b}[2JBody \u{9b}1m text",
+        )
+        .unwrap();
         let r = load_paths(&[p]);
         let a = &r.articles[0];
         assert_eq!(a.meta.title, "Title here");
-        assert_eq!(a.body, "Title \nBody  text".replace("Title \n", "Title here\n\n"));
+        assert_eq!(
+            a.body,
+            "Title \nBody  text".replace("Title \n", "Title here\n\n")
+        );
         assert!(!a.body.chars().any(|c| c.is_control() && c != '\n'));
     }
 
@@ -430,7 +476,11 @@ mod tests {
         std::os::unix::fs::symlink(d.path(), d.path().join("loop")).unwrap();
         let r = load_paths(&[d.path().to_path_buf()]);
         assert_eq!(r.articles.len(), 1);
-        assert!(r.issues.iter().any(|i| i.message.contains("loop")), "{:?}", r.issues);
+        assert!(
+            r.issues.iter().any(|i| i.message.contains("loop")),
+            "{:?}",
+            r.issues
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ mod tests {
 
     #[test]
     fn headline_line() {
-        assert_eq!(derive_title("\n\nRussia and China meet\nBody text."), "Russia and China meet");
+        assert_eq!(
+            derive_title("\n\nRussia and China meet\nBody text."),
+            "Russia and China meet"
+        );
     }
 
     #[test]
@@ -68,7 +71,10 @@ mod tests {
 
     #[test]
     fn short_sentence_with_full_stop() {
-        assert_eq!(derive_title("They met today. Then they talked at length."), "They met today");
+        assert_eq!(
+            derive_title("They met today. Then they talked at length."),
+            "They met today"
+        );
     }
 
     #[test]

@@ -1,0 +1,62 @@
+use serde::{Deserialize, Serialize};
+
+/// Everything the user can ask for. Keys map to these through the keymap;
+/// mouse and resize events become these too; [`App::update`](super::App::update)
+/// applies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    ShowIssues,
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    StartFilter,
+    ConfirmInput,
+    CancelInput,
+    NextMatch,
+    PrevMatch,
+    /// The terminal has this size now.
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// Mouse wheel at a screen position: lines to scroll (negative: up).
+    #[serde(skip)]
+    ScrollAt {
+        x: u16,
+        y: u16,
+        lines: i16,
+    },
+    /// A left click at a screen position.
+    #[serde(skip)]
+    ClickAt {
+        x: u16,
+        y: u16,
+    },
+    /// Text typed into the open input line.
+    #[serde(skip)]
+    Input(InputEdit),
+}
+
+/// An edit of the input line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputEdit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    DeleteWord,
+    Clear,
+}

@@ -1,0 +1,143 @@
+//! Where each pane goes for a terminal size. Pure arithmetic on `Rect`s,
+//! shared by drawing and by mouse hit-testing in update.
+
+use ratatui::layout::Rect;
+
+/// Below this size the app shows a short message instead of its panes.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width on, list and reader sit side by side; below it they stack.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+
+/// The screen regions of the main view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub list: Rect,
+    pub reader: Rect,
+    pub input: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+pub fn areas(size: Rect, input_open: bool) -> Areas {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let status = Rect {
+        y: size.bottom() - 1,
+        height: 1,
+        ..size
+    };
+    let mut main_h = size.height - 1;
+    let input = input_open.then(|| {
+        main_h -= 1;
+        Rect {
+            y: size.y + main_h,
+            height: 1,
+            ..size
+        }
+    });
+    let main = Rect {
+        height: main_h,
+        ..size
+    };
+    let (list, reader) = if size.width >= SIDE_BY_SIDE_WIDTH {
+        let w = (main.width * 2 / 5).clamp(36, 70);
+        (
+            Rect { width: w, ..main },
+            Rect {
+                x: main.x + w,
+                width: main.width - w,
+                ..main
+            },
+        )
+    } else {
+        let h = (main.height * 2 / 5).max(4);
+        (
+            Rect { height: h, ..main },
+            Rect {
+                y: main.y + h,
+                height: main.height - h,
+                ..main
+            },
+        )
+    };
+    Areas {
+        list,
+        reader,
+        input,
+        status,
+        too_small: false,
+    }
+}
+
+/// Inside a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// The rows of the article list (inside the border, below the header row).
+pub fn list_rows(list: Rect) -> Rect {
+    let i = inner(list);
+    Rect {
+        y: i.y.saturating_add(1),
+        height: i.height.saturating_sub(1),
+        ..i
+    }
+}
+
+/// The wrapped text of the reading pane: inside the border, one column of
+/// padding on each side, below the two header lines (details and a rule).
+pub fn reader_text(reader: Rect) -> Rect {
+    let i = inner(reader);
+    Rect {
+        x: i.x.saturating_add(1),
+        y: i.y.saturating_add(2),
+        width: i.width.saturating_sub(2),
+        height: i.height.saturating_sub(2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_is_side_by_side() {
+        let a = areas(Rect::new(0, 0, 120, 40), false);
+        assert_eq!(a.list.y, a.reader.y);
+        assert_eq!(a.list.width + a.reader.width, 120);
+        assert_eq!(a.status.y, 39);
+        assert!(a.input.is_none());
+    }
+
+    #[test]
+    fn narrow_stacks() {
+        let a = areas(Rect::new(0, 0, 80, 30), true);
+        assert_eq!(a.list.x, a.reader.x);
+        assert_eq!(a.list.height + a.reader.height, 28);
+        assert_eq!(a.input.unwrap().y, 28);
+    }
+
+    #[test]
+    fn tiny_is_too_small() {
+        assert!(areas(Rect::new(0, 0, 1, 1), false).too_small);
+        assert!(areas(Rect::new(0, 0, 29, 40), false).too_small);
+        assert!(!areas(Rect::new(0, 0, 30, 8), true).too_small);
+    }
+
+    #[test]
+    fn inner_areas_never_underflow() {
+        let r = Rect::new(0, 0, 1, 1);
+        assert_eq!(reader_text(r).width, 0);
+        assert_eq!(list_rows(r).height, 0);
+    }
+}

@@ -1,0 +1,276 @@
+//! The reading pane's state: the open article wrapped to the pane's width,
+//! the scroll position and what to highlight. Wrapping happens here, in
+//! update (when the article or the width changes), never while drawing.
+
+use std::ops::Range;
+
+use crate::store::{Article, ArticleId};
+
+/// One screen line: a byte range of the body (empty for the blank line
+/// between paragraphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrappedLine {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a highlight means; the theme decides how it looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HlKind {
+    /// A match of the filter query.
+    Query,
+    /// The current query match (n/N).
+    Current,
+    /// A curated phrase family, by id.
+    Family(u16),
+    /// A mined recurring phrase.
+    Mined,
+    /// A passage shared with the other article in the compare view, by number.
+    Passage(u16),
+}
+
+/// A highlighted byte range of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub range: Range<usize>,
+    pub kind: HlKind,
+}
+
+/// State of the reading pane.
+#[derive(Debug, Default, Clone)]
+pub struct ReaderState {
+    pub article: Option<ArticleId>,
+    /// The width the lines were wrapped to.
+    pub width: u16,
+    pub lines: Vec<WrappedLine>,
+    /// First line shown.
+    pub scroll: usize,
+    /// Highlights sorted by start.
+    pub highlights: Vec<Highlight>,
+    /// Query matches, for n/N.
+    pub matches: Vec<Range<usize>>,
+    pub current_match: Option<usize>,
+}
+
+impl ReaderState {
+    /// Shows `article` wrapped to `width`, with the given highlights.
+    pub fn open(
+        &mut self,
+        article: &Article,
+        width: u16,
+        matches: Vec<Range<usize>>,
+        mut highlights: Vec<Highlight>,
+    ) {
+        let same = self.article == Some(article.id);
+        self.article = Some(article.id);
+        if !same || self.width != width || self.lines.is_empty() {
+            self.lines = wrap(&article.body, width);
+            self.width = width;
+        }
+        if !same {
+            self.scroll = 0;
+        }
+        highlights.extend(matches.iter().map(|r| Highlight {
+            range: r.clone(),
+            kind: HlKind::Query,
+        }));
+        highlights.sort_by_key(|h| h.range.start);
+        self.highlights = highlights;
+        self.matches = matches;
+        self.current_match = None;
+    }
+
+    pub fn close(&mut self) {
+        *self = ReaderState::default();
+    }
+
+    /// Re-wraps to a new width, keeping the same text at the top.
+    pub fn rewrap(&mut self, article: &Article, width: u16) {
+        if width == self.width && !self.lines.is_empty() {
+            return;
+        }
+        let top = self.lines.get(self.scroll).map(|l| l.start);
+        self.lines = wrap(&article.body, width);
+        self.width = width;
+        if let Some(top) = top {
+            self.scroll = self.line_of(top);
+        }
+    }
+
+    /// The index of the line that holds byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.start <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height.max(1))
+    }
+
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        let max = self.max_scroll(height) as isize;
+        self.scroll = (self.scroll as isize + delta).clamp(0, max.max(0)) as usize;
+    }
+
+    /// Moves to the next (or previous) query match and scrolls it into view,
+    /// a third of the way down the pane. Returns false when there is none.
+    pub fn jump_match(&mut self, forward: bool, height: usize) -> bool {
+        let n = self.matches.len();
+        if n == 0 {
+            return false;
+        }
+        let next = match self.current_match {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None => {
+                // the first match at or below the top of the view (or above, backwards)
+                let top = self.lines.get(self.scroll).map_or(0, |l| l.start);
+                if forward {
+                    self.matches
+                        .iter()
+                        .position(|m| m.start >= top)
+                        .unwrap_or(0)
+                } else {
+                    self.matches
+                        .iter()
+                        .rposition(|m| m.start < top)
+                        .unwrap_or(n - 1)
+                }
+            }
+        };
+        self.current_match = Some(next);
+        let range = self.matches[next].clone();
+        for h in &mut self.highlights {
+            if h.kind == HlKind::Current {
+                h.kind = HlKind::Query;
+            }
+            if h.kind == HlKind::Query && h.range == range {
+                h.kind = HlKind::Current;
+            }
+        }
+        self.reveal(range.start, height);
+        true
+    }
+
+    /// Scrolls so that byte `offset` is in view, a third of the way down
+    /// unless it is already visible.
+    pub fn reveal(&mut self, offset: usize, height: usize) {
+        let line = self.line_of(offset);
+        let height = height.max(1);
+        if line < self.scroll || line >= self.scroll + height {
+            self.scroll = line.saturating_sub(height / 3).min(self.max_scroll(height));
+        }
+    }
+
+    /// "line 12/340" style position: (first visible line, last visible line, total).
+    pub fn position(&self, height: usize) -> (usize, usize, usize) {
+        let total = self.lines.len();
+        let first = (self.scroll + 1).min(total);
+        let last = (self.scroll + height).min(total);
+        (first, last, total)
+    }
+}
+
+/// Wraps `body` to `width` columns: each non-blank line is a paragraph,
+/// paragraphs are separated by one blank line.
+pub fn wrap(body: &str, width: u16) -> Vec<WrappedLine> {
+    let width = usize::from(width.max(1));
+    let options = textwrap::Options::new(width)
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for para in body.split('\n') {
+        let para_start = offset;
+        offset += para.len() + 1;
+        if para.trim().is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(WrappedLine {
+                start: para_start,
+                end: para_start,
+            });
+        }
+        let mut cursor = 0;
+        for line in textwrap::wrap(para, &options) {
+            let start = match line {
+                std::borrow::Cow::Borrowed(s) => {
+                    let p = s.as_ptr() as usize - para.as_ptr() as usize;
+                    if p <= para.len() { Some(p) } else { None }
+                }
+                std::borrow::Cow::Owned(ref s) => {
+                    para[cursor..].find(s.as_str()).map(|i| cursor + i)
+                }
+            };
+            let Some(start) = start else { continue };
+            let end = start + line.len();
+            cursor = end;
+            out.push(WrappedLine {
+                start: para_start + start,
+                end: para_start + end,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(body: &'a str, lines: &[WrappedLine]) -> Vec<&'a str> {
+        lines.iter().map(|l| &body[l.start..l.end]).collect()
+    }
+
+    #[test]
+    fn wraps_paragraphs_with_blank_lines_between() {
+        let body = "one two three four\nfive six\n\n\nseven";
+        let lines = wrap(body, 9);
+        assert_eq!(
+            texts(body, &lines),
+            ["one two", "three", "four", "", "five six", "", "seven"]
+        );
+    }
+
+    #[test]
+    fn long_words_break() {
+        let body = "abcdefghij";
+        assert_eq!(texts(body, &wrap(body, 4)), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn unicode_and_wide_chars() {
+        let body = "王毅说中俄关系坚如磐石 Лавров сказал";
+        for w in 1..20 {
+            let lines = wrap(body, w);
+            for l in &lines {
+                assert!(body.is_char_boundary(l.start) && body.is_char_boundary(l.end));
+            }
+            let joined: String = texts(body, &lines).concat();
+            assert_eq!(joined.replace(' ', ""), body.replace(' ', ""), "width {w}");
+        }
+    }
+
+    #[test]
+    fn width_zero_does_not_panic() {
+        assert!(!wrap("a b c", 0).is_empty());
+    }
+
+    #[test]
+    fn line_of_offsets() {
+        let body = "aaa bbb\nccc";
+        let mut r = ReaderState {
+            lines: wrap(body, 3),
+            ..Default::default()
+        };
+        assert_eq!(texts(body, &r.lines), ["aaa", "bbb", "", "ccc"]);
+        assert_eq!(r.line_of(0), 0);
+        assert_eq!(r.line_of(5), 1);
+        assert_eq!(r.line_of(8), 3);
+        r.scroll = 0;
+        r.reveal(8, 2);
+        assert_eq!(r.scroll, 2);
+    }
+}

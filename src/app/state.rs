@@ -1,0 +1,94 @@
+use ratatui::layout::Rect;
+
+use super::layout::{self, Areas};
+use super::{FilterState, Keymap, ReaderState};
+use crate::index::Index;
+use crate::store::{Article, Issue};
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
+
+/// A view drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Issues { scroll: usize },
+}
+
+/// Everything the app knows. Changed only by [`App::update`]; drawn by `ui`.
+#[derive(Debug)]
+pub struct App {
+    pub index: Index,
+    /// Files skipped or loaded with warnings.
+    pub issues: Vec<Issue>,
+    pub keymap: Keymap,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// The query line is open and takes the keys.
+    pub input_open: bool,
+    pub filter: FilterState,
+    /// Selected row of the (filtered) list.
+    pub selected: usize,
+    /// First row shown in the list.
+    pub list_offset: usize,
+    pub reader: ReaderState,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// A one-off message for the status bar.
+    pub message: Option<String>,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(index: Index, issues: Vec<Issue>, size: (u16, u16)) -> App {
+        let mut app = App {
+            index,
+            issues,
+            keymap: Keymap::bundled(),
+            focus: Focus::List,
+            overlay: None,
+            input_open: false,
+            filter: FilterState::default(),
+            selected: 0,
+            list_offset: 0,
+            reader: ReaderState::default(),
+            size,
+            message: None,
+            should_quit: false,
+        };
+        app.filter.clear(&app.index);
+        app.sync_reader();
+        app
+    }
+
+    /// The screen regions for the current size.
+    pub fn areas(&self) -> Areas {
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.input_open)
+    }
+
+    /// Visible rows of the article list.
+    pub fn list_height(&self) -> usize {
+        usize::from(layout::list_rows(self.areas().list).height)
+    }
+
+    /// Visible lines of the reading pane, and its text width.
+    pub fn reader_size(&self) -> (usize, u16) {
+        let r = layout::reader_text(self.areas().reader);
+        (usize::from(r.height), r.width)
+    }
+
+    /// The article under the list selection.
+    pub fn selected_article(&self) -> Option<&Article> {
+        let hit = self.filter.hits.get(self.selected)?;
+        self.index.article(hit.id)
+    }
+
+    /// The article in the reading pane.
+    pub fn open_article(&self) -> Option<&Article> {
+        self.index.article(self.reader.article?)
+    }
+}

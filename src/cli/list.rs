@@ -1,0 +1,81 @@
+//! `readout list`: the articles matching a query, in the TUI's rank order.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{Input, UsageError};
+use crate::query::{self, Matcher};
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Only articles matching this query (the `/` language of the app).
+    #[arg(long, short, value_name = "QUERY")]
+    pub filter: Option<String>,
+    /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One article in `list --json`.
+#[derive(Debug, Serialize)]
+pub struct ListItem<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub source: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub words: usize,
+    pub score: i64,
+}
+
+pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
+    // parse first: a bad query fails before any loading
+    let q = query::parse(args.filter.as_deref().unwrap_or(""))
+        .map_err(|e| UsageError::Query(e.to_string()))?;
+    let (corpus, _issues) = super::load(&args.input)?;
+    let index = super::build_index(corpus);
+    let matcher = Matcher::new(&q, &index).map_err(|e| UsageError::Query(e.message))?;
+    let hits = matcher.eval_once(&index);
+    let out = io::stdout().lock();
+    let mut out = BufWriter::new(out);
+    if args.json {
+        let items: Vec<ListItem> = hits
+            .iter()
+            .filter_map(|h| {
+                let a = index.article(h.id)?;
+                Some(ListItem {
+                    path: &a.path,
+                    title: &a.meta.title,
+                    source: a.meta.source.as_deref(),
+                    date: a.meta.date.as_deref(),
+                    url: a.meta.url.as_deref(),
+                    words: a.words,
+                    score: h.score,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else {
+        for h in &hits {
+            if let Some(a) = index.article(h.id) {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    a.path,
+                    a.meta.title,
+                    a.meta.source.as_deref().unwrap_or("-"),
+                    a.meta.date.as_deref().unwrap_or("-"),
+                    a.words
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,88 @@
+//! Overlays: the help (generated from the keymap) and the load issues.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Theme;
+use crate::app::{App, Context, Overlay, key_name};
+
+const QUERY_HELP: &[(&str, &str)] = &[
+    ("word", "fuzzy match on title, source and quoted speakers"),
+    (
+        "\"rock solid\"",
+        "phrase in the text: any case, spaces, line breaks, hyphens",
+    ),
+    ("'word", "exact whole word in the text"),
+    ("@name", "articles quoting a speaker whose name matches"),
+    ("#label", "articles containing a phrase family"),
+    ("!term", "articles the term does not match"),
+    ("a | b", "either term; terms side by side must all match"),
+];
+
+const INPUT_HELP: &str =
+    "type to edit · ←/→ Home End · Backspace · Ctrl-W word · Ctrl-U line · ↑/↓ move in the list";
+
+/// The help text, generated from the keymap.
+pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    for ctx in [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::Input,
+    ] {
+        lines.push(Line::styled(ctx.title(), theme.title));
+        for b in app.keymap.bindings().iter().filter(|b| b.context == ctx) {
+            let keys: Vec<String> = b.keys.iter().map(|k| key_name(k)).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<18}", keys.join(" ")), theme.key),
+                Span::raw(b.help.as_str()),
+            ]));
+        }
+        if ctx == Context::Input {
+            lines.push(Line::styled(format!("  {INPUT_HELP}"), theme.dim));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("Query language", theme.title));
+    for (syntax, what) in QUERY_HELP {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {syntax:<18}"), theme.key),
+            Span::raw(*what),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Mouse: wheel scrolls the pane under the pointer; click selects.",
+        theme.dim,
+    ));
+    lines
+}
+
+pub fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: Overlay, theme: &Theme) {
+    let (title, lines, scroll) = match overlay {
+        Overlay::Help { scroll } => (" Help — Esc closes ", help_lines(app, theme), scroll),
+        Overlay::Issues { scroll } => {
+            let lines = app
+                .issues
+                .iter()
+                .map(|i| Line::raw(i.to_string()))
+                .collect();
+            (" Load issues — Esc closes ", lines, scroll)
+        }
+    };
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title))
+        .border_style(theme.border_focused);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}

@@ -1,0 +1,96 @@
+//! The article list: title (with fuzzy matches marked), source, date, words.
+//! Only the visible rows are built, so the cost does not grow with the corpus.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Row, Table, TableState};
+
+use super::{Theme, highlight};
+use crate::app::{App, Focus, layout};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::List && app.overlay.is_none();
+    let total = app.index.len();
+    let shown = app.filter.hits.len();
+    let title = if app.filter.is_active() {
+        format!(" Articles {shown}/{total} ")
+    } else {
+        format!(" Articles {total} ")
+    };
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        });
+    let rows_area = layout::list_rows(area);
+    let height = usize::from(rows_area.height);
+    let inner_w = layout::inner(area).width;
+    let wide = inner_w >= 60;
+    let start = app.list_offset.min(shown);
+    let end = (start + height).min(shown);
+    let rows: Vec<Row> = app.filter.hits[start..end]
+        .iter()
+        .filter_map(|hit| app.index.article(hit.id))
+        .map(|a| {
+            let indices = app
+                .filter
+                .matcher
+                .as_ref()
+                .map(|m| m.title_indices(&a.meta.title))
+                .unwrap_or_default();
+            let title = highlight::chars(
+                &a.meta.title,
+                &indices,
+                ratatui::style::Style::new(),
+                theme.fuzzy_match,
+            );
+            let mut cells = vec![ratatui::widgets::Cell::from(title)];
+            cells.push(Line::styled(a.meta.source.clone().unwrap_or_default(), theme.dim).into());
+            if wide {
+                cells.push(Line::styled(a.meta.date.clone().unwrap_or_default(), theme.dim).into());
+            }
+            cells.push(
+                Line::styled(a.words.to_string(), theme.dim)
+                    .right_aligned()
+                    .into(),
+            );
+            Row::new(cells)
+        })
+        .collect();
+    let src_w = if wide { 18 } else { 12 };
+    let mut widths = vec![Constraint::Fill(1), Constraint::Length(src_w)];
+    let mut header = vec!["Title", "Source"];
+    if wide {
+        widths.push(Constraint::Length(10));
+        header.push("Date");
+    }
+    widths.push(Constraint::Length(6));
+    header.push(" Words");
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header))
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected);
+    let mut state = TableState::default();
+    if shown > 0 {
+        state.select(Some(app.selected.saturating_sub(start)));
+    }
+    frame.render_stateful_widget(table, area, &mut state);
+    if shown == 0 && height > 0 {
+        let msg = if total == 0 {
+            "no articles loaded"
+        } else {
+            "no article matches the filter"
+        };
+        frame.render_widget(
+            Line::styled(format!(" {msg}"), theme.dim),
+            Rect {
+                height: 1,
+                ..rows_area
+            },
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! The reading pane: the open article's details, then its text wrapped to
+//! the pane, with highlights. Lines were wrapped in update; this only slices.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::{Theme, highlight};
+use crate::app::{App, Focus, layout};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Reader && app.overlay.is_none();
+    let mut block = Block::bordered().border_style(if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    });
+    let Some(article) = app.open_article() else {
+        frame.render_widget(block.title(" Reader "), area);
+        return;
+    };
+    let text_area = layout::reader_text(area);
+    let height = usize::from(text_area.height);
+    let r = &app.reader;
+    let (first, last, total) = r.position(height);
+    let pct = if total <= height {
+        100
+    } else {
+        last * 100 / total.max(1)
+    };
+    let mut pos = format!(" {first}-{last}/{total} {pct}% ");
+    if let Some(i) = r.current_match {
+        pos = format!(" match {}/{} ·{pos}", i + 1, r.matches.len());
+    } else if !r.matches.is_empty() {
+        pos = format!(" {} matches ·{pos}", r.matches.len());
+    }
+    block = block
+        .title(Line::styled(
+            format!(" {} ", article.meta.title),
+            theme.title,
+        ))
+        .title_bottom(Line::styled(pos, theme.dim).right_aligned());
+    frame.render_widget(block, area);
+
+    let inner = layout::inner(area).inner(Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    let mut details: Vec<Span> = Vec::new();
+    let mut push = |s: String| {
+        if !details.is_empty() {
+            details.push(Span::styled(" · ", theme.dim));
+        }
+        details.push(Span::styled(s, theme.dim));
+    };
+    if let Some(s) = &article.meta.source {
+        push(s.clone());
+    }
+    if let Some(d) = &article.meta.date {
+        push(d.clone());
+    }
+    push(format!("{} words", article.words));
+    push(article.path.clone());
+    if article.lossy {
+        push("invalid UTF-8, decoded lossily".into());
+    }
+    let header = vec![
+        Line::from(details),
+        Line::styled("─".repeat(usize::from(inner.width)), theme.border),
+    ];
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect {
+            height: inner.height.min(2),
+            ..inner
+        },
+    );
+
+    let lines: Vec<Line> = r
+        .lines
+        .iter()
+        .skip(r.scroll)
+        .take(height)
+        .map(|l| highlight::line(&article.body, l.start, l.end, &r.highlights, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+
+    if total > height && area.height > 2 {
+        let mut sb = ScrollbarState::new(r.max_scroll(height)).position(r.scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area.inner(Margin {
+                horizontal: 0,
+                vertical: 1,
+            }),
+            &mut sb,
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! The status bar (counts, messages, key hints) and the query line.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::Theme;
+use crate::app::{Action, App, Focus, key_name};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut left: Vec<Span> = Vec::new();
+    let total = app.index.len();
+    let shown = app.filter.hits.len();
+    let count = if app.filter.is_active() {
+        format!(" {shown} of {total} articles")
+    } else {
+        format!(" {total} articles")
+    };
+    left.push(Span::raw(count));
+    if !app.filter.input.is_empty() && !app.input_open {
+        left.push(Span::raw(format!(" · filter: {}", app.filter.input)));
+    }
+    let skipped = app.issues.len();
+    if skipped > 0 {
+        left.push(Span::styled(
+            format!(" · {skipped} load issues (i)"),
+            theme.error,
+        ));
+    }
+    if let Some(m) = &app.message {
+        left.push(Span::raw(format!(" · {m}")));
+    }
+    let hints = hints(app);
+    let mut right: Vec<Span> = Vec::new();
+    for (k, what) in &hints {
+        right.push(Span::styled(k.clone(), theme.key));
+        right.push(Span::raw(format!(" {what}  ")));
+    }
+    let left_w: usize = left.iter().map(|s| s.content.width()).sum();
+    let right_w: usize = right.iter().map(|s| s.content.width()).sum();
+    let width = usize::from(area.width);
+    let mut spans = left;
+    if left_w + right_w < width {
+        spans.push(Span::raw(" ".repeat(width - left_w - right_w)));
+        spans.extend(right);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let key = |a: Action| app.keymap.key_for(a).map(key_name).unwrap_or_default();
+    if app.input_open {
+        return vec![("Enter".into(), "keep"), ("Esc".into(), "clear")];
+    }
+    let mut h = vec![
+        (key(Action::ToggleHelp), "help"),
+        (key(Action::StartFilter), "filter"),
+    ];
+    match app.focus {
+        Focus::List => h.push(("Enter".into(), "read")),
+        Focus::Reader => h.push(("n/N".into(), "matches")),
+    }
+    h.push((key(Action::Quit), "quit"));
+    h
+}
+
+/// The query line: the prompt, the text, the cursor, and an error if any.
+pub fn draw_input(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let f = &app.filter;
+    let mut spans = vec![Span::styled("/", theme.key), Span::raw(f.input.as_str())];
+    if let Some(e) = &f.error {
+        spans.push(Span::styled(format!("   {e}"), theme.error));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let before: String = f.input.chars().take(f.cursor).collect();
+    let x = area
+        .x
+        .saturating_add(1)
+        .saturating_add(before.width() as u16);
+    if x < area.right() {
+        frame.set_cursor_position(Position { x, y: area.y });
+    }
+}
