@@ -1,1 +1,107 @@
-fn main() {}
+//! Loading and filtering on a generated corpus of 10,000 articles of about
+//! 600 words (the reader's targets: load and index < 0.5 s, a keystroke's
+//! filter < 10 ms, memory < 2x the corpus).
+//!
+//! `cargo bench --bench corpus`
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use readout::app::{FilterState, InputEdit};
+use readout::index::Index;
+use readout::query::{Matcher, TermCache, parse};
+use readout::store::{Corpus, load_paths};
+
+const N: usize = 10_000;
+
+fn rss_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<usize>().ok())
+        })
+        .map_or(0, |pages| pages * 4096)
+}
+
+fn corpus_dir() -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = readout::synth::corpus(N, 600, 42);
+    corpus.write_to(dir.path()).unwrap();
+    (dir, corpus.bytes())
+}
+
+fn bench(c: &mut Criterion) {
+    let (dir, bytes) = corpus_dir();
+    let paths = vec![dir.path().to_path_buf()];
+
+    // memory: resident growth for one loaded, indexed corpus
+    let before = rss_bytes();
+    let t = Instant::now();
+    let index = Index::new(Corpus::new(load_paths(&paths).articles));
+    let took = t.elapsed();
+    let grown = rss_bytes().saturating_sub(before);
+    eprintln!(
+        "corpus: {} articles, {:.1} MB on disk; one load+index {:.0} ms; resident growth {:.1} MB ({:.2}x the corpus)",
+        index.len(),
+        bytes as f64 / 1e6,
+        took.as_secs_f64() * 1e3,
+        grown as f64 / 1e6,
+        grown as f64 / bytes as f64
+    );
+
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.bench_function("load_and_index_10k", |b| {
+        b.iter(|| black_box(Index::new(Corpus::new(load_paths(&paths).articles))))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("filter_10k");
+    g.bench_function("fuzzy_word", |b| {
+        let m = Matcher::new(&parse("wang").unwrap(), &index).unwrap();
+        b.iter(|| black_box(m.eval_once(&index)))
+    });
+    g.bench_function("phrase_cold", |b| {
+        let m = Matcher::new(&parse("\"rock solid\"").unwrap(), &index).unwrap();
+        b.iter(|| black_box(m.eval_once(&index)))
+    });
+    g.bench_function("exact_word_cold", |b| {
+        let m = Matcher::new(&parse("'hegemony").unwrap(), &index).unwrap();
+        b.iter(|| black_box(m.eval_once(&index)))
+    });
+    g.bench_function("phrase_next_keystroke", |b| {
+        // the cache holds "rock soli"; typing 'd' refines it
+        let mut cache = TermCache::default();
+        let prev = Matcher::new(&parse("\"rock soli\"").unwrap(), &index).unwrap();
+        prev.eval(&index, &mut cache);
+        let m = Matcher::new(&parse("\"rock solid\"").unwrap(), &index).unwrap();
+        b.iter_batched(
+            || {
+                let mut c = TermCache::default();
+                prev.eval(&index, &mut c);
+                c
+            },
+            |mut c| black_box(m.eval(&index, &mut c)),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("typing_a_query_per_keystroke", |b| {
+        // the TUI's path: edit the line, re-evaluate; the mean of 22 keystrokes
+        let typed = "wang \"rock solid\" !tass";
+        b.iter(|| {
+            let mut f = FilterState::default();
+            for ch in typed.chars() {
+                f.edit(InputEdit::Insert(ch));
+                f.apply(&index);
+            }
+            black_box(f.hits.len())
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -18,7 +18,25 @@ pub struct FilterState {
     pub matcher: Option<Matcher>,
     /// Matching articles in rank order.
     pub hits: Vec<Hit>,
+    /// The input the current `hits` answer, when it compiled.
+    applied: Option<String>,
     cache: TermCache,
+}
+
+/// True when every article matching `new` must also match `old`, so `new`
+/// can be evaluated over `old`'s hits alone: `new` is `old` with more typed at
+/// the end, and nothing typed widens the result (no `|`, no `!`, and not the
+/// continuation of an exact `'word`, which is not monotonic).
+fn narrows(old: &str, new: &str) -> bool {
+    if old.trim().is_empty() || !new.starts_with(old) || new.len() == old.len() {
+        return false;
+    }
+    if new.contains(['|', '!']) {
+        return false;
+    }
+    let last_term_start = old.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let extends_last = !new[old.len()..].starts_with(char::is_whitespace);
+    !(extends_last && old[last_term_start..].starts_with('\''))
 }
 
 impl FilterState {
@@ -72,12 +90,24 @@ impl FilterState {
         let parsed = query::parse_lenient(&self.input).map_err(|e| e.to_string());
         match parsed.and_then(|q| Matcher::new(&q, index).map_err(|e| e.message)) {
             Ok(m) => {
-                self.hits = m.eval(index, &mut self.cache);
+                let narrowing = self
+                    .applied
+                    .as_deref()
+                    .is_some_and(|old| narrows(old, &self.input));
+                self.hits = if narrowing {
+                    let mut ids: Vec<u32> = self.hits.iter().map(|h| h.id).collect();
+                    ids.sort_unstable();
+                    m.eval_within(index, &ids)
+                } else {
+                    m.eval(index, &mut self.cache)
+                };
+                self.applied = Some(self.input.clone());
                 self.matcher = (!m.is_empty()).then_some(m);
                 self.error = None;
             }
             Err(e) => {
                 self.error = Some(e);
+                self.applied = None;
                 if self.matcher.is_none() && self.hits.len() != index.len() {
                     self.hits = all(index);
                 }
@@ -91,12 +121,14 @@ impl FilterState {
         self.cursor = 0;
         self.error = None;
         self.matcher = None;
+        self.applied = None;
         self.hits = all(index);
     }
 
     /// Forgets cached term results (after articles changed).
     pub fn invalidate(&mut self) {
         self.cache.clear();
+        self.applied = None;
     }
 
     pub fn is_active(&self) -> bool {
@@ -120,6 +152,37 @@ mod tests {
             f.edit(InputEdit::Insert(c));
         }
         f
+    }
+
+    #[test]
+    fn narrowing_rules() {
+        assert!(narrows("wan", "wang"));
+        assert!(narrows("wang", "wang \"rock"));
+        assert!(narrows("\"rock sol", "\"rock solid\""));
+        assert!(narrows("'sol", "'sol wang"));
+        assert!(!narrows("'sol", "'solid"));
+        assert!(!narrows("wang", "wang | lavrov"));
+        assert!(!narrows("wang", "wang !tass"));
+        assert!(!narrows("wang", "wan"));
+        assert!(!narrows("", "w"));
+        assert!(!narrows("wang", "wang"));
+    }
+
+    #[test]
+    fn narrowed_results_equal_full_evaluation() {
+        let index = Index::new(crate::store::Corpus::new(crate::store::bundled_articles()));
+        let mut typed_f = FilterState::default();
+        for c in "wang \"rock sol".chars() {
+            typed_f.edit(InputEdit::Insert(c));
+            typed_f.apply(&index);
+            let mut fresh = FilterState::default();
+            fresh.input = typed_f.input.clone();
+            fresh.apply(&index);
+            if typed_f.error.is_some() {
+                continue; // an error keeps the last results on screen
+            }
+            assert_eq!(typed_f.hits, fresh.hits, "after typing {:?}", typed_f.input);
+        }
     }
 
     #[test]

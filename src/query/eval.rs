@@ -69,6 +69,9 @@ pub struct BodyPattern {
     whole_word: bool,
 }
 
+/// Matches counted per article for ranking; counting further only costs time.
+const MAX_COUNT: usize = 20;
+
 /// Separators allowed between the words of a phrase: spaces, line breaks,
 /// hyphens and dashes.
 const SEP: &str = r"[\s\-\u{2010}-\u{2015}]";
@@ -118,12 +121,12 @@ impl BodyPattern {
 
     fn count(&self, body: &str) -> u32 {
         if !self.whole_word {
-            return self.regex.find_iter(body).take(1000).count() as u32;
+            return self.regex.find_iter(body).take(MAX_COUNT).count() as u32;
         }
         self.regex
             .find_iter(body)
             .filter(|m| is_whole_word(body, m.start(), m.end()))
-            .take(1000)
+            .take(MAX_COUNT)
             .count() as u32
     }
 
@@ -359,6 +362,23 @@ impl Matcher {
         hits
     }
 
+    /// Evaluates only over `ids` (the hits of a query this one narrows, such
+    /// as the same text with a character more): body terms scan just those
+    /// articles, bypassing the cache.
+    pub fn eval_within(&self, index: &Index, ids: &[ArticleId]) -> Vec<Hit> {
+        let bodies: Vec<Vec<Option<Arc<Vec<u32>>>>> =
+            self.groups.iter().map(|g| vec![None; g.len()]).collect();
+        let mut hits: Vec<Hit> = ids
+            .par_iter()
+            .filter_map(|&id| {
+                self.score(index, id, &bodies)
+                    .map(|score| Hit { id, score })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+        hits
+    }
+
     /// Evaluates without keeping results between calls (headless use).
     pub fn eval_once(&self, index: &Index) -> Vec<Hit> {
         self.eval(index, &mut TermCache::default())
@@ -380,6 +400,26 @@ impl Matcher {
                         pattern,
                         lower,
                         speakers,
+                    } if term.negated => {
+                        // excluding fuzzily would exclude nearly everything: a
+                        // negated word excludes what contains it
+                        let needle: String = lower.iter().collect();
+                        let has = |s: &str| s.to_lowercase().contains(&needle);
+                        let spk = index.speakers_of(id).iter().any(|&s| {
+                            index
+                                .speaker_names()
+                                .get(s as usize)
+                                .is_some_and(|n| has(n))
+                        });
+                        (has(&article.meta.title)
+                            || article.meta.source.as_deref().is_some_and(has)
+                            || spk)
+                            .then_some(0)
+                    }
+                    Kind::Fuzzy {
+                        pattern,
+                        lower,
+                        speakers,
                     } => {
                         let title = self.fuzzy_field(&article.meta.title, pattern, lower);
                         let source = article
@@ -391,9 +431,14 @@ impl Matcher {
                         title.max(source).max(spk)
                     }
                     Kind::Body(_) => {
-                        let counts = bodies[g][t].as_ref()?;
-                        let c = counts.get(id as usize).copied().unwrap_or(0);
-                        (c > 0).then_some(i64::from(c.min(100)))
+                        let c = match &bodies[g][t] {
+                            Some(counts) => counts.get(id as usize).copied().unwrap_or(0),
+                            None => match &term.kind {
+                                Kind::Body(p) => p.count(&article.body),
+                                _ => 0,
+                            },
+                        };
+                        (c > 0).then_some(i64::from(c))
                     }
                     Kind::Speaker(scores) => best_speaker(index.speakers_of(id), scores),
                     Kind::Family(f) => index.families_of(id).contains(f).then_some(1),
@@ -584,6 +629,10 @@ mod tests {
         assert_eq!(ids("\"rock solid\" !tass"), [0]);
         assert_eq!(ids("scmp | reuters"), [0, 3]);
         assert_eq!(ids("!\"rock solid\" | tass"), [1, 2, 3]);
+        // a negated word excludes what contains it, not what fuzzily matches
+        assert_eq!(ids("!scmp"), [1, 2, 3]);
+        assert_eq!(ids("!rks"), [0, 1, 2, 3]);
+        assert_eq!(ids("!wang"), [1, 3]);
     }
 
     #[test]

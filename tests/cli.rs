@@ -1,0 +1,135 @@
+//! The headless subcommands, run as the built binary.
+
+use std::process::{Command, Output};
+
+fn readout(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn list_bundled_articles() {
+    let o = readout(&["list"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 5);
+    assert!(out.starts_with(
+        "bundled/000_191d42a32b64d5f6.txt\tRussia relationship better than an alliance"
+    ));
+}
+
+#[test]
+fn list_json_has_the_fields() {
+    let o = readout(&["list", "--json", "--filter", "\"rock solid\""]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    for item in arr {
+        for key in ["path", "title", "source", "date", "words"] {
+            assert!(item.get(key).is_some(), "missing {key} in {item}");
+        }
+    }
+    assert_eq!(arr[0]["path"], "bundled/002_e474bb9dcb4c5a3e.txt");
+}
+
+#[test]
+fn list_filter_uses_the_tui_language() {
+    let o = readout(&["list", "--filter", "scmp | rt !star"]);
+    let out = stdout(&o);
+    let paths: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert!(paths.contains(&"bundled/000_191d42a32b64d5f6.txt"), "{out}");
+    assert!(paths.contains(&"bundled/003_b00b66132fac24a3.txt"), "{out}");
+    assert!(
+        !paths.contains(&"bundled/004_178e249b77d00c9e.txt"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_query_exits_2_with_a_message() {
+    let o = readout(&["list", "--filter", "\"rock solid"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim(),
+        "readout: bad query: unclosed quote (at character 1)"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn nothing_readable_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"\0\0\0").unwrap();
+    let o = readout(&["list", dir.path().to_str().unwrap(), "/no/such/path"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("bin.txt: skipped: binary file"), "{err}");
+    assert!(
+        err.contains("/no/such/path: skipped: no such file or folder"),
+        "{err}"
+    );
+    assert!(err.contains("nothing readable"), "{err}");
+}
+
+#[test]
+fn partial_load_reports_and_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Rock solid ties\n\nThey are rock-solid.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.md"), "").unwrap();
+    let o = readout(&[
+        "list",
+        dir.path().to_str().unwrap(),
+        "--filter",
+        "\"rock solid\"",
+    ]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("\tRock solid ties\t"));
+    assert!(stderr(&o).contains("empty.md: skipped: empty"));
+}
+
+#[test]
+fn help_and_version() {
+    let o = readout(&["--help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Usage: readout"));
+    assert!(stdout(&o).contains("list"));
+    assert!(readout(&["--version"]).status.success());
+}
+
+#[test]
+fn broken_pipe_is_quiet() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(["list", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

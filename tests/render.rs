@@ -1,0 +1,206 @@
+//! Render tests: the real key → action → update path, drawn on a TestBackend.
+
+mod support;
+
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use readout::index::Index;
+use readout::store::{Article, Corpus};
+use support::Harness;
+
+#[test]
+fn startup_screen() {
+    let mut h = Harness::bundled(120, 30);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn narrow_terminal_stacks_panes() {
+    let mut h = Harness::bundled(80, 24);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn filter_as_you_type() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('/')).type_str("lavrov");
+    let s = h.screen();
+    assert!(s.contains("/lavrov"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn phrase_filter_then_jump_between_matches() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('/'))
+        .type_str("\"rock solid\"")
+        .key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("2 of 5 articles"), "{s}");
+    assert!(s.contains("filter: \"rock solid\""));
+    h.key(KeyCode::Enter).key(KeyCode::Char('n'));
+    assert!(h.screen().contains("match 1/3"));
+    h.key(KeyCode::Char('n')).key(KeyCode::Char('n'));
+    let s = h.screen();
+    assert!(s.contains("match 3/3"), "{s}");
+    // the third match ("rock solid" near the end) is in view
+    assert!(s.contains("rock solid") || s.contains("rock-"), "{s}");
+    h.key(KeyCode::Char('N'));
+    assert!(h.screen().contains("match 2/3"));
+}
+
+#[test]
+fn escape_clears_the_filter() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('/')).type_str("wang").key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains(" 5 articles"), "{s}");
+    assert!(!s.contains("/wang"));
+}
+
+#[test]
+fn bad_query_shows_a_message_and_keeps_the_list() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('/')).type_str("rock |");
+    let s = h.screen();
+    assert!(s.contains("'|' needs a term on each side"), "{s}");
+    h.type_str(" #nosuchfamily");
+    let s = h.screen();
+    assert!(s.contains("no phrase family 'nosuchfamily'"), "{s}");
+}
+
+#[test]
+fn help_overlay_is_generated_from_the_keymap() {
+    let mut h = Harness::bundled(120, 40);
+    h.key(KeyCode::Char('?'));
+    let s = h.screen();
+    for b in h.app.keymap.bindings() {
+        // every binding's help text is shown (some scroll below the fold)
+        if b.context == readout::app::Context::Global {
+            assert!(s.contains(&b.help), "missing {:?} in\n{s}", b.help);
+        }
+    }
+    insta::assert_snapshot!(s);
+    h.key(KeyCode::Esc);
+    assert!(!h.screen().contains("Help — Esc closes"));
+}
+
+#[test]
+fn list_navigation_previews_the_article() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('j')).key(KeyCode::Char('j'));
+    assert!(
+        h.screen()
+            .contains("┌ China-Russia Relations Are ‘Rock Solid,’")
+    );
+    h.key(KeyCode::Char('G'));
+    assert!(
+        h.screen()
+            .contains("┌ China-Russia relations ‘rock solid’ as Ukraine")
+    );
+    h.key(KeyCode::Char('g'));
+    assert!(
+        h.screen()
+            .contains("┌ Russia relationship better than an alliance")
+    );
+}
+
+#[test]
+fn reader_scrolls_and_shows_position() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains(" 1-25/60 "));
+    h.key(KeyCode::Char(' '));
+    let s = h.screen();
+    assert!(s.contains(" 25-49/60 "), "{s}");
+    h.key(KeyCode::Char('G'));
+    assert!(h.screen().contains("/60 100%"));
+    h.key(KeyCode::Char('u'));
+    assert!(!h.screen().contains("/60 100%"));
+    // Shift-Tab back to the list; j moves the selection again
+    h.key_mod(KeyCode::BackTab, KeyModifiers::SHIFT)
+        .key(KeyCode::Char('j'));
+    assert!(
+        h.screen()
+            .contains("┌ Chinese Foreign Minister Wang Yi emphasized")
+    );
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut h = Harness::bundled(120, 30);
+    let click = |x, y| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // rows start at y=2 (border, header)
+    h.event(click(5, 4));
+    assert!(
+        h.screen()
+            .contains("┌ China-Russia Relations Are ‘Rock Solid,’")
+    );
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 80,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    h.event(wheel);
+    assert!(h.screen().contains(" 4-"), "{}", h.screen());
+}
+
+#[test]
+fn tiny_terminals_get_a_message_and_never_panic() {
+    let mut h = Harness::bundled(20, 5);
+    assert!(h.screen().contains("Terminal too"));
+    for (w, hh) in [
+        (1, 1),
+        (2, 1),
+        (1, 3),
+        (29, 7),
+        (30, 8),
+        (31, 9),
+        (45, 12),
+        (99, 20),
+        (100, 20),
+    ] {
+        h.resize(w, hh);
+        let _ = h.screen();
+        h.key(KeyCode::Char('/'))
+            .type_str("rock")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Tab)
+            .key(KeyCode::Char('n'));
+        let _ = h.screen();
+        h.key(KeyCode::Esc).key(KeyCode::Esc);
+    }
+}
+
+#[test]
+fn control_sequences_in_articles_never_reach_the_screen() {
+    let evil = Article::from_text(
+        "evil.txt",
+        "Evil \u{1b}]0;pwned\u{7}title\n\n\u{1b}[2J\u{1b}[31mred\u{9b}1m text \u{202e}reversed\r\nline",
+        false,
+    );
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![evil])), 100, 20);
+    let s = h.screen();
+    assert!(s.contains("Evil title"), "{s}");
+    assert!(
+        s.contains("red1m text reversed") || s.contains("red text reversed"),
+        "{s}"
+    );
+    assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing() {
+    let mut h = Harness::bundled(100, 30);
+    h.key(KeyCode::Char('/')).type_str("q");
+    assert!(!h.app.should_quit, "q is typed into the query line");
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app.should_quit);
+}

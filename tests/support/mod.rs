@@ -1,0 +1,77 @@
+//! Helpers shared by the integration tests: drive the app through the real
+//! key → action → update path and draw it on a TestBackend.
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use readout::app::App;
+use readout::index::Index;
+use readout::store::{Corpus, bundled_articles};
+use readout::ui::{self, Theme};
+
+pub struct Harness {
+    pub app: App,
+    pub terminal: Terminal<TestBackend>,
+    pub theme: Theme,
+}
+
+impl Harness {
+    pub fn bundled(w: u16, h: u16) -> Harness {
+        Harness::with_index(Index::new(Corpus::new(bundled_articles())), w, h)
+    }
+
+    pub fn with_index(index: Index, w: u16, h: u16) -> Harness {
+        let app = App::new(index, Vec::new(), (w, h));
+        Harness {
+            app,
+            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            theme: Theme::monochrome(),
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_mod(code, KeyModifiers::NONE)
+    }
+
+    pub fn key_mod(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
+        self.app
+            .handle_event(&Event::Key(KeyEvent::new(code, mods)));
+        self
+    }
+
+    /// Types each char as a key press.
+    pub fn type_str(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn event(&mut self, ev: Event) -> &mut Self {
+        self.app.handle_event(&ev);
+        self
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.terminal.backend_mut().resize(w, h);
+        self.event(Event::Resize(w, h))
+    }
+
+    /// Draws and returns the screen as text, one line per row.
+    pub fn screen(&mut self) -> String {
+        let (app, theme) = (&self.app, &self.theme);
+        self.terminal.draw(|f| ui::draw(f, app, theme)).unwrap();
+        let buf = self.terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
