@@ -175,8 +175,10 @@ mod tests {
         for c in "wang \"rock sol".chars() {
             typed_f.edit(InputEdit::Insert(c));
             typed_f.apply(&index);
-            let mut fresh = FilterState::default();
-            fresh.input = typed_f.input.clone();
+            let mut fresh = FilterState {
+                input: typed_f.input.clone(),
+                ..Default::default()
+            };
             fresh.apply(&index);
             if typed_f.error.is_some() {
                 continue; // an error keeps the last results on screen
