@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::index::Index;
-use crate::store::{self, Corpus, Issue};
+use crate::loader::{self, LoadEvent};
+use crate::store::{Corpus, Issue};
 
 /// A terminal reader for comparing news articles: recurring phrases,
 /// who said what, and the passages two reports share.
@@ -82,21 +83,54 @@ pub enum UsageError {
     Query(String),
 }
 
-/// Loads the paths (or the bundled articles), printing load issues on stderr.
-/// Fails when paths were given and nothing at all loaded.
+/// Loads the paths (or the bundled articles), printing load issues on
+/// stderr, and progress too when stderr is a terminal. Fails when nothing
+/// at all loaded.
 pub fn load(input: &Input) -> anyhow::Result<(Corpus, Vec<Issue>)> {
-    if input.paths.is_empty() {
-        return Ok((Corpus::new(store::bundled_articles()), Vec::new()));
-    }
-    let report = store::load_paths(&input.paths);
+    use std::io::IsTerminal;
+    let show_progress = io::stderr().is_terminal();
+    let mut articles = Vec::new();
+    let mut issues = Vec::new();
+    let mut files = 0;
+    loader::load(
+        &input.paths,
+        &loader::Cancel::default(),
+        |event| match event {
+            LoadEvent::Planned {
+                files: f,
+                issues: i,
+                ..
+            } => {
+                files = f;
+                issues.extend(i);
+            }
+            LoadEvent::Batch {
+                articles: a,
+                issues: i,
+                files_done,
+                ..
+            } => {
+                articles.extend(a);
+                issues.extend(i);
+                if show_progress && files > 2000 {
+                    eprint!("\rreadout: reading {files_done}/{files} files");
+                }
+            }
+            LoadEvent::Read { .. } => {
+                if show_progress && files > 2000 {
+                    eprint!("\r\x1b[K");
+                }
+            }
+        },
+    );
     let mut err = io::stderr().lock();
-    for issue in &report.issues {
+    for issue in &issues {
         let _ = writeln!(err, "readout: {issue}");
     }
-    if report.articles.is_empty() {
+    if articles.is_empty() {
         return Err(UsageError::NothingLoaded.into());
     }
-    Ok((Corpus::new(report.articles), report.issues))
+    Ok((Corpus::new(articles), issues))
 }
 
 /// Builds the index the TUI and every subcommand query.
@@ -104,24 +138,36 @@ pub fn build_index(corpus: Corpus) -> Index {
     Index::new(corpus)
 }
 
+/// The TUI: the window opens at once; articles load in the background.
 fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    use crate::tui::{AppEvent, LatencyLog, TerminalGuard};
     use anyhow::Context as _;
-    let (corpus, issues) = load(&input)?;
     let mut log = match &log {
         Some(p) => Some(
-            crate::tui::LatencyLog::open(p)
-                .with_context(|| format!("cannot open log file {}", p.display()))?,
+            LatencyLog::open(p).with_context(|| format!("cannot open log file {}", p.display()))?,
         ),
         None => None,
     };
-    let index = build_index(corpus);
     let theme = crate::ui::Theme::from_env();
-    let mut guard = crate::tui::TerminalGuard::new().context("cannot set up the terminal")?;
+    let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
-    let mut app = crate::app::App::new(index, issues, (size.width, size.height));
+    let mut app = crate::app::App::new(Index::default(), Vec::new(), (size.width, size.height));
     let (tx, rx) = std::sync::mpsc::channel();
-    crate::tui::spawn_input_reader(tx);
-    crate::tui::run(&mut guard.terminal, &mut app, &theme, &rx, log.as_mut())?;
+    crate::tui::spawn_input_reader(tx.clone());
+    let cancel = loader::Cancel::default();
+    loader::spawn(input.paths.clone(), cancel.clone(), move |e| {
+        let _ = tx.send(AppEvent::Load(e));
+    });
+    let result = crate::tui::run(&mut guard.terminal, &mut app, &theme, &rx, log.as_mut());
+    cancel.cancel();
     drop(guard);
-    Ok(ExitCode::SUCCESS)
+    result?;
+    let mut err = io::stderr().lock();
+    for issue in &app.issues {
+        let _ = writeln!(err, "readout: {issue}");
+    }
+    if app.exit_code != 0 {
+        let _ = writeln!(err, "readout: {}", UsageError::NothingLoaded);
+    }
+    Ok(ExitCode::from(app.exit_code))
 }

@@ -90,6 +90,16 @@ impl Index {
         prefixed.next().is_none().then_some(i as u16)
     }
 
+    /// Adds articles (background loading); their facts start empty.
+    pub fn append(&mut self, articles: Vec<Article>) {
+        for a in articles {
+            self.corpus.push(a);
+        }
+        let n = self.corpus.len();
+        self.article_speakers.resize(n, Vec::new());
+        self.article_families.resize(n, Vec::new());
+    }
+
     /// Sets the phrase-family facts (labels, and the families in each article).
     pub fn set_families(&mut self, labels: Vec<String>, per_article: Vec<Vec<u16>>) {
         self.family_labels = labels;

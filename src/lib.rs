@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod index;
+pub mod loader;
 pub mod query;
 pub mod store;
 #[doc(hidden)]

@@ -27,6 +27,8 @@ pub enum AppEvent {
     Term(Event),
     /// The terminal event reader stopped (stdin closed).
     InputClosed,
+    /// Progress or articles from the background loader.
+    Load(crate::loader::LoadEvent),
 }
 
 /// Restores the terminal when dropped, so every way out of the app (return,
@@ -149,6 +151,7 @@ fn describe(ev: &AppEvent) -> &'static str {
         AppEvent::Term(Event::Paste(_)) => "paste",
         AppEvent::Term(_) => "other",
         AppEvent::InputClosed => "input-closed",
+        AppEvent::Load(_) => "load",
     }
 }
 
@@ -161,9 +164,14 @@ pub fn run<B: Backend>(
     events: &Receiver<AppEvent>,
     mut log: Option<&mut LatencyLog>,
 ) -> Result<(), B::Error> {
+    let t0 = Instant::now();
     let size = terminal.size()?;
     app.update(crate::app::Action::Resize(size.width, size.height));
+    let t1 = Instant::now();
     terminal.draw(|f| ui::draw(f, app, theme))?;
+    if let Some(log) = log.as_deref_mut() {
+        log.record("first-frame", t1 - t0, t1.elapsed(), app);
+    }
     while !app.should_quit {
         let first = match events.recv_timeout(Duration::from_millis(250)) {
             Ok(ev) => ev,
@@ -179,6 +187,7 @@ pub fn run<B: Backend>(
                     app.handle_event(&e);
                 }
                 AppEvent::InputClosed => app.should_quit = true,
+                AppEvent::Load(e) => app.on_load(e),
             }
             if app.should_quit {
                 break;

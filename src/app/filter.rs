@@ -115,6 +115,17 @@ impl FilterState {
         }
     }
 
+    /// Re-evaluates the same input after articles were appended: cached body
+    /// terms scan only the new articles.
+    pub fn reapply(&mut self, index: &Index) {
+        self.applied = None;
+        if self.input.trim().is_empty() {
+            self.hits = all(index);
+        } else {
+            self.apply(index);
+        }
+    }
+
     /// Clears the query: every article, in corpus order.
     pub fn clear(&mut self, index: &Index) {
         self.input.clear();

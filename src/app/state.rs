@@ -3,6 +3,7 @@ use ratatui::layout::Rect;
 use super::layout::{self, Areas};
 use super::{FilterState, Keymap, ReaderState};
 use crate::index::Index;
+use crate::loader::Phase;
 use crate::store::{Article, Issue};
 
 /// Which pane keys go to.
@@ -17,6 +18,16 @@ pub enum Focus {
 pub enum Overlay {
     Help { scroll: usize },
     Issues { scroll: usize },
+}
+
+/// How far background loading has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    pub files: usize,
+    pub files_done: usize,
+    pub bytes: u64,
+    pub bytes_done: u64,
 }
 
 /// Everything the app knows. Changed only by [`App::update`]; drawn by `ui`.
@@ -40,7 +51,11 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// Background loading, while it runs.
+    pub progress: Option<Progress>,
     pub should_quit: bool,
+    /// The process exit code once the app quits (2: nothing could be read).
+    pub exit_code: u8,
 }
 
 impl App {
@@ -58,7 +73,9 @@ impl App {
             reader: ReaderState::default(),
             size,
             message: None,
+            progress: None,
             should_quit: false,
+            exit_code: 0,
         };
         app.filter.clear(&app.index);
         app.sync_reader();

@@ -19,6 +19,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(" {total} articles")
     };
     left.push(Span::raw(count));
+    if let Some(p) = &app.progress {
+        let frac = if p.bytes > 0 {
+            p.bytes_done as f64 / p.bytes as f64
+        } else if p.files > 0 {
+            p.files_done as f64 / p.files as f64
+        } else {
+            0.0
+        };
+        let filled = (frac.clamp(0.0, 1.0) * 12.0).round() as usize;
+        left.push(Span::raw(" · "));
+        left.push(Span::styled("█".repeat(filled), theme.key));
+        left.push(Span::styled("░".repeat(12 - filled), theme.dim));
+        left.push(Span::raw(format!(
+            " {} {}/{} files, {:.1}/{:.1} MB",
+            p.phase.label(),
+            p.files_done,
+            p.files,
+            p.bytes_done as f64 / 1e6,
+            p.bytes as f64 / 1e6
+        )));
+    }
     if !app.filter.input.is_empty() && !app.input_open {
         left.push(Span::raw(format!(" · filter: {}", app.filter.input)));
     }

@@ -1,0 +1,226 @@
+//! Loading in the background: discover the files, read them on all cores in
+//! batches, report progress, and let the caller cancel. The TUI shows the
+//! batches as they arrive; headless commands wait for the end. No UI code.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::store::{self, Article, Issue};
+
+/// Files read per batch: small enough for the list to fill steadily, large
+/// enough to keep both cores busy.
+const BATCH_FILES: usize = 512;
+
+/// What the loader is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Discovering,
+    Reading,
+    Indexing,
+    MiningPhrases,
+    ExtractingSpeakers,
+    Done,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Discovering => "finding files",
+            Phase::Reading => "reading",
+            Phase::Indexing => "indexing",
+            Phase::MiningPhrases => "mining phrases",
+            Phase::ExtractingSpeakers => "extracting speakers",
+            Phase::Done => "done",
+        }
+    }
+}
+
+/// Progress and results, in order.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// Discovery finished: this many files and bytes to read.
+    Planned {
+        files: usize,
+        bytes: u64,
+        issues: Vec<Issue>,
+    },
+    /// A batch of articles read (with problems met), and the totals so far.
+    Batch {
+        articles: Vec<Article>,
+        issues: Vec<Issue>,
+        files_done: usize,
+        bytes_done: u64,
+    },
+    /// Every file was read.
+    Read { elapsed: Duration },
+}
+
+/// Cancels a running load when set (the user quit).
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Reads `paths` (or the bundled articles when empty), calling `emit` with
+/// each step. Returns early, quietly, when cancelled.
+pub fn load(paths: &[PathBuf], cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
+    let started = Instant::now();
+    if paths.is_empty() {
+        let articles = store::bundled_articles();
+        let bytes: u64 = store::BUNDLED.iter().map(|(_, t)| t.len() as u64).sum();
+        emit(LoadEvent::Planned {
+            files: articles.len(),
+            bytes,
+            issues: Vec::new(),
+        });
+        let n = articles.len();
+        emit(LoadEvent::Batch {
+            articles,
+            issues: Vec::new(),
+            files_done: n,
+            bytes_done: bytes,
+        });
+        emit(LoadEvent::Read {
+            elapsed: started.elapsed(),
+        });
+        return;
+    }
+    let (files, issues) = store::discover(paths);
+    let total_bytes = files.iter().map(|(_, b)| b).sum();
+    emit(LoadEvent::Planned {
+        files: files.len(),
+        bytes: total_bytes,
+        issues,
+    });
+    let mut files_done = 0;
+    let mut bytes_done = 0;
+    for chunk in files.chunks(BATCH_FILES) {
+        if cancel.is_cancelled() {
+            return;
+        }
+        let loaded: Vec<store::Loaded> = chunk
+            .par_iter()
+            .map(|(p, _)| store::read_source(p))
+            .collect();
+        let mut articles = Vec::new();
+        let mut issues = Vec::new();
+        for l in loaded {
+            bytes_done += l.bytes;
+            articles.extend(l.articles);
+            issues.extend(l.issues);
+        }
+        files_done += chunk.len();
+        emit(LoadEvent::Batch {
+            articles,
+            issues,
+            files_done,
+            bytes_done,
+        });
+    }
+    emit(LoadEvent::Read {
+        elapsed: started.elapsed(),
+    });
+}
+
+/// Runs [`load`] on a thread of its own.
+pub fn spawn(
+    paths: Vec<PathBuf>,
+    cancel: Cancel,
+    emit: impl FnMut(LoadEvent) + Send + 'static,
+) -> std::thread::JoinHandle<()> {
+    std::thread::Builder::new()
+        .name("readout-loader".into())
+        .spawn(move || load(&paths, &cancel, emit))
+        .expect("the loader thread starts")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(paths: &[PathBuf], cancel: &Cancel) -> Vec<LoadEvent> {
+        let mut out = Vec::new();
+        load(paths, cancel, |e| out.push(e));
+        out
+    }
+
+    #[test]
+    fn bundled_when_no_paths() {
+        let ev = collect(&[], &Cancel::default());
+        assert!(matches!(ev[0], LoadEvent::Planned { files: 5, .. }));
+        assert!(matches!(&ev[1], LoadEvent::Batch { articles, .. } if articles.len() == 5));
+        assert!(matches!(ev[2], LoadEvent::Read { .. }));
+    }
+
+    #[test]
+    fn batches_cover_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..1100 {
+            std::fs::write(
+                dir.path().join(format!("{i:05}.txt")),
+                format!("Title {i}\n\nbody {i}"),
+            )
+            .unwrap();
+        }
+        std::fs::write(dir.path().join("zz.txt"), "").unwrap();
+        let ev = collect(&[dir.path().to_path_buf()], &Cancel::default());
+        let mut articles = 0;
+        let mut issues = 0;
+        let mut last_done = 0;
+        for e in &ev {
+            if let LoadEvent::Batch {
+                articles: a,
+                issues: i,
+                files_done,
+                ..
+            } = e
+            {
+                articles += a.len();
+                issues += i.len();
+                assert!(*files_done > last_done);
+                last_done = *files_done;
+            }
+        }
+        assert_eq!(articles, 1100);
+        assert_eq!(issues, 1);
+        assert_eq!(last_done, 1101);
+        assert_eq!(
+            ev.iter()
+                .filter(|e| matches!(e, LoadEvent::Batch { .. }))
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn cancelling_stops_between_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..2000 {
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), "T t\n\nb").unwrap();
+        }
+        let cancel = Cancel::default();
+        let mut batches = 0;
+        load(&[dir.path().to_path_buf()], &cancel, |e| {
+            if matches!(e, LoadEvent::Batch { .. }) {
+                batches += 1;
+                cancel.cancel();
+            }
+        });
+        assert_eq!(
+            batches, 1,
+            "stopped after the batch during which it was cancelled"
+        );
+    }
+}
