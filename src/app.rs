@@ -13,6 +13,8 @@ mod update;
 
 pub use action::{Action, InputEdit};
 pub use filter::FilterState;
+pub use loading::Effect;
+
 pub use keymap::{Binding, Context, Keymap, KeymapError, key_name};
 pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use state::{App, Focus, Overlay, Progress};

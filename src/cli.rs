@@ -155,10 +155,43 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
     let cancel = loader::Cancel::default();
+    let load_tx = tx.clone();
     loader::spawn(input.paths.clone(), cancel.clone(), move |e| {
-        let _ = tx.send(AppEvent::Load(e));
+        let _ = load_tx.send(AppEvent::Load(e));
     });
-    let result = crate::tui::run(&mut guard.terminal, &mut app, &theme, &rx, log.as_mut());
+    // live reload of the folders and files given
+    let _watcher = if input.paths.is_empty() {
+        None
+    } else {
+        let watch_tx = tx.clone();
+        match crate::watch::watch(&input.paths, move |c| {
+            let _ = watch_tx.send(AppEvent::Changes(c));
+        }) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                app.message = Some(format!("live reload is off: {e}"));
+                None
+            }
+        }
+    };
+    let paths = input.paths.clone();
+    let mut on_effect = move |effect: crate::app::Effect| match effect {
+        crate::app::Effect::Reload { known } => {
+            let (paths, tx) = (paths.clone(), tx.clone());
+            std::thread::spawn(move || {
+                let _ = tx.send(AppEvent::Changes(crate::watch::reload_all(&paths, known)));
+            });
+        }
+    };
+    let result = crate::tui::run(
+        &mut guard.terminal,
+        &mut app,
+        &theme,
+        &rx,
+        log.as_mut(),
+        &mut on_effect,
+    );
+
     cancel.cancel();
     drop(guard);
     result?;

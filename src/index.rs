@@ -1,7 +1,9 @@
 //! The corpus together with what the analyses derived from it: the state
 //! queries run against. Domain only; the TUI and headless commands share it.
 
-use crate::store::{Article, ArticleId, Corpus};
+use std::path::PathBuf;
+
+use crate::store::{Article, ArticleId, ChangeSummary, Corpus};
 
 /// Articles plus per-article facts used by queries and views.
 #[derive(Debug, Default)]
@@ -98,6 +100,29 @@ impl Index {
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
+    }
+
+    /// Applies changed and removed files (live reload); the facts of the
+    /// articles touched are cleared until they are analysed again.
+    pub fn apply(
+        &mut self,
+        changed: Vec<(PathBuf, Vec<Article>)>,
+        removed: &[PathBuf],
+    ) -> ChangeSummary {
+        let summary = self.corpus.apply(changed, removed);
+        let n = self.corpus.len();
+        self.article_speakers.resize(n, Vec::new());
+        self.article_families.resize(n, Vec::new());
+        for &id in summary.updated.iter().chain(&summary.removed) {
+            self.article_speakers[id as usize].clear();
+            self.article_families[id as usize].clear();
+        }
+        summary
+    }
+
+    /// False for articles whose file was deleted or changed away.
+    pub fn is_live(&self, id: ArticleId) -> bool {
+        self.corpus.is_live(id)
     }
 
     /// Sets the phrase-family facts (labels, and the families in each article).

@@ -17,3 +17,4 @@ pub mod store;
 pub mod synth;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -11,14 +11,52 @@ mod title;
 pub use article::{Article, ArticleId, Meta};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use frontmatter::split_front_matter;
-pub use load::{Issue, IssueKind, LoadReport, Loaded, discover, load_paths, read_source};
+pub use load::{
+    Issue, IssueKind, LoadReport, Loaded, discover, is_article_file, load_paths, read_source,
+};
+
 pub use sanitize::sanitize;
 pub use title::derive_title;
 
-/// The articles in memory, in load order. An [`ArticleId`] is an index here.
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The articles in memory, in load order. An [`ArticleId`] is an index here
+/// and stays the same for the life of the corpus: a changed file's article is
+/// replaced in place, a deleted one is marked removed.
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     articles: Vec<Article>,
+    removed: Vec<bool>,
+    /// Article ids by the absolute path of the file they came from.
+    by_file: HashMap<PathBuf, Vec<ArticleId>>,
+}
+
+/// What [`Corpus::apply`] changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ChangeSummary {
+    pub added: Vec<ArticleId>,
+    pub updated: Vec<ArticleId>,
+    pub removed: Vec<ArticleId>,
+}
+
+impl ChangeSummary {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The file an article came from: its path, less a JSON Lines `:LINE`.
+fn file_of(article_path: &str) -> PathBuf {
+    let file = match article_path.rsplit_once(':') {
+        Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) && is_article_file(Path::new(f)) => f,
+        _ => article_path,
+    };
+    absolute(Path::new(file))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 impl Corpus {
@@ -34,8 +72,84 @@ impl Corpus {
     pub fn push(&mut self, mut article: Article) -> ArticleId {
         let id = self.articles.len() as ArticleId;
         article.id = id;
+        if !article.path.starts_with("bundled/") {
+            self.by_file
+                .entry(file_of(&article.path))
+                .or_default()
+                .push(id);
+        }
         self.articles.push(article);
+        self.removed.push(false);
         id
+    }
+
+    /// Applies changed files (each with the articles it holds now) and
+    /// removed files or folders. Ids of changed files are reused in order.
+    pub fn apply(
+        &mut self,
+        changed: Vec<(PathBuf, Vec<Article>)>,
+        removed: &[PathBuf],
+    ) -> ChangeSummary {
+        let mut summary = ChangeSummary::default();
+        for (path, articles) in changed {
+            let key = absolute(&path);
+            let old: Vec<ArticleId> = self
+                .by_file
+                .get(&key)
+                .map(|ids| {
+                    ids.iter()
+                        .copied()
+                        .filter(|&i| !self.removed[i as usize])
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut old_iter = old.into_iter();
+            for mut a in articles {
+                match old_iter.next() {
+                    Some(id) => {
+                        a.id = id;
+                        if self.articles[id as usize] != a {
+                            self.articles[id as usize] = a;
+                            summary.updated.push(id);
+                        }
+                    }
+                    None => summary.added.push(self.push(a)),
+                }
+            }
+            for id in old_iter {
+                self.removed[id as usize] = true;
+                summary.removed.push(id);
+            }
+        }
+        for path in removed {
+            let key = absolute(path);
+            for (file, ids) in &self.by_file {
+                if file == &key || file.starts_with(&key) {
+                    for &id in ids {
+                        if !self.removed[id as usize] {
+                            self.removed[id as usize] = true;
+                            summary.removed.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        summary
+    }
+
+    /// Files articles were loaded from (not the bundled ones).
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.by_file.keys().map(PathBuf::as_path)
+    }
+
+    /// False once the article's file was deleted or no longer holds it.
+    pub fn is_live(&self, id: ArticleId) -> bool {
+        self.removed.get(id as usize).is_some_and(|r| !r)
+    }
+
+    /// Articles still present.
+    pub fn live_len(&self) -> usize {
+        self.removed.iter().filter(|r| !**r).count()
     }
 
     pub fn len(&self) -> usize {
@@ -54,16 +168,14 @@ impl Corpus {
         &self.articles
     }
 
-    /// Finds an article by its path, or by a unique prefix of its file name
-    /// ("000" finds the bundled `000_191d42a32b64d5f6.txt`).
+    /// Finds a live article by its path, or by a unique prefix of its file
+    /// name ("000" finds the bundled `000_191d42a32b64d5f6.txt`).
     pub fn find(&self, name: &str) -> Option<&Article> {
-        if let Some(a) = self.articles.iter().find(|a| a.path == name) {
+        let live = || self.articles.iter().filter(|a| self.is_live(a.id));
+        if let Some(a) = live().find(|a| a.path == name) {
             return Some(a);
         }
-        let mut hits = self.articles.iter().filter(|a| {
-            let file = a.path.rsplit('/').next().unwrap_or(&a.path);
-            file.starts_with(name) || a.path.ends_with(name)
-        });
+        let mut hits = live().filter(|a| a.file_name().starts_with(name) || a.path.ends_with(name));
         let first = hits.next()?;
         hits.next().is_none().then_some(first)
     }
@@ -71,5 +183,91 @@ impl Corpus {
     /// Total bytes of article text.
     pub fn bytes(&self) -> usize {
         self.articles.iter().map(|a| a.body.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(path: &str, body: &str) -> Article {
+        Article::from_text(path, body, false)
+    }
+
+    #[test]
+    fn changed_files_keep_their_ids() {
+        let mut c = Corpus::new(vec![
+            art("/d/a.txt", "A one\n\nx"),
+            art("/d/b.txt", "B two\n\ny"),
+        ]);
+        let s = c.apply(
+            vec![(
+                PathBuf::from("/d/b.txt"),
+                vec![art("/d/b.txt", "B two\n\nchanged")],
+            )],
+            &[],
+        );
+        assert_eq!(s.updated, [1]);
+        assert_eq!(c.get(1).unwrap().body, "B two\n\nchanged");
+        // the same content again changes nothing
+        let s = c.apply(
+            vec![(
+                PathBuf::from("/d/b.txt"),
+                vec![art("/d/b.txt", "B two\n\nchanged")],
+            )],
+            &[],
+        );
+        assert!(s.is_empty());
+    }
+
+    #[test]
+    fn new_and_removed_files() {
+        let mut c = Corpus::new(vec![art("/d/a.txt", "A one\n\nx")]);
+        let s = c.apply(
+            vec![(PathBuf::from("/d/n.txt"), vec![art("/d/n.txt", "N\n\nnew")])],
+            &[],
+        );
+        assert_eq!(s.added, [1]);
+        let s = c.apply(vec![], &[PathBuf::from("/d/a.txt")]);
+        assert_eq!(s.removed, [0]);
+        assert!(!c.is_live(0));
+        assert!(c.is_live(1));
+        assert_eq!(c.live_len(), 1);
+        assert!(c.find("a.txt").is_none());
+    }
+
+    #[test]
+    fn removed_folder_removes_its_files() {
+        let mut c = Corpus::new(vec![
+            art("/d/sub/a.txt", "A\n\nx"),
+            art("/d/b.txt", "B\n\ny"),
+        ]);
+        let s = c.apply(vec![], &[PathBuf::from("/d/sub")]);
+        assert_eq!(s.removed, [0]);
+    }
+
+    #[test]
+    fn json_lines_records_map_to_their_file() {
+        let mut c = Corpus::new(vec![
+            art("/d/x.jsonl:1", "One\n\na"),
+            art("/d/x.jsonl:2", "Two\n\nb"),
+        ]);
+        let s = c.apply(
+            vec![(
+                PathBuf::from("/d/x.jsonl"),
+                vec![art("/d/x.jsonl:1", "One\n\na")],
+            )],
+            &[],
+        );
+        assert_eq!(s.removed, [1]);
+        assert!(s.updated.is_empty());
+    }
+
+    #[test]
+    fn find_by_prefix() {
+        let c = Corpus::new(bundled_articles());
+        assert_eq!(c.find("002").unwrap().id, 2);
+        assert!(c.find("00").is_none(), "ambiguous");
+        assert_eq!(c.find("bundled/004_178e249b77d00c9e.txt").unwrap().id, 4);
     }
 }

@@ -29,6 +29,8 @@ pub enum AppEvent {
     InputClosed,
     /// Progress or articles from the background loader.
     Load(crate::loader::LoadEvent),
+    /// Files changed on disk (live reload, or `r`).
+    Changes(crate::watch::Changes),
 }
 
 /// Restores the terminal when dropped, so every way out of the app (return,
@@ -152,6 +154,7 @@ fn describe(ev: &AppEvent) -> &'static str {
         AppEvent::Term(_) => "other",
         AppEvent::InputClosed => "input-closed",
         AppEvent::Load(_) => "load",
+        AppEvent::Changes(_) => "changes",
     }
 }
 
@@ -163,6 +166,7 @@ pub fn run<B: Backend>(
     theme: &Theme,
     events: &Receiver<AppEvent>,
     mut log: Option<&mut LatencyLog>,
+    on_effect: &mut dyn FnMut(crate::app::Effect),
 ) -> Result<(), B::Error> {
     let t0 = Instant::now();
     let size = terminal.size()?;
@@ -188,6 +192,10 @@ pub fn run<B: Backend>(
                 }
                 AppEvent::InputClosed => app.should_quit = true,
                 AppEvent::Load(e) => app.on_load(e),
+                AppEvent::Changes(c) => app.on_changes(c),
+            }
+            for effect in app.effects.drain(..) {
+                on_effect(effect);
             }
             if app.should_quit {
                 break;

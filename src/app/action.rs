@@ -26,6 +26,8 @@ pub enum Action {
     CancelInput,
     NextMatch,
     PrevMatch,
+    Reload,
+
     /// The terminal has this size now.
     #[serde(skip)]
     Resize(u16, u16),

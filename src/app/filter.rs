@@ -149,6 +149,7 @@ impl FilterState {
 
 fn all(index: &Index) -> Vec<Hit> {
     (0..index.len() as u32)
+        .filter(|&id| index.is_live(id))
         .map(|id| Hit { id, score: 0 })
         .collect()
 }

@@ -45,7 +45,7 @@ pub fn areas(size: Rect, input_open: bool) -> Areas {
         ..size
     };
     let (list, reader) = if size.width >= SIDE_BY_SIDE_WIDTH {
-        let w = (main.width * 2 / 5).clamp(36, 70);
+        let w = (main.width * 9 / 20).clamp(40, 80);
         (
             Rect { width: w, ..main },
             Rect {

@@ -65,3 +65,58 @@ impl App {
         }
     }
 }
+
+/// Work the app asks the outside world to do (the event loop does it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read every file again; the files known now, to notice deletions.
+    Reload { known: Vec<std::path::PathBuf> },
+}
+
+impl App {
+    /// Applies a settled batch of file changes (live reload or `r`): the
+    /// store, the filter and the view follow; selection, filter and scroll stay.
+    pub fn on_changes(&mut self, changes: crate::watch::Changes) {
+        let mut changed = Vec::with_capacity(changes.loaded.len());
+        for (path, loaded) in changes.loaded {
+            self.issues.extend(loaded.issues);
+            changed.push((path, loaded.articles));
+        }
+        let summary = self.index.apply(changed, &changes.removed);
+        if summary.is_empty() {
+            return;
+        }
+        self.filter.invalidate();
+        if self
+            .reader
+            .article
+            .is_some_and(|id| summary.updated.contains(&id))
+        {
+            // same article, new text: wrap it again, keep the scroll position
+            self.reader.lines.clear();
+        }
+        self.articles_changed();
+        self.message = Some(format!(
+            "reloaded: {} new, {} changed, {} removed",
+            summary.added.len(),
+            summary.updated.len(),
+            summary.removed.len()
+        ));
+    }
+
+    /// Asks for a full reload (the `r` key).
+    pub fn request_reload(&mut self) {
+        let known: Vec<_> = self
+            .index
+            .corpus()
+            .files()
+            .map(|p| p.to_path_buf())
+            .collect();
+        if known.is_empty() {
+            self.message = Some("the bundled articles do not change; nothing to reload".into());
+            return;
+        }
+        self.message = Some("reloading…".into());
+        self.effects.push(Effect::Reload { known });
+    }
+}

@@ -53,6 +53,8 @@ pub struct App {
     pub message: Option<String>,
     /// Background loading, while it runs.
     pub progress: Option<Progress>,
+    /// Work for the event loop to do (reloading files).
+    pub effects: Vec<super::Effect>,
     pub should_quit: bool,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
@@ -74,6 +76,8 @@ impl App {
             size,
             message: None,
             progress: None,
+            effects: Vec::new(),
+
             should_quit: false,
             exit_code: 0,
         };

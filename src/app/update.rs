@@ -164,6 +164,7 @@ impl App {
                     );
                 }
             }
+            Action::Reload => self.request_reload(),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.after_resize();

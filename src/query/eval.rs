@@ -390,8 +390,12 @@ impl Matcher {
         id: ArticleId,
         bodies: &[Vec<Option<Arc<Vec<u32>>>>],
     ) -> Option<i64> {
+        if !index.is_live(id) {
+            return None;
+        }
         let article = index.article(id)?;
         let mut total = 0;
+
         for (g, group) in self.groups.iter().enumerate() {
             let mut best: Option<i64> = None;
             for (t, term) in group.iter().enumerate() {

@@ -128,6 +128,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
     (files, issues)
 }
 
+/// True for the files a folder walk loads (.txt, .md, .jsonl, .json...).
+pub fn is_article_file(path: &Path) -> bool {
+    has_ext(path, TEXT_EXTS, JSON_EXTS)
+}
+
 fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())

@@ -28,7 +28,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows_area = layout::list_rows(area);
     let height = usize::from(rows_area.height);
     let inner_w = layout::inner(area).width;
-    let wide = inner_w >= 60;
+    let wide = inner_w >= 70;
+    let show_words = inner_w >= 44;
     let start = app.list_offset.min(shown);
     let end = (start + height).min(shown);
     let rows: Vec<Row> = app.filter.hits[start..end]
@@ -52,23 +53,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if wide {
                 cells.push(Line::styled(a.meta.date.clone().unwrap_or_default(), theme.dim).into());
             }
-            cells.push(
-                Line::styled(a.words.to_string(), theme.dim)
-                    .right_aligned()
-                    .into(),
-            );
+            if show_words {
+                cells.push(
+                    Line::styled(a.words.to_string(), theme.dim)
+                        .right_aligned()
+                        .into(),
+                );
+            }
             Row::new(cells)
         })
         .collect();
-    let src_w = if wide { 18 } else { 12 };
+    let src_w = if wide { 18 } else { 13 };
     let mut widths = vec![Constraint::Fill(1), Constraint::Length(src_w)];
     let mut header = vec!["Title", "Source"];
     if wide {
         widths.push(Constraint::Length(10));
         header.push("Date");
     }
-    widths.push(Constraint::Length(6));
-    header.push(" Words");
+    if show_words {
+        widths.push(Constraint::Length(6));
+        header.push(" Words");
+    }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))
         .block(block)
