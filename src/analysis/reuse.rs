@@ -53,16 +53,36 @@
 //! one- or two-word text never shares anything.
 //!
 //! **Cost.** Tokenising and hashing are linear; the n-gram sort is
-//! O(n log n); chaining and extension are linear in practice (the active
-//! chains at any point are those ending within `max_gap` words). Two
-//! 10,000-word articles compare in a few milliseconds.
+//! O(n log n); there are at most `max_repeats` anchors per word of A;
+//! chaining and extension are linear in practice (the active chains at any
+//! point are those ending within `max_gap` words). Two 10,000-word articles
+//! compare in about 1.5 ms (release build); adversarial inputs (a text
+//! repeated eight times, a three-word vocabulary) in under 10 ms.
+//!
+//! **Limits.**
+//! - Words are runs of letters and digits, so Chinese or Japanese text
+//!   without spaces is one "word" per run between punctuation marks: it is
+//!   matched only sentence-piece by sentence-piece.
+//! - Only edits are bridged, not paraphrase: "rock-solid" and "solid as a
+//!   rock" share nothing.
+//! - An edit in the last (or first) two words of a passage, followed by
+//!   different text, cuts the passage there: extending over an edit needs
+//!   three matching words after it.
+//! - Transliteration folding knows only `y`/`i` endings (not
+//!   Aleksandr/Alexander, Tsai/Cai), and also merges a few unrelated words
+//!   ("party"/"part"), harmlessly in practice.
+//! - When A has text that B has several times, A's passage goes to one of
+//!   B's copies; when A repeats text that B has once, both of A's passages
+//!   point at the same B range (B ranges may overlap).
 //!
 //! # Most similar articles: [`SimilarityIndex`]
 //!
 //! A 256-byte one-permutation MinHash sketch of each article's word 5-gram
-//! shingles; [`SimilarityIndex::most_similar`] ranks all other articles by
-//! estimated Jaccard resemblance with a vectorised scan. See the [`index`]
-//! module for the details and the accuracy.
+//! shingles (one hash per shingle to build: about 30 µs per 600-word
+//! article); [`SimilarityIndex::most_similar`] ranks all other articles by
+//! estimated Jaccard resemblance with a vectorised scan of the sketches
+//! (well under a millisecond for 10,000 articles). See the [`index`] module
+//! for the details and the accuracy.
 
 mod align;
 pub mod index;

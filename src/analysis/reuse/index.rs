@@ -112,9 +112,20 @@ impl SimilarityIndex {
     /// and without documents sharing (nearly) nothing with it. Empty if `doc`
     /// is unknown.
     pub fn most_similar(&self, doc: u32, limit: usize) -> Vec<(u32, f64)> {
-        let Some(q) = self.sketches.get(doc as usize) else {
-            return Vec::new();
-        };
+        match self.sketches.get(doc as usize) {
+            Some(q) => self.rank(q, Some(doc as usize), limit),
+            None => Vec::new(),
+        }
+    }
+
+    /// The indexed documents most similar to a text that need not be in the
+    /// index (a pasted article, a draft), ranked as by
+    /// [`most_similar`](Self::most_similar).
+    pub fn most_similar_to_text(&self, text: &str, limit: usize) -> Vec<(u32, f64)> {
+        self.rank(&sketch(text), None, limit)
+    }
+
+    fn rank(&self, q: &Sketch, skip: Option<usize>, limit: usize) -> Vec<(u32, f64)> {
         if limit == 0 {
             return Vec::new();
         }
@@ -122,10 +133,13 @@ impl SimilarityIndex {
             .sketches
             .iter()
             .enumerate()
-            .filter(|&(id, _)| id != doc as usize)
             .filter_map(|(id, s)| {
-                let (score, matches) = estimate(q, s);
-                (matches >= 2 || (matches == 1 && score >= 0.5)).then_some((id as u32, score))
+                let matches = matching_bins(q, s);
+                if matches == 0 || Some(id) == skip {
+                    return None;
+                }
+                let score = estimate(q, s).0;
+                (matches >= 2 || score >= 0.5).then_some((id as u32, score))
             })
             .collect();
         let order = |x: &(u32, f64), y: &(u32, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
@@ -138,12 +152,21 @@ impl SimilarityIndex {
     }
 }
 
+/// Bins holding the same shingle in both sketches: the quick test run on
+/// every document (one vectorised pass, no division).
+fn matching_bins(x: &Sketch, y: &Sketch) -> u32 {
+    x.iter()
+        .zip(y)
+        .map(|(&p, &q)| u32::from((p == q) & (p != 0)))
+        .sum()
+}
+
 /// (estimated resemblance, matching bins) of two sketches.
 fn estimate(x: &Sketch, y: &Sketch) -> (f64, u32) {
     let mut matches = 0u32;
     let mut empty = 0u32;
     for (&p, &q) in x.iter().zip(y) {
-        matches += u32::from(p == q && p != 0);
+        matches += u32::from((p == q) & (p != 0));
         empty += u32::from((p | q) == 0);
     }
     let union = BINS as u32 - empty;
@@ -237,6 +260,11 @@ mod tests {
         assert_eq!(ix.similarity(0, 3), 0.0);
         assert!(ix.most_similar(99, 5).is_empty());
         assert!(ix.most_similar(1, 0).is_empty());
+        assert_eq!(
+            ix.most_similar_to_text("SERGEY LAVROV", 5),
+            [(1, 1.0), (2, 1.0)]
+        );
+        assert!(ix.most_similar_to_text("", 5).is_empty());
     }
 
     #[test]

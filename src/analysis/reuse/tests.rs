@@ -295,3 +295,41 @@ fn union_of_spans() {
     assert_eq!(union_len(&mut [(0, 5), (3, 8), (10, 12), (11, 11)]), 10);
     assert_eq!(union_len(&mut []), 0);
 }
+
+/// 10,000 words drawn from `vocab` words by a fixed xorshift sequence.
+fn random_words(vocab: usize, n: usize, seed: u64) -> String {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            format!("w{}", x % vocab as u64)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn adversarial_texts_stay_fast() {
+    let para = random_words(5000, 1250, 3);
+    let eight = [para.as_str(); 8].join("\n\n");
+    let cases = [
+        // every n-gram eight times on both sides
+        (eight.clone(), eight.clone()),
+        // a period of two words
+        ("a b ".repeat(5000), "b a ".repeat(5000)),
+        // three words: every 5-gram ~40 times, on scattered diagonals
+        (random_words(3, 10_000, 1), random_words(3, 10_000, 2)),
+        (random_words(3, 10_000, 1), random_words(3, 10_000, 1)),
+    ];
+    for (a, b) in &cases {
+        let t = std::time::Instant::now();
+        let c = compare(a, b);
+        // generous: this runs unoptimised
+        assert!(t.elapsed().as_secs_f64() < 3.0, "{:?}", t.elapsed());
+        check(a, b, &c);
+    }
+    let c = compare(&eight, &eight);
+    assert_eq!((c.a_shared, c.b_shared), (1.0, 1.0));
+}
