@@ -117,9 +117,9 @@ fn ngrams(words: &[u64], n: usize) -> Vec<(u64, u32)> {
 /// Anchors: pairs (i, j) where the n-gram starting at word i of A equals the
 /// one starting at word j of B. An n-gram repeated inside a text contributes
 /// at most `max_repeats` of its occurrences on each side, so boilerplate
-/// cannot produce a quadratic number of anchors. Those occurrences are spread over the text (every k-th), so
-/// that the diagonals they give, once extended, still cover all the copies.
-/// Sorted by diagonal (j − i), then i.
+/// cannot produce a quadratic number of anchors. Those occurrences are spread
+/// over the text (every k-th), so that the diagonals they give, once
+/// extended, still cover all the copies. Sorted by diagonal (j − i), then i.
 fn anchors(a: &[u64], b: &[u64], p: Params) -> Vec<(u32, u32)> {
     let ga = ngrams(a, p.ngram);
     let gb = ngrams(b, p.ngram);
