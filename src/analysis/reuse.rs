@@ -21,8 +21,9 @@
 //! 3. **Anchors** are the positions (i, j) where A's n-gram at word i equals
 //!    B's n-gram at word j, found by sorting both n-gram lists and merging
 //!    them. An n-gram repeated in a text (boilerplate, a refrain) contributes
-//!    only its first [`ReuseOptions::max_repeats`] occurrences on each side,
-//!    so the number of anchors stays linear in the text length.
+//!    at most [`ReuseOptions::max_repeats`] of its occurrences on each side,
+//!    spread evenly over the text, so the number of anchors stays linear in
+//!    the text length (the extension below then covers the other copies).
 //! 4. Anchors on the same diagonal (j − i) at consecutive positions form
 //!    **exact segments**. Segments are then **chained**: a segment continues a
 //!    passage when it starts at most [`ReuseOptions::max_gap`] words after the
@@ -32,8 +33,9 @@
 //!    separate passages, so passages are found whatever order they come in.
 //! 5. Each passage is **extended** at both ends over exact word matches, and
 //!    over one more small edit (up to two words on either side) if at least
-//!    three exact matches follow it. This recovers the last words after an
-//!    edit near a passage's end, too few for an n-gram of their own.
+//!    three exact matches follow it (two, up to the end of a text), and so
+//!    on. This recovers the last words after an edit near a passage's end,
+//!    too few for an n-gram of their own.
 //! 6. Passages shorter than [`ReuseOptions::min_words`] (8 words) in A or in
 //!    B are dropped; the rest are made **non-overlapping in A**, longest
 //!    first (when A's text appears twice in B, A's passage goes to the
@@ -68,6 +70,9 @@
 //! - An edit in the last (or first) two words of a passage, followed by
 //!   different text, cuts the passage there: extending over an edit needs
 //!   three matching words after it.
+//! - Every chance match of `min_words` words counts: set phrases quoted by
+//!   everyone ("comprehensive strategic partnership of coordination in a new
+//!   era") are passages like any other.
 //! - Transliteration folding knows only `y`/`i` endings (not
 //!   Aleksandr/Alexander, Tsai/Cai), and also merges a few unrelated words
 //!   ("party"/"part"), harmlessly in practice.
