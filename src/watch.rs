@@ -45,7 +45,7 @@ pub fn watch(
     std::thread::Builder::new()
         .name("readout-watch".into())
         .spawn(move || settle_loop(&rx, &emit))
-        .map_err(|e| notify::Error::io(e))?;
+        .map_err(notify::Error::io)?;
     Ok(Watcher { _inner: inner })
 }
 
