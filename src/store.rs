@@ -208,7 +208,7 @@ mod tests {
             &[],
         );
         assert_eq!(s.updated, [1]);
-        assert_eq!(c.get(1).unwrap().body, "B two\n\nchanged");
+        assert_eq!(&*c.get(1).unwrap().body, "B two\n\nchanged");
         // the same content again changes nothing
         let s = c.apply(
             vec![(

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// Index of an article in the [`Corpus`](super::Corpus).
@@ -22,7 +24,8 @@ pub struct Article {
     /// articles, or `FILE:LINE` for a JSON Lines record.
     pub path: String,
     pub meta: Meta,
-    pub body: String,
+    /// Shared, so background analysis can read it without a copy.
+    pub body: Arc<str>,
     pub words: usize,
     /// The file was not valid UTF-8 and was decoded lossily.
     pub lossy: bool,
@@ -63,7 +66,7 @@ impl Article {
             id: 0,
             path,
             meta,
-            body,
+            body: Arc::from(body),
             words,
             lossy,
         }

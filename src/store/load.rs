@@ -416,10 +416,7 @@ mod tests {
         let r = load_paths(&[p]);
         let a = &r.articles[0];
         assert_eq!(a.meta.title, "Title here");
-        assert_eq!(
-            a.body,
-            "Title \nBody  text".replace("Title \n", "Title here\n\n")
-        );
+        assert_eq!(&*a.body, "Title here\n\nBody  text");
         assert!(!a.body.chars().any(|c| c.is_control() && c != '\n'));
     }
 
