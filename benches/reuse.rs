@@ -26,13 +26,11 @@ fn pair() -> (String, String) {
     let b: Vec<String> = body(&corpus.files[1].1)
         .split("\n\n")
         .enumerate()
-        .map(
-            |(i, p)| match (i % 5 == 0).then(|| copied.next()).flatten() {
-                Some(q) if i % 10 == 0 => q.replacen(" the ", " a ", 1),
-                Some(q) => q.to_string(),
-                None => p.to_string(),
-            },
-        )
+        .map(|(i, p)| match (i % 5 == 0).then(|| copied.next()).flatten() {
+            Some(q) if i % 10 == 0 => q.replacen(" the ", " a ", 1),
+            Some(q) => q.to_string(),
+            None => p.to_string(),
+        })
         .collect();
     (a, b.join("\n\n"))
 }

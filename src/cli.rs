@@ -9,6 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use std::sync::Arc;
+
+use crate::facts::Analyzer;
 use crate::index::Index;
 use crate::loader::{self, LoadEvent};
 use crate::store::{Corpus, Issue};
@@ -16,15 +19,8 @@ use crate::store::{Corpus, Issue};
 /// A terminal reader for comparing news articles: recurring phrases,
 /// who said what, and the passages two reports share.
 #[derive(Debug, Parser)]
-#[command(
-    name = "readout",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
-#[command(
-    after_help = "With no PATH, opens the five bundled articles. Press ? in the app for keys."
-)]
+#[command(name = "readout", version, about, args_conflicts_with_subcommands = true)]
+#[command(after_help = "With no PATH, opens the five bundled articles. Press ? in the app for keys.")]
 pub struct Cli {
     #[command(flatten)]
     pub input: Input,
@@ -86,31 +82,33 @@ pub enum UsageError {
 /// Loads the paths (or the bundled articles), printing load issues on
 /// stderr, and progress too when stderr is a terminal. Fails when nothing
 /// at all loaded.
-pub fn load(input: &Input) -> anyhow::Result<(Corpus, Vec<Issue>)> {
+pub fn load(input: &Input, analyzer: &Analyzer) -> anyhow::Result<(Index, Vec<Issue>)> {
     use std::io::IsTerminal;
     let show_progress = io::stderr().is_terminal();
     let mut articles = Vec::new();
+    let mut facts = Vec::new();
     let mut issues = Vec::new();
     let mut files = 0;
     loader::load(
         &input.paths,
+        analyzer,
         &loader::Cancel::default(),
         |event| match event {
             LoadEvent::Planned {
-                files: f,
-                issues: i,
-                ..
+                files: f, issues: i, ..
             } => {
                 files = f;
                 issues.extend(i);
             }
             LoadEvent::Batch {
                 articles: a,
+                facts: f,
                 issues: i,
                 files_done,
                 ..
             } => {
                 articles.extend(a);
+                facts.extend(f);
                 issues.extend(i);
                 if show_progress && files > 2000 {
                     eprint!("\rreadout: reading {files_done}/{files} files");
@@ -130,12 +128,7 @@ pub fn load(input: &Input) -> anyhow::Result<(Corpus, Vec<Issue>)> {
     if articles.is_empty() {
         return Err(UsageError::NothingLoaded.into());
     }
-    Ok((Corpus::new(articles), issues))
-}
-
-/// Builds the index the TUI and every subcommand query.
-pub fn build_index(corpus: Corpus) -> Index {
-    Index::new(corpus)
+    Ok((Index::with_facts(Corpus::new(articles), facts), issues))
 }
 
 /// The TUI: the window opens at once; articles load in the background.
@@ -143,9 +136,9 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     use crate::tui::{AppEvent, LatencyLog, TerminalGuard};
     use anyhow::Context as _;
     let mut log = match &log {
-        Some(p) => Some(
-            LatencyLog::open(p).with_context(|| format!("cannot open log file {}", p.display()))?,
-        ),
+        Some(p) => {
+            Some(LatencyLog::open(p).with_context(|| format!("cannot open log file {}", p.display()))?)
+        }
         None => None,
     };
     let theme = crate::ui::Theme::from_env();
@@ -156,7 +149,8 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     crate::tui::spawn_input_reader(tx.clone());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
-    loader::spawn(input.paths.clone(), cancel.clone(), move |e| {
+    let analyzer = Arc::new(Analyzer::new());
+    loader::spawn(input.paths.clone(), analyzer.clone(), cancel.clone(), move |e| {
         let _ = load_tx.send(AppEvent::Load(e));
     });
     // live reload of the folders and files given
@@ -164,7 +158,7 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         None
     } else {
         let watch_tx = tx.clone();
-        match crate::watch::watch(&input.paths, move |c| {
+        match crate::watch::watch(&input.paths, analyzer.clone(), move |c| {
             let _ = watch_tx.send(AppEvent::Changes(c));
         }) {
             Ok(w) => Some(w),
@@ -177,9 +171,10 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let paths = input.paths.clone();
     let mut on_effect = move |effect: crate::app::Effect| match effect {
         crate::app::Effect::Reload { known } => {
-            let (paths, tx) = (paths.clone(), tx.clone());
+            let (paths, tx, analyzer) = (paths.clone(), tx.clone(), analyzer.clone());
             std::thread::spawn(move || {
-                let _ = tx.send(AppEvent::Changes(crate::watch::reload_all(&paths, known)));
+                let changes = crate::watch::reload_all(&paths, known, &analyzer);
+                let _ = tx.send(AppEvent::Changes(changes));
             });
         }
     };

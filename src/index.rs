@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::analysis::reuse::SimilarityIndex;
+use crate::facts::Facts;
 use crate::store::{Article, ArticleId, ChangeSummary, Corpus};
 
 /// Articles plus per-article facts used by queries and views.
@@ -17,6 +19,8 @@ pub struct Index {
     family_labels: Vec<String>,
     /// Family ids found in each article.
     article_families: Vec<Vec<u16>>,
+    /// Sketches of every article, for the most-similar list.
+    similarity: SimilarityIndex,
 }
 
 impl Index {
@@ -28,6 +32,24 @@ impl Index {
             article_families: vec![Vec::new(); n],
             ..Default::default()
         }
+    }
+
+    /// An index of `corpus` with the facts computed for each article.
+    pub fn with_facts(corpus: Corpus, facts: Vec<Facts>) -> Self {
+        let mut ix = Index::new(corpus);
+        for (id, f) in facts.into_iter().enumerate() {
+            ix.set_facts(id as ArticleId, f);
+        }
+        ix
+    }
+
+    fn set_facts(&mut self, id: ArticleId, facts: Facts) {
+        self.similarity.set_sketch(id, facts.sketch);
+    }
+
+    /// The most-similar index (MinHash sketches by article id).
+    pub fn similarity(&self) -> &SimilarityIndex {
+        &self.similarity
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -55,9 +77,7 @@ impl Index {
     }
 
     pub fn speakers_of(&self, id: ArticleId) -> &[u32] {
-        self.article_speakers
-            .get(id as usize)
-            .map_or(&[], Vec::as_slice)
+        self.article_speakers.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     pub fn family_labels(&self) -> &[String] {
@@ -65,9 +85,7 @@ impl Index {
     }
 
     pub fn families_of(&self, id: ArticleId) -> &[u16] {
-        self.article_families
-            .get(id as usize)
-            .map_or(&[], Vec::as_slice)
+        self.article_families.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Finds a family by label: case-insensitive, spaces, hyphens and
@@ -84,18 +102,17 @@ impl Index {
         if let Some(i) = keys.iter().position(|k| *k == want) {
             return Some(i as u16);
         }
-        let mut prefixed = keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.starts_with(&want));
+        let mut prefixed = keys.iter().enumerate().filter(|(_, k)| k.starts_with(&want));
         let (i, _) = prefixed.next()?;
         prefixed.next().is_none().then_some(i as u16)
     }
 
-    /// Adds articles (background loading); their facts start empty.
-    pub fn append(&mut self, articles: Vec<Article>) {
+    /// Adds articles (background loading) with their facts.
+    pub fn append(&mut self, articles: Vec<Article>, facts: Vec<Facts>) {
+        let mut facts = facts.into_iter();
         for a in articles {
-            self.corpus.push(a);
+            let id = self.corpus.push(a);
+            self.set_facts(id, facts.next().unwrap_or_default());
         }
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
@@ -106,16 +123,33 @@ impl Index {
     /// articles touched are cleared until they are analysed again.
     pub fn apply(
         &mut self,
-        changed: Vec<(PathBuf, Vec<Article>)>,
+        changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
         removed: &[PathBuf],
     ) -> ChangeSummary {
+        let mut all_facts = Vec::new();
+        let changed: Vec<(PathBuf, Vec<Article>)> = changed
+            .into_iter()
+            .map(|(p, a, f)| {
+                all_facts.extend(
+                    f.into_iter()
+                        .map(Some)
+                        .chain(std::iter::repeat(None))
+                        .take(a.len()),
+                );
+                (p, a)
+            })
+            .collect();
         let summary = self.corpus.apply(changed, removed);
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
-        for &id in summary.updated.iter().chain(&summary.removed) {
+        for &id in &summary.removed {
             self.article_speakers[id as usize].clear();
             self.article_families[id as usize].clear();
+            self.similarity.set_sketch(id, Default::default());
+        }
+        for (&id, f) in summary.assigned.iter().zip(all_facts) {
+            self.set_facts(id, f.unwrap_or_default());
         }
         summary
     }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::facts::{Analyzer, Facts};
 use crate::store::{self, Article, Issue};
 
 /// Files read per batch: small enough for the list to fill steadily, large
@@ -51,6 +52,8 @@ pub enum LoadEvent {
     /// A batch of articles read (with problems met), and the totals so far.
     Batch {
         articles: Vec<Article>,
+        /// The analysis of each article, in the same order.
+        facts: Vec<Facts>,
         issues: Vec<Issue>,
         files_done: usize,
         bytes_done: u64,
@@ -75,10 +78,11 @@ impl Cancel {
 
 /// Reads `paths` (or the bundled articles when empty), calling `emit` with
 /// each step. Returns early, quietly, when cancelled.
-pub fn load(paths: &[PathBuf], cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
+pub fn load(paths: &[PathBuf], analyzer: &Analyzer, cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
     let started = Instant::now();
     if paths.is_empty() {
         let articles = store::bundled_articles();
+        let facts = analyzer.facts_all(&articles);
         let bytes: u64 = store::BUNDLED.iter().map(|(_, t)| t.len() as u64).sum();
         emit(LoadEvent::Planned {
             files: articles.len(),
@@ -88,6 +92,7 @@ pub fn load(paths: &[PathBuf], cancel: &Cancel, mut emit: impl FnMut(LoadEvent))
         let n = articles.len();
         emit(LoadEvent::Batch {
             articles,
+            facts,
             issues: Vec::new(),
             files_done: n,
             bytes_done: bytes,
@@ -110,20 +115,27 @@ pub fn load(paths: &[PathBuf], cancel: &Cancel, mut emit: impl FnMut(LoadEvent))
         if cancel.is_cancelled() {
             return;
         }
-        let loaded: Vec<store::Loaded> = chunk
+        let loaded: Vec<(store::Loaded, Vec<Facts>)> = chunk
             .par_iter()
-            .map(|(p, _)| store::read_source(p))
+            .map(|(p, _)| {
+                let l = store::read_source(p);
+                let f = l.articles.iter().map(|a| analyzer.facts(a)).collect();
+                (l, f)
+            })
             .collect();
         let mut articles = Vec::new();
+        let mut facts = Vec::new();
         let mut issues = Vec::new();
-        for l in loaded {
+        for (l, f) in loaded {
             bytes_done += l.bytes;
             articles.extend(l.articles);
+            facts.extend(f);
             issues.extend(l.issues);
         }
         files_done += chunk.len();
         emit(LoadEvent::Batch {
             articles,
+            facts,
             issues,
             files_done,
             bytes_done,
@@ -137,12 +149,13 @@ pub fn load(paths: &[PathBuf], cancel: &Cancel, mut emit: impl FnMut(LoadEvent))
 /// Runs [`load`] on a thread of its own.
 pub fn spawn(
     paths: Vec<PathBuf>,
+    analyzer: std::sync::Arc<Analyzer>,
     cancel: Cancel,
     emit: impl FnMut(LoadEvent) + Send + 'static,
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("readout-loader".into())
-        .spawn(move || load(&paths, &cancel, emit))
+        .spawn(move || load(&paths, &analyzer, &cancel, emit))
         .expect("the loader thread starts")
 }
 
@@ -152,7 +165,7 @@ mod tests {
 
     fn collect(paths: &[PathBuf], cancel: &Cancel) -> Vec<LoadEvent> {
         let mut out = Vec::new();
-        load(paths, cancel, |e| out.push(e));
+        load(paths, &Analyzer::new(), cancel, |e| out.push(e));
         out
     }
 
@@ -197,9 +210,7 @@ mod tests {
         assert_eq!(issues, 1);
         assert_eq!(last_done, 1101);
         assert_eq!(
-            ev.iter()
-                .filter(|e| matches!(e, LoadEvent::Batch { .. }))
-                .count(),
+            ev.iter().filter(|e| matches!(e, LoadEvent::Batch { .. })).count(),
             3
         );
     }
@@ -212,7 +223,7 @@ mod tests {
         }
         let cancel = Cancel::default();
         let mut batches = 0;
-        load(&[dir.path().to_path_buf()], &cancel, |e| {
+        load(&[dir.path().to_path_buf()], &Analyzer::new(), &cancel, |e| {
             if matches!(e, LoadEvent::Batch { .. }) {
                 batches += 1;
                 cancel.cancel();

@@ -11,9 +11,7 @@ mod title;
 pub use article::{Article, ArticleId, Meta};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use frontmatter::split_front_matter;
-pub use load::{
-    Issue, IssueKind, LoadReport, Loaded, discover, is_article_file, load_paths, read_source,
-};
+pub use load::{Issue, IssueKind, LoadReport, Loaded, discover, is_article_file, load_paths, read_source};
 
 pub use sanitize::sanitize;
 pub use title::derive_title;
@@ -35,6 +33,8 @@ pub struct Corpus {
 /// What [`Corpus::apply`] changed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ChangeSummary {
+    /// The id each given article got, in the order given.
+    pub assigned: Vec<ArticleId>,
     pub added: Vec<ArticleId>,
     pub updated: Vec<ArticleId>,
     pub removed: Vec<ArticleId>,
@@ -73,10 +73,7 @@ impl Corpus {
         let id = self.articles.len() as ArticleId;
         article.id = id;
         if !article.path.starts_with("bundled/") {
-            self.by_file
-                .entry(file_of(&article.path))
-                .or_default()
-                .push(id);
+            self.by_file.entry(file_of(&article.path)).or_default().push(id);
         }
         self.articles.push(article);
         self.removed.push(false);
@@ -85,11 +82,7 @@ impl Corpus {
 
     /// Applies changed files (each with the articles it holds now) and
     /// removed files or folders. Ids of changed files are reused in order.
-    pub fn apply(
-        &mut self,
-        changed: Vec<(PathBuf, Vec<Article>)>,
-        removed: &[PathBuf],
-    ) -> ChangeSummary {
+    pub fn apply(&mut self, changed: Vec<(PathBuf, Vec<Article>)>, removed: &[PathBuf]) -> ChangeSummary {
         let mut summary = ChangeSummary::default();
         for (path, articles) in changed {
             let key = absolute(&path);
@@ -108,12 +101,17 @@ impl Corpus {
                 match old_iter.next() {
                     Some(id) => {
                         a.id = id;
+                        summary.assigned.push(id);
                         if self.articles[id as usize] != a {
                             self.articles[id as usize] = a;
                             summary.updated.push(id);
                         }
                     }
-                    None => summary.added.push(self.push(a)),
+                    None => {
+                        let id = self.push(a);
+                        summary.assigned.push(id);
+                        summary.added.push(id);
+                    }
                 }
             }
             for id in old_iter {
@@ -196,10 +194,7 @@ mod tests {
 
     #[test]
     fn changed_files_keep_their_ids() {
-        let mut c = Corpus::new(vec![
-            art("/d/a.txt", "A one\n\nx"),
-            art("/d/b.txt", "B two\n\ny"),
-        ]);
+        let mut c = Corpus::new(vec![art("/d/a.txt", "A one\n\nx"), art("/d/b.txt", "B two\n\ny")]);
         let s = c.apply(
             vec![(
                 PathBuf::from("/d/b.txt"),
@@ -238,10 +233,7 @@ mod tests {
 
     #[test]
     fn removed_folder_removes_its_files() {
-        let mut c = Corpus::new(vec![
-            art("/d/sub/a.txt", "A\n\nx"),
-            art("/d/b.txt", "B\n\ny"),
-        ]);
+        let mut c = Corpus::new(vec![art("/d/sub/a.txt", "A\n\nx"), art("/d/b.txt", "B\n\ny")]);
         let s = c.apply(vec![], &[PathBuf::from("/d/sub")]);
         assert_eq!(s.removed, [0]);
     }
@@ -253,10 +245,7 @@ mod tests {
             art("/d/x.jsonl:2", "Two\n\nb"),
         ]);
         let s = c.apply(
-            vec![(
-                PathBuf::from("/d/x.jsonl"),
-                vec![art("/d/x.jsonl:1", "One\n\na")],
-            )],
+            vec![(PathBuf::from("/d/x.jsonl"), vec![art("/d/x.jsonl:1", "One\n\na")])],
             &[],
         );
         assert_eq!(s.removed, [1]);

@@ -43,8 +43,8 @@ impl Rng {
 }
 
 const STOP: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "that", "is", "for", "on", "with", "as", "by", "at",
-    "from", "its", "has", "have", "was", "were", "be", "will", "would", "their", "this", "which",
+    "the", "of", "and", "to", "in", "a", "that", "is", "for", "on", "with", "as", "by", "at", "from", "its",
+    "has", "have", "was", "were", "be", "will", "would", "their", "this", "which",
 ];
 
 const FORMULAS: &[&str] = &[
@@ -83,14 +83,7 @@ const OUTLETS: &[&str] = &[
     "Associated Press",
 ];
 
-const VERBS: &[&str] = &[
-    "said",
-    "told reporters",
-    "stressed",
-    "noted",
-    "added",
-    "warned",
-];
+const VERBS: &[&str] = &["said", "told reporters", "stressed", "noted", "added", "warned"];
 
 /// A generated corpus.
 pub struct Corpus {
@@ -143,8 +136,8 @@ impl Corpus {
 
 fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
     const SYL: &[&str] = &[
-        "ba", "ko", "ri", "tan", "mel", "su", "dor", "vi", "lek", "po", "zan", "ter", "mi", "gra",
-        "nul", "ost", "ka", "ren", "fi", "sha",
+        "ba", "ko", "ri", "tan", "mel", "su", "dor", "vi", "lek", "po", "zan", "ter", "mi", "gra", "nul",
+        "ost", "ka", "ren", "fi", "sha",
     ];
     (0..n)
         .map(|_| {

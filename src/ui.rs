@@ -47,9 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// A centred rectangle for overlays.
 fn popup(area: Rect) -> Rect {
     let w = (area.width * 4 / 5).max(area.width.min(60)).min(area.width);
-    let h = (area.height * 4 / 5)
-        .max(area.height.min(16))
-        .min(area.height);
+    let h = (area.height * 4 / 5).max(area.height.min(16)).min(area.height);
     Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,

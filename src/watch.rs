@@ -3,11 +3,12 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher as _};
 
+use crate::facts::{Analyzer, Facts};
 use crate::store::{self, Loaded};
 
 /// How long the files must be quiet before a batch of changes is reported.
@@ -16,8 +17,9 @@ const SETTLE: Duration = Duration::from_millis(200);
 /// One settled batch of changes.
 #[derive(Debug, Default)]
 pub struct Changes {
-    /// Files created or changed, and what reading them gave.
-    pub loaded: Vec<(PathBuf, Loaded)>,
+    /// Files created or changed, what reading them gave, and the analysis
+    /// of each article read.
+    pub loaded: Vec<(PathBuf, Loaded, Vec<Facts>)>,
     /// Files (or folders) that are gone.
     pub removed: Vec<PathBuf>,
 }
@@ -30,6 +32,7 @@ pub struct Watcher {
 /// Watches `paths` and calls `emit` with each settled batch of changes.
 pub fn watch(
     paths: &[PathBuf],
+    analyzer: Arc<Analyzer>,
     emit: impl Fn(Changes) + Send + 'static,
 ) -> notify::Result<Watcher> {
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
@@ -44,12 +47,16 @@ pub fn watch(
     }
     std::thread::Builder::new()
         .name("readout-watch".into())
-        .spawn(move || settle_loop(&rx, &emit))
+        .spawn(move || settle_loop(&rx, &analyzer, &emit))
         .map_err(notify::Error::io)?;
     Ok(Watcher { _inner: inner })
 }
 
-fn settle_loop(rx: &mpsc::Receiver<notify::Result<notify::Event>>, emit: &dyn Fn(Changes)) {
+fn settle_loop(
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    analyzer: &Analyzer,
+    emit: &dyn Fn(Changes),
+) {
     let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
     loop {
         let event = if pending.is_empty() {
@@ -61,7 +68,7 @@ fn settle_loop(rx: &mpsc::Receiver<notify::Result<notify::Event>>, emit: &dyn Fn
             match rx.recv_timeout(SETTLE) {
                 Ok(e) => e,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    emit(read_changes(std::mem::take(&mut pending)));
+                    emit(read_changes(std::mem::take(&mut pending), analyzer));
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
@@ -84,7 +91,7 @@ fn is_hidden(p: &Path) -> bool {
 
 /// Reads every file under `paths` again (the `r` key). Files in `known`
 /// that are no longer found are reported removed.
-pub fn reload_all(paths: &[PathBuf], known: Vec<PathBuf>) -> Changes {
+pub fn reload_all(paths: &[PathBuf], known: Vec<PathBuf>, analyzer: &Analyzer) -> Changes {
     use rayon::prelude::*;
     let (files, _) = store::discover(paths);
     let found: BTreeSet<PathBuf> = files
@@ -93,10 +100,7 @@ pub fn reload_all(paths: &[PathBuf], known: Vec<PathBuf>) -> Changes {
         .collect();
     let loaded = files
         .into_par_iter()
-        .map(|(p, _)| {
-            let l = store::read_source(&p);
-            (p, l)
-        })
+        .map(|(p, _)| read_one(p, analyzer))
         .collect();
     let removed = known.into_iter().filter(|k| !found.contains(k)).collect();
     Changes { loaded, removed }
@@ -104,19 +108,23 @@ pub fn reload_all(paths: &[PathBuf], known: Vec<PathBuf>) -> Changes {
 
 /// Reads what changed: files that exist now are read (folders walked),
 /// paths that no longer exist are removals.
-fn read_changes(paths: BTreeSet<PathBuf>) -> Changes {
+fn read_one(p: PathBuf, analyzer: &Analyzer) -> (PathBuf, Loaded, Vec<Facts>) {
+    let loaded = store::read_source(&p);
+    let facts = loaded.articles.iter().map(|a| analyzer.facts(a)).collect();
+    (p, loaded, facts)
+}
+
+fn read_changes(paths: BTreeSet<PathBuf>, analyzer: &Analyzer) -> Changes {
     let mut changes = Changes::default();
     for p in paths {
         if p.is_file() {
             if store::is_article_file(&p) {
-                let loaded = store::read_source(&p);
-                changes.loaded.push((p, loaded));
+                changes.loaded.push(read_one(p, analyzer));
             }
         } else if p.is_dir() {
             let (files, _) = store::discover(std::slice::from_ref(&p));
             for (f, _) in files {
-                let loaded = store::read_source(&f);
-                changes.loaded.push((f, loaded));
+                changes.loaded.push(read_one(f, analyzer));
             }
         } else {
             changes.removed.push(p);
@@ -128,7 +136,7 @@ fn read_changes(paths: BTreeSet<PathBuf>) -> Changes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::{Arc, Mutex};
+    use std::sync::Mutex;
     use std::time::Instant;
 
     fn wait_for(got: &Arc<Mutex<Vec<Changes>>>, what: impl Fn(&[Changes]) -> bool) -> bool {
@@ -147,20 +155,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let got = Arc::new(Mutex::new(Vec::new()));
         let sink = got.clone();
-        let _w = watch(&[dir.path().to_path_buf()], move |c| {
+        let _w = watch(&[dir.path().to_path_buf()], Arc::new(Analyzer::new()), move |c| {
             sink.lock().unwrap().push(c)
         })
         .unwrap();
         let file = dir.path().join("new.txt");
         std::fs::write(&file, "Fresh headline here\n\nBody.").unwrap();
-        assert!(wait_for(&got, |c| c.iter().any(|c| c
-            .loaded
-            .iter()
-            .any(|(p, l)| p == &file && l.articles.len() == 1))));
+        assert!(wait_for(&got, |c| c.iter().any(|c| c.loaded.iter().any(
+            |(p, l, f)| p == &file && l.articles.len() == 1 && f.len() == 1
+        ))));
         std::fs::remove_file(&file).unwrap();
-        assert!(wait_for(&got, |c| c
-            .iter()
-            .any(|c| c.removed.contains(&file))));
+        assert!(wait_for(&got, |c| c.iter().any(|c| c.removed.contains(&file))));
         // files that are not articles are ignored
         std::fs::write(dir.path().join("x.pdf"), "no").unwrap();
         std::thread::sleep(SETTLE * 3);
@@ -168,7 +173,7 @@ mod tests {
             !got.lock()
                 .unwrap()
                 .iter()
-                .any(|c| c.loaded.iter().any(|(p, _)| p.ends_with("x.pdf")))
+                .any(|c| c.loaded.iter().any(|(p, _, _)| p.ends_with("x.pdf")))
         );
     }
 }

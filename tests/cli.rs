@@ -23,9 +23,7 @@ fn list_bundled_articles() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 5);
-    assert!(out.starts_with(
-        "bundled/000_191d42a32b64d5f6.txt\tRussia relationship better than an alliance"
-    ));
+    assert!(out.starts_with("bundled/000_191d42a32b64d5f6.txt\tRussia relationship better than an alliance"));
 }
 
 #[test]
@@ -50,10 +48,7 @@ fn list_filter_uses_the_tui_language() {
     let paths: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert!(paths.contains(&"bundled/000_191d42a32b64d5f6.txt"), "{out}");
     assert!(paths.contains(&"bundled/003_b00b66132fac24a3.txt"), "{out}");
-    assert!(
-        !paths.contains(&"bundled/004_178e249b77d00c9e.txt"),
-        "{out}"
-    );
+    assert!(!paths.contains(&"bundled/004_178e249b77d00c9e.txt"), "{out}");
 }
 
 #[test]
@@ -91,12 +86,7 @@ fn partial_load_reports_and_continues() {
     )
     .unwrap();
     std::fs::write(dir.path().join("empty.md"), "").unwrap();
-    let o = readout(&[
-        "list",
-        dir.path().to_str().unwrap(),
-        "--filter",
-        "\"rock solid\"",
-    ]);
+    let o = readout(&["list", dir.path().to_str().unwrap(), "--filter", "\"rock solid\""]);
     assert!(o.status.success());
     assert!(stdout(&o).contains("\tRock solid ties\t"));
     assert!(stderr(&o).contains("empty.md: skipped: empty"));
@@ -124,12 +114,7 @@ fn broken_pipe_is_quiet() {
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(status.success(), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }

@@ -148,18 +148,10 @@ fn live_reload_shows_new_changed_and_deleted_files() {
     s.wait_for("First headline here");
     // the watcher needs a moment to start after the first frame
     std::thread::sleep(Duration::from_millis(300));
-    std::fs::write(
-        dir.path().join("b.txt"),
-        "Second headline appears\n\nBody two.",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Second headline appears\n\nBody two.").unwrap();
     s.wait_for("Second headline");
     s.wait_for("2 articles");
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "First headline edited\n\nBody one.",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "First headline edited\n\nBody one.").unwrap();
     s.wait_for("First headline edited");
     std::fs::remove_file(dir.path().join("b.txt")).unwrap();
     let screen = s.wait_for("1 removed");
@@ -171,17 +163,11 @@ fn live_reload_shows_new_changed_and_deleted_files() {
 #[test]
 fn quitting_during_a_big_load_is_immediate() {
     let dir = tempfile::tempdir().unwrap();
-    readout::synth::corpus(6000, 300, 3)
-        .write_to(dir.path())
-        .unwrap();
+    readout::synth::corpus(6000, 300, 3).write_to(dir.path()).unwrap();
     let mut s = Session::start(&[dir.path().to_str().unwrap()], 110, 24);
     s.wait_for("articles");
     let t = Instant::now();
     s.send("q");
     assert!(s.wait_exit().success());
-    assert!(
-        t.elapsed() < Duration::from_secs(2),
-        "took {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < Duration::from_secs(2), "took {:?}", t.elapsed());
 }

@@ -88,10 +88,7 @@ fn help_overlay_is_generated_from_the_keymap() {
 fn list_navigation_previews_the_article() {
     let mut h = Harness::bundled(120, 30);
     h.key(KeyCode::Char('j')).key(KeyCode::Char('j'));
-    assert!(
-        h.screen()
-            .contains("┌ China-Russia Relations Are ‘Rock Solid,’")
-    );
+    assert!(h.screen().contains("┌ China-Russia Relations Are ‘Rock Solid,’"));
     h.key(KeyCode::Char('G'));
     assert!(
         h.screen()
@@ -138,10 +135,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
     };
     // rows start at y=2 (border, header)
     h.event(click(5, 4));
-    assert!(
-        h.screen()
-            .contains("┌ China-Russia Relations Are ‘Rock Solid,’")
-    );
+    assert!(h.screen().contains("┌ China-Russia Relations Are ‘Rock Solid,’"));
     let wheel = Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 80,

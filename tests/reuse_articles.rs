@@ -125,12 +125,7 @@ fn every_article_against_every_other() {
         assert_eq!((c.a_shared, c.b_shared), (1.0, 1.0), "{}", ids[x]);
         for y in x + 1..ids.len() {
             let c = compare(&texts[x], &texts[y]);
-            show(
-                &format!("{} vs {}", ids[x], ids[y]),
-                &texts[x],
-                &texts[y],
-                &c,
-            );
+            show(&format!("{} vs {}", ids[x], ids[y]), &texts[x], &texts[y], &c);
             // none of the five copies from another at sentence length
             assert!(c.passages.is_empty());
         }

@@ -40,12 +40,7 @@ fn a_copy_of_most_of_an_article_ranks_it_first() {
             })
             .collect();
         copied.rotate_left(3);
-        docs[x] = format!(
-            "{}\n\n{}\n\n{}",
-            own[0],
-            copied.join("\n\n"),
-            own[own.len() - 2]
-        );
+        docs[x] = format!("{}\n\n{}\n\n{}", own[0], copied.join("\n\n"), own[own.len() - 2]);
     }
     let ix = SimilarityIndex::build(&refs(&docs));
     for (x, y) in [(10u32, 500u32), (20, 21), (999, 0), (300, 301)] {

@@ -97,7 +97,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use index::SimilarityIndex;
+pub use index::{SimilarityIndex, Sketch};
 
 use align::{Chain, Params, align};
 use tokens::Tokens;
@@ -216,8 +216,7 @@ pub fn compare_with(a: &str, b: &str, opts: &ReuseOptions) -> Comparison {
     let chains = align(&ta.hashes, &tb.hashes, params);
     let passages: Vec<Passage> = chains.iter().map(|c| passage(c, &ta, &tb)).collect();
     let a_covered: usize = chains.iter().map(Chain::a_words).sum();
-    let mut b_spans: Vec<(usize, usize)> =
-        chains.iter().map(|c| (c.b_start(), c.b_end())).collect();
+    let mut b_spans: Vec<(usize, usize)> = chains.iter().map(|c| (c.b_start(), c.b_end())).collect();
     Comparison {
         passages,
         a_shared: share(a_covered, ta.len()),

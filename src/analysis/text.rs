@@ -125,10 +125,7 @@ mod tests {
 
     #[test]
     fn keeps_inner_apostrophes() {
-        assert_eq!(
-            texts("Beijing’s don't ’tis’"),
-            ["Beijing’s", "don't", "tis"]
-        );
+        assert_eq!(texts("Beijing’s don't ’tis’"), ["Beijing’s", "don't", "tis"]);
     }
 
     #[test]

@@ -110,8 +110,7 @@ impl Keymap {
 
 /// Shift is implied by the character for printable keys ('G', '?').
 fn normalize(key: &KeyEvent) -> (KeyCode, KeyModifiers) {
-    let mut mods =
-        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let mut mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if let KeyCode::Char(_) = key.code {
         mods.remove(KeyModifiers::SHIFT);
     }
@@ -228,17 +227,14 @@ mod tests {
 
     #[test]
     fn bad_key_name_is_an_error() {
-        let e = Keymap::from_toml(
-            "[[binding]]\ncontext='global'\nkeys=['hyper-x']\naction='quit'\nhelp='q'",
-        )
-        .unwrap_err();
+        let e = Keymap::from_toml("[[binding]]\ncontext='global'\nkeys=['hyper-x']\naction='quit'\nhelp='q'")
+            .unwrap_err();
         assert_eq!(e.to_string(), "keymap: unknown key name 'hyper-x'");
     }
 
     #[test]
     fn unknown_action_is_an_error() {
-        let e =
-            Keymap::from_toml("[[binding]]\ncontext='global'\nkeys=['x']\naction='fly'\nhelp=''");
+        let e = Keymap::from_toml("[[binding]]\ncontext='global'\nkeys=['x']\naction='fly'\nhelp=''");
         assert!(e.is_err());
     }
 

@@ -8,11 +8,7 @@ impl App {
     /// (the list and filter take them in, the selection stays), the end.
     pub fn on_load(&mut self, event: LoadEvent) {
         match event {
-            LoadEvent::Planned {
-                files,
-                bytes,
-                issues,
-            } => {
+            LoadEvent::Planned { files, bytes, issues } => {
                 self.issues.extend(issues);
                 self.progress = Some(Progress {
                     phase: Phase::Reading,
@@ -24,6 +20,7 @@ impl App {
             }
             LoadEvent::Batch {
                 articles,
+                facts,
                 issues,
                 files_done,
                 bytes_done,
@@ -34,7 +31,7 @@ impl App {
                     p.bytes_done = bytes_done;
                 }
                 if !articles.is_empty() {
-                    self.index.append(articles);
+                    self.index.append(articles, facts);
                     self.articles_changed();
                 }
             }
@@ -78,9 +75,9 @@ impl App {
     /// store, the filter and the view follow; selection, filter and scroll stay.
     pub fn on_changes(&mut self, changes: crate::watch::Changes) {
         let mut changed = Vec::with_capacity(changes.loaded.len());
-        for (path, loaded) in changes.loaded {
+        for (path, loaded, facts) in changes.loaded {
             self.issues.extend(loaded.issues);
-            changed.push((path, loaded.articles));
+            changed.push((path, loaded.articles, facts));
         }
         let summary = self.index.apply(changed, &changes.removed);
         if summary.is_empty() {
@@ -106,12 +103,7 @@ impl App {
 
     /// Asks for a full reload (the `r` key).
     pub fn request_reload(&mut self) {
-        let known: Vec<_> = self
-            .index
-            .corpus()
-            .files()
-            .map(|p| p.to_path_buf())
-            .collect();
+        let known: Vec<_> = self.index.corpus().files().map(|p| p.to_path_buf()).collect();
         if known.is_empty() {
             self.message = Some("the bundled articles do not change; nothing to reload".into());
             return;

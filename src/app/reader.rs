@@ -127,15 +127,9 @@ impl ReaderState {
                 // the first match at or below the top of the view (or above, backwards)
                 let top = self.lines.get(self.scroll).map_or(0, |l| l.start);
                 if forward {
-                    self.matches
-                        .iter()
-                        .position(|m| m.start >= top)
-                        .unwrap_or(0)
+                    self.matches.iter().position(|m| m.start >= top).unwrap_or(0)
                 } else {
-                    self.matches
-                        .iter()
-                        .rposition(|m| m.start < top)
-                        .unwrap_or(n - 1)
+                    self.matches.iter().rposition(|m| m.start < top).unwrap_or(n - 1)
                 }
             }
         };
@@ -200,9 +194,7 @@ pub fn wrap(body: &str, width: u16) -> Vec<WrappedLine> {
                     let p = s.as_ptr() as usize - para.as_ptr() as usize;
                     if p <= para.len() { Some(p) } else { None }
                 }
-                std::borrow::Cow::Owned(ref s) => {
-                    para[cursor..].find(s.as_str()).map(|i| cursor + i)
-                }
+                std::borrow::Cow::Owned(ref s) => para[cursor..].find(s.as_str()).map(|i| cursor + i),
             };
             let Some(start) = start else { continue };
             let end = start + line.len();

@@ -1,8 +1,6 @@
 //! The one place state changes: events become actions, actions change state.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::{Action, App, Context, Focus, InputEdit, Overlay};
@@ -159,9 +157,8 @@ impl App {
             Action::NextMatch | Action::PrevMatch => {
                 let (h, _) = self.reader_size();
                 if !self.reader.jump_match(action == Action::NextMatch, h) {
-                    self.message = Some(
-                        "no query matches in this article (filter with \"phrase\" or 'word)".into(),
-                    );
+                    self.message =
+                        Some("no query matches in this article (filter with \"phrase\" or 'word)".into());
                 }
             }
             Action::Reload => self.request_reload(),
@@ -293,16 +290,12 @@ impl App {
         let a = self.areas();
         let p = Position { x, y };
         if a.list.contains(p) {
-            self.list_offset = self.list_offset.saturating_add_signed(lines as isize).min(
-                self.filter
-                    .hits
-                    .len()
-                    .saturating_sub(self.list_height().max(1)),
-            );
+            self.list_offset = self
+                .list_offset
+                .saturating_add_signed(lines as isize)
+                .min(self.filter.hits.len().saturating_sub(self.list_height().max(1)));
             let h = self.list_height().max(1);
-            let row = self
-                .selected
-                .clamp(self.list_offset, self.list_offset + h - 1);
+            let row = self.selected.clamp(self.list_offset, self.list_offset + h - 1);
             if row != self.selected {
                 self.selected = row;
                 self.sync_reader();

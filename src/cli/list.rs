@@ -35,10 +35,9 @@ pub struct ListItem<'a> {
 
 pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
     // parse first: a bad query fails before any loading
-    let q = query::parse(args.filter.as_deref().unwrap_or(""))
-        .map_err(|e| UsageError::Query(e.to_string()))?;
-    let (corpus, _issues) = super::load(&args.input)?;
-    let index = super::build_index(corpus);
+    let q =
+        query::parse(args.filter.as_deref().unwrap_or("")).map_err(|e| UsageError::Query(e.to_string()))?;
+    let (index, _issues) = super::load(&args.input, &crate::facts::Analyzer::new())?;
     let matcher = Matcher::new(&q, &index).map_err(|e| UsageError::Query(e.message))?;
     let hits = matcher.eval_once(&index);
     let out = io::stdout().lock();

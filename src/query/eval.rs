@@ -209,11 +209,7 @@ impl TermCache {
 
     fn counts(&mut self, pattern: &BodyPattern, index: &Index) -> Arc<Vec<u32>> {
         let n = index.len();
-        if let Some(pos) = self
-            .entries
-            .iter()
-            .position(|e| e.pattern.key == pattern.key)
-        {
+        if let Some(pos) = self.entries.iter().position(|e| e.pattern.key == pattern.key) {
             let mut entry = self.entries.remove(pos);
             if entry.counts.len() < n {
                 let done = entry.counts.len();
@@ -353,10 +349,7 @@ impl Matcher {
             .collect();
         let mut hits: Vec<Hit> = (0..index.len() as ArticleId)
             .into_par_iter()
-            .filter_map(|id| {
-                self.score(index, id, &bodies)
-                    .map(|score| Hit { id, score })
-            })
+            .filter_map(|id| self.score(index, id, &bodies).map(|score| Hit { id, score }))
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
         hits
@@ -370,10 +363,7 @@ impl Matcher {
             self.groups.iter().map(|g| vec![None; g.len()]).collect();
         let mut hits: Vec<Hit> = ids
             .par_iter()
-            .filter_map(|&id| {
-                self.score(index, id, &bodies)
-                    .map(|score| Hit { id, score })
-            })
+            .filter_map(|&id| self.score(index, id, &bodies).map(|score| Hit { id, score }))
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
         hits
@@ -384,12 +374,7 @@ impl Matcher {
         self.eval(index, &mut TermCache::default())
     }
 
-    fn score(
-        &self,
-        index: &Index,
-        id: ArticleId,
-        bodies: &[Vec<Option<Arc<Vec<u32>>>>],
-    ) -> Option<i64> {
+    fn score(&self, index: &Index, id: ArticleId, bodies: &[Vec<Option<Arc<Vec<u32>>>>]) -> Option<i64> {
         if !index.is_live(id) {
             return None;
         }
@@ -409,15 +394,11 @@ impl Matcher {
                         // negated word excludes what contains it
                         let needle: String = lower.iter().collect();
                         let has = |s: &str| s.to_lowercase().contains(&needle);
-                        let spk = index.speakers_of(id).iter().any(|&s| {
-                            index
-                                .speaker_names()
-                                .get(s as usize)
-                                .is_some_and(|n| has(n))
-                        });
-                        (has(&article.meta.title)
-                            || article.meta.source.as_deref().is_some_and(has)
-                            || spk)
+                        let spk = index
+                            .speakers_of(id)
+                            .iter()
+                            .any(|&s| index.speaker_names().get(s as usize).is_some_and(|n| has(n)));
+                        (has(&article.meta.title) || article.meta.source.as_deref().is_some_and(has) || spk)
                             .then_some(0)
                     }
                     Kind::Fuzzy {
@@ -544,11 +525,7 @@ mod tests {
 
     fn index() -> Index {
         let mut ix = Index::new(Corpus::new(vec![
-            art(
-                "Ties rock solid",
-                "SCMP",
-                "Relations are rock-solid, Wang said.",
-            ),
+            art("Ties rock solid", "SCMP", "Relations are rock-solid, Wang said."),
             art(
                 "No limits partnership",
                 "TASS",

@@ -263,23 +263,14 @@ mod tests {
 
     #[test]
     fn implied_and() {
-        assert_eq!(
-            q("wang lavrov"),
-            vec![vec![fuzzy("wang")], vec![fuzzy("lavrov")]]
-        );
+        assert_eq!(q("wang lavrov"), vec![vec![fuzzy("wang")], vec![fuzzy("lavrov")]]);
     }
 
     #[test]
     fn or_binds_tighter_than_and() {
-        assert_eq!(
-            q("a | b c"),
-            vec![vec![fuzzy("a"), fuzzy("b")], vec![fuzzy("c")]]
-        );
+        assert_eq!(q("a | b c"), vec![vec![fuzzy("a"), fuzzy("b")], vec![fuzzy("c")]]);
         assert_eq!(q("a|b"), vec![vec![fuzzy("a"), fuzzy("b")]]);
-        assert_eq!(
-            q("a | b | c"),
-            vec![vec![fuzzy("a"), fuzzy("b"), fuzzy("c")]]
-        );
+        assert_eq!(q("a | b | c"), vec![vec![fuzzy("a"), fuzzy("b"), fuzzy("c")]]);
     }
 
     #[test]
@@ -310,14 +301,8 @@ mod tests {
     #[test]
     fn speaker_and_family() {
         assert_eq!(q("@lavrov")[0][0].kind, TermKind::Speaker("lavrov".into()));
-        assert_eq!(
-            q("@\"wang yi\"")[0][0].kind,
-            TermKind::Speaker("wang yi".into())
-        );
-        assert_eq!(
-            q("#rock-solid")[0][0].kind,
-            TermKind::Family("rock-solid".into())
-        );
+        assert_eq!(q("@\"wang yi\"")[0][0].kind, TermKind::Speaker("wang yi".into()));
+        assert_eq!(q("#rock-solid")[0][0].kind, TermKind::Family("rock-solid".into()));
         assert_eq!(
             q("#\"no limits\"")[0][0].kind,
             TermKind::Family("no limits".into())
@@ -370,9 +355,6 @@ mod tests {
     #[test]
     fn unicode_terms() {
         assert_eq!(q("Лавров"), vec![vec![fuzzy("Лавров")]]);
-        assert_eq!(
-            q("\"王毅 说\"")[0][0].kind,
-            TermKind::Phrase("王毅 说".into())
-        );
+        assert_eq!(q("\"王毅 说\"")[0][0].kind, TermKind::Phrase("王毅 说".into()));
     }
 }

@@ -41,14 +41,9 @@ impl Article {
             .to_string();
         let mut meta = fm.unwrap_or_default();
         meta.title = super::sanitize(&meta.title).into_owned();
-        for v in [
-            &mut meta.source,
-            &mut meta.date,
-            &mut meta.url,
-            &mut meta.author,
-        ]
-        .into_iter()
-        .flatten()
+        for v in [&mut meta.source, &mut meta.date, &mut meta.url, &mut meta.author]
+            .into_iter()
+            .flatten()
         {
             *v = super::sanitize(v).replace('\n', " ");
         }

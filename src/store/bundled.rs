@@ -47,10 +47,7 @@ mod tests {
             arts[0].meta.title,
             "Russia relationship better than an alliance, Chinese foreign minister says"
         );
-        assert_eq!(
-            arts[0].meta.source.as_deref(),
-            Some("South China Morning Post")
-        );
+        assert_eq!(arts[0].meta.source.as_deref(), Some("South China Morning Post"));
         // 001 has no headline: the opening words of its first sentence
         assert!(
             arts[1]
@@ -69,10 +66,7 @@ mod tests {
     fn bodies_are_the_seed_text() {
         // the text after the front matter is the article as received
         let a = &bundled_articles()[2];
-        assert!(
-            a.body
-                .starts_with("China-Russia Relations Are ‘Rock Solid,’")
-        );
+        assert!(a.body.starts_with("China-Russia Relations Are ‘Rock Solid,’"));
         assert!(a.body.contains("remains rock-solid"));
     }
 }

@@ -111,10 +111,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let p = e
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| path.clone());
+                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
                     let msg = if e.loop_ancestor().is_some() {
                         "symbolic link loop".to_string()
                     } else {
@@ -265,9 +262,7 @@ fn read_json(path: &Path) -> Loaded {
         }
     };
     let name = path.display().to_string();
-    let is_array = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_array = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_array {
         let mut buf = Vec::new();
         if let Err(e) = file.take(MAX_JSON_BYTES + 1).read_to_end(&mut buf) {
@@ -285,20 +280,12 @@ fn read_json(path: &Path) -> Loaded {
         match serde_json::from_slice::<Vec<serde_json::Value>>(&buf) {
             Ok(values) => {
                 for (i, v) in values.into_iter().enumerate() {
-                    push_record(
-                        &mut out,
-                        path,
-                        &name,
-                        i + 1,
-                        "item",
-                        serde_json::from_value(v),
-                    );
+                    push_record(&mut out, path, &name, i + 1, "item", serde_json::from_value(v));
                 }
             }
-            Err(e) => out.issues.push(Issue::skipped(
-                path,
-                format!("not a JSON array of articles: {e}"),
-            )),
+            Err(e) => out
+                .issues
+                .push(Issue::skipped(path, format!("not a JSON array of articles: {e}"))),
         }
     } else {
         let mut reader = BufReader::new(file);
@@ -322,14 +309,7 @@ fn read_json(path: &Path) -> Loaded {
             if text.trim().is_empty() {
                 continue;
             }
-            push_record(
-                &mut out,
-                path,
-                &name,
-                n,
-                "line",
-                serde_json::from_str(&text),
-            );
+            push_record(&mut out, path, &name, n, "line", serde_json::from_str(&text));
         }
     }
     if out.articles.is_empty() && out.issues.is_empty() {
@@ -354,9 +334,7 @@ fn push_record(
                 format!("{unit} {n}: no body, text or content"),
             )),
         },
-        Err(e) => out
-            .issues
-            .push(Issue::warning(path, format!("{unit} {n}: {e}"))),
+        Err(e) => out.issues.push(Issue::warning(path, format!("{unit} {n}: {e}"))),
     }
 }
 
@@ -408,11 +386,7 @@ mod tests {
     fn escape_sequences_never_survive() {
         let d = dir();
         let p = d.path().join("evil.txt");
-        fs::write(
-            &p,
-            "Title \u{1b}]0;owned\u{7}here\n\n\u{1b}[2JBody \u{9b}1m text",
-        )
-        .unwrap();
+        fs::write(&p, "Title \u{1b}]0;owned\u{7}here\n\n\u{1b}[2JBody \u{9b}1m text").unwrap();
         let r = load_paths(&[p]);
         let a = &r.articles[0];
         assert_eq!(a.meta.title, "Title here");

@@ -136,10 +136,7 @@ mod tests {
     #[test]
     fn strips_osc_title_and_hyperlinks() {
         assert_eq!(clean("x\u{1b}]0;pwned\u{7}y"), "xy");
-        assert_eq!(
-            clean("\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
-            "link"
-        );
+        assert_eq!(clean("\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\"), "link");
     }
 
     #[test]
@@ -149,10 +146,7 @@ mod tests {
 
     #[test]
     fn strips_c1_and_c0_controls() {
-        assert_eq!(
-            clean("a\u{9b}31mb\u{7}c\u{8}d\u{0}e\u{7f}f\u{85}g"),
-            "abcdefg"
-        );
+        assert_eq!(clean("a\u{9b}31mb\u{7}c\u{8}d\u{0}e\u{7f}f\u{85}g"), "abcdefg");
     }
 
     #[test]

@@ -27,12 +27,7 @@ const INPUT_HELP: &str =
 /// The help text, generated from the keymap.
 pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    for ctx in [
-        Context::Global,
-        Context::List,
-        Context::Reader,
-        Context::Input,
-    ] {
+    for ctx in [Context::Global, Context::List, Context::Reader, Context::Input] {
         lines.push(Line::styled(ctx.title(), theme.title));
         for b in app.keymap.bindings().iter().filter(|b| b.context == ctx) {
             let keys: Vec<String> = b.keys.iter().map(|k| key_name(k)).collect();
@@ -65,11 +60,7 @@ pub fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: Overlay, 
     let (title, lines, scroll) = match overlay {
         Overlay::Help { scroll } => (" Help — Esc closes ", help_lines(app, theme), scroll),
         Overlay::Issues { scroll } => {
-            let lines = app
-                .issues
-                .iter()
-                .map(|i| Line::raw(i.to_string()))
-                .collect();
+            let lines = app.issues.iter().map(|i| Line::raw(i.to_string())).collect();
             (" Load issues — Esc closes ", lines, scroll)
         }
     };

@@ -36,10 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         pos = format!(" {} matches ·{pos}", r.matches.len());
     }
     block = block
-        .title(Line::styled(
-            format!(" {} ", article.meta.title),
-            theme.title,
-        ))
+        .title(Line::styled(format!(" {} ", article.meta.title), theme.title))
         .title_bottom(Line::styled(pos, theme.dim).right_aligned());
     frame.render_widget(block, area);
 

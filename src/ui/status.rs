@@ -45,10 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let skipped = app.issues.len();
     if skipped > 0 {
-        left.push(Span::styled(
-            format!(" · {skipped} load issues (i)"),
-            theme.error,
-        ));
+        left.push(Span::styled(format!(" · {skipped} load issues (i)"), theme.error));
     }
     if let Some(m) = &app.message {
         left.push(Span::raw(format!(" · {m}")));
@@ -96,10 +93,7 @@ pub fn draw_input(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     let before: String = f.input.chars().take(f.cursor).collect();
-    let x = area
-        .x
-        .saturating_add(1)
-        .saturating_add(before.width() as u16);
+    let x = area.x.saturating_add(1).saturating_add(before.width() as u16);
     if x < area.right() {
         frame.set_cursor_position(Position { x, y: area.y });
     }

@@ -35,8 +35,7 @@ impl Harness {
     }
 
     pub fn key_mod(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
-        self.app
-            .handle_event(&Event::Key(KeyEvent::new(code, mods)));
+        self.app.handle_event(&Event::Key(KeyEvent::new(code, mods)));
         self
     }
 

@@ -238,19 +238,14 @@ fn extend(c: &mut Chain, a: &[u64], b: &[u64], max_gap: usize) {
     // forwards
     loop {
         let last = c.segs.last_mut().expect("chains are not empty");
-        while last.a_end() < a.len() && last.b_end() < b.len() && a[last.a_end()] == b[last.b_end()]
-        {
+        while last.a_end() < a.len() && last.b_end() < b.len() && a[last.a_end()] == b[last.b_end()] {
             last.len += 1;
         }
         let (ea, eb) = (last.a_end(), last.b_end());
         let next = skips(skip).find_map(|(da, db)| {
             let (sa, sb) = (ea + da, eb + db);
             let n = tail(a.len().saturating_sub(sa), b.len().saturating_sub(sb))?;
-            (a[sa..sa + n] == b[sb..sb + n]).then_some(Seg {
-                a: sa,
-                b: sb,
-                len: n,
-            })
+            (a[sa..sa + n] == b[sb..sb + n]).then_some(Seg { a: sa, b: sb, len: n })
         });
         match next {
             Some(seg) => c.segs.push(seg),
@@ -292,19 +287,8 @@ fn tail(left_a: usize, left_b: usize) -> Option<usize> {
 /// The edits tried by [`extend`], smallest first: a changed word, an extra
 /// word on either side, then two-word edits.
 fn skips(max: usize) -> impl Iterator<Item = (usize, usize)> {
-    const ORDER: [(usize, usize); 8] = [
-        (1, 1),
-        (1, 0),
-        (0, 1),
-        (2, 2),
-        (2, 1),
-        (1, 2),
-        (2, 0),
-        (0, 2),
-    ];
-    ORDER
-        .into_iter()
-        .filter(move |&(da, db)| da <= max && db <= max)
+    const ORDER: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2)];
+    ORDER.into_iter().filter(move |&(da, db)| da <= max && db <= max)
 }
 
 /// Makes the passages non-overlapping in A: longest first, each later chain
@@ -364,9 +348,7 @@ mod tests {
     use crate::analysis::reuse::tokens::hash_bytes;
 
     fn ws(s: &str) -> Vec<u64> {
-        s.split_whitespace()
-            .map(|w| hash_bytes(w.as_bytes()))
-            .collect()
+        s.split_whitespace().map(|w| hash_bytes(w.as_bytes())).collect()
     }
 
     const P: Params = Params {
@@ -431,35 +413,10 @@ mod tests {
     #[test]
     fn clip_keeps_the_b_side_in_step() {
         let c = Chain {
-            segs: vec![
-                Seg {
-                    a: 0,
-                    b: 10,
-                    len: 5,
-                },
-                Seg {
-                    a: 6,
-                    b: 17,
-                    len: 5,
-                },
-            ],
+            segs: vec![Seg { a: 0, b: 10, len: 5 }, Seg { a: 6, b: 17, len: 5 }],
         };
         let d = c.clip_a(3, 8).unwrap();
-        assert_eq!(
-            d.segs,
-            [
-                Seg {
-                    a: 3,
-                    b: 13,
-                    len: 2
-                },
-                Seg {
-                    a: 6,
-                    b: 17,
-                    len: 2
-                }
-            ]
-        );
+        assert_eq!(d.segs, [Seg { a: 3, b: 13, len: 2 }, Seg { a: 6, b: 17, len: 2 }]);
         assert!(c.clip_a(5, 6).is_none());
     }
 }

@@ -43,14 +43,30 @@ pub const SHINGLE: usize = 5;
 pub const BINS: usize = 128;
 
 /// One document's sketch: a 16-bit fingerprint per bin, 0 for an empty bin.
-type Sketch = [u16; BINS];
+/// Made with [`Sketch::of`] anywhere (a loader thread), added with
+/// [`SimilarityIndex::push_sketch`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sketch([u16; BINS]);
+
+impl Sketch {
+    /// The sketch of one document.
+    pub fn of(doc: &str) -> Sketch {
+        Sketch(sketch(doc))
+    }
+}
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Sketch([0; BINS])
+    }
+}
 
 /// Ranks documents by how much text they share, from MinHash sketches. Doc
 /// ids are positions: the order of [`build`](Self::build)'s slice, then one
 /// more per [`push`](Self::push). Each document costs 256 bytes.
 #[derive(Debug, Clone, Default)]
 pub struct SimilarityIndex {
-    sketches: Vec<Sketch>,
+    sketches: Vec<[u16; BINS]>,
 }
 
 impl SimilarityIndex {
@@ -86,6 +102,23 @@ impl SimilarityIndex {
             "at most u32::MAX documents"
         );
         id
+    }
+
+    /// Adds a document's precomputed sketch and returns its id.
+    pub fn push_sketch(&mut self, sketch: Sketch) -> u32 {
+        let id = u32::try_from(self.sketches.len()).expect("at most u32::MAX documents");
+        self.sketches.push(sketch.0);
+        id
+    }
+
+    /// Replaces the sketch of document `id` (its text changed); ids past the
+    /// end grow the index with empty sketches.
+    pub fn set_sketch(&mut self, id: u32, sketch: Sketch) {
+        let i = id as usize;
+        if i >= self.sketches.len() {
+            self.sketches.resize(i + 1, [0; BINS]);
+        }
+        self.sketches[i] = sketch.0;
     }
 
     /// Number of documents.
@@ -125,7 +158,7 @@ impl SimilarityIndex {
         self.rank(&sketch(text), None, limit)
     }
 
-    fn rank(&self, q: &Sketch, skip: Option<usize>, limit: usize) -> Vec<(u32, f64)> {
+    fn rank(&self, q: &[u16; BINS], skip: Option<usize>, limit: usize) -> Vec<(u32, f64)> {
         if limit == 0 {
             return Vec::new();
         }
@@ -154,7 +187,7 @@ impl SimilarityIndex {
 
 /// Bins holding the same shingle in both sketches: the quick test run on
 /// every document (one vectorised pass, no division).
-fn matching_bins(x: &Sketch, y: &Sketch) -> u32 {
+fn matching_bins(x: &[u16; BINS], y: &[u16; BINS]) -> u32 {
     x.iter()
         .zip(y)
         .map(|(&p, &q)| u32::from((p == q) & (p != 0)))
@@ -162,7 +195,7 @@ fn matching_bins(x: &Sketch, y: &Sketch) -> u32 {
 }
 
 /// (estimated resemblance, matching bins) of two sketches.
-fn estimate(x: &Sketch, y: &Sketch) -> (f64, u32) {
+fn estimate(x: &[u16; BINS], y: &[u16; BINS]) -> (f64, u32) {
     let mut matches = 0u32;
     let mut empty = 0u32;
     for (&p, &q) in x.iter().zip(y) {
@@ -179,7 +212,7 @@ fn estimate(x: &Sketch, y: &Sketch) -> (f64, u32) {
 
 /// The sketch of one document. A document shorter than a shingle is one
 /// shingle of all its words; an empty one has only empty bins.
-fn sketch(doc: &str) -> Sketch {
+fn sketch(doc: &str) -> [u16; BINS] {
     thread_local! {
         static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -260,10 +293,7 @@ mod tests {
         assert_eq!(ix.similarity(0, 3), 0.0);
         assert!(ix.most_similar(99, 5).is_empty());
         assert!(ix.most_similar(1, 0).is_empty());
-        assert_eq!(
-            ix.most_similar_to_text("SERGEY LAVROV", 5),
-            [(1, 1.0), (2, 1.0)]
-        );
+        assert_eq!(ix.most_similar_to_text("SERGEY LAVROV", 5), [(1, 1.0), (2, 1.0)]);
         assert!(ix.most_similar_to_text("", 5).is_empty());
     }
 

@@ -24,11 +24,7 @@ fn check(a: &str, b: &str, c: &Comparison) {
             .map(|w| w.start)
             .collect::<Vec<_>>()
     };
-    let word_ends = |t: &str| {
-        crate::analysis::text::words(t)
-            .map(|w| w.end)
-            .collect::<Vec<_>>()
-    };
+    let word_ends = |t: &str| crate::analysis::text::words(t).map(|w| w.end).collect::<Vec<_>>();
     let (sa, ea, sb, eb) = (word_starts(a), word_ends(a), word_starts(b), word_ends(b));
     for p in &c.passages {
         assert!(sa.contains(&p.a.start) && ea.contains(&p.a.end), "{p:?}");
@@ -82,8 +78,7 @@ fn short_texts_can_be_shared_whole() {
     assert!(compare("Wang Yi", "Wang Yi").passages.is_empty());
     // a six-word headline quoted inside an article
     let head = "Russia relationship better than an alliance";
-    let body =
-        format!("{P1} As the paper put it, russia relationship better than an alliance. {P2}");
+    let body = format!("{P1} As the paper put it, russia relationship better than an alliance. {P2}");
     let c = compare(head, &body);
     check(head, &body, &c);
     assert_eq!(c.passages.len(), 1);

@@ -338,16 +338,7 @@ mod tests {
     fn lower8_lowercases_only_letters() {
         for b in 0u8..0x80 {
             let v = u64::from_le_bytes([b, b'Q', 0, b'@', b'[', b'z', b'A', b'Z']);
-            let expect = u64::from_le_bytes([
-                b.to_ascii_lowercase(),
-                b'q',
-                0,
-                b'@',
-                b'[',
-                b'z',
-                b'a',
-                b'z',
-            ]);
+            let expect = u64::from_le_bytes([b.to_ascii_lowercase(), b'q', 0, b'@', b'[', b'z', b'a', b'z']);
             assert_eq!(lower8(v), expect, "{b}");
         }
     }

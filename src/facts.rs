@@ -1,0 +1,36 @@
+//! What the analyses find in one article, computed where the article is
+//! read (a loader or watcher thread, on all cores) so that the UI thread only
+//! stores results. Domain only.
+
+use crate::analysis::reuse::Sketch;
+use crate::store::Article;
+
+/// The per-article analyses to run.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {}
+
+/// One article's analysis results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Its MinHash sketch, for the most-similar list.
+    pub sketch: Sketch,
+}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer {}
+    }
+
+    /// Analyses one article.
+    pub fn facts(&self, article: &Article) -> Facts {
+        Facts {
+            sketch: Sketch::of(&article.body),
+        }
+    }
+
+    /// Analyses many, on all cores.
+    pub fn facts_all(&self, articles: &[Article]) -> Vec<Facts> {
+        use rayon::prelude::*;
+        articles.par_iter().map(|a| self.facts(a)).collect()
+    }
+}
