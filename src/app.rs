@@ -3,11 +3,13 @@
 //! draws; [`crate::ui`] reads the state.
 
 mod action;
+mod compare;
 mod filter;
 mod keymap;
 pub mod layout;
 mod loading;
 mod reader;
+mod similar;
 mod state;
 mod update;
 
@@ -15,6 +17,8 @@ pub use action::{Action, InputEdit};
 pub use filter::FilterState;
 pub use loading::Effect;
 
+pub use compare::{CompareState, Side};
 pub use keymap::{Binding, Context, Keymap, KeymapError, key_name};
 pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
-pub use state::{App, Focus, Overlay, Progress};
+pub use similar::SimilarState;
+pub use state::{App, Focus, Overlay, Progress, View};

@@ -1,10 +1,12 @@
 //! Drawing. Everything here reads [`App`] state and writes to a ratatui
 //! `Frame`; nothing changes state.
 
+mod compare;
 mod help;
 pub mod highlight;
 mod list;
 mod reader;
+mod similar;
 mod status;
 pub mod theme;
 
@@ -12,8 +14,8 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::App;
 use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, View};
 pub use theme::Theme;
 
 /// Draws the whole screen.
@@ -33,8 +35,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     }
-    list::draw(frame, areas.list, app, theme);
-    reader::draw(frame, areas.reader, app, theme);
+    match app.view {
+        View::Main => {
+            list::draw(frame, areas.list, app, theme);
+            reader::draw(frame, areas.reader, app, theme);
+        }
+        View::Compare => compare::draw(frame, app, theme),
+        View::Similar => similar::draw(frame, app, theme),
+    }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);
     }

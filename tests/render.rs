@@ -198,3 +198,87 @@ fn ctrl_c_quits_even_while_typing() {
     h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(h.app.should_quit);
 }
+
+fn twin_index() -> Index {
+    let wire = "Chinese Foreign Minister Wang Yi said relations with Russia were rock solid and would not be swayed by any third party, according to a transcript released on Sunday.";
+    let a = Article::from_text(
+        "a.txt",
+        &format!(
+            "Report from Beijing\n\nThe meeting was brief. {wire}\n\nOther local news follows here with nothing shared at all."
+        ),
+        false,
+    );
+    let b = Article::from_text(
+        "b.txt",
+        &format!(
+            "Wire copy in Moscow\n\nAnalysts were surprised by nothing. {}\n\nA different ending entirely.",
+            wire.replace("Sunday", "Monday")
+        ),
+        false,
+    );
+    let c = Article::from_text(
+        "c.txt",
+        "Unrelated markets story\n\nStocks rose on Tuesday.",
+        false,
+    );
+    let articles = vec![a, b, c];
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    Index::with_facts(Corpus::new(articles), facts)
+}
+
+#[test]
+fn compare_two_marked_articles() {
+    let mut h = Harness::with_index(twin_index(), 120, 30);
+    h.key(KeyCode::Char('c'));
+    assert!(h.screen().contains("mark two articles with m"));
+    h.key(KeyCode::Char('m'))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('m'));
+    let s = h.screen();
+    assert!(s.contains("│A Report from Beijing"), "{s}");
+    assert!(s.contains("│B Wire copy in Moscow"), "{s}");
+    h.key(KeyCode::Char('c'));
+    let s = h.screen();
+    assert!(s.contains(" A Report from Beijing"), "{s}");
+    assert!(s.contains("shared with B"), "{s}");
+    assert!(s.contains("1 shared passage, 27 words"), "{s}");
+    h.key(KeyCode::Char('n'));
+    let s = h.screen();
+    assert!(s.contains("passage 1/1"), "{s}");
+    insta::assert_snapshot!(s);
+    h.key(KeyCode::Char('L'))
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('j'));
+    assert!(h.screen().contains("scrolling unlocked") || h.screen().contains("passage 1/1"));
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("Articles 3"));
+}
+
+#[test]
+fn compare_stacks_on_a_narrow_terminal() {
+    let mut h = Harness::with_index(twin_index(), 80, 30);
+    h.key(KeyCode::Char('m'))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('c'));
+    let s = h.screen();
+    let a_row = s.lines().position(|l| l.starts_with("┌ A ")).unwrap();
+    let b_row = s.lines().position(|l| l.starts_with("┌ B ")).unwrap();
+    assert!(b_row > a_row, "{s}");
+}
+
+#[test]
+fn most_similar_then_compare() {
+    let mut h = Harness::with_index(twin_index(), 120, 30);
+    h.key(KeyCode::Char('f'));
+    let s = h.screen();
+    assert!(s.contains("Most similar to: Report from Beijing"), "{s}");
+    assert!(s.contains("Wire copy in Moscow"), "{s}");
+    assert!(!s.contains("Unrelated markets story"), "{s}");
+    h.key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains(" B Wire copy in Moscow"), "{s}");
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("Most similar to"));
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("Articles 3"));
+}

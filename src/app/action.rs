@@ -27,6 +27,16 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Reload,
+    /// Mark or unmark the selected article for comparison.
+    ToggleMark,
+    /// Compare the two marked articles (or the marked one with the selected).
+    Compare,
+    /// List the articles most similar to the selected one.
+    Similar,
+    /// Scroll both sides of the compare view together, or each alone.
+    ToggleLock,
+    NextPassage,
+    PrevPassage,
 
     /// The terminal has this size now.
     #[serde(skip)]

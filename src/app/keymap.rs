@@ -16,6 +16,8 @@ pub enum Context {
     List,
     Reader,
     Input,
+    Compare,
+    Similar,
 }
 
 impl Context {
@@ -25,6 +27,8 @@ impl Context {
             Context::List => "Article list",
             Context::Reader => "Reading pane",
             Context::Input => "Query line",
+            Context::Compare => "Compare view",
+            Context::Similar => "Most similar",
         }
     }
 }

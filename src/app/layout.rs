@@ -141,3 +141,67 @@ mod tests {
         assert_eq!(list_rows(r).height, 0);
     }
 }
+
+/// Everything above the query line and status bar.
+pub fn main_area(size: Rect, input_open: bool) -> Rect {
+    let a = areas(size, input_open);
+    let bottom = a.input.map_or(a.status.y, |i| i.y);
+    Rect {
+        height: bottom.saturating_sub(size.y),
+        ..size
+    }
+}
+
+/// The compare view: a two-line header, then A and B side by side (or A
+/// over B when narrow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CompareAreas {
+    pub header: Rect,
+    pub a: Rect,
+    pub b: Rect,
+}
+
+pub fn compare_areas(size: Rect, input_open: bool) -> CompareAreas {
+    let main = main_area(size, input_open);
+    let header = Rect {
+        height: main.height.min(2),
+        ..main
+    };
+    let body = Rect {
+        y: main.y + header.height,
+        height: main.height - header.height,
+        ..main
+    };
+    let (a, b) = if main.width >= SIDE_BY_SIDE_WIDTH {
+        let w = body.width / 2;
+        (
+            Rect { width: w, ..body },
+            Rect {
+                x: body.x + w,
+                width: body.width - w,
+                ..body
+            },
+        )
+    } else {
+        let h = body.height / 2;
+        (
+            Rect { height: h, ..body },
+            Rect {
+                y: body.y + h,
+                height: body.height - h,
+                ..body
+            },
+        )
+    };
+    CompareAreas { header, a, b }
+}
+
+/// The text of a compare pane: inside the border, one column of padding.
+pub fn pane_text(pane: Rect) -> Rect {
+    let i = inner(pane);
+    Rect {
+        x: i.x.saturating_add(1),
+        width: i.width.saturating_sub(2),
+        ..i
+    }
+}

@@ -4,13 +4,22 @@ use super::layout::{self, Areas};
 use super::{FilterState, Keymap, ReaderState};
 use crate::index::Index;
 use crate::loader::Phase;
-use crate::store::{Article, Issue};
+use crate::store::{Article, ArticleId, Issue};
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
     Reader,
+}
+
+/// The screen being shown; `Esc` goes back to the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The article list and the reading pane.
+    Main,
+    Compare,
+    Similar,
 }
 
 /// A view drawn over the panes.
@@ -56,6 +65,13 @@ pub struct App {
     /// Work for the event loop to do (reloading files).
     pub effects: Vec<super::Effect>,
     pub should_quit: bool,
+    pub view: View,
+    /// Views to go back to.
+    pub view_stack: Vec<View>,
+    /// Articles marked for comparison (at most two, oldest first).
+    pub marks: Vec<ArticleId>,
+    pub compare: Option<super::CompareState>,
+    pub similar: Option<super::SimilarState>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
 }
@@ -79,6 +95,11 @@ impl App {
             effects: Vec::new(),
 
             should_quit: false,
+            view: View::Main,
+            view_stack: Vec::new(),
+            marks: Vec::new(),
+            compare: None,
+            similar: None,
             exit_code: 0,
         };
         app.filter.clear(&app.index);

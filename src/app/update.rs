@@ -3,7 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::{Action, App, Context, Focus, InputEdit, Overlay};
+use super::{Action, App, Context, Focus, InputEdit, Overlay, View};
 
 impl App {
     /// Turns a terminal event into an action, if it means one.
@@ -62,9 +62,11 @@ impl App {
             };
             return Some(Action::Input(edit));
         }
-        let context = match self.focus {
-            Focus::List => Context::List,
-            Focus::Reader => Context::Reader,
+        let context = match (self.view, self.focus) {
+            (View::Compare, _) => Context::Compare,
+            (View::Similar, _) => Context::Similar,
+            (View::Main, Focus::List) => Context::List,
+            (View::Main, Focus::Reader) => Context::Reader,
         };
         self.keymap.action(context, key)
     }
@@ -99,6 +101,14 @@ impl App {
             if self.update_overlay(overlay, action) {
                 return;
             }
+        }
+        let handled = match self.view {
+            View::Main => false,
+            View::Compare => self.update_compare(action),
+            View::Similar => self.update_similar(action),
+        };
+        if handled {
+            return;
         }
         match action {
             Action::Quit => self.should_quit = true,
@@ -162,6 +172,10 @@ impl App {
                 }
             }
             Action::Reload => self.request_reload(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::Compare => self.compare_marked(),
+            Action::Similar => self.open_similar(),
+            Action::ToggleLock | Action::NextPassage | Action::PrevPassage => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.after_resize();
@@ -267,6 +281,7 @@ impl App {
             self.reader.scroll_by(0, h);
         }
         self.keep_selection_visible();
+        self.resize_compare();
     }
 
     fn refilter(&mut self) {

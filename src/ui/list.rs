@@ -48,7 +48,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ratatui::style::Style::new(),
                 theme.fuzzy_match,
             );
-            let mut cells = vec![ratatui::widgets::Cell::from(title)];
+            let mark = match app.marks.iter().position(|&m| m == a.id) {
+                Some(0) => "A",
+                Some(_) => "B",
+                None => "",
+            };
+            let mut cells = vec![
+                ratatui::widgets::Cell::from(Line::styled(mark, theme.key)),
+                ratatui::widgets::Cell::from(title),
+            ];
             cells.push(Line::styled(a.meta.source.clone().unwrap_or_default(), theme.dim).into());
             if wide {
                 cells.push(Line::styled(a.meta.date.clone().unwrap_or_default(), theme.dim).into());
@@ -64,8 +72,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     let src_w = if wide { 18 } else { 13 };
-    let mut widths = vec![Constraint::Fill(1), Constraint::Length(src_w)];
-    let mut header = vec!["Title", "Source"];
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(src_w),
+    ];
+    let mut header = vec!["", "Title", "Source"];
     if wide {
         widths.push(Constraint::Length(10));
         header.push("Date");

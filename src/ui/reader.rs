@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, highlight};
-use crate::app::{App, Focus, layout};
+use crate::app::{App, Focus, ReaderState, layout};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Reader && app.overlay.is_none();
@@ -23,13 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let text_area = layout::reader_text(area);
     let height = usize::from(text_area.height);
     let r = &app.reader;
-    let (first, last, total) = r.position(height);
-    let pct = if total <= height {
-        100
-    } else {
-        last * 100 / total.max(1)
-    };
-    let mut pos = format!(" {first}-{last}/{total} {pct}% ");
+    let mut pos = format!(" {} ", position(r, height));
     if let Some(i) = r.current_match {
         pos = format!(" match {}/{} ·{pos}", i + 1, r.matches.len());
     } else if !r.matches.is_empty() {
@@ -74,16 +68,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         },
     );
 
+    text(frame, area, text_area, &article.body, r, theme);
+}
+
+/// The wrapped, highlighted lines of `r` in `text_area`, with a scrollbar
+/// on the right border of `area` when the text is longer than the pane.
+pub fn text(frame: &mut Frame, area: Rect, text_area: Rect, body: &str, r: &ReaderState, theme: &Theme) {
+    let height = usize::from(text_area.height);
     let lines: Vec<Line> = r
         .lines
         .iter()
         .skip(r.scroll)
         .take(height)
-        .map(|l| highlight::line(&article.body, l.start, l.end, &r.highlights, theme))
+        .map(|l| highlight::line(body, l.start, l.end, &r.highlights, theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
-
-    if total > height && area.height > 2 {
+    if r.lines.len() > height && area.height > 2 {
         let mut sb = ScrollbarState::new(r.max_scroll(height)).position(r.scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
@@ -96,4 +96,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &mut sb,
         );
     }
+}
+
+/// "12-40/340 45%": the lines shown and how far down.
+pub fn position(r: &ReaderState, height: usize) -> String {
+    let (first, last, total) = r.position(height);
+    let pct = if total <= height {
+        100
+    } else {
+        last * 100 / total.max(1)
+    };
+    format!("{first}-{last}/{total} {pct}%")
 }

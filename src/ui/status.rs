@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{Action, App, Focus, key_name};
+use crate::app::{Action, App, Focus, View, key_name};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut left: Vec<Span> = Vec::new();
@@ -72,13 +72,26 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     if app.input_open {
         return vec![("Enter".into(), "keep"), ("Esc".into(), "clear")];
     }
-    let mut h = vec![
-        (key(Action::ToggleHelp), "help"),
-        (key(Action::StartFilter), "filter"),
-    ];
-    match app.focus {
-        Focus::List => h.push(("Enter".into(), "read")),
-        Focus::Reader => h.push(("n/N".into(), "matches")),
+    let mut h = vec![(key(Action::ToggleHelp), "help")];
+    match (app.view, app.focus) {
+        (View::Compare, _) => {
+            h.push(("n/N".into(), "passages"));
+            h.push((key(Action::ToggleLock), "lock"));
+            h.push(("Esc".into(), "back"));
+        }
+        (View::Similar, _) => {
+            h.push(("Enter".into(), "compare"));
+            h.push(("Esc".into(), "back"));
+        }
+        (View::Main, Focus::List) => {
+            h.push((key(Action::StartFilter), "filter"));
+            h.push(("Enter".into(), "read"));
+            h.push((key(Action::ToggleMark), "mark"));
+        }
+        (View::Main, Focus::Reader) => {
+            h.push((key(Action::StartFilter), "filter"));
+            h.push(("n/N".into(), "matches"));
+        }
     }
     h.push((key(Action::Quit), "quit"));
     h

@@ -1,0 +1,50 @@
+//! The most-similar list.
+
+use ratatui::Frame;
+use ratatui::layout::Constraint;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Row, Table, TableState};
+
+use super::Theme;
+use crate::app::{App, layout};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some(s) = &app.similar else { return };
+    let area = layout::main_area(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app.input_open,
+    );
+    let source = app.index.article(s.source).map_or("", |a| a.meta.title.as_str());
+    let h = usize::from(layout::list_rows(area).height);
+    let end = (s.offset + h).min(s.results.len());
+    let rows: Vec<Row> = s.results[s.offset.min(end)..end]
+        .iter()
+        .filter_map(|&(id, sim)| {
+            let a = app.index.article(id)?;
+            Some(Row::new(vec![
+                Line::styled(format!("{:>3.0}%", sim * 100.0), theme.key),
+                Line::raw(a.meta.title.as_str()),
+                Line::styled(a.meta.source.clone().unwrap_or_default(), theme.dim),
+                Line::styled(a.meta.date.clone().unwrap_or_default(), theme.dim),
+            ]))
+        })
+        .collect();
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(format!(" Most similar to: {source} "), theme.title))
+        .title_bottom(Line::styled(" Enter compares · Esc back ", theme.dim).right_aligned());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(5),
+            Constraint::Fill(1),
+            Constraint::Length(20),
+            Constraint::Length(10),
+        ],
+    )
+    .header(Row::new(vec!["Share", "Title", "Source", "Date"]).style(theme.header))
+    .block(block)
+    .row_highlight_style(theme.selected);
+    let mut state = TableState::default().with_selected(Some(s.selected.saturating_sub(s.offset)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
