@@ -348,7 +348,10 @@ fn first_non_space(l: &Layout, from: usize, limit: usize) -> usize {
 /// Whether the phrase before a verb can be its subject: it opens the
 /// sentence or a clause, or follows a conjunction or another verb.
 fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
-    if p.start == s.toks.start {
+    if p.is_empty() {
+        return false;
+    }
+    if p.start <= s.toks.start {
         return true;
     }
     let gap = l.gap_before(p.start);
@@ -358,7 +361,8 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
         return true;
     }
     let prev = &l.toks[p.start - 1];
-    if prev.e.has(lexicon::BOUND | lexicon::VERB) && !prev.cap {
+    // "that Wang told", "said Wang told", "But Lavrov said"
+    if prev.e.has(lexicon::BOUND) || prev.e.has(lexicon::VERB) && !prev.cap {
         return true;
     }
     // "a report by US intelligence", "a report from Sputnik"

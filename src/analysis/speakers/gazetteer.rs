@@ -82,7 +82,6 @@ pub struct Person {
 
 #[derive(Debug, Clone)]
 pub struct Place {
-    pub name: String,
     pub adjective: String,
     pub code: String,
 }
@@ -132,7 +131,6 @@ impl Gazetteer {
             }
             let idx = g.places.len() as u8;
             g.places.push(Place {
-                name: p.name.clone(),
                 adjective: p.adjective.clone(),
                 code: p.code.clone(),
             });
@@ -275,11 +273,6 @@ impl Gazetteer {
             return None;
         }
         self.place_words.get(&basic_fold(w)).copied()
-    }
-
-    /// Whether `name` (a whole name) is a place name.
-    pub fn is_place_name(&self, name: &str) -> bool {
-        self.place_words.contains_key(&basic_fold(name))
     }
 }
 

@@ -60,20 +60,12 @@ pub struct Sent {
     pub headline_case: bool,
 }
 
-#[derive(Debug, Clone)]
-pub struct Para {
-    pub start: usize,
-    pub end: usize,
-    pub sents: Range<usize>,
-}
-
 #[derive(Debug)]
 pub struct Layout<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok<'a>>,
     pub spans: Vec<Span>,
     pub sents: Vec<Sent>,
-    pub paras: Vec<Para>,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -115,7 +107,6 @@ impl<'a> Layout<'a> {
             toks,
             spans,
             sents: Vec::new(),
-            paras: Vec::with_capacity(para_ranges.len()),
         };
         layout.split_sentences(&para_ranges);
         layout
@@ -158,11 +149,6 @@ impl<'a> Layout<'a> {
             if s_tok < last || self.sents.len() == sent_first {
                 self.push_sent(s_start, pr.end, s_tok..last, pi);
             }
-            self.paras.push(Para {
-                start: pr.start,
-                end: pr.end,
-                sents: sent_first..self.sents.len(),
-            });
         }
     }
 
@@ -592,7 +578,7 @@ mod tests {
     fn wrapped_lines_are_joined() {
         let t = "Lavrov said the talks\nwere useful.\nNew paragraph here.";
         let l = layout(t);
-        assert_eq!(l.paras.len(), 2);
+        assert_eq!(l.sents.last().map(|s| s.para), Some(1));
     }
 
     #[test]

@@ -60,15 +60,6 @@ pub struct Phrase {
 }
 
 impl Phrase {
-    pub fn none(at: usize, tok: usize) -> Phrase {
-        Phrase {
-            np: Np::None,
-            range: at..at,
-            toks: tok..tok,
-            initial: false,
-        }
-    }
-
     pub fn is_none(&self) -> bool {
         matches!(self.np, Np::None)
     }
@@ -112,6 +103,9 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
         return 0..0;
     }
     let last = end - 1;
+    if l.toks.get(end).is_some_and(|n| n.sent != l.toks[last].sent) {
+        return end..end;
+    }
     let sent = &l.sents[l.toks[last].sent];
     let t = &l.toks[last];
     if t.quoted {
@@ -198,7 +192,7 @@ pub fn scan_fwd(l: &Layout, start: usize) -> Range<usize> {
                 && joins(l, i)
                 && (l.toks[i + 1].cap || l.toks[i + 1].e.has(lexicon::ROLE))
                 && !l.toks[i + 1].e.has(lexicon::DET);
-            let left = &l.toks[i - 1];
+            let left = &l.toks[i.saturating_sub(1)];
             let before_ok = i > start
                 && if t.text == "and" {
                     left.cap

@@ -174,7 +174,7 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
         let Some(prev) = attrs.iter().rev().find(|a| a.0 <= sp.open) else {
             continue;
         };
-        let para = s.para;
+        let para = sp.first_para;
         if prev.1 + 1 < para || prev.1 > para {
             continue;
         }
