@@ -174,16 +174,13 @@ fn settle(l: &Layout, cues: &mut [Cue]) {
             continue;
         }
         let c = cues[a].content.clone();
-        let mut end = c.end;
-        for b in 0..n {
-            if b == a || !cues[b].explicit() {
-                continue;
-            }
-            let cs = cues[b].clause_start;
-            if cs > c.start && cs < end {
-                end = cs;
-            }
-        }
+        let end = cues
+            .iter()
+            .enumerate()
+            .filter(|&(b, cue)| b != a && cue.explicit())
+            .map(|(_, cue)| cue.clause_start)
+            .filter(|&cs| cs > c.start)
+            .fold(c.end, usize::min);
         if end != c.end {
             cues[a].content = trim_clause_end(l, c.start..end);
             cues[a].direct = direct_of(l, cues[a].content.clone());
@@ -248,7 +245,10 @@ fn strip_dateline(l: &Layout, r: Range<usize>) -> Range<usize> {
 fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, bool)> {
     let end = s.toks.end;
     let mut j = i + 1;
-    let span_later = |from: usize| l.spans.iter().any(|sp| sp.open >= from && sp.open < s.end);
+    let span_later = |from: usize| {
+        let i = l.spans.partition_point(|sp| sp.open < from);
+        l.spans.get(i).is_some_and(|sp| sp.open < s.end)
+    };
     match verb.lemma {
         "point out" => {
             if j < end && lower_is(l.toks[j].text, "out") {

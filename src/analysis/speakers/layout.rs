@@ -401,14 +401,12 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                     }
                     None => {}
                 },
-                '‘' => {
-                    if sgl.is_none() {
-                        sgl = Some(OpenSingle {
-                            open: abs,
-                            start: abs + len,
-                            nested: dbl.is_some(),
-                        });
-                    }
+                '‘' if sgl.is_none() => {
+                    sgl = Some(OpenSingle {
+                        open: abs,
+                        start: abs + len,
+                        nested: dbl.is_some(),
+                    });
                 }
                 '’' | '\'' => {
                     let closes =

@@ -148,11 +148,8 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
             continue;
         }
         // the quotation is its whole sentence
-        let Some(sent) = l
-            .sents
-            .iter()
-            .position(|s| s.start <= sp.open && sp.open < s.end.max(s.start + 1))
-        else {
+        let sent = l.sents.partition_point(|s| s.start <= sp.open);
+        let Some(sent) = sent.checked_sub(1) else {
             continue;
         };
         let s = &l.sents[sent];
@@ -351,7 +348,7 @@ impl Ctx<'_, '_> {
         let mut mention_role = None;
         let display = if single && !text.contains('-') {
             let key = g.fold(text);
-            let hit = |m: &&Mention| m.tokens.len() > 1 && m.tokens.iter().any(|t| *t == key);
+            let hit = |m: &&Mention| m.tokens.len() > 1 && m.tokens.contains(&key);
             let m = self
                 .mentions
                 .iter()
@@ -520,7 +517,7 @@ fn apposition_role(l: &Layout, after: usize) -> Option<String> {
     if t.sent != prev.sent || !l.gap(prev.end, t.start).trim().starts_with(',') {
         return None;
     }
-    if !(t.e.has(lexicon::DET) && !t.cap) {
+    if !t.e.has(lexicon::DET) || t.cap {
         return None;
     }
     let s = &l.sents[t.sent];
