@@ -386,7 +386,22 @@ fn skip_aux(l: &Layout, s: &Sent, i: usize) -> (usize, bool, bool) {
     while k > s.toks.start {
         let j = k - 1;
         let t = &l.toks[j];
-        if t.quoted || !l.gap(t.end, l.toks[k].start).trim().is_empty() || t.cap {
+        if t.quoted || !l.gap(t.end, l.toks[k].start).trim().is_empty() {
+            break;
+        }
+        // "Lavrov on Friday accused", "Xinhua last week reported"
+        if t.e.has(lexicon::TIME) && j > s.toks.start {
+            let p = &l.toks[j - 1];
+            if matches!(
+                p.text,
+                "on" | "last" | "this" | "earlier" | "late" | "early"
+            ) && l.gap(p.end, t.start).trim().is_empty()
+            {
+                k = j - 1;
+                continue;
+            }
+        }
+        if t.cap {
             break;
         }
         let lw = t.text;
@@ -473,7 +488,12 @@ fn verb_cue(
         && (trimmed_gap.ends_with(',') || trimmed_gap.ends_with(['”', '’', '"', '\'']))
     {
         let np = scan_fwd(l, i + 1);
-        if !np.is_empty() {
+        let clause_ends = np.end >= s.toks.end || {
+            let n = &l.toks[np.end];
+            has_comma(l.gap_before(np.end))
+                || n.e.has(lexicon::PREP | lexicon::TIME | lexicon::ADV) && !n.e.has(lexicon::AUX)
+        };
+        if !np.is_empty() && clause_ends {
             let phrase = analyse(l, g, np);
             if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It)
             {
@@ -728,7 +748,11 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     }
     let head = &l.toks[j];
     let apposition = head.e.has(lexicon::DET) || head.e.has(lexicon::ROLE);
-    if !(lower_is(head.text, "who") || apposition) {
+    // "Putin, speaking at a forum, said"
+    let participial = !head.cap && (head.text.ends_with("ing") || head.text.ends_with("ed"));
+    let who = lower_is(head.text, "who");
+    let which = lower_is(head.text, "which");
+    if !(who || which || apposition || participial) {
         return None;
     }
     let np = scan_back(l, j);
@@ -736,7 +760,9 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
         return None;
     }
     let p = analyse(l, g, np);
-    if !matches!(p.np, Np::Name { org: false, .. } | Np::Desc { .. }) {
+    let person = matches!(p.np, Np::Name { org: false, .. } | Np::Desc { .. });
+    let org = matches!(p.np, Np::Name { org: true, .. } | Np::OrgDesc { .. });
+    if !(person && !which || org && !who) {
         return None;
     }
     let role = if apposition && (j..k).any(|x| l.toks[x].e.has(lexicon::ROLE)) {
@@ -809,6 +835,19 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
 /// The first name of a sentence after `from` and before `to`; in Title Case
 /// headlines only known names count ("Xi Backs Putin’s ..." → Xi).
 fn first_entity(l: &Layout, g: &Gazetteer, s: &Sent, from: usize, to: usize) -> Option<Phrase> {
+    // a dateline: "MOSCOW, March 3 (Reuters) - "
+    let mut from = from;
+    if from == s.toks.start {
+        if let Some(d) = (from..to).find(|&j| {
+            let g = l.gap_after(j);
+            g.contains(" - ") || g.contains(" – ") || g.contains(" — ")
+        }) {
+            let t0 = l.toks[from].text;
+            if t0.len() > 2 && t0.chars().all(|c| !c.is_lowercase()) && d - from < 8 {
+                from = d + 1;
+            }
+        }
+    }
     for j in from..to {
         let t = &l.toks[j];
         if t.quoted || !t.cap || t.e.has(lexicon::STOP) {

@@ -736,3 +736,42 @@ mod props {
         }
     }
 }
+
+/// A wire story written after the rules, to check they generalise.
+#[test]
+fn wire_story() {
+    let t = "MOSCOW, March 3 (Reuters) - Russian Foreign Minister Sergei Lavrov on Friday accused the West of hypocrisy, saying Washington had ignored Moscow's concerns for years.\n\n\"They never listened to us,\" Lavrov told a news conference in Moscow. \"Now they are surprised.\"\n\nA spokesperson for the U.S. State Department said Washington remained open to talks.\n\nChinese foreign ministry spokesperson Mao Ning told a regular briefing that Beijing \"firmly opposes\" unilateral sanctions. She added: \"China will continue to play a constructive role.\"\n\nPresident Xi Jinping has repeatedly called for a ceasefire. Asked about the talks, Peskov said: \"We have nothing to add.\"\n\nThe Global Times, a tabloid run by the ruling Communist Party, said in an editorial that the sanctions were doomed to fail.\n\nPutin, speaking at a forum in Vladivostok, said Russia would not be isolated.";
+    let got = q(t);
+    assert_eq!(
+        got,
+        [
+            one(
+                "Sergey Lavrov",
+                Reported,
+                "the West of hypocrisy, saying Washington had ignored Moscow's concerns for years"
+            ),
+            one("Sergey Lavrov", Direct, "They never listened to us"),
+            one("Sergey Lavrov", Direct, "Now they are surprised."),
+            one(
+                "Mao Ning",
+                Reported,
+                "Beijing \"firmly opposes\" unilateral sanctions"
+            ),
+            one(
+                "Mao Ning",
+                Direct,
+                "China will continue to play a constructive role."
+            ),
+            one("Xi Jinping", Reported, "a ceasefire"),
+            one("Dmitry Peskov", Direct, "We have nothing to add."),
+            one(
+                "Global Times",
+                Reported,
+                "the sanctions were doomed to fail"
+            ),
+            one("Vladimir Putin", Reported, "Russia would not be isolated"),
+        ]
+    );
+    let lavrov = &ex().extract(t)[0];
+    assert_eq!(lavrov.role.as_deref(), Some("Russian Foreign Minister"));
+}
