@@ -30,17 +30,22 @@
 //!      highlight, underline, acknowledge, admit, suggest ...; any tense:
 //!      says/said/has said/is saying) with its subject before it:
 //!      `“...,” Wang said`, `Wang said: “...”`, `Wang said (that) ...`,
-//!      `..., Wang said during ...`; auxiliaries and adverbs may stand
-//!      between ("has also said", "later wrote"); a negated verb ("did not
-//!      say") is no cue, nor is a passive without an agent;
+//!      `..., Wang said during ...`; auxiliaries, adverbs and time phrases
+//!      may stand between ("has also said", "later wrote", "on Friday
+//!      accused"); a negated verb ("did not say") is no cue, nor is a
+//!      passive without an agent;
 //!    - the same verb before its subject: `“...,” said Wang`,
 //!      `..., says top diplomat Wang Yi`;
 //!    - `according to X` (the rest of the sentence when it opens it, else
 //!      the clause before it);
-//!    - `Name, who ..., said` and `Name, the Russian ambassador, said`
-//!      (the apposition becomes the role);
+//!    - `Name, who ..., said`, `Name, the Russian ambassador, said` (the
+//!      apposition becomes the role), `Putin, speaking at a forum, said`,
+//!      `The Global Times, a tabloid run by ..., said`, `Xinhua, which
+//!      ..., said`;
 //!    - a participle after a comma (`..., noting that ...`, `..., calling it
-//!      “...”`), spoken by the subject of its clause; a verb coordinated with
+//!      “...”`), spoken by the speaker of the sentence's earlier cue, else
+//!      by the sentence's first name (after a dateline such as "MOSCOW,
+//!      March 3 (Reuters) -"); a verb coordinated with
 //!      an earlier one (`Beijing avoided X and urged Y`), spoken by the
 //!      clause's subject;
 //!    - a relative pronoun whose antecedent is a document: `Putin and Xi
@@ -118,7 +123,11 @@
 //! - Nested attributions count once: in `X said Y told Z that ...` only Y
 //!   speaks; indirect speech inside a reported clause is not split further.
 //! - Groups and anonymous sources ("analysts say", "a senior official said",
-//!   "both ministers emphasised") are not recorded.
+//!   "both ministers emphasised", "a spokesperson for the State Department
+//!   said") are not recorded, not even as their organisation.
+//! - Only the listed reporting verbs count: "pledged", "vowed", "believes",
+//!   "flagged", "expressed" do not; "Beijing has refuted claims that ..."
+//!   is not Beijing's quote.
 //! - A reported clause runs to the end of its sentence (or the next cue); a
 //!   trailing clause that is the reporter's own ("..., but did not
 //!   elaborate") stays inside it.
@@ -128,6 +137,11 @@
 //!   who can be a "foreign minister" but not when, so an article that never
 //!   names the minister keeps the description as the speaker.
 //! - Title Case headlines are read cautiously: only known names count there.
+//! - The rules were written while reading the five bundled articles; the
+//!   unit tests (invented sentences and a wire story written afterwards)
+//!   check that they are not tied to those texts, but unseen styles
+//!   (transcripts, interviews in Q&A form, heavy hard-wrapping) will show
+//!   misses.
 //! - A possessive plural ("the countries’ ties") inside a ‘single’ quotation
 //!   closes it early.
 

@@ -762,7 +762,8 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     let p = analyse(l, g, np);
     let person = matches!(p.np, Np::Name { org: false, .. } | Np::Desc { .. });
     let org = matches!(p.np, Np::Name { org: true, .. } | Np::OrgDesc { .. });
-    if !(person && !which || org && !who) {
+    let fits = person && !which || org && !who;
+    if !fits {
         return None;
     }
     let role = if apposition && (j..k).any(|x| l.toks[x].e.has(lexicon::ROLE)) {
