@@ -2,4 +2,5 @@
 //! every function takes text and returns byte ranges into it.
 
 pub mod reuse;
+pub mod speakers;
 pub mod text;

@@ -97,10 +97,10 @@ impl App {
         if !matches!(action, Action::Resize(..) | Action::ScrollAt { .. }) {
             self.message = None;
         }
-        if let Some(overlay) = self.overlay {
-            if self.update_overlay(overlay, action) {
-                return;
-            }
+        if let Some(overlay) = self.overlay
+            && self.update_overlay(overlay, action)
+        {
+            return;
         }
         let handled = match self.view {
             View::Main => false,

@@ -1,0 +1,1171 @@
+//! Attribution cues: a reporting verb with its speaker phrase ("Wang said",
+//! "said Wang", "according to Xinhua", "Kremlin: ..."), and the text each
+//! one attributes.
+
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::layout::{Layout, Sent, namey, trim_range};
+use super::lexicon::{self, Verb};
+use super::phrase::{Np, Phrase, analyse, scan_back, scan_fwd};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// "Wang said ...", "“...,” Wang said", "..., Wang said"
+    Verb,
+    /// "“...,” said Wang", "..., says top diplomat Wang Yi"
+    Inversion,
+    /// "according to Xinhua"
+    According,
+    /// ", noting that ...": the speaker is the clause's subject
+    Participle,
+    /// "Beijing avoided X and urged Y": the speaker is the clause's subject
+    Coordinated,
+    /// "... was highlighted in the ministry’s readout"
+    Passive,
+    /// "Kremlin: Xi backs ..." (a headline convention)
+    Headline,
+    /// "Carina Lau celebrates ...: 'Congratulations'" (a headline convention)
+    ColonQuote,
+    /// "Wang’s remarks that ..."
+    Remarks,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub kind: CueKind,
+    /// the speaker phrase (for "which"/"that", the antecedent's)
+    pub phrase: Phrase,
+    /// a role given apart from the name ("Denisov, the Russian ambassador, said")
+    pub role: Option<String>,
+    /// the speaker is that of this other cue (index in the cue list)
+    pub same_as: Option<usize>,
+    pub sent: usize,
+    /// where the cue is, for ordering
+    pub anchor: usize,
+    /// where this cue's clause starts: content of an earlier cue ends there
+    pub clause_start: usize,
+    /// the attributed text
+    pub content: Range<usize>,
+    /// the content follows the cue
+    pub forward: bool,
+    /// the content is exactly this quotation
+    pub direct: Option<usize>,
+    /// "X said:" with the quotation in what follows
+    pub pending: bool,
+    /// only relays another cue's speaker ("Sputnik said Wang told ...")
+    pub relay: bool,
+}
+
+impl Cue {
+    fn explicit(&self) -> bool {
+        matches!(
+            self.kind,
+            CueKind::Verb
+                | CueKind::Inversion
+                | CueKind::According
+                | CueKind::Headline
+                | CueKind::Remarks
+        ) && !self.phrase.is_none()
+    }
+
+    /// Where the attribution starts when it opens a clause.
+    fn lead(&self, l: &Layout) -> Option<usize> {
+        match (self.kind, self.forward, self.direct) {
+            (CueKind::Verb | CueKind::Headline | CueKind::Remarks, true, _) => {
+                Some(self.phrase.range.start)
+            }
+            (CueKind::Verb | CueKind::Inversion, false, Some(s)) => Some(l.spans[s].open),
+            _ => None,
+        }
+    }
+}
+
+fn lower_is(t: &str, w: &str) -> bool {
+    t.eq_ignore_ascii_case(w)
+}
+
+fn has_comma(s: &str) -> bool {
+    s.contains([',', ';', ':', '(', '–', '—'])
+}
+
+/// Finds the cues of every sentence.
+pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
+    let mut out: Vec<Cue> = Vec::new();
+    for (si, s) in l.sents.iter().enumerate() {
+        if s.toks.is_empty() {
+            continue;
+        }
+        let first = out.len();
+        if let Some(c) = headline(l, g, si, s) {
+            out.push(c);
+        }
+        for i in s.toks.clone() {
+            let t = &l.toks[i];
+            if t.quoted {
+                continue;
+            }
+            if lower_is(t.text, "according")
+                && l.toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.text == "to" && n.sent == si)
+            {
+                if let Some(c) = according(l, g, si, s, i) {
+                    out.push(c);
+                }
+                continue;
+            }
+            if lexicon::is_possessive(t.text) {
+                if let Some(c) = remarks(l, g, si, s, i) {
+                    out.push(c);
+                    continue;
+                }
+            }
+            let Some(verb) = t.e.verb() else { continue };
+            if t.cap && !s.headline_case {
+                continue;
+            }
+            // "the Sputnik report said": a noun before a verb
+            if t.e.has(lexicon::DOC)
+                && l.toks.get(i + 1).is_some_and(|n| {
+                    n.sent == si && n.e.has(lexicon::VERB | lexicon::AUX) && !n.cap
+                })
+            {
+                continue;
+            }
+            if let Some(c) = verb_cue(l, g, si, s, i, verb, &out[first..], first) {
+                out.push(c);
+            }
+        }
+        if out.len() == first {
+            if let Some(c) = colon_quote(l, g, si, s) {
+                out.push(c);
+            }
+        }
+        settle(l, &mut out[first..]);
+    }
+    out
+}
+
+/// Relays and clause boundaries within one sentence.
+fn settle(l: &Layout, cues: &mut [Cue]) {
+    let n = cues.len();
+    for a in 0..n {
+        let content = cues[a].content.clone();
+        if content.is_empty() {
+            continue;
+        }
+        let relay = (0..n).filter(|&b| b != a && cues[b].explicit()).any(|b| {
+            if cues[a].forward {
+                cues[b].lead(l) == Some(content.start)
+            } else {
+                let r = &cues[b].phrase.range;
+                r.start >= content.start && r.end <= content.end
+            }
+        });
+        cues[a].relay = relay
+            && matches!(
+                cues[a].kind,
+                CueKind::Verb | CueKind::Inversion | CueKind::According | CueKind::Headline
+            );
+    }
+    for a in 0..n {
+        if !cues[a].forward || cues[a].content.is_empty() {
+            continue;
+        }
+        let c = cues[a].content.clone();
+        let end = cues
+            .iter()
+            .enumerate()
+            .filter(|&(b, cue)| b != a && cue.explicit())
+            .map(|(_, cue)| cue.clause_start)
+            .filter(|&cs| cs > c.start)
+            .fold(c.end, usize::min);
+        if end != c.end {
+            cues[a].content = trim_clause_end(l, c.start..end);
+            cues[a].direct = direct_of(l, cues[a].content.clone());
+        }
+    }
+}
+
+/// Trims the end of a clipped content: spaces, commas, and a dangling
+/// conjunction ("..., while").
+fn trim_clause_end(l: &Layout, r: Range<usize>) -> Range<usize> {
+    let mut r = trim_range(l.text, r, &[',', ';', '–', '—', ':']);
+    loop {
+        let s = &l.text[r.clone()];
+        let mut cut = None;
+        for w in ["while", "and", "but", "as", "whereas", "although", "though"] {
+            if let Some(stem) = s.strip_suffix(w) {
+                if stem.ends_with(|c: char| c.is_whitespace() || c == ',') {
+                    cut = Some(stem.len());
+                }
+            }
+        }
+        match cut {
+            Some(n) => r = trim_range(l.text, r.start..r.start + n, &[',', ';', '–', '—']),
+            None => return r,
+        }
+    }
+}
+
+/// The quotation a content range is exactly, if any.
+pub fn direct_of(l: &Layout, r: Range<usize>) -> Option<usize> {
+    let r = trim_range(l.text, r, &['.', ',', ';', ':']);
+    if r.is_empty() {
+        return None;
+    }
+    let i = l.span_at(r.start)?;
+    let s = &l.spans[i];
+    (s.open == r.start && s.outer_end() >= r.end).then_some(i)
+}
+
+/// The content of a cue, from `start` to the end of the sentence.
+fn forward_content(l: &Layout, s: &Sent, start: usize) -> Range<usize> {
+    let r = trim_range(l.text, start..s.end.max(start), &['.', ',', ';', ':']);
+    strip_dateline(l, r)
+}
+
+/// Drops a trailing "(Jun. 16, 2022)" from a related-story headline.
+fn strip_dateline(l: &Layout, r: Range<usize>) -> Range<usize> {
+    let c = &l.text[r.clone()];
+    if c.ends_with(')') {
+        if let Some(open) = c.rfind('(') {
+            if c[open..].contains(|ch: char| ch.is_ascii_digit()) {
+                return trim_range(l.text, r.start..r.start + open, &[]);
+            }
+        }
+    }
+    r
+}
+
+/// Where the content after a reporting verb starts. `None`: the verb has no
+/// content here. `Some((pos, pending))`: pending when the verb ends in a
+/// colon with nothing after it.
+fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, bool)> {
+    let end = s.toks.end;
+    let mut j = i + 1;
+    let span_later = |from: usize| {
+        let i = l.spans.partition_point(|sp| sp.open < from);
+        l.spans.get(i).is_some_and(|sp| sp.open < s.end)
+    };
+    match verb.lemma {
+        "point out" => {
+            if j < end && lower_is(l.toks[j].text, "out") {
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        "call" => {
+            let n = l.toks.get(j).filter(|_| j < end)?;
+            let w = n.text.to_ascii_lowercase();
+            if w == "for" || w == "on" {
+                j += 1;
+            } else if !(matches!(
+                w.as_str(),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "these"
+                    | "those"
+            ) && span_later(l.toks[i].end))
+            {
+                return None;
+            }
+        }
+        "describe" => {
+            let has_as = (j..end).any(|k| l.toks[k].text == "as" && !l.toks[k].quoted);
+            if !has_as && !span_later(l.toks[i].end) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    let after = if j > i + 1 {
+        l.toks[j - 1].end
+    } else {
+        l.toks[i].end
+    };
+    let next_start = if j < end { l.toks[j].start } else { s.end };
+    let gap = l.gap(after, next_start);
+    if let Some(c) = gap.find(':') {
+        let p = after + c + 1;
+        let r = trim_range(l.text, p..s.end, &[]);
+        return Some((r.start, r.is_empty()));
+    }
+    if j >= end {
+        return None;
+    }
+    let opens_quote = gap.contains(['“', '"', '‘']);
+    let nt = &l.toks[j];
+    if lower_is(nt.text, "that") && !nt.quoted && !nt.cap {
+        return Some((first_non_space(l, nt.end, s.end), false));
+    }
+    let search =
+        verb.addressee || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !nt.cap;
+    if search {
+        for k in j..end.min(j + 10) {
+            let t = &l.toks[k];
+            if t.quoted || k > j && has_comma(l.gap_before(k)) {
+                break;
+            }
+            if t.text == "that" {
+                return Some((first_non_space(l, t.end, s.end), false));
+            }
+            if t.e.has(lexicon::VERB) && k > j {
+                break;
+            }
+        }
+    }
+    if opens_quote {
+        return Some((first_non_space(l, after, s.end), false));
+    }
+    if verb.bare && !verb.addressee {
+        return Some((first_non_space(l, after, s.end), false));
+    }
+    if verb.bare && verb.addressee && !nt.cap {
+        // "warned of", "warned against"
+        return Some((first_non_space(l, after, s.end), false));
+    }
+    None
+}
+
+fn first_non_space(l: &Layout, from: usize, limit: usize) -> usize {
+    let from = from.min(limit);
+    let s = &l.text[from..limit];
+    from + (s.len() - s.trim_start().len())
+}
+
+/// Whether the phrase before a verb can be its subject: it opens the
+/// sentence or a clause, or follows a conjunction or another verb.
+fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
+    if p.is_empty() {
+        return false;
+    }
+    if p.start <= s.toks.start {
+        return true;
+    }
+    let gap = l.gap_before(p.start);
+    if gap.contains([
+        ',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•',
+    ]) {
+        return true;
+    }
+    let prev = &l.toks[p.start - 1];
+    // "that Wang told", "said Wang told", "But Lavrov said"
+    if prev.e.has(lexicon::BOUND) || prev.e.has(lexicon::VERB) && !prev.cap {
+        return true;
+    }
+    // "a report by US intelligence", "a report from Sputnik"
+    if (prev.text == "by" || prev.text == "from") && p.start >= 2 {
+        let before = &l.toks[p.start - 2];
+        return before.e.has(lexicon::DOC)
+            || matches!(
+                before.text,
+                "published" | "issued" | "released" | "compiled" | "prepared"
+            );
+    }
+    false
+}
+
+/// Skips back over auxiliaries and adverbs between a subject and its verb.
+/// Returns (index of the first skipped word or the verb, negated, passive).
+fn skip_aux(l: &Layout, s: &Sent, i: usize) -> (usize, bool, bool) {
+    let mut k = i;
+    let mut neg = false;
+    let mut passive = false;
+    while k > s.toks.start {
+        let j = k - 1;
+        let t = &l.toks[j];
+        if t.quoted || !l.gap(t.end, l.toks[k].start).trim().is_empty() {
+            break;
+        }
+        // "Lavrov on Friday accused", "Xinhua last week reported"
+        if t.e.has(lexicon::TIME) && j > s.toks.start {
+            let p = &l.toks[j - 1];
+            if matches!(
+                p.text,
+                "on" | "last" | "this" | "earlier" | "late" | "early"
+            ) && l.gap(p.end, t.start).trim().is_empty()
+            {
+                k = j - 1;
+                continue;
+            }
+        }
+        if t.cap {
+            break;
+        }
+        let lw = t.text;
+        let nt = lw.ends_with("n’t") || lw.ends_with("n't");
+        let ly = lw.len() > 4 && lw.ends_with("ly") && !t.e.has(lexicon::ROLE | lexicon::ORG);
+        if t.e.has(lexicon::AUX | lexicon::ADV | lexicon::NEG) || ly || nt {
+            neg |= t.e.has(lexicon::NEG) || nt;
+            passive |= matches!(lw, "was" | "were" | "is" | "are" | "been" | "be" | "being");
+            k = j;
+            continue;
+        }
+        break;
+    }
+    (k, neg, passive)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verb_cue(
+    l: &Layout,
+    g: &Gazetteer,
+    si: usize,
+    s: &Sent,
+    i: usize,
+    verb: &'static Verb,
+    earlier: &[Cue],
+    first: usize,
+) -> Option<Cue> {
+    let t = &l.toks[i];
+    // "as quoted by", "as reported by": a source, not a speaker
+    if i > s.toks.start && l.toks[i - 1].text == "as" {
+        return None;
+    }
+    let gap_before = l.gap_before(i);
+    let progressive = i > s.toks.start
+        && matches!(
+            l.toks[i - 1].text,
+            "is" | "are" | "was" | "were" | "been" | "be"
+        );
+    // participle: ", noting that ..."
+    if t.e.has(lexicon::VERB_ING) && !progressive {
+        if !(verb.participle && gap_before.contains(',')) {
+            return None;
+        }
+        let (start, _) = content_start(l, s, i, verb)?;
+        let content = forward_content(l, s, start);
+        if content.is_empty() {
+            return None;
+        }
+        let main = earlier.iter().rposition(|c| {
+            matches!(
+                c.kind,
+                CueKind::Verb | CueKind::Inversion | CueKind::Coordinated
+            ) && !c.phrase.is_none()
+        });
+        let (phrase, same_as) = match main {
+            Some(m) => (earlier[m].phrase.clone(), Some(first + m)),
+            None => {
+                let from = earlier
+                    .iter()
+                    .find(|c| c.kind == CueKind::Headline)
+                    .map_or(s.toks.start, |c| c.phrase.toks.end);
+                (first_entity(l, g, s, from, i)?, None)
+            }
+        };
+        return Some(Cue {
+            kind: CueKind::Participle,
+            phrase,
+            role: None,
+            same_as,
+            sent: si,
+            anchor: t.start,
+            clause_start: t.start,
+            direct: direct_of(l, content.clone()),
+            content,
+            forward: true,
+            pending: false,
+            relay: false,
+        });
+    }
+    // inversion: "“...,” said Wang"
+    let trimmed_gap = gap_before.trim_end();
+    if verb.inverts
+        && i > s.toks.start
+        && (trimmed_gap.ends_with(',') || trimmed_gap.ends_with(['”', '’', '"', '\'']))
+    {
+        let np = scan_fwd(l, i + 1);
+        let clause_ends = np.end >= s.toks.end || {
+            let n = &l.toks[np.end];
+            has_comma(l.gap_before(np.end))
+                || n.e.has(lexicon::PREP | lexicon::TIME | lexicon::ADV) && !n.e.has(lexicon::AUX)
+        };
+        if !np.is_empty() && clause_ends {
+            let phrase = analyse(l, g, np);
+            if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It)
+            {
+                let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
+                return Some(Cue {
+                    kind: CueKind::Inversion,
+                    phrase,
+                    role: None,
+                    same_as: None,
+                    sent: si,
+                    anchor: t.start,
+                    clause_start: t.start,
+                    direct: direct_of(l, content.clone()),
+                    content,
+                    forward: false,
+                    pending: false,
+                    relay: false,
+                });
+            }
+        }
+    }
+    let (k, neg, passive) = skip_aux(l, s, i);
+    if neg {
+        return None;
+    }
+    if passive && !t.e.has(lexicon::VERB_ING) {
+        return passive_cue(l, g, si, s, i, k);
+    }
+    // a comma between the phrase and the verb: the phrase is a parenthesis
+    // ("Denisov, the Russian ambassador in China, said")
+    let np = if has_comma(l.gap_before(k)) {
+        k..k
+    } else {
+        scan_back(l, k)
+    };
+    let mut role = None;
+    // the first word of the subject where it stands in the sentence
+    let subject_tok;
+    let phrase = if np.is_empty() {
+        // "Medvedev, who ..., wrote" / "Denisov, the Russian ambassador, said"
+        if let Some((p, r)) = appositive(l, g, s, k) {
+            role = r;
+            subject_tok = p.toks.start;
+            p
+        } else if k > s.toks.start
+            && matches!(l.toks[k - 1].text, "and" | "but")
+            && verb.bare
+            && l.gap(l.toks[k - 1].end, l.toks[k].start).trim().is_empty()
+        {
+            let subject = clause_subject(l, g, s, k - 1)?;
+            let (start, _) = content_start(l, s, i, verb)?;
+            let content = forward_content(l, s, start);
+            if content.is_empty() {
+                return None;
+            }
+            return Some(Cue {
+                kind: CueKind::Coordinated,
+                phrase: subject,
+                role: None,
+                same_as: None,
+                sent: si,
+                anchor: t.start,
+                clause_start: t.start,
+                direct: direct_of(l, content.clone()),
+                content,
+                forward: true,
+                pending: false,
+                relay: false,
+            });
+        } else {
+            return None;
+        }
+    } else {
+        let relative =
+            np.len() == 1 && l.toks[np.start].e.has(lexicon::REL) && !l.toks[np.start].cap;
+        if !relative && !boundary_ok(l, s, &np) {
+            return None;
+        }
+        subject_tok = np.start;
+        let p = analyse(l, g, np);
+        match p.np {
+            Np::None => return None,
+            Np::Relative => antecedent(l, g, s, p.toks.start)?,
+            _ => p,
+        }
+    };
+    let subj_start = l.toks[subject_tok].start;
+    let mut cue = Cue {
+        kind: CueKind::Verb,
+        role,
+        same_as: None,
+        sent: si,
+        anchor: t.start,
+        clause_start: subj_start,
+        content: t.end..t.end,
+        forward: true,
+        direct: None,
+        pending: false,
+        relay: false,
+        phrase,
+    };
+    // 1. right after a quotation: "“...,” Wang said"
+    let before_subject = l.spans.partition_point(|sp| sp.outer_end() <= subj_start);
+    if before_subject > 0 {
+        let sp_i = before_subject - 1;
+        let sp = &l.spans[sp_i];
+        let between = l.gap(sp.outer_end(), subj_start);
+        let adjacent = sp.close_end.is_some()
+            && between
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'))
+            && sp.outer_end() >= s.start;
+        if adjacent && sp.open <= first_non_space(l, s.start, s.end) {
+            cue.content = sp.start..sp.end;
+            cue.direct = Some(sp_i);
+            cue.forward = false;
+            return Some(cue);
+        }
+        if adjacent {
+            cue.content = trim_range(l.text, s.start..sp.outer_end(), &[]);
+            cue.direct = None;
+            cue.forward = false;
+            return Some(cue);
+        }
+    }
+    // 2. after the reported clause: "..., Beijing’s top diplomat has said during ..."
+    let np_first = subject_tok;
+    let ends_here = i + 1 >= s.toks.end || {
+        let n = &l.toks[i + 1];
+        let g_after = l.gap_after(i);
+        (has_comma(g_after) && !g_after.contains(':'))
+            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME)
+                && !n.cap
+                && n.text != "that"
+                && {
+                    // no "that" coming: "told attendees at ... on Sunday"
+                    !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
+                })
+            || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
+    };
+    if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
+        let content = trim_range(
+            l.text,
+            s.start..l.toks[np_first].start,
+            &[',', ';', '–', '—'],
+        );
+        if !content.is_empty() {
+            cue.direct = direct_of(l, content.clone());
+            cue.content = content;
+            cue.forward = false;
+            return Some(cue);
+        }
+    }
+    // 3. the content follows
+    match content_start(l, s, i, verb) {
+        Some((start, pending)) => {
+            cue.pending = pending;
+            cue.content = if pending {
+                start..start
+            } else {
+                forward_content(l, s, start)
+            };
+            cue.direct = direct_of(l, cue.content.clone());
+            Some(cue)
+        }
+        None => {
+            // "“... today.” Wang said." split over two sentences
+            if cue.phrase.initial && ends_here && verb.inverts && si > 0 {
+                let prev = &l.sents[si - 1];
+                if prev.para == s.para {
+                    let prev_text = l.text[prev.start..prev.end].trim_end();
+                    if prev_text.ends_with(['”', '"']) {
+                        let sp_i = l.span_at(prev.start + prev_text.len() - 1)?;
+                        let sp = &l.spans[sp_i];
+                        if sp.open <= prev.start {
+                            cue.content = sp.start..sp.end;
+                            cue.direct = Some(sp_i);
+                            cue.forward = false;
+                            return Some(cue);
+                        }
+                    }
+                }
+            }
+            if ends_here {
+                // a cue without words: "Wang said on Sunday." Keeps the
+                // speaker for a quotation in the next paragraph.
+                cue.pending = l.text[l.toks[i].end..s.end].trim_end().ends_with(':');
+                return Some(cue);
+            }
+            None
+        }
+    }
+}
+
+fn passive_cue(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize, k: usize) -> Option<Cue> {
+    let n = l.toks.get(i + 1).filter(|_| i + 1 < s.toks.end)?;
+    if !(n.text == "in" || n.text == "by") {
+        return None;
+    }
+    let np = scan_fwd(l, i + 2);
+    if np.is_empty() {
+        return None;
+    }
+    let phrase = analyse(l, g, np);
+    let ok = match &phrase.np {
+        Np::Doc { owner, .. } => owner.is_some(),
+        Np::Name { .. } | Np::OrgDesc { .. } | Np::Desc { .. } => n.text == "by",
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let content = trim_range(l.text, s.start..l.toks[k].start, &[',']);
+    if content.is_empty() {
+        return None;
+    }
+    Some(Cue {
+        kind: CueKind::Passive,
+        phrase,
+        role: None,
+        same_as: None,
+        sent: si,
+        anchor: l.toks[i].start,
+        clause_start: s.start,
+        direct: None,
+        content,
+        forward: false,
+        pending: false,
+        relay: false,
+    })
+}
+
+/// "Name, who ..., said" / "Name, the ambassador, said": the phrase before
+/// the parenthesis, and the role the parenthesis gives.
+fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, Option<String>)> {
+    if k <= s.toks.start || !l.gap_before(k).contains(',') {
+        return None;
+    }
+    let mut j = k - 1;
+    let lowest = k.saturating_sub(30).max(s.toks.start);
+    loop {
+        if l.toks[j].quoted {
+            return None;
+        }
+        if j > lowest && l.gap_before(j).contains(',') {
+            break;
+        }
+        if j <= lowest {
+            return None;
+        }
+        j -= 1;
+    }
+    let head = &l.toks[j];
+    let apposition = head.e.has(lexicon::DET) || head.e.has(lexicon::ROLE);
+    // "Putin, speaking at a forum, said"
+    let participial = !head.cap && (head.text.ends_with("ing") || head.text.ends_with("ed"));
+    let who = lower_is(head.text, "who");
+    let which = lower_is(head.text, "which");
+    if !(who || which || apposition || participial) {
+        return None;
+    }
+    let np = scan_back(l, j);
+    if np.is_empty() || !boundary_ok(l, s, &np) {
+        return None;
+    }
+    let p = analyse(l, g, np);
+    let person = matches!(p.np, Np::Name { org: false, .. } | Np::Desc { .. });
+    let org = matches!(p.np, Np::Name { org: true, .. } | Np::OrgDesc { .. });
+    let fits = person && !which || org && !who;
+    if !fits {
+        return None;
+    }
+    let role = if apposition && (j..k).any(|x| l.toks[x].e.has(lexicon::ROLE)) {
+        let start = if head.e.has(lexicon::DET) { j + 1 } else { j };
+        let r = trim_range(l.text, l.toks[start].start..l.toks[k - 1].end, &[',']);
+        Some(l.text[r].to_string())
+    } else {
+        None
+    };
+    Some((p, role))
+}
+
+/// The subject of the main clause of a sentence, for a verb coordinated with
+/// an earlier one ("Beijing avoided X and urged Y").
+fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<Phrase> {
+    let mut a = s.toks.start;
+    let t0 = &l.toks[a];
+    let subordinate = [
+        "when",
+        "while",
+        "although",
+        "though",
+        "after",
+        "before",
+        "as",
+        "if",
+        "since",
+        "because",
+        "during",
+        "in",
+        "on",
+        "at",
+        "despite",
+        "following",
+        "amid",
+        "with",
+        "for",
+    ];
+    if t0.cap && subordinate.iter().any(|w| lower_is(t0.text, w)) {
+        // a leading adverbial clause: start after its comma
+        if let Some(j) = (a + 1..before).find(|&j| l.gap_before(j).contains(',')) {
+            a = j;
+        }
+    }
+    while a < before
+        && l.toks[a].cap
+        && l.toks[a].e.has(lexicon::STOP)
+        && !l.toks[a].e.has(lexicon::DET)
+    {
+        a += 1;
+    }
+    if a >= before {
+        return None;
+    }
+    let np = scan_fwd(l, a);
+    if np.is_empty() || np.end > before {
+        return None;
+    }
+    let p = analyse(l, g, np);
+    match p.np {
+        Np::Name { .. }
+        | Np::OrgDesc { .. }
+        | Np::Desc { .. }
+        | Np::Pronoun { .. }
+        | Np::Multi(_) => Some(p),
+        _ => None,
+    }
+}
+
+/// The first name of a sentence after `from` and before `to`; in Title Case
+/// headlines only known names count ("Xi Backs Putin’s ..." → Xi).
+fn first_entity(l: &Layout, g: &Gazetteer, s: &Sent, from: usize, to: usize) -> Option<Phrase> {
+    // a dateline: "MOSCOW, March 3 (Reuters) - "
+    let mut from = from;
+    if from == s.toks.start {
+        if let Some(d) = (from..to).find(|&j| {
+            let g = l.gap_after(j);
+            g.contains(" - ") || g.contains(" – ") || g.contains(" — ")
+        }) {
+            let t0 = l.toks[from].text;
+            if t0.len() > 2 && t0.chars().all(|c| !c.is_lowercase()) && d - from < 8 {
+                from = d + 1;
+            }
+        }
+    }
+    for j in from..to {
+        let t = &l.toks[j];
+        if t.quoted || !t.cap || t.e.has(lexicon::STOP) {
+            continue;
+        }
+        if s.headline_case {
+            for len in (1..=3).rev() {
+                if j + len > to {
+                    continue;
+                }
+                let r = l.toks[j].start..l.toks[j + len - 1].end;
+                let text = lexicon::strip_possessive(&l.text[r]);
+                let known = g.known(text).is_some()
+                    || (len == 1 && (g.person_by_token(text).is_some() || t.place.is_some()));
+                if known {
+                    let p = analyse(l, g, j..j + len);
+                    if !p.is_none() {
+                        return Some(p);
+                    }
+                }
+            }
+            continue;
+        }
+        if namey(t) || t.place.is_some() || t.e.has(lexicon::ORG | lexicon::ROLE) {
+            let np = scan_fwd(l, j);
+            let p = analyse(l, g, np);
+            if !p.is_none() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// The antecedent of "which"/"that"/"who" at token `r`: a document and its
+/// author ("a joint statement that declared"), or the phrase before.
+pub(super) fn antecedent(l: &Layout, g: &Gazetteer, s: &Sent, r: usize) -> Option<Phrase> {
+    let word = l.toks[r].text.to_ascii_lowercase();
+    let comma = l.gap_before(r).contains(',');
+    if word == "who" {
+        let np = scan_back(l, r);
+        let p = analyse(l, g, np);
+        return matches!(p.np, Np::Name { .. } | Np::Desc { .. }).then_some(p);
+    }
+    let lowest = r.saturating_sub(15).max(s.toks.start);
+    let doc = (lowest..r)
+        .rev()
+        .find(|&d| l.toks[d].e.has(lexicon::DOC) && !l.toks[d].quoted && !l.toks[d].cap);
+    if let Some(d) = doc {
+        let mut np = scan_back(l, d + 1);
+        // "a joint statement": adjectives and the article before the noun
+        while np.start > s.toks.start
+            && d + 1 - np.start < 6
+            && !l.toks[np.start].e.has(lexicon::DET)
+        {
+            let t = &l.toks[np.start - 1];
+            if t.cap || t.quoted || !l.gap_before(np.start).trim().is_empty() {
+                break;
+            }
+            if t.e.has(lexicon::DET) {
+                np.start -= 1;
+                break;
+            }
+            if t.e.flags != 0 {
+                break;
+            }
+            np.start -= 1;
+        }
+        let p = analyse(l, g, np.clone());
+        if let Np::Doc { owner, definite } = &p.np {
+            if owner.is_some() {
+                return Some(p);
+            }
+            // the document's author: the subject of the verb before it
+            if np.start > s.toks.start {
+                let gv = np.start - 1;
+                let gt = &l.toks[gv];
+                if !gt.cap && !gt.e.has(lexicon::VERB) && l.gap_before(np.start).trim().is_empty() {
+                    let (k, _, _) = skip_aux(l, s, gv);
+                    let subj = scan_back(l, k);
+                    if !subj.is_empty() && boundary_ok(l, s, &subj) {
+                        let sp = analyse(l, g, subj);
+                        if matches!(
+                            sp.np,
+                            Np::Name { .. } | Np::Multi(_) | Np::OrgDesc { .. } | Np::Desc { .. }
+                        ) {
+                            return Some(Phrase {
+                                np: Np::Doc {
+                                    owner: Some(Box::new(sp)),
+                                    definite: *definite,
+                                },
+                                ..p
+                            });
+                        }
+                    }
+                }
+            }
+            if *definite {
+                return Some(p);
+            }
+        }
+        return None;
+    }
+    if comma {
+        let np = scan_back(l, r);
+        let p = analyse(l, g, np);
+        return matches!(p.np, Np::Name { org: true, .. } | Np::OrgDesc { .. }).then_some(p);
+    }
+    None
+}
+
+fn according(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize) -> Option<Cue> {
+    let np = scan_fwd(l, i + 2);
+    if np.is_empty() {
+        return None;
+    }
+    let mut phrase = analyse(l, g, np.clone());
+    // "according to a transcript published by the ministry"
+    if let Np::Doc {
+        owner: None,
+        definite,
+    } = phrase.np
+    {
+        let mut j = np.end;
+        if j < s.toks.end
+            && matches!(
+                l.toks[j].text,
+                "published" | "issued" | "released" | "compiled"
+            )
+        {
+            j += 1;
+        }
+        if j < s.toks.end && matches!(l.toks[j].text, "by" | "from") {
+            let o = scan_fwd(l, j + 1);
+            if !o.is_empty() {
+                let op = analyse(l, g, o);
+                if !op.is_none() {
+                    phrase.np = Np::Doc {
+                        owner: Some(Box::new(op)),
+                        definite,
+                    };
+                }
+            }
+        }
+    }
+    if matches!(phrase.np, Np::None | Np::Relative | Np::It) {
+        return None;
+    }
+    let t = &l.toks[i];
+    // at the start of the sentence: the rest is attributed
+    let leading = (s.toks.start..i).all(|x| l.toks[x].e.has(lexicon::STOP | lexicon::ADV));
+    let (content, forward) = if leading {
+        // content after the comma closing the phrase
+        let mut j = np.end;
+        while j < s.toks.end && !has_comma(l.gap_before(j)) {
+            j += 1;
+        }
+        let from = if j < s.toks.end {
+            l.toks[j].start
+        } else {
+            s.end
+        };
+        (forward_content(l, s, from), true)
+    } else {
+        (
+            trim_range(l.text, s.start..t.start, &[',', ';', '–', '—']),
+            false,
+        )
+    };
+    if content.is_empty() {
+        return None;
+    }
+    let direct = direct_of(l, content.clone());
+    Some(Cue {
+        kind: CueKind::According,
+        phrase,
+        role: None,
+        same_as: None,
+        sent: si,
+        anchor: t.start,
+        clause_start: t.start,
+        direct,
+        content,
+        forward,
+        pending: false,
+        relay: false,
+    })
+}
+
+/// "Kremlin: Xi backs ..." at the start of a paragraph.
+fn headline(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
+    let a = s.toks.start;
+    let np = scan_fwd(l, a);
+    if np.is_empty() || np.len() > 4 {
+        return None;
+    }
+    if (np.clone()).any(|x| l.toks[x].e.has(lexicon::KICKER)) {
+        return None;
+    }
+    let gap = l.gap_after(np.end - 1);
+    if !gap.trim_start().starts_with(':') {
+        return None;
+    }
+    let before = l.gap(s.start, l.toks[a].start);
+    if !before.trim().is_empty() {
+        return None;
+    }
+    let phrase = analyse(l, g, np.clone());
+    if !matches!(phrase.np, Np::Name { .. } | Np::OrgDesc { .. }) {
+        return None;
+    }
+    let colon = l.toks[np.end - 1].end + gap.find(':')? + 1;
+    let content = strip_dateline(l, trim_range(l.text, colon..s.end, &['.']));
+    if content.is_empty() {
+        return None;
+    }
+    Some(Cue {
+        kind: CueKind::Headline,
+        clause_start: phrase.range.start,
+        anchor: phrase.range.start,
+        phrase,
+        role: None,
+        same_as: None,
+        sent: si,
+        direct: direct_of(l, content.clone()),
+        content,
+        forward: true,
+        pending: false,
+        relay: false,
+    })
+}
+
+/// "Carina Lau celebrates ...: 'Congratulations, Dr Leung'".
+fn colon_quote(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
+    let end = l.text[s.start..s.end].trim_end().len() + s.start;
+    let sp_i = l.span_at(end.saturating_sub(1))?;
+    let sp = &l.spans[sp_i];
+    if sp.open < s.start || !l.text[s.start..sp.open].trim_end().ends_with(':') {
+        return None;
+    }
+    let np = scan_fwd(l, s.toks.start);
+    if np.is_empty() || np.end >= s.toks.end {
+        return None;
+    }
+    let after = &l.toks[np.end];
+    if after.cap || after.quoted || l.toks[np.end - 1].end > sp.open {
+        return None;
+    }
+    let phrase = analyse(l, g, np);
+    let Np::Name {
+        name, org: false, ..
+    } = &phrase.np
+    else {
+        return None;
+    };
+    let name_text = &l.text[name.clone()];
+    if !name_text.contains(' ') && g.known(name_text).is_none() {
+        return None;
+    }
+    Some(Cue {
+        kind: CueKind::ColonQuote,
+        anchor: phrase.range.start,
+        clause_start: phrase.range.start,
+        phrase,
+        role: None,
+        same_as: None,
+        sent: si,
+        direct: Some(sp_i),
+        content: sp.start..sp.end,
+        forward: false,
+        pending: false,
+        relay: false,
+    })
+}
+
+/// "Wang’s remarks that ..." / "Wang’s comments: “...”".
+fn remarks(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize) -> Option<Cue> {
+    let n = l.toks.get(i + 1).filter(|_| i + 1 < s.toks.end)?;
+    if !n.e.has(lexicon::REMARKS) || n.cap || n.quoted {
+        return None;
+    }
+    let gap = l.gap_after(i + 1);
+    let start = if gap.contains(':') || gap.contains(['“', '"']) {
+        first_non_space(l, n.end + gap.find([':', '“', '"'])? + 1, s.end)
+    } else if l
+        .toks
+        .get(i + 2)
+        .is_some_and(|t| t.text == "that" && i + 2 < s.toks.end)
+    {
+        first_non_space(l, l.toks[i + 2].end, s.end)
+    } else {
+        return None;
+    };
+    let np = scan_back(l, i + 1);
+    if np.is_empty() {
+        return None;
+    }
+    let phrase = analyse(l, g, np);
+    if !matches!(phrase.np, Np::Name { .. } | Np::Desc { .. }) {
+        return None;
+    }
+    let content = forward_content(l, s, start);
+    if content.is_empty() {
+        return None;
+    }
+    Some(Cue {
+        kind: CueKind::Remarks,
+        anchor: phrase.range.start,
+        clause_start: phrase.range.start,
+        phrase,
+        role: None,
+        same_as: None,
+        sent: si,
+        direct: direct_of(l, content.clone()),
+        content,
+        forward: true,
+        pending: false,
+        relay: false,
+    })
+}

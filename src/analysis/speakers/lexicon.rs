@@ -1,0 +1,1306 @@
+//! Word lists: reporting verbs, role words, organisation heads, document
+//! nouns and the small function words the rules look at. One hash lookup per
+//! word gives all of a word's classes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::{BitOr, BitOrAssign};
+
+// Word classes (bits of `Entry::flags`).
+/// A role or title word: minister, spokesman, foreign, top, former...
+pub const ROLE: u32 = 1 << 0;
+/// The head of an organisation's name: ministry, agency, council, Kremlin...
+pub const ORG: u32 = 1 << 1;
+/// A lowercase organisation head that can stand after a nationality
+/// ("the Chinese foreign ministry", "US intelligence").
+pub const ORG_DESC: u32 = 1 << 2;
+/// A document that can "say" things: report, statement, readout...
+pub const DOC: u32 = 1 << 3;
+/// the, a, an
+pub const DET: u32 = 1 << 4;
+/// has, had, is, was, will...
+pub const AUX: u32 = 1 << 5;
+/// also, later, earlier, reportedly...
+pub const ADV: u32 = 1 << 6;
+/// not, never
+pub const NEG: u32 = 1 << 7;
+/// of, to, for, in, and: may join the words of a name or a title
+pub const CONN: u32 = 1 << 8;
+/// Words after which a subject can start: that, and, but, while, as...
+pub const BOUND: u32 = 1 << 9;
+/// Capitalised words that are not names: The, But, However, Analysts...
+pub const STOP: u32 = 1 << 10;
+/// he, she
+pub const PRON_P: u32 = 1 << 11;
+/// it
+pub const PRON_IT: u32 = 1 << 12;
+/// they, we, I, you
+pub const PRON_X: u32 = 1 << 13;
+/// who, which, that
+pub const REL: u32 = 1 << 14;
+/// Words that start an adverbial after a verb: during, on, at, after...
+pub const PREP: u32 = 1 << 15;
+/// Groups that are no one speaker: analysts, officials, the two sides...
+pub const GROUP: u32 = 1 << 16;
+/// Mr, Ms, Dr...
+pub const HONORIFIC: u32 = 1 << 17;
+/// Days, months and other time words: Sunday, week, year...
+pub const TIME: u32 = 1 << 18;
+/// Headline kickers that end in a colon: READ MORE:, See also:, Watch:
+pub const KICKER: u32 = 1 << 19;
+/// A reporting verb form (see `Entry::verb`).
+pub const VERB: u32 = 1 << 20;
+/// An -ing form of a reporting verb.
+pub const VERB_ING: u32 = 1 << 21;
+/// A past participle of a reporting verb (for passives).
+pub const VERB_PP: u32 = 1 << 22;
+/// Numbers written as words: two, three, both.
+pub const NUMBER: u32 = 1 << 23;
+/// Nouns meaning remarks: remarks, comments, words.
+pub const REMARKS: u32 = 1 << 24;
+
+/// A reporting verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    pub lemma: &'static str,
+    /// content may be a bare object or clause, not only a that-clause
+    /// ("stressed the need", "said China would")
+    pub bare: bool,
+    /// takes an addressee before its content ("told reporters that")
+    pub addressee: bool,
+    /// may follow its quote with the speaker after it ("“...,” said Wang")
+    pub inverts: bool,
+    /// may be used as a participle after a comma (", noting that...")
+    pub participle: bool,
+}
+
+const fn v(
+    lemma: &'static str,
+    bare: bool,
+    addressee: bool,
+    inverts: bool,
+    participle: bool,
+) -> Verb {
+    Verb {
+        lemma,
+        bare,
+        addressee,
+        inverts,
+        participle,
+    }
+}
+
+/// (forms, verb). Forms are: present, 3rd person, past, past participle
+/// (when different), -ing.
+pub const VERBS: &[(&[&str], Verb)] = &[
+    (
+        &["say", "says", "said", "saying"],
+        v("say", true, false, true, true),
+    ),
+    (
+        &["tell", "tells", "told", "telling"],
+        v("tell", false, true, false, false),
+    ),
+    (
+        &["add", "adds", "added", "adding"],
+        v("add", false, false, true, true),
+    ),
+    (
+        &["stress", "stresses", "stressed", "stressing"],
+        v("stress", true, false, true, true),
+    ),
+    (
+        &["note", "notes", "noted", "noting"],
+        v("note", true, false, true, true),
+    ),
+    (
+        &["insist", "insists", "insisted", "insisting"],
+        v("insist", true, false, true, true),
+    ),
+    (
+        &["write", "writes", "wrote", "written", "writing"],
+        v("write", false, false, true, false),
+    ),
+    (
+        &["describe", "describes", "described", "describing"],
+        v("describe", true, false, false, true),
+    ),
+    (
+        &["call", "calls", "called", "calling"],
+        v("call", true, false, false, true),
+    ),
+    (
+        &["warn", "warns", "warned", "warning"],
+        v("warn", true, true, true, true),
+    ),
+    (
+        &["urge", "urges", "urged", "urging"],
+        v("urge", true, false, false, true),
+    ),
+    (
+        &["assert", "asserts", "asserted", "asserting"],
+        v("assert", true, false, true, true),
+    ),
+    (
+        &["declare", "declares", "declared", "declaring"],
+        v("declare", true, false, true, true),
+    ),
+    (
+        &[
+            "emphasize",
+            "emphasizes",
+            "emphasized",
+            "emphasizing",
+            "emphasise",
+            "emphasises",
+            "emphasised",
+            "emphasising",
+        ],
+        v("emphasize", true, false, true, true),
+    ),
+    (
+        &["reiterate", "reiterates", "reiterated", "reiterating"],
+        v("reiterate", true, false, true, true),
+    ),
+    (
+        &["claim", "claims", "claimed", "claiming"],
+        v("claim", false, false, true, true),
+    ),
+    (
+        &["report", "reports", "reported", "reporting"],
+        v("report", false, false, false, false),
+    ),
+    (
+        &["point", "points", "pointed", "pointing"],
+        v("point out", true, false, false, true),
+    ),
+    (
+        &["indicate", "indicates", "indicated", "indicating"],
+        v("indicate", false, false, false, true),
+    ),
+    (&["stated"], v("state", false, false, true, false)),
+    (
+        &["announce", "announces", "announced", "announcing"],
+        v("announce", false, false, true, false),
+    ),
+    (
+        &["confirm", "confirms", "confirmed", "confirming"],
+        v("confirm", false, false, true, false),
+    ),
+    (
+        &["deny", "denies", "denied", "denying"],
+        v("deny", false, false, false, false),
+    ),
+    (
+        &["accuse", "accuses", "accused", "accusing"],
+        v("accuse", true, false, false, true),
+    ),
+    (
+        &["argue", "argues", "argued", "arguing"],
+        v("argue", false, false, true, true),
+    ),
+    (
+        &["explain", "explains", "explained", "explaining"],
+        v("explain", false, false, true, true),
+    ),
+    (
+        &["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
+        v("reaffirm", true, false, true, true),
+    ),
+    (&["remarked"], v("remark", false, false, true, false)),
+    (&["commented"], v("comment", false, false, true, false)),
+    (
+        &["highlight", "highlights", "highlighted", "highlighting"],
+        v("highlight", true, false, false, true),
+    ),
+    (
+        &["underline", "underlines", "underlined", "underlining"],
+        v("underline", true, false, false, true),
+    ),
+    (
+        &["underscore", "underscores", "underscored", "underscoring"],
+        v("underscore", true, false, false, true),
+    ),
+    (
+        &[
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+        ],
+        v("acknowledge", false, false, true, false),
+    ),
+    (
+        &["admit", "admits", "admitted", "admitting"],
+        v("admit", false, false, true, false),
+    ),
+    (
+        &["suggest", "suggests", "suggested", "suggesting"],
+        v("suggest", false, false, true, true),
+    ),
+    (&["tweeted"], v("tweet", false, false, true, false)),
+    (&["recalled"], v("recall", false, false, true, false)),
+    (&["observed"], v("observe", false, false, true, false)),
+    (&["replied"], v("reply", false, false, true, false)),
+    (&["quipped"], v("quip", false, false, true, false)),
+];
+
+/// Past participles that make a passive with was/were/is ("was highlighted").
+const PAST_PARTICIPLES: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "stressed",
+    "noted",
+    "written",
+    "described",
+    "called",
+    "warned",
+    "urged",
+    "asserted",
+    "declared",
+    "emphasized",
+    "emphasised",
+    "reiterated",
+    "claimed",
+    "reported",
+    "stated",
+    "announced",
+    "confirmed",
+    "highlighted",
+    "underlined",
+    "underscored",
+    "reaffirmed",
+];
+
+const WORDS: &[(u32, &[&str])] = &[
+    (
+        ROLE,
+        &[
+            "minister",
+            "diplomat",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "president",
+            "vice",
+            "premier",
+            "chancellor",
+            "secretary",
+            "ambassador",
+            "envoy",
+            "councillor",
+            "councilor",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "director",
+            "chief",
+            "head",
+            "leader",
+            "official",
+            "adviser",
+            "advisor",
+            "general",
+            "admiral",
+            "commander",
+            "governor",
+            "mayor",
+            "senator",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "lawmaker",
+            "deputy",
+            "former",
+            "acting",
+            "top",
+            "senior",
+            "foreign",
+            "defence",
+            "defense",
+            "prime",
+            "state",
+            "security",
+            "national",
+            "special",
+            "permanent",
+            "first",
+            "counsellor",
+            "counselor",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "emir",
+            "sheikh",
+            "pope",
+            "professor",
+            "judge",
+            "prosecutor",
+            "attorney",
+            "executive",
+            "ceo",
+            "founder",
+            "owned",
+            "run",
+            "controlled",
+            "news",
+            "affairs",
+            "interior",
+            "assistant",
+            "undersecretary",
+            "negotiator",
+            "analyst",
+            "expert",
+            "researcher",
+            "scholar",
+            "fellow",
+            "editor",
+            "correspondent",
+            "columnist",
+            "commentator",
+            "strongman",
+            "leadership",
+        ],
+    ),
+    (
+        ORG,
+        &[
+            "ministry",
+            "ministries",
+            "kremlin",
+            "council",
+            "commission",
+            "committee",
+            "agency",
+            "agencies",
+            "journal",
+            "times",
+            "post",
+            "news",
+            "press",
+            "herald",
+            "tribune",
+            "gazette",
+            "daily",
+            "telegraph",
+            "office",
+            "house",
+            "department",
+            "government",
+            "embassy",
+            "intelligence",
+            "military",
+            "army",
+            "navy",
+            "party",
+            "parliament",
+            "duma",
+            "congress",
+            "senate",
+            "assembly",
+            "union",
+            "organisation",
+            "organization",
+            "court",
+            "bank",
+            "institute",
+            "university",
+            "foundation",
+            "bureau",
+            "service",
+            "administration",
+            "cabinet",
+            "presidency",
+            "secretariat",
+            "mission",
+            "command",
+            "pentagon",
+            "review",
+            "monitor",
+            "broadcaster",
+            "television",
+            "tv",
+            "radio",
+            "network",
+            "channel",
+            "newspaper",
+            "magazine",
+            "weekly",
+            "observer",
+        ],
+    ),
+    (
+        ORG_DESC,
+        &[
+            "ministry",
+            "ministries",
+            "government",
+            "embassy",
+            "intelligence",
+            "military",
+            "army",
+            "navy",
+            "agency",
+            "agencies",
+            "administration",
+            "cabinet",
+            "presidency",
+            "office",
+            "council",
+            "commission",
+            "committee",
+            "parliament",
+            "mission",
+            "secretariat",
+            "department",
+            "broadcaster",
+            "newspaper",
+            "leadership",
+        ],
+    ),
+    (
+        DOC,
+        &[
+            "report",
+            "statement",
+            "readout",
+            "transcript",
+            "assessment",
+            "communique",
+            "communiqué",
+            "declaration",
+            "resolution",
+            "letter",
+            "editorial",
+            "commentary",
+            "article",
+            "document",
+            "memo",
+            "notice",
+            "bulletin",
+            "dispatch",
+            "study",
+            "survey",
+            "release",
+            "post",
+            "tweet",
+        ],
+    ),
+    (DET, &["the", "a", "an"]),
+    (
+        AUX,
+        &[
+            "has", "have", "had", "is", "are", "was", "were", "been", "be", "being", "will",
+            "would", "could", "can", "may", "might", "shall", "should", "must", "did", "does",
+            "do",
+        ],
+    ),
+    (
+        ADV,
+        &[
+            "also",
+            "later",
+            "earlier",
+            "previously",
+            "again",
+            "then",
+            "reportedly",
+            "recently",
+            "repeatedly",
+            "publicly",
+            "privately",
+            "separately",
+            "once",
+            "further",
+            "still",
+            "already",
+            "often",
+            "regularly",
+            "frequently",
+            "subsequently",
+            "initially",
+            "currently",
+            "now",
+            "yesterday",
+            "today",
+            "tonight",
+            "himself",
+            "herself",
+            "itself",
+            "too",
+            "twice",
+            "even",
+            "just",
+            "however",
+        ],
+    ),
+    (NEG, &["not", "never", "n't", "neither", "nor"]),
+    (CONN, &["of", "to", "for", "in", "and", "at", "on"]),
+    (
+        BOUND,
+        &[
+            "that",
+            "and",
+            "but",
+            "while",
+            "as",
+            "when",
+            "after",
+            "before",
+            "because",
+            "although",
+            "though",
+            "since",
+            "if",
+            "whereas",
+            "so",
+            "yet",
+            "where",
+            "once",
+            "until",
+            "however",
+            "meanwhile",
+            "then",
+            "instead",
+        ],
+    ),
+    (
+        STOP,
+        &[
+            "the",
+            "a",
+            "an",
+            "but",
+            "and",
+            "however",
+            "yet",
+            "meanwhile",
+            "instead",
+            "also",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "as",
+            "after",
+            "before",
+            "during",
+            "when",
+            "while",
+            "although",
+            "though",
+            "if",
+            "since",
+            "because",
+            "so",
+            "then",
+            "there",
+            "here",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "its",
+            "they",
+            "their",
+            "we",
+            "our",
+            "he",
+            "his",
+            "she",
+            "her",
+            "i",
+            "you",
+            "some",
+            "many",
+            "most",
+            "both",
+            "all",
+            "each",
+            "every",
+            "other",
+            "others",
+            "such",
+            "no",
+            "not",
+            "one",
+            "two",
+            "three",
+            "last",
+            "next",
+            "read",
+            "more",
+            "see",
+            "watch",
+            "related",
+            "update",
+            "breaking",
+            "exclusive",
+            "opinion",
+            "analysis",
+            "video",
+            "photo",
+            "photos",
+            "live",
+            "explainer",
+            "editorial",
+            "get",
+            "do",
+            "does",
+            "did",
+            "is",
+            "are",
+            "was",
+            "were",
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "can",
+            "could",
+            "should",
+            "may",
+            "might",
+            "must",
+            "of",
+            "to",
+            "from",
+            "by",
+            "about",
+            "over",
+            "under",
+            "against",
+            "between",
+            "among",
+            "amid",
+            "despite",
+            "following",
+            "ahead",
+            "according",
+            "speaking",
+            "asked",
+            "drawing",
+            "like",
+            "unlike",
+            "why",
+            "what",
+            "how",
+            "who",
+            "where",
+            "which",
+            "whether",
+            "yes",
+            "western",
+            "eastern",
+            "northern",
+            "southern",
+            "west",
+            "east",
+            "north",
+            "south",
+            "asia",
+            "asian",
+            "pacific",
+            "arctic",
+            "olympics",
+            "similar",
+            "share",
+            "copyright",
+            "source",
+            "sources",
+            "note",
+            "officials",
+            "analysts",
+            "experts",
+            "observers",
+            "critics",
+            "diplomats",
+            "leaders",
+            "ministers",
+            "reports",
+            "media",
+            "police",
+            "authorities",
+            "lawmakers",
+            "residents",
+            "witnesses",
+            "scientists",
+            "researchers",
+            "protesters",
+            "neither",
+            "new",
+            "annual",
+            "more",
+            "story",
+            "stories",
+            "top",
+            "latest",
+            "any",
+            "only",
+            "just",
+            "now",
+            "even",
+            "beyond",
+            "inside",
+            "outside",
+            "above",
+            "below",
+            "into",
+            "onto",
+            "upon",
+            "within",
+            "without",
+            "toward",
+            "towards",
+            "via",
+            "per",
+            "plus",
+            "minus",
+            "except",
+            "an",
+            "whose",
+            "whom",
+            "said",
+            "says",
+            "told",
+            "added",
+            "subscribe",
+            "advertisement",
+            "follow",
+            "contact",
+            "click",
+            "sign",
+            "download",
+            "others",
+            "also",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "ultimately",
+            "finally",
+            "still",
+            "already",
+            "previously",
+            "currently",
+            "earlier",
+            "later",
+            "separately",
+            "together",
+            "indeed",
+            "moreover",
+            "furthermore",
+            "nevertheless",
+            "nonetheless",
+            "otherwise",
+            "thus",
+            "therefore",
+            "hence",
+        ],
+    ),
+    (PRON_P, &["he", "she"]),
+    (PRON_IT, &["it"]),
+    (
+        PRON_X,
+        &["they", "we", "i", "you", "both", "neither", "one"],
+    ),
+    (REL, &["who", "which", "that"]),
+    (
+        PREP,
+        &[
+            "during",
+            "on",
+            "in",
+            "at",
+            "after",
+            "before",
+            "while",
+            "when",
+            "as",
+            "according",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "yesterday",
+            "today",
+            "tonight",
+            "since",
+            "amid",
+            "following",
+            "ahead",
+            "with",
+            "without",
+            "by",
+            "from",
+            "over",
+            "under",
+            "upon",
+            "despite",
+            "afterwards",
+            "recently",
+            "late",
+            "early",
+            "in",
+            "via",
+            "through",
+            "inside",
+            "outside",
+            "again",
+            "too",
+            "once",
+            "then",
+            "but",
+            "and",
+            "about",
+        ],
+    ),
+    (
+        GROUP,
+        &[
+            "analysts",
+            "observers",
+            "experts",
+            "officials",
+            "critics",
+            "sources",
+            "diplomats",
+            "leaders",
+            "ministers",
+            "governments",
+            "sides",
+            "pair",
+            "countries",
+            "nations",
+            "neighbours",
+            "neighbors",
+            "partners",
+            "people",
+            "media",
+            "lawmakers",
+            "authorities",
+            "residents",
+            "witnesses",
+            "protesters",
+            "scholars",
+            "commentators",
+            "academics",
+            "insiders",
+            "spokespeople",
+            "members",
+            "delegates",
+            "delegations",
+            "allies",
+            "states",
+            "parties",
+            "participants",
+            "reports",
+            "data",
+            "figures",
+            "statistics",
+            "estimates",
+            "polls",
+            "poll",
+            "surveys",
+            "studies",
+            "others",
+            "many",
+            "some",
+            "both",
+            "all",
+            "everyone",
+            "someone",
+            "anyone",
+            "nobody",
+            "users",
+            "netizens",
+            "citizens",
+            "investors",
+            "economists",
+            "historians",
+            "scientists",
+            "researchers",
+            "journalists",
+            "reporters",
+            "correspondents",
+            "voters",
+            "governments",
+            "capitals",
+            "two",
+            "three",
+            "four",
+            "five",
+            "several",
+            "ministers",
+            "presidents",
+            "leaders",
+        ],
+    ),
+    (
+        HONORIFIC,
+        &[
+            "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "madam",
+        ],
+    ),
+    (
+        TIME,
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "day",
+            "today",
+            "yesterday",
+            "tonight",
+            "decade",
+            "century",
+        ],
+    ),
+    (
+        KICKER,
+        &[
+            "read",
+            "more",
+            "see",
+            "also",
+            "watch",
+            "related",
+            "update",
+            "updated",
+            "breaking",
+            "exclusive",
+            "opinion",
+            "analysis",
+            "video",
+            "photo",
+            "photos",
+            "live",
+            "explainer",
+            "factbox",
+            "editorial",
+            "editor's",
+            "note",
+            "recommended",
+            "listen",
+            "podcast",
+            "advertisement",
+            "sponsored",
+            "correction",
+            "comment",
+            "interview",
+            "source",
+            "sources",
+            "credit",
+            "subscribe",
+            "follow",
+            "share",
+        ],
+    ),
+    (
+        NUMBER,
+        &[
+            "two", "three", "four", "five", "both", "several", "many", "some", "all",
+        ],
+    ),
+    (
+        REMARKS,
+        &["remarks", "comments", "words", "statement", "message"],
+    ),
+];
+
+/// One lexicon entry: the classes of a word, and its verb if it is one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub flags: u32,
+    /// index into `VERBS` + 1 (0: not a verb)
+    pub verb: u8,
+}
+
+impl Entry {
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+
+    pub fn verb(&self) -> Option<&'static Verb> {
+        if self.verb == 0 {
+            None
+        } else {
+            Some(&VERBS[self.verb as usize - 1].1)
+        }
+    }
+}
+
+/// FNV-1a: the keys are short ASCII words, SipHash is overkill here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The word lists, built once.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    map: FastMap<Box<str>, Entry>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Lexicon {
+    pub fn new() -> Lexicon {
+        let mut map: FastMap<Box<str>, Entry> = FastMap::default();
+        for &(flag, words) in WORDS {
+            for w in words {
+                map.entry((*w).into()).or_default().flags |= flag;
+            }
+        }
+        for (i, (forms, _)) in VERBS.iter().enumerate() {
+            for f in *forms {
+                let e = map.entry((*f).into()).or_default();
+                e.flags |= VERB;
+                e.verb = (i + 1) as u8;
+                if f.ends_with("ing") {
+                    e.flags |= VERB_ING;
+                }
+            }
+        }
+        for f in PAST_PARTICIPLES {
+            map.entry((*f).into()).or_default().flags |= VERB_PP;
+        }
+        Lexicon { map }
+    }
+
+    /// The entry of a word, case-insensitively; a possessive "’s" is ignored.
+    pub fn get(&self, word: &str) -> Entry {
+        let word = strip_possessive(word);
+        let mut buf = [0u8; 24];
+        if word.len() <= buf.len() && word.is_ascii() {
+            for (d, s) in buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            // ASCII in, ASCII out: always valid UTF-8
+            let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+            self.map.get(lower).copied().unwrap_or_default()
+        } else if word.len() <= 64 {
+            let lower = crate::analysis::text::normalize_word(word);
+            self.map.get(lower.as_str()).copied().unwrap_or_default()
+        } else {
+            Entry::default()
+        }
+    }
+}
+
+/// "Russia’s" → "Russia"; other words unchanged.
+pub fn strip_possessive(word: &str) -> &str {
+    for s in ["’s", "'s", "ʼs", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(s) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Whether a word ends with a possessive "’s".
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Kinds of job, to match a description ("the Chinese foreign minister",
+/// "the diplomat") with a person named in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct RoleClass(u16);
+
+impl RoleClass {
+    pub const FOREIGN_MINISTER: RoleClass = RoleClass(1 << 0);
+    pub const DIPLOMAT: RoleClass = RoleClass(1 << 1);
+    pub const SPOKESPERSON: RoleClass = RoleClass(1 << 2);
+    pub const PRESIDENT: RoleClass = RoleClass(1 << 3);
+    pub const LEADER: RoleClass = RoleClass(1 << 4);
+    pub const MINISTER: RoleClass = RoleClass(1 << 5);
+    pub const SECRETARY: RoleClass = RoleClass(1 << 6);
+    pub const AMBASSADOR: RoleClass = RoleClass(1 << 7);
+    pub const PREMIER: RoleClass = RoleClass(1 << 8);
+    pub const OFFICIAL: RoleClass = RoleClass(1 << 9);
+
+    pub const fn empty() -> RoleClass {
+        RoleClass(0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// All of `other`'s classes are in `self`.
+    pub fn contains(self, other: RoleClass) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl BitOr for RoleClass {
+    type Output = RoleClass;
+    fn bitor(self, rhs: RoleClass) -> RoleClass {
+        RoleClass(self.0 | rhs.0)
+    }
+}
+
+impl BitOrAssign for RoleClass {
+    fn bitor_assign(&mut self, rhs: RoleClass) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// The classes of a role text. A class implies the broader ones: a foreign
+/// minister is also a diplomat and a minister; a president is a leader.
+pub fn role_classes(role: &str) -> RoleClass {
+    let mut words: Vec<String> = Vec::new();
+    for w in crate::analysis::text::words(role) {
+        words.push(crate::analysis::text::normalize_word(strip_possessive(
+            w.text,
+        )));
+    }
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let mut c = RoleClass::empty();
+    let foreign = has("foreign");
+    if (foreign && (has("minister") || has("secretary")))
+        || (has("top") && has("diplomat"))
+        || (has("secretary") && has("state"))
+    {
+        c |= RoleClass::FOREIGN_MINISTER | RoleClass::DIPLOMAT | RoleClass::MINISTER;
+    }
+    if has("diplomat") {
+        c |= RoleClass::DIPLOMAT;
+    }
+    if has("ambassador") || has("envoy") {
+        c |= RoleClass::AMBASSADOR | RoleClass::DIPLOMAT;
+    }
+    if has("spokesman") || has("spokeswoman") || has("spokesperson") {
+        c |= RoleClass::SPOKESPERSON;
+    }
+    if has("president") && !has("vice") {
+        c |= RoleClass::PRESIDENT | RoleClass::LEADER;
+    }
+    if has("premier") || (has("prime") && has("minister")) || has("chancellor") {
+        c |= RoleClass::PREMIER | RoleClass::LEADER;
+    }
+    if has("leader") || has("strongman") {
+        c |= RoleClass::LEADER;
+    }
+    if has("minister") {
+        c |= RoleClass::MINISTER;
+    }
+    if has("secretary") {
+        c |= RoleClass::SECRETARY;
+    }
+    if !c.is_empty() || words.iter().any(|w| is_role_word(w)) {
+        c |= RoleClass::OFFICIAL;
+    }
+    c
+}
+
+fn is_role_word(w: &str) -> bool {
+    WORDS
+        .iter()
+        .any(|(f, list)| *f == ROLE && list.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_case_insensitively() {
+        let lx = Lexicon::new();
+        assert!(lx.get("Said").has(VERB));
+        assert_eq!(lx.get("told").verb().unwrap().lemma, "tell");
+        assert!(lx.get("emphasised").has(VERB));
+        assert!(lx.get("noting").has(VERB_ING));
+        assert!(lx.get("Minister").has(ROLE));
+        assert!(lx.get("Ministry’s").has(ORG));
+        assert!(!lx.get("Lavrov").has(VERB | ROLE | ORG));
+        assert_eq!(lx.get(&"x".repeat(100)), Entry::default());
+        assert!(lx.get("Ébène").flags == 0);
+    }
+
+    #[test]
+    fn role_classes_imply_broader_ones() {
+        let fm = role_classes("Chinese Foreign Minister");
+        assert!(fm.contains(RoleClass::FOREIGN_MINISTER | RoleClass::DIPLOMAT));
+        assert!(role_classes("top diplomat").contains(RoleClass::FOREIGN_MINISTER));
+        assert!(role_classes("the Russian ambassador in China").contains(RoleClass::DIPLOMAT));
+        assert!(!role_classes("Kremlin spokesman").contains(RoleClass::DIPLOMAT));
+        assert!(role_classes("President").contains(RoleClass::LEADER));
+        assert!(role_classes("Wang").is_empty());
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(strip_possessive("Beijing’s"), "Beijing");
+        assert_eq!(strip_possessive("’s"), "’s");
+        assert!(is_possessive("Wang's"));
+        assert!(!is_possessive("Wang"));
+    }
+}

@@ -1,0 +1,536 @@
+//! Who the speaker phrases are: short names ("Wang") resolved to the full
+//! name used elsewhere in the article, descriptions ("the Chinese foreign
+//! minister") to the person named with that role, pronouns to the latest
+//! speaker; then the quotations without a cue of their own.
+
+use std::ops::Range;
+
+use super::cues::Cue;
+use super::gazetteer::{Gazetteer, Gender, Known};
+use super::layout::{Layout, namey};
+use super::lexicon::{self, RoleClass};
+use super::phrase::{Np, Phrase, analyse, scan_back};
+use super::{Quote, QuoteKind, SpeakerKind};
+
+/// A person named in the article.
+#[derive(Debug, Clone)]
+struct Mention {
+    pos: usize,
+    display: String,
+    /// folded name tokens
+    tokens: Vec<String>,
+    role: Option<String>,
+    nat: Option<u8>,
+    classes: RoleClass,
+    gender: Option<Gender>,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone)]
+struct Speaker {
+    display: String,
+    kind: SpeakerKind,
+    role: Option<String>,
+    cue: Range<usize>,
+    gender: Option<Gender>,
+    /// lowercase display, to match "the ministry" with an earlier ministry
+    key: String,
+}
+
+struct Ctx<'l, 'a> {
+    l: &'l Layout<'a>,
+    g: &'l Gazetteer,
+    mentions: Vec<Mention>,
+    persons: Vec<Speaker>,
+    orgs: Vec<Speaker>,
+    last_doc: Option<Vec<Speaker>>,
+}
+
+/// Everything after finding the cues: resolution, quotations without cues,
+/// duplicates.
+pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
+    let mut ctx = Ctx {
+        l,
+        g,
+        mentions: mentions(l, g),
+        persons: Vec::new(),
+        orgs: Vec::new(),
+        last_doc: None,
+    };
+    let mut order: Vec<usize> = (0..cues.len()).collect();
+    order.sort_by_key(|&i| (cues[i].anchor, i));
+    let mut resolved: Vec<Option<Vec<Speaker>>> = vec![None; cues.len()];
+    let mut out: Vec<Quote> = Vec::new();
+    // (end of cue or quote, paragraph, speakers): what a quotation without
+    // a cue may continue
+    let mut attrs: Vec<(usize, usize, Vec<Speaker>)> = Vec::new();
+    for &ci in &order {
+        let c = &cues[ci];
+        if c.relay {
+            continue;
+        }
+        let speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
+            Some(s) => s,
+            None => ctx.resolve(&c.phrase, c.anchor, c.role.as_deref()),
+        };
+        if speakers.is_empty() {
+            continue;
+        }
+        for s in &speakers {
+            match s.kind {
+                SpeakerKind::Person => ctx.persons.push(s.clone()),
+                SpeakerKind::Organisation => ctx.orgs.push(s.clone()),
+            }
+        }
+        if matches!(c.phrase.np, Np::Doc { .. }) || authors_document(l, &c.phrase) {
+            ctx.last_doc = Some(speakers.clone());
+        }
+        let para = l.sents[c.sent].para;
+        if !c.content.is_empty() {
+            let (range, kind) = match c.direct {
+                Some(sp) => (direct_range(l, sp), QuoteKind::Direct),
+                None => (c.content.clone(), QuoteKind::Reported),
+            };
+            if !range.is_empty() {
+                for s in &speakers {
+                    out.push(quote(s, kind, range.clone()));
+                }
+            }
+        }
+        let end = c.content.end.max(c.anchor);
+        attrs.push((end, para, speakers.clone()));
+        resolved[ci] = Some(speakers);
+    }
+    attrs.sort_by_key(|a| a.0);
+    continuations(l, &mut out, &mut attrs);
+    dedupe(&mut out);
+    out
+}
+
+/// "a report by US intelligence", "a report from Sputnik": the phrase is a
+/// document's author.
+fn authors_document(l: &Layout, p: &Phrase) -> bool {
+    let i = p.toks.start;
+    i >= 2
+        && i <= l.toks.len()
+        && matches!(l.toks[i - 1].text, "by" | "from")
+        && l.toks[i - 2].e.has(lexicon::DOC)
+}
+
+fn quote(s: &Speaker, kind: QuoteKind, range: Range<usize>) -> Quote {
+    Quote {
+        speaker: s.display.clone(),
+        role: s.role.clone(),
+        speaker_kind: s.kind,
+        kind,
+        range,
+        cue: s.cue.clone(),
+    }
+}
+
+/// The text of a quotation without the comma before its closing mark.
+fn direct_range(l: &Layout, sp: usize) -> Range<usize> {
+    let s = &l.spans[sp];
+    super::layout::trim_range(l.text, s.start..s.end, &[',', ';', ':'])
+}
+
+/// Quotations standing alone in their sentence, right after an attribution
+/// in the same or the previous paragraph, are the same speaker's.
+fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize, Vec<Speaker>)>) {
+    let mut used: Vec<Range<usize>> = out.iter().map(|q| q.range.clone()).collect();
+    used.sort_by_key(|r| r.start);
+    for (si, sp) in l.spans.iter().enumerate() {
+        if !sp.double || sp.start >= sp.end {
+            continue;
+        }
+        let overlaps = used.iter().any(|r| r.start < sp.end && sp.start < r.end);
+        if overlaps {
+            continue;
+        }
+        // the quotation is its whole sentence
+        let sent = l.sents.partition_point(|s| s.start <= sp.open);
+        let Some(sent) = sent.checked_sub(1) else {
+            continue;
+        };
+        let s = &l.sents[sent];
+        let alone = l.toks[s.toks.clone()]
+            .iter()
+            .all(|t| t.quoted || t.start >= sp.outer_end())
+            && l.text[sp.outer_end().min(s.end)..s.end]
+                .trim()
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+        if !alone
+            || l.text[s.start..sp.open]
+                .trim()
+                .chars()
+                .any(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let Some(prev) = attrs.iter().rev().find(|a| a.0 <= sp.open) else {
+            continue;
+        };
+        let para = sp.first_para;
+        if prev.1 + 1 < para || prev.1 > para {
+            continue;
+        }
+        let speakers = prev.2.clone();
+        let range = direct_range(l, si);
+        if range.is_empty() {
+            continue;
+        }
+        for s in &speakers {
+            out.push(quote(s, QuoteKind::Direct, range.clone()));
+        }
+        used.push(range.clone());
+        let pos = attrs.partition_point(|a| a.0 <= sp.end);
+        attrs.insert(pos, (sp.end, sp.last_para.max(para), speakers));
+    }
+}
+
+/// Drops a quotation inside another of the same speaker, and duplicates.
+fn dedupe(out: &mut Vec<Quote>) {
+    out.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+            .then(a.speaker.cmp(&b.speaker))
+    });
+    let mut keep: Vec<Quote> = Vec::with_capacity(out.len());
+    for q in out.drain(..) {
+        let inside = keep.iter().any(|k| {
+            k.speaker == q.speaker && k.range.start <= q.range.start && q.range.end <= k.range.end
+        });
+        if !inside {
+            keep.push(q);
+        }
+    }
+    *out = keep;
+}
+
+impl Ctx<'_, '_> {
+    fn resolve(&mut self, p: &Phrase, pos: usize, role: Option<&str>) -> Vec<Speaker> {
+        let l = self.l;
+        match &p.np {
+            Np::Name { name, role: r, org } => {
+                let text = lexicon::strip_possessive(&l.text[name.clone()]);
+                let role = role.map(str::to_string).or_else(|| r.clone());
+                if *org {
+                    return vec![self.org(text, role, p.range.clone())];
+                }
+                self.person(text, role, p, pos).into_iter().collect()
+            }
+            Np::Desc {
+                nat, classes, text, ..
+            } => {
+                let head = text.rsplit(' ').next().unwrap_or(text);
+                let found = self.by_role(*nat, *classes, head, pos);
+                match found {
+                    Some(m) => vec![Speaker {
+                        key: m.display.to_lowercase(),
+                        display: m.display.clone(),
+                        kind: SpeakerKind::Person,
+                        role: Some(role.unwrap_or(text).to_string()),
+                        cue: p.range.clone(),
+                        gender: m.gender,
+                    }],
+                    None if nat.is_some() => vec![Speaker {
+                        key: text.to_lowercase(),
+                        display: text.clone(),
+                        kind: SpeakerKind::Person,
+                        role: Some(text.clone()),
+                        cue: p.range.clone(),
+                        gender: None,
+                    }],
+                    None => Vec::new(),
+                }
+            }
+            Np::OrgDesc {
+                display,
+                head,
+                qualified,
+            } => {
+                if *qualified {
+                    return vec![self.org(display, role.map(str::to_string), p.range.clone())];
+                }
+                let head = head.trim_end_matches('s');
+                match self.orgs.iter().rev().find(|o| o.key.contains(head)) {
+                    Some(o) => vec![Speaker {
+                        cue: p.range.clone(),
+                        ..o.clone()
+                    }],
+                    None => Vec::new(),
+                }
+            }
+            Np::Doc { owner, definite } => match owner {
+                Some(o) => self.resolve(o, pos, None),
+                None if *definite => self
+                    .last_doc
+                    .clone()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| Speaker {
+                        cue: p.range.clone(),
+                        ..s
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            Np::Pronoun { female } => {
+                let want = if *female {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
+                let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
+                if let Some(s) = self.persons.iter().rev().find(|s| fits(s.gender)) {
+                    return vec![Speaker {
+                        cue: p.range.clone(),
+                        ..s.clone()
+                    }];
+                }
+                match self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.pos < pos && fits(m.gender))
+                {
+                    Some(m) => vec![Speaker {
+                        key: m.display.to_lowercase(),
+                        display: m.display.clone(),
+                        kind: SpeakerKind::Person,
+                        role: m.role.clone(),
+                        cue: p.range.clone(),
+                        gender: m.gender,
+                    }],
+                    None => Vec::new(),
+                }
+            }
+            Np::It => match self.orgs.last() {
+                Some(o) => vec![Speaker {
+                    cue: p.range.clone(),
+                    ..o.clone()
+                }],
+                None => Vec::new(),
+            },
+            Np::Multi(parts) => {
+                let mut v = Vec::new();
+                for part in parts {
+                    v.extend(self.resolve(part, pos, None));
+                }
+                v
+            }
+            Np::Relative | Np::None => Vec::new(),
+        }
+    }
+
+    fn org(&self, text: &str, role: Option<String>, cue: Range<usize>) -> Speaker {
+        let display = self.g.canonical(text);
+        Speaker {
+            key: display.to_lowercase(),
+            display,
+            kind: SpeakerKind::Organisation,
+            role,
+            cue,
+            gender: None,
+        }
+    }
+
+    /// A person's name: a lone name is looked up among the article's full
+    /// names (any of their words: "Wang" ↔ "Wang Yi", "Xi" ↔ "Xi Jinping"),
+    /// then in the gazetteer.
+    fn person(&self, text: &str, role: Option<String>, p: &Phrase, pos: usize) -> Option<Speaker> {
+        let g = self.g;
+        let single = !text.contains(char::is_whitespace);
+        let mut gender = None;
+        let mut mention_role = None;
+        let display = if single && !text.contains('-') {
+            let key = g.fold(text);
+            let hit = |m: &&Mention| m.tokens.len() > 1 && m.tokens.contains(&key);
+            let m = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.pos < pos && hit(m))
+                .or_else(|| self.mentions.iter().find(|m| m.pos >= pos && hit(m)));
+            match m {
+                Some(m) => {
+                    gender = m.gender;
+                    mention_role = m.role.clone();
+                    m.display.clone()
+                }
+                None => match g.known(text) {
+                    Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
+                    Some(Known::Org(_)) => return None,
+                    None => match g.person_by_token(text) {
+                        Some(i) => g.persons[i as usize].name.clone(),
+                        // an unknown lone capitalised word opening a sentence
+                        // is more likely not a name ("Officials said")
+                        None if p.initial => return None,
+                        None => g.canonical(text),
+                    },
+                },
+            }
+        } else {
+            g.canonical(text)
+        };
+        let key = g.fold(&display);
+        if gender.is_none() {
+            if let Some(Known::Person(i)) = g.known(&display) {
+                gender = g.persons[i as usize].gender;
+            }
+        }
+        let role = role.or(mention_role).or_else(|| {
+            self.mentions
+                .iter()
+                .find(|m| m.role.is_some() && g.fold(&m.display) == key)
+                .and_then(|m| m.role.clone())
+        });
+        Some(Speaker {
+            key: display.to_lowercase(),
+            display,
+            kind: SpeakerKind::Person,
+            role,
+            cue: p.range.clone(),
+            gender,
+        })
+    }
+
+    /// The person named in the article with this kind of job: the latest
+    /// before `pos`, else the first after.
+    fn by_role(
+        &self,
+        nat: Option<u8>,
+        classes: RoleClass,
+        head: &str,
+        pos: usize,
+    ) -> Option<&Mention> {
+        // a job with no class of its own ("negotiator", "official") must be
+        // the word of the person's role
+        let generic = !classes.contains(RoleClass::OFFICIAL) || classes == RoleClass::OFFICIAL;
+        let fits = |m: &&Mention| {
+            let job = if generic {
+                m.role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == head))
+            } else {
+                m.classes.contains(classes)
+            };
+            job && (nat.is_none() || m.nat.is_none() || m.nat == nat)
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.pos < pos && fits(m))
+            .or_else(|| self.mentions.iter().find(|m| m.pos >= pos && fits(m)))
+    }
+}
+
+/// The people named in the article, with the roles given to them there and
+/// in the gazetteer.
+fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let n = l.toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &l.toks[i];
+        if t.quoted || !namey(t) {
+            i += 1;
+            continue;
+        }
+        // a run of name words
+        let mut e = i + 1;
+        while e < n
+            && e - i < 4
+            && namey(&l.toks[e])
+            && !l.toks[e].quoted
+            && l.toks[e].sent == t.sent
+            && l.gap(l.toks[e - 1].end, l.toks[e].start).trim().is_empty()
+            && !lexicon::is_possessive(l.toks[e - 1].text)
+        {
+            e += 1;
+        }
+        let run = i..e;
+        i = e;
+        let np = scan_back(l, run.end);
+        let p = analyse(l, g, np.start.min(run.start)..run.end);
+        let Np::Name {
+            name,
+            role,
+            org: false,
+        } = &p.np
+        else {
+            continue;
+        };
+        let text = lexicon::strip_possessive(&l.text[name.clone()]);
+        let known = g.known(text);
+        let headline = l.sents[t.sent].headline_case;
+        let (display, gz) = match known {
+            Some(Known::Person(k)) => (g.persons[k as usize].name.clone(), Some(k)),
+            Some(Known::Org(_)) => continue,
+            None if run.len() == 1 => match g.person_by_token(text) {
+                Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
+                None => continue,
+            },
+            None if headline && role.is_none() => continue,
+            None => (g.canonical(text), None),
+        };
+        let mut role = role.clone();
+        if role.is_none() {
+            role = apposition_role(l, run.end);
+        }
+        let mut classes = role
+            .as_deref()
+            .map(lexicon::role_classes)
+            .unwrap_or_default();
+        let mut nat = role
+            .as_deref()
+            .and_then(|r| crate::analysis::text::words(r).find_map(|w| g.place(w.text)));
+        let mut gender = None;
+        if let Some(k) = gz {
+            let gp = &g.persons[k as usize];
+            classes |= gp.classes;
+            nat = nat.or(gp.country);
+            gender = gp.gender;
+        }
+        let tokens = g.fold(&display).split(' ').map(str::to_string).collect();
+        out.push(Mention {
+            pos: l.toks[run.start].start,
+            display,
+            tokens,
+            role,
+            nat,
+            classes,
+            gender,
+        });
+    }
+    out
+}
+
+/// "Andrey Denisov, the Russian ambassador in China, said": the role after
+/// the name.
+fn apposition_role(l: &Layout, after: usize) -> Option<String> {
+    let t = l.toks.get(after)?;
+    let prev = &l.toks[after - 1];
+    if t.sent != prev.sent || !l.gap(prev.end, t.start).trim().starts_with(',') {
+        return None;
+    }
+    if !t.e.has(lexicon::DET) || t.cap {
+        return None;
+    }
+    let s = &l.sents[t.sent];
+    let mut j = after + 1;
+    while j < s.toks.end && j - after < 8 {
+        if l.gap_before(j).contains(',') {
+            break;
+        }
+        j += 1;
+    }
+    let r = after + 1..j;
+    if r.is_empty() || !r.clone().any(|x| l.toks[x].e.has(lexicon::ROLE)) {
+        return None;
+    }
+    Some(l.text[l.toks[r.start].start..l.toks[r.end - 1].end].to_string())
+}

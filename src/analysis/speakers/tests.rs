@@ -1,0 +1,777 @@
+//! Unit tests of the extraction rules, on invented sentences.
+
+use super::*;
+use QuoteKind::{Direct, Reported};
+
+fn ex() -> &'static Extractor {
+    Extractor::shared()
+}
+
+/// (speaker, kind, attributed text) of every quote.
+fn q(text: &str) -> Vec<(String, QuoteKind, String)> {
+    ex().extract(text)
+        .into_iter()
+        .map(|q| (q.speaker, q.kind, text[q.range].to_string()))
+        .collect()
+}
+
+fn one(speaker: &str, kind: QuoteKind, said: &str) -> (String, QuoteKind, String) {
+    (speaker.to_string(), kind, said.to_string())
+}
+
+fn speakers_of(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = ex().extract(text).into_iter().map(|q| q.speaker).collect();
+    v.dedup();
+    v
+}
+
+// ---- the tricky cases of the brief ----
+
+#[test]
+fn nested_quotes_stay_in_the_outer_quote() {
+    let t = "“Relations are ‘rock solid’ and growing,” Wang Yi said.";
+    assert_eq!(
+        q(t),
+        [one(
+            "Wang Yi",
+            Direct,
+            "Relations are ‘rock solid’ and growing"
+        )]
+    );
+}
+
+#[test]
+fn curly_and_straight_quotes() {
+    assert_eq!(
+        q("\"We are ready,\" Sergey Lavrov said."),
+        [one("Sergey Lavrov", Direct, "We are ready")]
+    );
+    assert_eq!(
+        q("“We are ready,” Sergey Lavrov said."),
+        [one("Sergey Lavrov", Direct, "We are ready")]
+    );
+    assert_eq!(
+        q("Sergey Lavrov said: 'We are ready.'"),
+        [one("Sergey Lavrov", Direct, "We are ready.")]
+    );
+}
+
+#[test]
+fn quote_spanning_paragraphs() {
+    let t = "Lavrov spoke at length.\n\n“We will not accept this. It is a provocation.\n\n“We will answer it,” Sergey Lavrov said.\n\nThe talks ended.";
+    let got = q(t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Sergey Lavrov");
+    assert_eq!(got[0].1, Direct);
+    assert!(got[0].2.starts_with("We will not accept this."));
+    assert!(got[0].2.ends_with("We will answer it"));
+}
+
+#[test]
+fn said_inside_a_quote_makes_no_speaker() {
+    let t = "“Lavrov said we should wait, and Moscow said nothing,” Dmitry Peskov told reporters.";
+    assert_eq!(
+        q(t),
+        [one(
+            "Dmitry Peskov",
+            Direct,
+            "Lavrov said we should wait, and Moscow said nothing"
+        )]
+    );
+}
+
+#[test]
+fn name_at_sentence_start_person_or_capital() {
+    let t = "Lavrov said the talks were useful. Moscow said the talks were useful.";
+    let got = ex().extract(t);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].speaker, "Sergey Lavrov");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+    assert_eq!(&t[got[0].range.clone()], "the talks were useful");
+    assert_eq!(got[1].speaker, "Moscow");
+    assert_eq!(got[1].speaker_kind, SpeakerKind::Organisation);
+}
+
+#[test]
+fn two_speakers_one_statement() {
+    let t = "Xi and Putin said their ties had no limits.";
+    let got = ex().extract(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let names: Vec<&str> = got.iter().map(|q| q.speaker.as_str()).collect();
+    assert!(names.contains(&"Xi Jinping") && names.contains(&"Vladimir Putin"));
+    assert_eq!(got[0].range, got[1].range);
+    assert_eq!(&t[got[0].range.clone()], "their ties had no limits");
+    assert_eq!(
+        &t[got[0].cue.clone()],
+        if got[0].speaker == "Xi Jinping" {
+            "Xi"
+        } else {
+            "Putin"
+        }
+    );
+}
+
+#[test]
+fn capitalised_non_names_at_sentence_start() {
+    assert!(q("The said thing was odd.").is_empty());
+    assert!(q("But said nothing about it.").is_empty());
+    assert!(q("Officials said the plan was dead.").is_empty());
+    assert!(q("Analysts say the talks failed.").is_empty());
+    assert_eq!(
+        q("China said the plan was fair."),
+        [one("China", Reported, "the plan was fair")]
+    );
+    assert_eq!(
+        q("But Lavrov said the plan was fair."),
+        [one("Sergey Lavrov", Reported, "the plan was fair")]
+    );
+}
+
+// ---- names, roles, short forms ----
+
+#[test]
+fn roles_are_stripped_and_kept() {
+    let cases = [
+        (
+            "Chinese Foreign Minister Wang Yi said the ties were strong.",
+            "Wang Yi",
+            "Chinese Foreign Minister",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the ties were strong.",
+            "Dmitry Peskov",
+            "Kremlin spokesman",
+        ),
+        (
+            "State Councillor Wang Yi said the ties were strong.",
+            "Wang Yi",
+            "State Councillor",
+        ),
+        (
+            "Russia’s Security Council Secretary Nikolai Patrushev said the ties were strong.",
+            "Nikolai Patrushev",
+            "Russia’s Security Council Secretary",
+        ),
+        (
+            "US Secretary of State Antony Blinken said the ties were strong.",
+            "Antony Blinken",
+            "US Secretary of State",
+        ),
+        (
+            "foreign ministry spokeswoman Mao Ning said the ties were strong.",
+            "Mao Ning",
+            "foreign ministry spokeswoman",
+        ),
+    ];
+    for (t, name, role) in cases {
+        let got = ex().extract(t);
+        assert_eq!(got.len(), 1, "{t}: {got:?}");
+        assert_eq!(got[0].speaker, name, "{t}");
+        assert_eq!(got[0].role.as_deref(), Some(role), "{t}");
+        assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+        assert_eq!(&t[got[0].range.clone()], "the ties were strong");
+    }
+}
+
+#[test]
+fn short_forms_resolve_to_the_full_name() {
+    let t = "Chinese Foreign Minister Wang Yi met Sergei Lavrov. “It went well,” Wang said. “We agree,” Lavrov told reporters.";
+    let got = ex().extract(t);
+    assert_eq!(
+        got.iter().map(|q| q.speaker.as_str()).collect::<Vec<_>>(),
+        ["Wang Yi", "Sergey Lavrov"]
+    );
+    // the role named earlier comes along
+    assert_eq!(got[0].role.as_deref(), Some("Chinese Foreign Minister"));
+    assert_eq!(&t[got[0].cue.clone()], "Wang");
+}
+
+#[test]
+fn chinese_surname_first_and_any_token() {
+    let t =
+        "Chinese President Xi Jinping arrived. “We are friends,” Xi said. “Yes,” Jinping added.";
+    assert_eq!(speakers_of(t), ["Xi Jinping"]);
+}
+
+#[test]
+fn lone_surname_from_the_gazetteer() {
+    assert_eq!(
+        q("“We are worried,” Blinken said."),
+        [one("Antony Blinken", Direct, "We are worried")]
+    );
+    // unknown, but not opening a sentence: still a name
+    assert_eq!(
+        q("“We are worried,” Kowalski said."),
+        [one("Kowalski", Direct, "We are worried")]
+    );
+}
+
+#[test]
+fn transliteration_variants_are_one_person() {
+    assert_eq!(ex().canonical("Sergei Lavrov"), "Sergey Lavrov");
+    assert_eq!(ex().canonical("Dmitri Peskov"), "Dmitry Peskov");
+    assert_eq!(ex().canonical("Nikolay Patrushev"), "Nikolai Patrushev");
+    assert_eq!(ex().canonical("Wang-Yi"), "Wang Yi");
+    assert_eq!(ex().key("Wang-Yi"), ex().key("wang yi"));
+    assert_eq!(ex().key("Sergei Ivanov"), ex().key("Sergey Ivanov"));
+    assert_ne!(ex().key("Sergey Ivanov"), ex().key("Sergey Lavrov"));
+    assert_eq!(
+        speakers_of("Dmitri Peskov said the visit was planned."),
+        ["Dmitry Peskov"]
+    );
+}
+
+// ---- pronouns and quotations without a cue ----
+
+#[test]
+fn pronouns_follow_the_latest_speaker() {
+    let t = "Sergey Lavrov said the meeting was useful. He added that more talks would follow.";
+    let got = q(t);
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        got[1],
+        one("Sergey Lavrov", Reported, "more talks would follow")
+    );
+    let t = "U.S. Ambassador Julianne Smith spoke after Wang Yi. “We see it,” she said.";
+    assert_eq!(q(t), [one("Julianne Smith", Direct, "We see it")]);
+}
+
+#[test]
+fn quote_only_paragraphs_continue_the_speaker() {
+    let t = "“We are ready,” Patrushev said.\n\n“We will defend our interests.”\n\nThe meeting ended.\n\n“This stands alone.”";
+    let got = q(t);
+    assert_eq!(
+        got,
+        [
+            one("Nikolai Patrushev", Direct, "We are ready"),
+            one("Nikolai Patrushev", Direct, "We will defend our interests."),
+        ]
+    );
+}
+
+#[test]
+fn follow_on_quote_in_the_same_paragraph() {
+    let t = "“We must act,” Wang Yi said. “We will act.”";
+    assert_eq!(
+        q(t),
+        [
+            one("Wang Yi", Direct, "We must act"),
+            one("Wang Yi", Direct, "We will act.")
+        ]
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_attributed() {
+    let t = "Wang Yi said the talks went well. They call it a “new era” of ties.";
+    let got = q(t);
+    assert_eq!(got, [one("Wang Yi", Reported, "the talks went well")]);
+}
+
+#[test]
+fn colon_then_quote_in_the_next_paragraph() {
+    let t = "Lavrov told reporters:\n\n“We will answer.”";
+    assert_eq!(q(t), [one("Sergey Lavrov", Direct, "We will answer.")]);
+}
+
+// ---- verbs, tenses and patterns ----
+
+#[test]
+fn reporting_verbs_in_any_tense() {
+    let verbs = [
+        "said",
+        "says",
+        "has said",
+        "is saying",
+        "stressed",
+        "noted",
+        "insisted",
+        "warned",
+        "asserted",
+        "declared",
+        "emphasised",
+        "emphasized",
+        "reiterated",
+        "has also said",
+        "later wrote",
+        "added",
+        "told reporters",
+        "claimed",
+        "indicated",
+        "argued",
+        "pointed out",
+    ];
+    for v in verbs {
+        let t = format!("Lavrov {v} that the sanctions had failed.");
+        let got = q(&t);
+        assert_eq!(
+            got,
+            [one("Sergey Lavrov", Reported, "the sanctions had failed")],
+            "{t}"
+        );
+        let t = format!("“The sanctions failed,” Lavrov {v}.");
+        let got = q(&t);
+        if v != "is saying" && v != "pointed out" && v != "indicated" {
+            assert_eq!(
+                got,
+                [one("Sergey Lavrov", Direct, "The sanctions failed")],
+                "{t}"
+            );
+        }
+    }
+}
+
+#[test]
+fn inverted_cue() {
+    assert_eq!(
+        q("“The sanctions failed,” said Sergey Lavrov."),
+        [one("Sergey Lavrov", Direct, "The sanctions failed")]
+    );
+    assert_eq!(
+        q("Ties are strong, says top diplomat Wang Yi"),
+        [one("Wang Yi", Reported, "Ties are strong")]
+    );
+}
+
+#[test]
+fn colon_and_quote_after_the_verb() {
+    assert_eq!(
+        q("Wang Yi said: “We will never waver.”"),
+        [one("Wang Yi", Direct, "We will never waver.")]
+    );
+}
+
+#[test]
+fn describe_as_call_urge_warn() {
+    assert_eq!(
+        q("Wang Yi described the ties as “rock solid”."),
+        [one("Wang Yi", Reported, "the ties as “rock solid”")]
+    );
+    assert_eq!(
+        q("Lavrov called for restraint on all sides."),
+        [one("Sergey Lavrov", Reported, "restraint on all sides")]
+    );
+    assert_eq!(
+        q("Lavrov urged Washington to drop the sanctions."),
+        [one(
+            "Sergey Lavrov",
+            Reported,
+            "Washington to drop the sanctions"
+        )]
+    );
+    assert_eq!(
+        q("Peskov warned of a new arms race."),
+        [one("Dmitry Peskov", Reported, "of a new arms race")]
+    );
+    // "called" as in telephoned is no quote
+    assert!(q("Putin called Xi on Monday.").is_empty());
+}
+
+#[test]
+fn according_to() {
+    assert_eq!(
+        q("The visit was postponed, according to Xinhua."),
+        [one("Xinhua", Reported, "The visit was postponed")]
+    );
+    assert_eq!(
+        q("According to Sergey Lavrov, the talks were frank."),
+        [one("Sergey Lavrov", Reported, "the talks were frank")]
+    );
+    // data is no speaker
+    assert!(q("Trade grew, according to data from the customs agency.").is_empty());
+}
+
+#[test]
+fn who_clause_and_apposition() {
+    let t = "Medvedev, who chairs the commission, wrote that the war would go on.";
+    let got = ex().extract(t);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, "Dmitry Medvedev");
+    assert_eq!(&t[got[0].range.clone()], "the war would go on");
+    let t = "Andrey Denisov, the Russian ambassador in China, said on Sunday that trade grew.";
+    let got = ex().extract(t);
+    assert_eq!(got[0].speaker, "Andrey Denisov");
+    assert_eq!(got[0].role.as_deref(), Some("Russian ambassador in China"));
+    assert_eq!(&t[got[0].range.clone()], "trade grew");
+}
+
+#[test]
+fn possessive_remarks() {
+    assert_eq!(
+        q("Wang Yi’s remarks that the West was to blame drew criticism."),
+        [one(
+            "Wang Yi",
+            Reported,
+            "the West was to blame drew criticism"
+        )]
+    );
+    assert!(q("Wang Yi’s remarks came amid a flurry of contacts.").is_empty());
+}
+
+#[test]
+fn reported_clause_before_the_cue() {
+    assert_eq!(
+        q("The partnership poses no threat to anyone, Sergey Lavrov said on Tuesday."),
+        [one(
+            "Sergey Lavrov",
+            Reported,
+            "The partnership poses no threat to anyone"
+        )]
+    );
+    assert_eq!(
+        q("Ties act as “a stabilising force,” Lavrov added."),
+        [one(
+            "Sergey Lavrov",
+            Reported,
+            "Ties act as “a stabilising force,”"
+        )]
+    );
+}
+
+#[test]
+fn two_cues_in_one_sentence() {
+    let t = "Russia’s foreign ministry said Lavrov would travel on Monday, while the Kremlin said a summit was possible.";
+    assert_eq!(
+        q(t),
+        [
+            one(
+                "Russian Foreign Ministry",
+                Reported,
+                "Lavrov would travel on Monday"
+            ),
+            one("Kremlin", Reported, "a summit was possible"),
+        ]
+    );
+}
+
+#[test]
+fn negations_and_non_speech() {
+    assert!(q("Lavrov did not say when he would travel.").is_empty());
+    assert!(q("Lavrov never said that the talks failed.").is_empty());
+    assert!(q("Russia added new sanctions on Tuesday.").is_empty());
+    assert!(q("The statement was said to be ready.").is_empty());
+}
+
+// ---- organisations, descriptions, documents, relays ----
+
+#[test]
+fn institutions_speak_as_organisations() {
+    let t = "The Chinese foreign ministry said the visit was a success. Xinhua reported that the talks lasted hours. The Kremlin said nothing was agreed.";
+    let got = ex().extract(t);
+    let names: Vec<(&str, SpeakerKind)> = got
+        .iter()
+        .map(|q| (q.speaker.as_str(), q.speaker_kind))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Chinese Foreign Ministry", SpeakerKind::Organisation),
+            ("Xinhua", SpeakerKind::Organisation),
+            ("Kremlin", SpeakerKind::Organisation),
+        ]
+    );
+    assert_eq!(
+        speakers_of(
+            "Russia’s foreign ministry said so. The Russian foreign ministry said so again."
+        ),
+        ["Russian Foreign Ministry"]
+    );
+}
+
+#[test]
+fn descriptions_resolve_to_the_person_named() {
+    let t = "Beijing’s top diplomat has said ties are strong. Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov. The Russian foreign minister said the talks were frank.";
+    assert_eq!(speakers_of(t), ["Wang Yi", "Sergey Lavrov"]);
+    // no minister named: the description stays
+    let got = ex().extract("The Chinese foreign minister said ties are strong.");
+    assert_eq!(got[0].speaker, "Chinese foreign minister");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+    // "the diplomat": the latest diplomat named
+    let t = "Wang Yi arrived in Moscow. “We are ready,” the diplomat said.";
+    assert_eq!(speakers_of(t), ["Wang Yi"]);
+    // a bare job with no one named drops
+    assert!(q("Coalition deal close, says negotiator").is_empty());
+}
+
+#[test]
+fn documents_speak_for_their_author() {
+    assert_eq!(
+        speakers_of("A report by US intelligence claimed that Moscow had helped."),
+        ["US intelligence"]
+    );
+    assert_eq!(
+        speakers_of("The Xinhua report said the talks were long."),
+        ["Xinhua"]
+    );
+    let t = "Xi and Putin signed a joint statement that declared that ties had no limits.";
+    let got = q(t);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|g| g.2 == "ties had no limits"));
+}
+
+#[test]
+fn relays_credit_the_original_speaker() {
+    assert_eq!(
+        speakers_of("TASS said that Lavrov told Wang Yi that the talks were useful."),
+        ["Sergey Lavrov"]
+    );
+    assert_eq!(
+        speakers_of("According to Sputnik, Lavrov said that the talks were useful."),
+        ["Sergey Lavrov"]
+    );
+    assert_eq!(
+        speakers_of("“The talks were useful,” Lavrov said, according to Sputnik."),
+        ["Sergey Lavrov"]
+    );
+    assert_eq!(
+        speakers_of(
+            "“The talks were useful,” Lavrov said, as quoted by the Chinese foreign ministry."
+        ),
+        ["Sergey Lavrov"]
+    );
+}
+
+#[test]
+fn headline_conventions() {
+    assert_eq!(
+        q("Kremlin: talks with Beijing were productive"),
+        [one(
+            "Kremlin",
+            Reported,
+            "talks with Beijing were productive"
+        )]
+    );
+    assert_eq!(
+        q("Lavrov: ‘We will not back down’"),
+        [one("Sergey Lavrov", Direct, "We will not back down")]
+    );
+    assert!(q("READ MORE: markets fall again").is_empty());
+    assert_eq!(
+        q("Anna Petrova celebrates her award: 'Thank you all'"),
+        [one("Anna Petrova", Direct, "Thank you all")]
+    );
+}
+
+#[test]
+fn groups_are_not_speakers() {
+    assert!(q("The two sides said the talks were useful.").is_empty());
+    assert!(q("However, observers have noted rising tensions.").is_empty());
+    assert!(q("Both ministers emphasised the depth of ties.").is_empty());
+    assert!(q("They said the talks were useful.").is_empty());
+}
+
+#[test]
+fn coordinated_and_participle_verbs() {
+    assert_eq!(
+        q("Yet Beijing avoided endorsing the war and urged both sides to talk."),
+        [one("Beijing", Reported, "both sides to talk")]
+    );
+    let t = "Kremlin: Putin backs talks, noting ‘progress’";
+    let got = q(t);
+    assert!(
+        got.contains(&one("Vladimir Putin", Direct, "progress")),
+        "{got:?}"
+    );
+}
+
+// ---- robustness ----
+
+#[test]
+fn empty_and_odd_inputs() {
+    for t in [
+        "",
+        " ",
+        "“",
+        "”",
+        "‘’",
+        "\"",
+        "'",
+        "said",
+        "“said,” said said.",
+        "\n\n“\n\n“\n",
+        "Wang said:",
+        "according to",
+        "according to ,",
+        "—",
+        "é said “ü”",
+    ] {
+        for q in ex().extract(t) {
+            assert!(
+                t.is_char_boundary(q.range.start) && t.is_char_boundary(q.range.end),
+                "{t:?}"
+            );
+            assert!(q.range.start <= q.range.end);
+        }
+    }
+}
+
+#[test]
+fn results_are_sorted_and_on_boundaries() {
+    let corpus = crate::synth::corpus(5, 600, 3);
+    for (_, text) in &corpus.files {
+        let got = ex().extract(text);
+        let cues = text.matches("” ").count();
+        assert!(
+            got.len() >= cues,
+            "{} quotes for {cues} closing quotes",
+            got.len()
+        );
+        assert!(got.windows(2).all(|w| w[0].range.start <= w[1].range.start));
+        for q in &got {
+            assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
+            assert!(text.is_char_boundary(q.cue.start) && text.is_char_boundary(q.cue.end));
+        }
+    }
+}
+
+#[test]
+fn synthetic_articles_have_their_speakers() {
+    let text = "---\nsource: X\n---\nHeadline here\n\nChinese Foreign Minister Wang Yi said that relations were rock solid. “Ba ko ri, no limits,” Wang Yi said.\n\n“Tan mel su, mutual trust,” Yi stressed.\n\n“Dor vi, hegemony,” Lavrov warned.\n";
+    let got = q(text);
+    assert_eq!(
+        got,
+        [
+            one("Wang Yi", Reported, "relations were rock solid"),
+            one("Wang Yi", Direct, "Ba ko ri, no limits"),
+            one("Wang Yi", Direct, "Tan mel su, mutual trust"),
+            one("Sergey Lavrov", Direct, "Dor vi, hegemony"),
+        ]
+    );
+}
+
+#[test]
+fn quotes_serialize_in_lowercase() {
+    let got = ex().extract("“Yes,” Lavrov said.");
+    let json = serde_json::to_string(&got[0]).unwrap();
+    assert!(json.contains("\"speaker_kind\":\"person\""), "{json}");
+    assert!(json.contains("\"kind\":\"direct\""), "{json}");
+    assert_eq!(speakers(&got), [("Sergey Lavrov", SpeakerKind::Person)]);
+}
+
+#[test]
+fn custom_alias_lists() {
+    let ex =
+        Extractor::from_aliases("[[person]]\nname = \"Jan Novak\"\nvariants = [\"Honza Novak\"]\n")
+            .unwrap();
+    assert_eq!(ex.canonical("Honza Novak"), "Jan Novak");
+    assert!(Extractor::from_aliases("not toml [").is_err());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "Wang",
+            "Yi",
+            "said",
+            "told",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "\"",
+            "'",
+            ",",
+            ".",
+            " ",
+            "\n",
+            "\n\n",
+            "according",
+            "to",
+            "the",
+            "Kremlin",
+            "Xinhua",
+            "he",
+            "she",
+            "which",
+            "that",
+            "Lavrov",
+            "é",
+            "—",
+            ":",
+            "noting",
+            "and",
+            "Beijing’s",
+            "top",
+            "diplomat",
+            "report",
+            "(",
+            ")",
+            "U.S.",
+            "ß",
+            "日本",
+            "🙂",
+        ]);
+        prop::collection::vec(words, 0..60).prop_map(|v| v.join(""))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 400,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn never_panics_and_stays_on_boundaries(text in pieces()) {
+            let got = ex().extract(&text);
+            for q in &got {
+                prop_assert!(q.range.start <= q.range.end && q.range.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.range.start));
+                prop_assert!(text.is_char_boundary(q.range.end));
+                prop_assert!(q.cue.start <= q.cue.end && q.cue.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.cue.start));
+                prop_assert!(text.is_char_boundary(q.cue.end));
+            }
+            prop_assert!(got.windows(2).all(|w| w[0].range.start <= w[1].range.start));
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            for q in ex().extract(&text) {
+                prop_assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
+            }
+        }
+    }
+}
+
+/// A wire story written after the rules, to check they generalise.
+#[test]
+fn wire_story() {
+    let t = "MOSCOW, March 3 (Reuters) - Russian Foreign Minister Sergei Lavrov on Friday accused the West of hypocrisy, saying Washington had ignored Moscow's concerns for years.\n\n\"They never listened to us,\" Lavrov told a news conference in Moscow. \"Now they are surprised.\"\n\nA spokesperson for the U.S. State Department said Washington remained open to talks.\n\nChinese foreign ministry spokesperson Mao Ning told a regular briefing that Beijing \"firmly opposes\" unilateral sanctions. She added: \"China will continue to play a constructive role.\"\n\nPresident Xi Jinping has repeatedly called for a ceasefire. Asked about the talks, Peskov said: \"We have nothing to add.\"\n\nThe Global Times, a tabloid run by the ruling Communist Party, said in an editorial that the sanctions were doomed to fail.\n\nPutin, speaking at a forum in Vladivostok, said Russia would not be isolated.";
+    let got = q(t);
+    assert_eq!(
+        got,
+        [
+            one(
+                "Sergey Lavrov",
+                Reported,
+                "the West of hypocrisy, saying Washington had ignored Moscow's concerns for years"
+            ),
+            one("Sergey Lavrov", Direct, "They never listened to us"),
+            one("Sergey Lavrov", Direct, "Now they are surprised."),
+            one(
+                "Mao Ning",
+                Reported,
+                "Beijing \"firmly opposes\" unilateral sanctions"
+            ),
+            one(
+                "Mao Ning",
+                Direct,
+                "China will continue to play a constructive role."
+            ),
+            one("Xi Jinping", Reported, "a ceasefire"),
+            one("Dmitry Peskov", Direct, "We have nothing to add."),
+            one(
+                "Global Times",
+                Reported,
+                "the sanctions were doomed to fail"
+            ),
+            one("Vladimir Putin", Reported, "Russia would not be isolated"),
+        ]
+    );
+    let lavrov = &ex().extract(t)[0];
+    assert_eq!(lavrov.role.as_deref(), Some("Russian Foreign Minister"));
+}
