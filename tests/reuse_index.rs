@@ -69,10 +69,10 @@ fn the_index_finds_the_articles_sharing_passages() {
             let hit = hits.iter().find(|h| h.0 == i as u32);
             // precision: whatever the index ranks somewhat similar does share
             // text
-            if let Some(&(_, score)) = hit {
-                if score >= 0.03 {
-                    assert!(!c.passages.is_empty(), "{q} ~ {i}: {score}");
-                }
+            if let Some(&(_, score)) = hit
+                && score >= 0.03
+            {
+                assert!(!c.passages.is_empty(), "{q} ~ {i}: {score}");
             }
             // recall: sharing a wire paragraph (40+ words) is nearly always
             // seen

@@ -49,9 +49,7 @@ fn body(text: &str) -> &str {
 }
 
 fn occurrences(body: &str, snippet: &str) -> Vec<Range<usize>> {
-    body.match_indices(snippet)
-        .map(|(i, s)| i..i + s.len())
-        .collect()
+    body.match_indices(snippet).map(|(i, s)| i..i + s.len()).collect()
 }
 
 fn matches(ex: &Extractor, body: &str, q: &Quote, g: &Gold) -> bool {
@@ -62,10 +60,7 @@ fn matches(ex: &Extractor, body: &str, q: &Quote, g: &Gold) -> bool {
         return true;
     }
     occurrences(body, &g.snippet).iter().any(|o| {
-        let overlap = o
-            .end
-            .min(q.range.end)
-            .saturating_sub(o.start.max(q.range.start));
+        let overlap = o.end.min(q.range.end).saturating_sub(o.start.max(q.range.start));
         overlap * 2 >= o.len()
     })
 }
@@ -107,8 +102,7 @@ fn accuracy_on_bundled_articles() {
     let mut gold_found = 0;
     let mut kind_right = 0;
     for art in &fixture.article {
-        let text =
-            std::fs::read_to_string(format!("assets/articles/{}", art.file)).expect("article");
+        let text = std::fs::read_to_string(format!("assets/articles/{}", art.file)).expect("article");
         let body = body(&text);
         for g in &art.quotes {
             assert!(
@@ -160,10 +154,7 @@ fn accuracy_on_bundled_articles() {
             }
         }
         for g in &art.quotes {
-            let hits: Vec<&Quote> = predicted
-                .iter()
-                .filter(|q| matches(&ex, body, q, g))
-                .collect();
+            let hits: Vec<&Quote> = predicted.iter().filter(|q| matches(&ex, body, q, g)).collect();
             if hits.is_empty() {
                 println!("   quote missed: [{}] {:?}", g.speaker, g.snippet);
             } else {
@@ -176,10 +167,7 @@ fn accuracy_on_bundled_articles() {
                 if hits.iter().any(|q| q.kind == want) {
                     kind_right += 1;
                 } else {
-                    println!(
-                        "   kind differs: [{}] {:?} gold {}",
-                        g.speaker, g.snippet, g.kind
-                    );
+                    println!("   kind differs: [{}] {:?} gold {}", g.speaker, g.snippet, g.kind);
                 }
             }
         }
@@ -208,17 +196,9 @@ fn accuracy_on_bundled_articles() {
         kind_right,
         gold_found
     );
-    assert!(
-        sp.precision() >= 0.95,
-        "speaker precision {:.3}",
-        sp.precision()
-    );
+    assert!(sp.precision() >= 0.95, "speaker precision {:.3}", sp.precision());
     assert!(sp_r >= 0.90, "speaker recall {sp_r:.3}");
-    assert!(
-        qp.precision() >= 0.95,
-        "quote precision {:.3}",
-        qp.precision()
-    );
+    assert!(qp.precision() >= 0.95, "quote precision {:.3}", qp.precision());
     assert!(q_r >= 0.95, "quote recall {q_r:.3}");
     assert!(kind_acc >= 0.95, "kind accuracy {kind_acc:.3}");
 }

@@ -224,7 +224,7 @@ mod tests {
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(k.action(Context::List, &ctrl_c), Some(Action::Quit));
         assert_eq!(
-            k.action(Context::List, &key(KeyCode::Char('c'), KeyModifiers::NONE)),
+            k.action(Context::List, &key(KeyCode::Char('z'), KeyModifiers::NONE)),
             None
         );
     }

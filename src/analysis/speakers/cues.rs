@@ -61,20 +61,14 @@ impl Cue {
     fn explicit(&self) -> bool {
         matches!(
             self.kind,
-            CueKind::Verb
-                | CueKind::Inversion
-                | CueKind::According
-                | CueKind::Headline
-                | CueKind::Remarks
+            CueKind::Verb | CueKind::Inversion | CueKind::According | CueKind::Headline | CueKind::Remarks
         ) && !self.phrase.is_none()
     }
 
     /// Where the attribution starts when it opens a clause.
     fn lead(&self, l: &Layout) -> Option<usize> {
         match (self.kind, self.forward, self.direct) {
-            (CueKind::Verb | CueKind::Headline | CueKind::Remarks, true, _) => {
-                Some(self.phrase.range.start)
-            }
+            (CueKind::Verb | CueKind::Headline | CueKind::Remarks, true, _) => Some(self.phrase.range.start),
             (CueKind::Verb | CueKind::Inversion, false, Some(s)) => Some(l.spans[s].open),
             _ => None,
         }
@@ -106,20 +100,18 @@ pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
                 continue;
             }
             if lower_is(t.text, "according")
-                && l.toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.text == "to" && n.sent == si)
+                && l.toks.get(i + 1).is_some_and(|n| n.text == "to" && n.sent == si)
             {
                 if let Some(c) = according(l, g, si, s, i) {
                     out.push(c);
                 }
                 continue;
             }
-            if lexicon::is_possessive(t.text) {
-                if let Some(c) = remarks(l, g, si, s, i) {
-                    out.push(c);
-                    continue;
-                }
+            if lexicon::is_possessive(t.text)
+                && let Some(c) = remarks(l, g, si, s, i)
+            {
+                out.push(c);
+                continue;
             }
             let Some(verb) = t.e.verb() else { continue };
             if t.cap && !s.headline_case {
@@ -127,9 +119,9 @@ pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
             }
             // "the Sputnik report said": a noun before a verb
             if t.e.has(lexicon::DOC)
-                && l.toks.get(i + 1).is_some_and(|n| {
-                    n.sent == si && n.e.has(lexicon::VERB | lexicon::AUX) && !n.cap
-                })
+                && l.toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.sent == si && n.e.has(lexicon::VERB | lexicon::AUX) && !n.cap)
             {
                 continue;
             }
@@ -137,10 +129,10 @@ pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
                 out.push(c);
             }
         }
-        if out.len() == first {
-            if let Some(c) = colon_quote(l, g, si, s) {
-                out.push(c);
-            }
+        if out.len() == first
+            && let Some(c) = colon_quote(l, g, si, s)
+        {
+            out.push(c);
         }
         settle(l, &mut out[first..]);
     }
@@ -196,10 +188,10 @@ fn trim_clause_end(l: &Layout, r: Range<usize>) -> Range<usize> {
         let s = &l.text[r.clone()];
         let mut cut = None;
         for w in ["while", "and", "but", "as", "whereas", "although", "though"] {
-            if let Some(stem) = s.strip_suffix(w) {
-                if stem.ends_with(|c: char| c.is_whitespace() || c == ',') {
-                    cut = Some(stem.len());
-                }
+            if let Some(stem) = s.strip_suffix(w)
+                && stem.ends_with(|c: char| c.is_whitespace() || c == ',')
+            {
+                cut = Some(stem.len());
             }
         }
         match cut {
@@ -229,12 +221,11 @@ fn forward_content(l: &Layout, s: &Sent, start: usize) -> Range<usize> {
 /// Drops a trailing "(Jun. 16, 2022)" from a related-story headline.
 fn strip_dateline(l: &Layout, r: Range<usize>) -> Range<usize> {
     let c = &l.text[r.clone()];
-    if c.ends_with(')') {
-        if let Some(open) = c.rfind('(') {
-            if c[open..].contains(|ch: char| ch.is_ascii_digit()) {
-                return trim_range(l.text, r.start..r.start + open, &[]);
-            }
-        }
+    if c.ends_with(')')
+        && let Some(open) = c.rfind('(')
+        && c[open..].contains(|ch: char| ch.is_ascii_digit())
+    {
+        return trim_range(l.text, r.start..r.start + open, &[]);
     }
     r
 }
@@ -310,8 +301,7 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
     if lower_is(nt.text, "that") && !nt.quoted && !nt.cap {
         return Some((first_non_space(l, nt.end, s.end), false));
     }
-    let search =
-        verb.addressee || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !nt.cap;
+    let search = verb.addressee || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !nt.cap;
     if search {
         for k in j..end.min(j + 10) {
             let t = &l.toks[k];
@@ -355,9 +345,7 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
         return true;
     }
     let gap = l.gap_before(p.start);
-    if gap.contains([
-        ',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•',
-    ]) {
+    if gap.contains([',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•']) {
         return true;
     }
     let prev = &l.toks[p.start - 1];
@@ -392,10 +380,8 @@ fn skip_aux(l: &Layout, s: &Sent, i: usize) -> (usize, bool, bool) {
         // "Lavrov on Friday accused", "Xinhua last week reported"
         if t.e.has(lexicon::TIME) && j > s.toks.start {
             let p = &l.toks[j - 1];
-            if matches!(
-                p.text,
-                "on" | "last" | "this" | "earlier" | "late" | "early"
-            ) && l.gap(p.end, t.start).trim().is_empty()
+            if matches!(p.text, "on" | "last" | "this" | "earlier" | "late" | "early")
+                && l.gap(p.end, t.start).trim().is_empty()
             {
                 k = j - 1;
                 continue;
@@ -435,11 +421,8 @@ fn verb_cue(
         return None;
     }
     let gap_before = l.gap_before(i);
-    let progressive = i > s.toks.start
-        && matches!(
-            l.toks[i - 1].text,
-            "is" | "are" | "was" | "were" | "been" | "be"
-        );
+    let progressive =
+        i > s.toks.start && matches!(l.toks[i - 1].text, "is" | "are" | "was" | "were" | "been" | "be");
     // participle: ", noting that ..."
     if t.e.has(lexicon::VERB_ING) && !progressive {
         if !(verb.participle && gap_before.contains(',')) {
@@ -451,10 +434,7 @@ fn verb_cue(
             return None;
         }
         let main = earlier.iter().rposition(|c| {
-            matches!(
-                c.kind,
-                CueKind::Verb | CueKind::Inversion | CueKind::Coordinated
-            ) && !c.phrase.is_none()
+            matches!(c.kind, CueKind::Verb | CueKind::Inversion | CueKind::Coordinated) && !c.phrase.is_none()
         });
         let (phrase, same_as) = match main {
             Some(m) => (earlier[m].phrase.clone(), Some(first + m)),
@@ -495,8 +475,7 @@ fn verb_cue(
         };
         if !np.is_empty() && clause_ends {
             let phrase = analyse(l, g, np);
-            if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It)
-            {
+            if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
                 let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
                 return Some(Cue {
                     kind: CueKind::Inversion,
@@ -567,8 +546,7 @@ fn verb_cue(
             return None;
         }
     } else {
-        let relative =
-            np.len() == 1 && l.toks[np.start].e.has(lexicon::REL) && !l.toks[np.start].cap;
+        let relative = np.len() == 1 && l.toks[np.start].e.has(lexicon::REL) && !l.toks[np.start].cap;
         if !relative && !boundary_ok(l, s, &np) {
             return None;
         }
@@ -625,21 +603,14 @@ fn verb_cue(
         let n = &l.toks[i + 1];
         let g_after = l.gap_after(i);
         (has_comma(g_after) && !g_after.contains(':'))
-            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME)
-                && !n.cap
-                && n.text != "that"
-                && {
-                    // no "that" coming: "told attendees at ... on Sunday"
-                    !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
-                })
+            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !n.cap && n.text != "that" && {
+                // no "that" coming: "told attendees at ... on Sunday"
+                !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
+            })
             || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
     };
     if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
-        let content = trim_range(
-            l.text,
-            s.start..l.toks[np_first].start,
-            &[',', ';', '–', '—'],
-        );
+        let content = trim_range(l.text, s.start..l.toks[np_first].start, &[',', ';', '–', '—']);
         if !content.is_empty() {
             cue.direct = direct_of(l, content.clone());
             cue.content = content;
@@ -808,11 +779,7 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
             a = j;
         }
     }
-    while a < before
-        && l.toks[a].cap
-        && l.toks[a].e.has(lexicon::STOP)
-        && !l.toks[a].e.has(lexicon::DET)
-    {
+    while a < before && l.toks[a].cap && l.toks[a].e.has(lexicon::STOP) && !l.toks[a].e.has(lexicon::DET) {
         a += 1;
     }
     if a >= before {
@@ -824,11 +791,7 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
     }
     let p = analyse(l, g, np);
     match p.np {
-        Np::Name { .. }
-        | Np::OrgDesc { .. }
-        | Np::Desc { .. }
-        | Np::Pronoun { .. }
-        | Np::Multi(_) => Some(p),
+        Np::Name { .. } | Np::OrgDesc { .. } | Np::Desc { .. } | Np::Pronoun { .. } | Np::Multi(_) => Some(p),
         _ => None,
     }
 }
@@ -838,15 +801,15 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
 fn first_entity(l: &Layout, g: &Gazetteer, s: &Sent, from: usize, to: usize) -> Option<Phrase> {
     // a dateline: "MOSCOW, March 3 (Reuters) - "
     let mut from = from;
-    if from == s.toks.start {
-        if let Some(d) = (from..to).find(|&j| {
+    if from == s.toks.start
+        && let Some(d) = (from..to).find(|&j| {
             let g = l.gap_after(j);
             g.contains(" - ") || g.contains(" – ") || g.contains(" — ")
-        }) {
-            let t0 = l.toks[from].text;
-            if t0.len() > 2 && t0.chars().all(|c| !c.is_lowercase()) && d - from < 8 {
-                from = d + 1;
-            }
+        })
+    {
+        let t0 = l.toks[from].text;
+        if t0.len() > 2 && t0.chars().all(|c| !c.is_lowercase()) && d - from < 8 {
+            from = d + 1;
         }
     }
     for j in from..to {
@@ -900,10 +863,7 @@ pub(super) fn antecedent(l: &Layout, g: &Gazetteer, s: &Sent, r: usize) -> Optio
     if let Some(d) = doc {
         let mut np = scan_back(l, d + 1);
         // "a joint statement": adjectives and the article before the noun
-        while np.start > s.toks.start
-            && d + 1 - np.start < 6
-            && !l.toks[np.start].e.has(lexicon::DET)
-        {
+        while np.start > s.toks.start && d + 1 - np.start < 6 && !l.toks[np.start].e.has(lexicon::DET) {
             let t = &l.toks[np.start - 1];
             if t.cap || t.quoted || !l.gap_before(np.start).trim().is_empty() {
                 break;
@@ -973,12 +933,7 @@ fn according(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize) -> Option
     } = phrase.np
     {
         let mut j = np.end;
-        if j < s.toks.end
-            && matches!(
-                l.toks[j].text,
-                "published" | "issued" | "released" | "compiled"
-            )
-        {
+        if j < s.toks.end && matches!(l.toks[j].text, "published" | "issued" | "released" | "compiled") {
             j += 1;
         }
         if j < s.toks.end && matches!(l.toks[j].text, "by" | "from") {
@@ -1006,17 +961,10 @@ fn according(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize) -> Option
         while j < s.toks.end && !has_comma(l.gap_before(j)) {
             j += 1;
         }
-        let from = if j < s.toks.end {
-            l.toks[j].start
-        } else {
-            s.end
-        };
+        let from = if j < s.toks.end { l.toks[j].start } else { s.end };
         (forward_content(l, s, from), true)
     } else {
-        (
-            trim_range(l.text, s.start..t.start, &[',', ';', '–', '—']),
-            false,
-        )
+        (trim_range(l.text, s.start..t.start, &[',', ';', '–', '—']), false)
     };
     if content.is_empty() {
         return None;
@@ -1098,10 +1046,7 @@ fn colon_quote(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
         return None;
     }
     let phrase = analyse(l, g, np);
-    let Np::Name {
-        name, org: false, ..
-    } = &phrase.np
-    else {
+    let Np::Name { name, org: false, .. } = &phrase.np else {
         return None;
     };
     let name_text = &l.text[name.clone()];

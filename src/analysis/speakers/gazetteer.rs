@@ -151,12 +151,13 @@ impl Gazetteer {
         }
         for p in &file.person {
             let idx = g.persons.len() as u16;
-            let country = match &p.country {
-                Some(c) => Some(g.place_by_code(c).ok_or_else(|| {
-                    AliasError::Invalid(format!("{}: unknown country code {c}", p.name))
-                })?),
-                None => None,
-            };
+            let country =
+                match &p.country {
+                    Some(c) => Some(g.place_by_code(c).ok_or_else(|| {
+                        AliasError::Invalid(format!("{}: unknown country code {c}", p.name))
+                    })?),
+                    None => None,
+                };
             let mut classes = RoleClass::empty();
             for r in &p.roles {
                 classes |= lexicon::role_classes(r);

@@ -69,10 +69,9 @@ pub struct Layout<'a> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sen", "rep", "gov",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "etc", "inc", "co", "corp", "ltd", "approx", "est", "fig", "vol", "op", "cf", "eg", "ie",
-    "al",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co",
+    "corp", "ltd", "approx", "est", "fig", "vol", "op", "cf", "eg", "ie", "al",
 ];
 
 impl<'a> Layout<'a> {
@@ -157,8 +156,7 @@ impl<'a> Layout<'a> {
         for t in &mut self.toks[toks.clone()] {
             t.sent = idx;
         }
-        let headline_case =
-            headline_case(&self.toks[toks.clone()], self.text[start..end].trim_end());
+        let headline_case = headline_case(&self.toks[toks.clone()], self.text[start..end].trim_end());
         self.sents.push(Sent {
             start,
             end,
@@ -230,10 +228,7 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
             saw_space = true;
             break;
         }
-        if matches!(
-            c,
-            '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…'
-        ) {
+        if matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…') {
             end += c.len_utf8();
         } else {
             return None;
@@ -350,11 +345,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                 continue;
             }
             let abs = pr.start + i;
-            prev_char = if i == 0 {
-                None
-            } else {
-                p[..i].chars().next_back()
-            };
+            prev_char = if i == 0 { None } else { p[..i].chars().next_back() };
             let next_char = p[i + len..].chars().next();
             let next_alnum = next_char.is_some_and(char::is_alphanumeric);
             if skip_at == Some(abs) {
@@ -409,8 +400,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                     });
                 }
                 '’' | '\'' => {
-                    let closes =
-                        sgl.is_some() && !next_alnum && !prev_char.is_none_or(char::is_whitespace);
+                    let closes = sgl.is_some() && !next_alnum && !prev_char.is_none_or(char::is_whitespace);
                     if closes {
                         let s = sgl.take().expect("checked above");
                         if !s.nested && s.start < abs {
@@ -566,10 +556,7 @@ mod tests {
         let t = "It is “the best today.” Wang left.";
         let l = layout(t);
         assert_eq!(l.sents.len(), 2);
-        assert_eq!(
-            &t[l.sents[0].start..l.sents[0].end],
-            "It is “the best today.”"
-        );
+        assert_eq!(&t[l.sents[0].start..l.sents[0].end], "It is “the best today.”");
     }
 
     #[test]

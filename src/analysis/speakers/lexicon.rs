@@ -74,13 +74,7 @@ pub struct Verb {
     pub participle: bool,
 }
 
-const fn v(
-    lemma: &'static str,
-    bare: bool,
-    addressee: bool,
-    inverts: bool,
-    participle: bool,
-) -> Verb {
+const fn v(lemma: &'static str, bare: bool, addressee: bool, inverts: bool, participle: bool) -> Verb {
     Verb {
         lemma,
         bare,
@@ -222,12 +216,7 @@ pub const VERBS: &[(&[&str], Verb)] = &[
         v("underscore", true, false, false, true),
     ),
     (
-        &[
-            "acknowledge",
-            "acknowledges",
-            "acknowledged",
-            "acknowledging",
-        ],
+        &["acknowledge", "acknowledges", "acknowledged", "acknowledging"],
         v("acknowledge", false, false, true, false),
     ),
     (
@@ -492,9 +481,8 @@ const WORDS: &[(u32, &[&str])] = &[
     (
         AUX,
         &[
-            "has", "have", "had", "is", "are", "was", "were", "been", "be", "being", "will",
-            "would", "could", "can", "may", "might", "shall", "should", "must", "did", "does",
-            "do",
+            "has", "have", "had", "is", "are", "was", "were", "been", "be", "being", "will", "would",
+            "could", "can", "may", "might", "shall", "should", "must", "did", "does", "do",
         ],
     ),
     (
@@ -805,10 +793,7 @@ const WORDS: &[(u32, &[&str])] = &[
     ),
     (PRON_P, &["he", "she"]),
     (PRON_IT, &["it"]),
-    (
-        PRON_X,
-        &["they", "we", "i", "you", "both", "neither", "one"],
-    ),
+    (PRON_X, &["they", "we", "i", "you", "both", "neither", "one"]),
     (REL, &["who", "which", "that"]),
     (
         PREP,
@@ -1043,10 +1028,7 @@ const WORDS: &[(u32, &[&str])] = &[
             "two", "three", "four", "five", "both", "several", "many", "some", "all",
         ],
     ),
-    (
-        REMARKS,
-        &["remarks", "comments", "words", "statement", "message"],
-    ),
+    (REMARKS, &["remarks", "comments", "words", "statement", "message"]),
 ];
 
 /// One lexicon entry: the classes of a word, and its verb if it is one.
@@ -1155,10 +1137,10 @@ impl Lexicon {
 /// "Russia’s" → "Russia"; other words unchanged.
 pub fn strip_possessive(word: &str) -> &str {
     for s in ["’s", "'s", "ʼs", "’S", "'S"] {
-        if let Some(stem) = word.strip_suffix(s) {
-            if !stem.is_empty() {
-                return stem;
-            }
+        if let Some(stem) = word.strip_suffix(s)
+            && !stem.is_empty()
+        {
+            return stem;
         }
     }
     word
@@ -1218,9 +1200,7 @@ impl BitOrAssign for RoleClass {
 pub fn role_classes(role: &str) -> RoleClass {
     let mut words: Vec<String> = Vec::new();
     for w in crate::analysis::text::words(role) {
-        words.push(crate::analysis::text::normalize_word(strip_possessive(
-            w.text,
-        )));
+        words.push(crate::analysis::text::normalize_word(strip_possessive(w.text)));
     }
     let has = |w: &str| words.iter().any(|x| x == w);
     let mut c = RoleClass::empty();
@@ -1262,9 +1242,7 @@ pub fn role_classes(role: &str) -> RoleClass {
 }
 
 fn is_role_word(w: &str) -> bool {
-    WORDS
-        .iter()
-        .any(|(f, list)| *f == ROLE && list.contains(&w))
+    WORDS.iter().any(|(f, list)| *f == ROLE && list.contains(&w))
 }
 
 #[cfg(test)]

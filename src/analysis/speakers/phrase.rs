@@ -114,9 +114,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
     if t.e
         .has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X | lexicon::REL)
         && !t.cap
-        || (t.cap
-            && t.e
-                .has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X))
+        || (t.cap && t.e.has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X))
     {
         return last..end;
     }
@@ -208,16 +206,12 @@ pub fn scan_fwd(l: &Layout, start: usize) -> Range<usize> {
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::DET)
-        {
+        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::DET) {
             break;
         }
         i += 1;
         end = i;
-        if lexicon::is_possessive(t.text)
-            && !t.e.has(lexicon::ORG | lexicon::ROLE)
-            && t.place.is_none()
-        {
+        if lexicon::is_possessive(t.text) && !t.e.has(lexicon::ORG | lexicon::ROLE) && t.place.is_none() {
             // "Wang’s remarks": the name ends at its possessive
             break;
         }
@@ -233,8 +227,7 @@ pub fn analyse(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Phrase {
         let at = l.toks.get(toks.start).map_or(l.text.len(), |t| t.start);
         at..at
     };
-    let initial =
-        toks.start < l.toks.len() && l.sents[l.toks[toks.start].sent].toks.start == toks.start;
+    let initial = toks.start < l.toks.len() && l.sents[l.toks[toks.start].sent].toks.start == toks.start;
     let np = read(l, g, toks.clone());
     Phrase {
         np,
@@ -262,9 +255,9 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
             a += 1;
         } else if t.cap
             && t.e.has(lexicon::STOP)
-            && !t.e.has(
-                lexicon::ROLE | lexicon::ORG | lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X,
-            )
+            && !t
+                .e
+                .has(lexicon::ROLE | lexicon::ORG | lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X)
         {
             a += 1;
         } else {
@@ -380,9 +373,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     }
     let name = l.toks[s].start..last.end;
     let name_text = &l.text[name.clone()];
-    let role_toks: Vec<usize> = (a..s)
-        .filter(|&i| !l.toks[i].e.has(lexicon::HONORIFIC))
-        .collect();
+    let role_toks: Vec<usize> = (a..s).filter(|&i| !l.toks[i].e.has(lexicon::HONORIFIC)).collect();
     let titled = role_toks.iter().any(|&i| {
         let t = &l.toks[i];
         t.e.has(lexicon::ROLE | lexicon::ORG) || t.place.is_some()
@@ -458,11 +449,7 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         .clone()
         .filter(|&i| !l.toks[i].e.has(lexicon::DET))
         .all(|i| l.toks[i].cap);
-    let display = words
-        .iter()
-        .map(|w| title_case(w))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let display = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
     if all_cap {
         return Np::OrgDesc {
             display,
@@ -539,22 +526,11 @@ mod tests {
     fn names_with_roles() {
         assert_eq!(
             name_and_role("Chinese Foreign Minister Wang Yi said it.", "said"),
-            (
-                "Wang Yi".into(),
-                Some("Chinese Foreign Minister".into()),
-                false
-            )
+            ("Wang Yi".into(), Some("Chinese Foreign Minister".into()), false)
         );
         assert_eq!(
-            name_and_role(
-                "On Monday, Kremlin spokesman Dmitry Peskov told them.",
-                "told"
-            ),
-            (
-                "Dmitry Peskov".into(),
-                Some("Kremlin spokesman".into()),
-                false
-            )
+            name_and_role("On Monday, Kremlin spokesman Dmitry Peskov told them.", "told"),
+            ("Dmitry Peskov".into(), Some("Kremlin spokesman".into()), false)
         );
         assert_eq!(
             name_and_role(
@@ -605,12 +581,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        match before(
-            "Relations are fine, Beijing’s top diplomat has said.",
-            "has",
-        )
-        .1
-        {
+        match before("Relations are fine, Beijing’s top diplomat has said.", "has").1 {
             Np::Desc { text, .. } => assert_eq!(text, "Chinese top diplomat"),
             other => panic!("{other:?}"),
         }
@@ -630,10 +601,7 @@ mod tests {
 
     #[test]
     fn not_speakers() {
-        assert_eq!(
-            before("However, observers have noted it.", "noted").1,
-            Np::None
-        );
+        assert_eq!(before("However, observers have noted it.", "noted").1, Np::None);
         assert_eq!(before("The two governments said it.", "said").1, Np::None);
         assert_eq!(before("analysts say", "say").1, Np::None);
         assert_eq!(before("They said it.", "said").1, Np::None);
@@ -641,10 +609,7 @@ mod tests {
 
     #[test]
     fn pronouns_documents_and_pairs() {
-        assert_eq!(
-            before("“Yes,” she said.", "said").1,
-            Np::Pronoun { female: true }
-        );
+        assert_eq!(before("“Yes,” she said.", "said").1, Np::Pronoun { female: true });
         match before("He reaffirmed it, the Sputnik report said.", "said").1 {
             Np::Doc {
                 owner: Some(o),

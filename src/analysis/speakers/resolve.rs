@@ -160,12 +160,7 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
                 .trim()
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        if !alone
-            || l.text[s.start..sp.open]
-                .trim()
-                .chars()
-                .any(char::is_alphanumeric)
-        {
+        if !alone || l.text[s.start..sp.open].trim().chars().any(char::is_alphanumeric) {
             continue;
         }
         let Some(prev) = attrs.iter().rev().find(|a| a.0 <= sp.open) else {
@@ -200,9 +195,9 @@ fn dedupe(out: &mut Vec<Quote>) {
     });
     let mut keep: Vec<Quote> = Vec::with_capacity(out.len());
     for q in out.drain(..) {
-        let inside = keep.iter().any(|k| {
-            k.speaker == q.speaker && k.range.start <= q.range.start && q.range.end <= k.range.end
-        });
+        let inside = keep
+            .iter()
+            .any(|k| k.speaker == q.speaker && k.range.start <= q.range.start && q.range.end <= k.range.end);
         if !inside {
             keep.push(q);
         }
@@ -279,11 +274,7 @@ impl Ctx<'_, '_> {
                 None => Vec::new(),
             },
             Np::Pronoun { female } => {
-                let want = if *female {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                };
+                let want = if *female { Gender::Female } else { Gender::Male };
                 let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
                 if let Some(s) = self.persons.iter().rev().find(|s| fits(s.gender)) {
                     return vec![Speaker {
@@ -291,12 +282,7 @@ impl Ctx<'_, '_> {
                         ..s.clone()
                     }];
                 }
-                match self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.pos < pos && fits(m.gender))
-                {
+                match self.mentions.iter().rev().find(|m| m.pos < pos && fits(m.gender)) {
                     Some(m) => vec![Speaker {
                         key: m.display.to_lowercase(),
                         display: m.display.clone(),
@@ -377,10 +363,10 @@ impl Ctx<'_, '_> {
             g.canonical(text)
         };
         let key = g.fold(&display);
-        if gender.is_none() {
-            if let Some(Known::Person(i)) = g.known(&display) {
-                gender = g.persons[i as usize].gender;
-            }
+        if gender.is_none()
+            && let Some(Known::Person(i)) = g.known(&display)
+        {
+            gender = g.persons[i as usize].gender;
         }
         let role = role.or(mention_role).or_else(|| {
             self.mentions
@@ -400,13 +386,7 @@ impl Ctx<'_, '_> {
 
     /// The person named in the article with this kind of job: the latest
     /// before `pos`, else the first after.
-    fn by_role(
-        &self,
-        nat: Option<u8>,
-        classes: RoleClass,
-        head: &str,
-        pos: usize,
-    ) -> Option<&Mention> {
+    fn by_role(&self, nat: Option<u8>, classes: RoleClass, head: &str, pos: usize) -> Option<&Mention> {
         // a job with no class of its own ("negotiator", "official") must be
         // the word of the person's role
         let generic = !classes.contains(RoleClass::OFFICIAL) || classes == RoleClass::OFFICIAL;
@@ -481,10 +461,7 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         if role.is_none() {
             role = apposition_role(l, run.end);
         }
-        let mut classes = role
-            .as_deref()
-            .map(lexicon::role_classes)
-            .unwrap_or_default();
+        let mut classes = role.as_deref().map(lexicon::role_classes).unwrap_or_default();
         let mut nat = role
             .as_deref()
             .and_then(|r| crate::analysis::text::words(r).find_map(|w| g.place(w.text)));

@@ -32,11 +32,7 @@ fn nested_quotes_stay_in_the_outer_quote() {
     let t = "“Relations are ‘rock solid’ and growing,” Wang Yi said.";
     assert_eq!(
         q(t),
-        [one(
-            "Wang Yi",
-            Direct,
-            "Relations are ‘rock solid’ and growing"
-        )]
+        [one("Wang Yi", Direct, "Relations are ‘rock solid’ and growing")]
     );
 }
 
@@ -188,8 +184,7 @@ fn short_forms_resolve_to_the_full_name() {
 
 #[test]
 fn chinese_surname_first_and_any_token() {
-    let t =
-        "Chinese President Xi Jinping arrived. “We are friends,” Xi said. “Yes,” Jinping added.";
+    let t = "Chinese President Xi Jinping arrived. “We are friends,” Xi said. “Yes,” Jinping added.";
     assert_eq!(speakers_of(t), ["Xi Jinping"]);
 }
 
@@ -228,10 +223,7 @@ fn pronouns_follow_the_latest_speaker() {
     let t = "Sergey Lavrov said the meeting was useful. He added that more talks would follow.";
     let got = q(t);
     assert_eq!(got.len(), 2);
-    assert_eq!(
-        got[1],
-        one("Sergey Lavrov", Reported, "more talks would follow")
-    );
+    assert_eq!(got[1], one("Sergey Lavrov", Reported, "more talks would follow"));
     let t = "U.S. Ambassador Julianne Smith spoke after Wang Yi. “We see it,” she said.";
     assert_eq!(q(t), [one("Julianne Smith", Direct, "We see it")]);
 }
@@ -312,11 +304,7 @@ fn reporting_verbs_in_any_tense() {
         let t = format!("“The sanctions failed,” Lavrov {v}.");
         let got = q(&t);
         if v != "is saying" && v != "pointed out" && v != "indicated" {
-            assert_eq!(
-                got,
-                [one("Sergey Lavrov", Direct, "The sanctions failed")],
-                "{t}"
-            );
+            assert_eq!(got, [one("Sergey Lavrov", Direct, "The sanctions failed")], "{t}");
         }
     }
 }
@@ -353,11 +341,7 @@ fn describe_as_call_urge_warn() {
     );
     assert_eq!(
         q("Lavrov urged Washington to drop the sanctions."),
-        [one(
-            "Sergey Lavrov",
-            Reported,
-            "Washington to drop the sanctions"
-        )]
+        [one("Sergey Lavrov", Reported, "Washington to drop the sanctions")]
     );
     assert_eq!(
         q("Peskov warned of a new arms race."),
@@ -399,11 +383,7 @@ fn who_clause_and_apposition() {
 fn possessive_remarks() {
     assert_eq!(
         q("Wang Yi’s remarks that the West was to blame drew criticism."),
-        [one(
-            "Wang Yi",
-            Reported,
-            "the West was to blame drew criticism"
-        )]
+        [one("Wang Yi", Reported, "the West was to blame drew criticism")]
     );
     assert!(q("Wang Yi’s remarks came amid a flurry of contacts.").is_empty());
 }
@@ -458,10 +438,7 @@ fn negations_and_non_speech() {
 fn institutions_speak_as_organisations() {
     let t = "The Chinese foreign ministry said the visit was a success. Xinhua reported that the talks lasted hours. The Kremlin said nothing was agreed.";
     let got = ex().extract(t);
-    let names: Vec<(&str, SpeakerKind)> = got
-        .iter()
-        .map(|q| (q.speaker.as_str(), q.speaker_kind))
-        .collect();
+    let names: Vec<(&str, SpeakerKind)> = got.iter().map(|q| (q.speaker.as_str(), q.speaker_kind)).collect();
     assert_eq!(
         names,
         [
@@ -471,9 +448,7 @@ fn institutions_speak_as_organisations() {
         ]
     );
     assert_eq!(
-        speakers_of(
-            "Russia’s foreign ministry said so. The Russian foreign ministry said so again."
-        ),
+        speakers_of("Russia’s foreign ministry said so. The Russian foreign ministry said so again."),
         ["Russian Foreign Ministry"]
     );
 }
@@ -524,9 +499,7 @@ fn relays_credit_the_original_speaker() {
         ["Sergey Lavrov"]
     );
     assert_eq!(
-        speakers_of(
-            "“The talks were useful,” Lavrov said, as quoted by the Chinese foreign ministry."
-        ),
+        speakers_of("“The talks were useful,” Lavrov said, as quoted by the Chinese foreign ministry."),
         ["Sergey Lavrov"]
     );
 }
@@ -535,11 +508,7 @@ fn relays_credit_the_original_speaker() {
 fn headline_conventions() {
     assert_eq!(
         q("Kremlin: talks with Beijing were productive"),
-        [one(
-            "Kremlin",
-            Reported,
-            "talks with Beijing were productive"
-        )]
+        [one("Kremlin", Reported, "talks with Beijing were productive")]
     );
     assert_eq!(
         q("Lavrov: ‘We will not back down’"),
@@ -651,8 +620,7 @@ fn quotes_serialize_in_lowercase() {
 #[test]
 fn custom_alias_lists() {
     let ex =
-        Extractor::from_aliases("[[person]]\nname = \"Jan Novak\"\nvariants = [\"Honza Novak\"]\n")
-            .unwrap();
+        Extractor::from_aliases("[[person]]\nname = \"Jan Novak\"\nvariants = [\"Honza Novak\"]\n").unwrap();
     assert_eq!(ex.canonical("Honza Novak"), "Jan Novak");
     assert!(Extractor::from_aliases("not toml [").is_err());
 }
@@ -764,11 +732,7 @@ fn wire_story() {
             ),
             one("Xi Jinping", Reported, "a ceasefire"),
             one("Dmitry Peskov", Direct, "We have nothing to add."),
-            one(
-                "Global Times",
-                Reported,
-                "the sanctions were doomed to fail"
-            ),
+            one("Global Times", Reported, "the sanctions were doomed to fail"),
             one("Vladimir Putin", Reported, "Russia would not be isolated"),
         ]
     );
