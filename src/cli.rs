@@ -2,6 +2,7 @@
 //! subcommands, which print text or `--json` and share the TUI's code paths.
 
 mod list;
+mod speakers;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -44,6 +45,10 @@ pub struct Input {
 pub enum Command {
     /// Print the articles matching a query, best first.
     List(list::ListArgs),
+    /// Print the people and organisations quoted, with quote and article counts.
+    Speakers(speakers::SpeakersArgs),
+    /// Print what was said: every quote, or one speaker's.
+    Quotes(speakers::QuotesArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -51,6 +56,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::List(args)) => list::run(args),
+        Some(Command::Speakers(args)) => speakers::run_speakers(args),
+        Some(Command::Quotes(args)) => speakers::run_quotes(args),
         None => run_tui(cli.input, cli.log),
     };
     match result {

@@ -3,28 +3,46 @@
 //! stores results. Domain only.
 
 use crate::analysis::reuse::Sketch;
+use crate::analysis::speakers::{Extractor, Quote};
 use crate::store::Article;
 
 /// The per-article analyses to run.
-#[derive(Debug, Clone, Default)]
-pub struct Analyzer {}
+#[derive(Debug, Clone, Copy)]
+pub struct Analyzer {
+    extractor: &'static Extractor,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
 
 /// One article's analysis results.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     /// Its MinHash sketch, for the most-similar list.
     pub sketch: Sketch,
+    /// Who is quoted, saying what (byte ranges into the body).
+    pub quotes: Vec<Quote>,
 }
 
 impl Analyzer {
     pub fn new() -> Analyzer {
-        Analyzer {}
+        Analyzer {
+            extractor: Extractor::shared(),
+        }
+    }
+
+    pub fn extractor(&self) -> &'static Extractor {
+        self.extractor
     }
 
     /// Analyses one article.
     pub fn facts(&self, article: &Article) -> Facts {
         Facts {
             sketch: Sketch::of(&article.body),
+            quotes: self.extractor.extract(&article.body),
         }
     }
 

@@ -1,18 +1,54 @@
 //! The corpus together with what the analyses derived from it: the state
 //! queries run against. Domain only; the TUI and headless commands share it.
 
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::analysis::reuse::SimilarityIndex;
+use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
 use crate::store::{Article, ArticleId, ChangeSummary, Corpus};
+
+/// A person or organisation quoted somewhere in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Display name (canonical: "Sergey Lavrov" for Sergei/Sergey).
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// A role the text gives them ("Chinese Foreign Minister"), if any.
+    pub role: Option<String>,
+}
+
+/// One quote, stored compactly: the speaker by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredQuote {
+    pub speaker: u32,
+    pub kind: QuoteKind,
+    /// The quoted or reported text, in the body.
+    pub range: Range<usize>,
+}
+
+/// A speaker with what they said across the corpus (live articles only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerStats {
+    pub id: u32,
+    pub quotes: usize,
+    pub articles: Vec<ArticleId>,
+}
 
 /// Articles plus per-article facts used by queries and views.
 #[derive(Debug, Default)]
 pub struct Index {
     corpus: Corpus,
-    /// Names of the people and organisations quoted anywhere, by speaker id.
+    /// The people and organisations quoted anywhere, by speaker id.
+    speakers: Vec<Speaker>,
+    /// Names of the speakers, by id (for fuzzy matching).
     speaker_names: Vec<String>,
+    /// Speaker id by identity key (Extractor::key).
+    speaker_ids: HashMap<String, u32>,
+    /// The quotes of each article.
+    article_quotes: Vec<Vec<StoredQuote>>,
     /// Speaker ids quoted in each article.
     article_speakers: Vec<Vec<u32>>,
     /// Labels of the phrase families, by family id.
@@ -45,6 +81,100 @@ impl Index {
 
     fn set_facts(&mut self, id: ArticleId, facts: Facts) {
         self.similarity.set_sketch(id, facts.sketch);
+        let i = id as usize;
+        if self.article_quotes.len() <= i {
+            self.article_quotes.resize(i + 1, Vec::new());
+            self.article_speakers.resize(i + 1, Vec::new());
+        }
+        let extractor = Extractor::shared();
+        let mut quotes = Vec::with_capacity(facts.quotes.len());
+        let mut ids = Vec::new();
+        for q in facts.quotes {
+            let key = extractor.key(&q.speaker);
+            let sid = match self.speaker_ids.get(&key) {
+                Some(&sid) => {
+                    let s = &mut self.speakers[sid as usize];
+                    if s.role.is_none() {
+                        s.role = q.role;
+                    }
+                    sid
+                }
+                None => {
+                    let sid = self.speakers.len() as u32;
+                    self.speaker_names.push(q.speaker.clone());
+                    self.speakers.push(Speaker {
+                        name: q.speaker,
+                        kind: q.speaker_kind,
+                        role: q.role,
+                    });
+                    self.speaker_ids.insert(key, sid);
+                    sid
+                }
+            };
+            if !ids.contains(&sid) {
+                ids.push(sid);
+            }
+            quotes.push(StoredQuote {
+                speaker: sid,
+                kind: q.kind,
+                range: q.range,
+            });
+        }
+        self.article_quotes[i] = quotes;
+        self.article_speakers[i] = ids;
+    }
+
+    /// Everyone quoted (ids are positions).
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    pub fn speaker(&self, id: u32) -> Option<&Speaker> {
+        self.speakers.get(id as usize)
+    }
+
+    /// The quotes of an article, in text order.
+    pub fn quotes_of(&self, id: ArticleId) -> &[StoredQuote] {
+        self.article_quotes.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Quote and article counts per speaker over the live articles: people
+    /// first, then organisations, each by articles then quotes.
+    pub fn speaker_stats(&self) -> Vec<SpeakerStats> {
+        let mut stats: Vec<SpeakerStats> = (0..self.speakers.len() as u32)
+            .map(|id| SpeakerStats {
+                id,
+                quotes: 0,
+                articles: Vec::new(),
+            })
+            .collect();
+        for (aid, quotes) in self.article_quotes.iter().enumerate() {
+            if !self.is_live(aid as ArticleId) {
+                continue;
+            }
+            for q in quotes {
+                let s = &mut stats[q.speaker as usize];
+                s.quotes += 1;
+                if s.articles.last() != Some(&(aid as ArticleId)) {
+                    s.articles.push(aid as ArticleId);
+                }
+            }
+        }
+        stats.retain(|s| s.quotes > 0);
+        stats.sort_by(|a, b| {
+            let ka = self.speakers[a.id as usize].kind;
+            let kb = self.speakers[b.id as usize].kind;
+            (ka != SpeakerKind::Person)
+                .cmp(&(kb != SpeakerKind::Person))
+                .then(b.articles.len().cmp(&a.articles.len()))
+                .then(b.quotes.cmp(&a.quotes))
+                .then(
+                    self.speakers[a.id as usize]
+                        .name
+                        .cmp(&self.speakers[b.id as usize].name),
+                )
+        });
+        stats
     }
 
     /// The most-similar index (MinHash sketches by article id).
@@ -145,6 +275,9 @@ impl Index {
         self.article_families.resize(n, Vec::new());
         for &id in &summary.removed {
             self.article_speakers[id as usize].clear();
+            if let Some(q) = self.article_quotes.get_mut(id as usize) {
+                q.clear();
+            }
             self.article_families[id as usize].clear();
             self.similarity.set_sketch(id, Default::default());
         }
@@ -166,8 +299,17 @@ impl Index {
         self.article_families.resize(self.corpus.len(), Vec::new());
     }
 
-    /// Sets the speaker facts (names, and the speakers quoted in each article).
+    /// Sets speaker facts directly (names, and the speakers quoted in each
+    /// article), without quotes: for tests of queries.
     pub fn set_speakers(&mut self, names: Vec<String>, per_article: Vec<Vec<u32>>) {
+        self.speakers = names
+            .iter()
+            .map(|n| Speaker {
+                name: n.clone(),
+                kind: SpeakerKind::Person,
+                role: None,
+            })
+            .collect();
         self.speaker_names = names;
         self.article_speakers = per_article;
         self.article_speakers.resize(self.corpus.len(), Vec::new());

@@ -7,6 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{Input, UsageError};
+use crate::analysis::speakers::SpeakerKind;
 use crate::query::{self, Matcher};
 
 #[derive(Debug, Args)]
@@ -31,6 +32,8 @@ pub struct ListItem<'a> {
     pub url: Option<&'a str>,
     pub words: usize,
     pub score: i64,
+    /// The people quoted in it.
+    pub speakers: Vec<&'a str>,
 }
 
 pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
@@ -55,6 +58,13 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
                     url: a.meta.url.as_deref(),
                     words: a.words,
                     score: h.score,
+                    speakers: index
+                        .speakers_of(a.id)
+                        .iter()
+                        .filter_map(|&s| index.speaker(s))
+                        .filter(|s| s.kind == SpeakerKind::Person)
+                        .map(|s| s.name.as_str())
+                        .collect(),
                 })
             })
             .collect();

@@ -1,0 +1,164 @@
+//! `readout speakers` and `readout quotes`: who is quoted, saying what.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Args;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
+use super::Input;
+use crate::analysis::speakers::{QuoteKind, SpeakerKind};
+use crate::facts::Analyzer;
+use crate::index::Index;
+
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Only quotes by speakers whose name fuzzily matches NAME (like @name).
+    #[arg(long, short, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct SpeakerItem<'a> {
+    name: &'a str,
+    kind: SpeakerKind,
+    role: Option<&'a str>,
+    quotes: usize,
+    articles: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct QuoteItem<'a> {
+    speaker: &'a str,
+    text: &'a str,
+    kind: QuoteKind,
+    path: &'a str,
+    start: usize,
+    end: usize,
+}
+
+pub fn run_speakers(args: SpeakersArgs) -> anyhow::Result<ExitCode> {
+    let (index, _) = super::load(&args.input, &Analyzer::new())?;
+    let items: Vec<SpeakerItem> = index
+        .speaker_stats()
+        .iter()
+        .filter_map(|s| {
+            let sp = index.speaker(s.id)?;
+            Some(SpeakerItem {
+                name: &sp.name,
+                kind: sp.kind,
+                role: sp.role.as_deref(),
+                quotes: s.quotes,
+                articles: s
+                    .articles
+                    .iter()
+                    .filter_map(|&a| index.article(a).map(|a| a.path.as_str()))
+                    .collect(),
+            })
+        })
+        .collect();
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else {
+        for s in &items {
+            let kind = match s.kind {
+                SpeakerKind::Person => "person",
+                SpeakerKind::Organisation => "organisation",
+            };
+            writeln!(
+                out,
+                "{}\t{kind}\t{}\t{}",
+                s.name,
+                plural(s.quotes, "quote"),
+                plural(s.articles.len(), "article")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "1 quote", "3 quotes".
+pub fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// Speaker ids whose name fuzzily matches `pattern` (the `@name` rule).
+pub fn matching_speakers(index: &Index, pattern: &str) -> Vec<bool> {
+    let m = SkimMatcherV2::default();
+    index
+        .speakers()
+        .iter()
+        .map(|s| m.fuzzy_match(&s.name, pattern).is_some())
+        .collect()
+}
+
+pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
+    let (index, _) = super::load(&args.input, &Analyzer::new())?;
+    let wanted = args.speaker.as_deref().map(|p| matching_speakers(&index, p));
+    if let (Some(w), Some(name)) = (&wanted, &args.speaker)
+        && !w.iter().any(|b| *b)
+    {
+        eprintln!("readout: no speaker matches '{name}'");
+    }
+    let mut items = Vec::new();
+    for a in index.articles() {
+        if !index.is_live(a.id) {
+            continue;
+        }
+        for q in index.quotes_of(a.id) {
+            if wanted.as_ref().is_some_and(|w| !w[q.speaker as usize]) {
+                continue;
+            }
+            let Some(sp) = index.speaker(q.speaker) else {
+                continue;
+            };
+            items.push(QuoteItem {
+                speaker: &sp.name,
+                text: &a.body[q.range.clone()],
+                kind: q.kind,
+                path: &a.path,
+                start: q.range.start,
+                end: q.range.end,
+            });
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else {
+        for q in &items {
+            let kind = match q.kind {
+                QuoteKind::Direct => "direct",
+                QuoteKind::Reported => "reported",
+            };
+            let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(out, "{}\t{kind}\t{}\t{text}", q.speaker, q.path)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
