@@ -8,8 +8,10 @@ mod filter;
 mod keymap;
 pub mod layout;
 mod loading;
+mod picker;
 mod reader;
 mod similar;
+mod speakers;
 mod state;
 mod update;
 
@@ -19,6 +21,8 @@ pub use loading::Effect;
 
 pub use compare::{CompareState, Side};
 pub use keymap::{Binding, Context, Keymap, KeymapError, key_name};
+pub use picker::Picker;
 pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
+pub use speakers::{QuotesState, SpeakersState, one_line};
 pub use state::{App, Focus, Overlay, Progress, View};

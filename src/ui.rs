@@ -5,8 +5,10 @@ mod compare;
 mod help;
 pub mod highlight;
 mod list;
+mod picker;
 mod reader;
 mod similar;
+mod speakers;
 mod status;
 pub mod theme;
 
@@ -42,6 +44,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         View::Compare => compare::draw(frame, app, theme),
         View::Similar => similar::draw(frame, app, theme),
+        View::Speakers => speakers::draw_speakers(frame, app, theme),
+        View::Quotes => speakers::draw_quotes(frame, app, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);

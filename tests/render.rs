@@ -22,9 +22,11 @@ fn narrow_terminal_stacks_panes() {
 #[test]
 fn filter_as_you_type() {
     let mut h = Harness::bundled(120, 30);
-    h.key(KeyCode::Char('/')).type_str("lavrov");
+    h.key(KeyCode::Char('/')).type_str("patru");
     let s = h.screen();
-    assert!(s.contains("/lavrov"), "{s}");
+    assert!(s.contains("/patru"), "{s}");
+    // Patrushev is in no title: the article matches through its quoted speaker
+    assert!(s.contains("1 of 5 articles"), "{s}");
     insta::assert_snapshot!(s);
 }
 
@@ -281,4 +283,45 @@ fn most_similar_then_compare() {
     assert!(h.screen().contains("Most similar to"));
     h.key(KeyCode::Esc);
     assert!(h.screen().contains("Articles 3"));
+}
+
+#[test]
+fn speakers_pane_narrows_filters_and_lists_quotes() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('s'));
+    let s = h.screen();
+    assert!(s.contains("Speakers ·"), "{s}");
+    // people first: Wang Yi is quoted in all five articles
+    let wang = s.lines().position(|l| l.contains("│Wang Yi")).unwrap();
+    let kremlin = s.lines().position(|l| l.contains("│Kremlin")).unwrap();
+    assert!(wang < kremlin, "{s}");
+    insta::assert_snapshot!(s);
+    // typing narrows (letters type, they are not keys here)
+    h.type_str("patru");
+    let s = h.screen();
+    assert!(s.contains("Nikolai Patrushev"), "{s}");
+    assert!(!s.contains("│Wang Yi"), "{s}");
+    // Tab: everything he said
+    h.key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains("What Nikolai Patrushev said · 6 quotes"), "{s}");
+    // Enter opens the article with the quote in view
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("The bloody events unleashed by the West"), "{s}");
+    assert!(
+        s.contains("┌ China-Russia relations ‘rock solid’ as Ukraine"),
+        "{s}"
+    );
+}
+
+#[test]
+fn enter_on_a_speaker_filters_the_articles() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('s'))
+        .type_str("patrushev")
+        .key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("1 of 5 articles"), "{s}");
+    assert!(s.contains("filter: @\"Nikolai Patrushev\""), "{s}");
 }

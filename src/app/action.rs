@@ -37,6 +37,12 @@ pub enum Action {
     ToggleLock,
     NextPassage,
     PrevPassage,
+    /// Open the speakers pane.
+    Speakers,
+    /// Open the phrases pane.
+    Phrases,
+    /// From a pane, go one level deeper: a speaker's quotes, a phrase's concordance.
+    Drill,
 
     /// The terminal has this size now.
     #[serde(skip)]

@@ -18,6 +18,10 @@ pub enum Context {
     Input,
     Compare,
     Similar,
+    Speakers,
+    Quotes,
+    Phrases,
+    Kwic,
 }
 
 impl Context {
@@ -29,6 +33,10 @@ impl Context {
             Context::Input => "Query line",
             Context::Compare => "Compare view",
             Context::Similar => "Most similar",
+            Context::Speakers => "Speakers pane (type to narrow)",
+            Context::Quotes => "Quotes view (type to narrow)",
+            Context::Phrases => "Phrases pane (type to narrow)",
+            Context::Kwic => "Concordance (type to narrow)",
         }
     }
 }
@@ -96,6 +104,12 @@ impl Keymap {
                     .flatten()
             })
             .copied()
+    }
+
+    /// The action bound in exactly this context (no global fallback).
+    pub fn action_exact(&self, context: Context, key: &KeyEvent) -> Option<Action> {
+        let (code, mods) = normalize(key);
+        self.lookup.get(&(context, code, mods)).copied()
     }
 
     pub fn bindings(&self) -> &[Binding] {

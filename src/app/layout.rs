@@ -205,3 +205,20 @@ pub fn pane_text(pane: Rect) -> Rect {
         ..i
     }
 }
+
+/// A picker view (phrases, speakers, quotes, concordance): inside the
+/// border, a query line and a header row above the rows. `below` lines at
+/// the bottom are kept for a chart.
+pub fn picker_rows(main: Rect, below: u16) -> Rect {
+    let i = inner(main);
+    let top = 2.min(i.height);
+    let below = below.min(i.height - top);
+    Rect {
+        y: i.y + top,
+        height: i.height - top - below,
+        ..i
+    }
+}
+
+/// Lines the quotes view keeps under its list for the selected quote in full.
+pub const QUOTE_PREVIEW_LINES: u16 = 5;

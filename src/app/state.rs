@@ -20,6 +20,15 @@ pub enum View {
     Main,
     Compare,
     Similar,
+    Speakers,
+    Quotes,
+}
+
+impl View {
+    /// Views whose list narrows as you type (letters do not act as keys there).
+    pub fn types(self) -> bool {
+        matches!(self, View::Speakers | View::Quotes)
+    }
 }
 
 /// A view drawn over the panes.
@@ -72,6 +81,8 @@ pub struct App {
     pub marks: Vec<ArticleId>,
     pub compare: Option<super::CompareState>,
     pub similar: Option<super::SimilarState>,
+    pub speakers_view: Option<super::SpeakersState>,
+    pub quotes_view: Option<super::QuotesState>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
 }
@@ -100,6 +111,8 @@ impl App {
             marks: Vec::new(),
             compare: None,
             similar: None,
+            speakers_view: None,
+            quotes_view: None,
             exit_code: 0,
         };
         app.filter.clear(&app.index);

@@ -36,8 +36,17 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
-        if self.input_open {
-            if let Some(a) = self.keymap.action(Context::Input, key) {
+        let typing_context = if self.input_open {
+            Some(Context::Input)
+        } else {
+            match self.view {
+                View::Speakers => Some(Context::Speakers),
+                View::Quotes => Some(Context::Quotes),
+                _ => None,
+            }
+        };
+        if let Some(context) = typing_context {
+            if let Some(a) = self.keymap.action_exact(context, key) {
                 return Some(a);
             }
             let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -65,6 +74,8 @@ impl App {
         let context = match (self.view, self.focus) {
             (View::Compare, _) => Context::Compare,
             (View::Similar, _) => Context::Similar,
+            (View::Speakers, _) => Context::Speakers,
+            (View::Quotes, _) => Context::Quotes,
             (View::Main, Focus::List) => Context::List,
             (View::Main, Focus::Reader) => Context::Reader,
         };
@@ -106,6 +117,8 @@ impl App {
             View::Main => false,
             View::Compare => self.update_compare(action),
             View::Similar => self.update_similar(action),
+            View::Speakers => self.update_speakers(action),
+            View::Quotes => self.update_quotes(action),
         };
         if handled {
             return;
@@ -175,7 +188,12 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::Compare => self.compare_marked(),
             Action::Similar => self.open_similar(),
-            Action::ToggleLock | Action::NextPassage | Action::PrevPassage => {}
+            Action::Speakers => self.open_speakers(),
+            Action::ToggleLock
+            | Action::NextPassage
+            | Action::PrevPassage
+            | Action::Drill
+            | Action::Phrases => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.after_resize();
@@ -284,7 +302,7 @@ impl App {
         self.resize_compare();
     }
 
-    fn refilter(&mut self) {
+    pub(super) fn refilter(&mut self) {
         let keep = self.selected_article().map(|a| a.id);
         self.filter.apply(&self.index);
         let row = keep
@@ -294,7 +312,7 @@ impl App {
         self.select(row as isize);
     }
 
-    fn clear_filter(&mut self) {
+    pub(super) fn clear_filter(&mut self) {
         let keep = self.selected_article().map(|a| a.id);
         self.filter.clear(&self.index);
         let row = keep.map_or(0, |id| id as usize);

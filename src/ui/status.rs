@@ -79,6 +79,15 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             h.push((key(Action::ToggleLock), "lock"));
             h.push(("Esc".into(), "back"));
         }
+        (View::Speakers, _) => {
+            h.push(("Enter".into(), "filter"));
+            h.push(("Tab".into(), "quotes"));
+            h.push(("Esc".into(), "back"));
+        }
+        (View::Quotes, _) => {
+            h.push(("Enter".into(), "open"));
+            h.push(("Esc".into(), "back"));
+        }
         (View::Similar, _) => {
             h.push(("Enter".into(), "compare"));
             h.push(("Esc".into(), "back"));

@@ -17,8 +17,11 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// The bundled articles, analysed as the app analyses them.
     pub fn bundled(w: u16, h: u16) -> Harness {
-        Harness::with_index(Index::new(Corpus::new(bundled_articles())), w, h)
+        let articles = bundled_articles();
+        let facts = readout::facts::Analyzer::new().facts_all(&articles);
+        Harness::with_index(Index::with_facts(Corpus::new(articles), facts), w, h)
     }
 
     pub fn with_index(index: Index, w: u16, h: u16) -> Harness {

@@ -1,0 +1,73 @@
+//! Drawing a picker view: border and title, the narrowing query, a header
+//! row, and the visible rows (built by the caller for the window only).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
+
+use super::Theme;
+use crate::app::{Picker, layout};
+
+pub struct PickerView<'a> {
+    pub title: String,
+    pub header: Row<'a>,
+    pub widths: Vec<Constraint>,
+    pub rows: Vec<Row<'a>>,
+    pub footer: &'a str,
+    /// Lines kept at the bottom for the caller (a chart, a preview).
+    pub below: u16,
+}
+
+/// Draws the picker in `area` and returns the region kept below, if any.
+pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, theme: &Theme) -> Rect {
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(view.title, theme.title))
+        .title_bottom(Line::styled(view.footer, theme.dim).right_aligned());
+    frame.render_widget(block, area);
+    let inner = layout::inner(area);
+    if inner.height == 0 {
+        return Rect::default();
+    }
+    let query = if picker.query.is_empty() {
+        Line::from(vec![
+            Span::styled("› ", theme.key),
+            Span::styled("type to narrow", theme.dim),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("› ", theme.key),
+            Span::raw(picker.query.as_str()),
+            Span::styled(format!("   {} of them", picker.rows.len()), theme.dim),
+        ])
+    };
+    frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
+    let rows_area = layout::picker_rows(area, view.below);
+    let table_area = Rect {
+        y: rows_area.y.saturating_sub(1),
+        height: rows_area.height + 1,
+        ..rows_area
+    };
+    let table = Table::new(view.rows, view.widths)
+        .header(view.header.style(theme.header))
+        .column_spacing(1)
+        .row_highlight_style(theme.selected);
+    let mut state = TableState::default();
+    if !picker.rows.is_empty() {
+        state.select(Some(picker.selected.saturating_sub(picker.offset)));
+    }
+    frame.render_stateful_widget(table, table_area, &mut state);
+    Rect {
+        y: rows_area.bottom(),
+        height: inner.bottom().saturating_sub(rows_area.bottom()),
+        ..rows_area
+    }
+}
+
+/// The window of the picker's rows to build.
+pub fn window(picker: &Picker, height: usize) -> &[usize] {
+    let start = picker.offset.min(picker.rows.len());
+    let end = (start + height).min(picker.rows.len());
+    &picker.rows[start..end]
+}
