@@ -325,3 +325,16 @@ fn enter_on_a_speaker_filters_the_articles() {
     assert!(s.contains("1 of 5 articles"), "{s}");
     assert!(s.contains("filter: @\"Nikolai Patrushev\""), "{s}");
 }
+
+#[test]
+fn quotes_shown_attributed_in_the_reader() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('G')).key(KeyCode::Char('a'));
+    let s = h.screen();
+    assert!(s.contains("quotes attributed"), "{s}");
+    // the speaker's name stands in the margin beside the quote
+    assert!(s.contains("Wang Yi ┆"), "{s}");
+    insta::assert_snapshot!(s);
+    h.key(KeyCode::Char('a'));
+    assert!(!h.screen().contains("Wang Yi ┆"));
+}

@@ -41,6 +41,10 @@ pub enum Action {
     Speakers,
     /// Open the phrases pane.
     Phrases,
+    /// Show quotes attributed in the reader, or not.
+    ToggleAttribution,
+    /// Phrase and quote highlighting on or off.
+    ToggleHighlights,
     /// From a pane, go one level deeper: a speaker's quotes, a phrase's concordance.
     Drill,
 

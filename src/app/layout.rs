@@ -222,3 +222,6 @@ pub fn picker_rows(main: Rect, below: u16) -> Rect {
 
 /// Lines the quotes view keeps under its list for the selected quote in full.
 pub const QUOTE_PREVIEW_LINES: u16 = 5;
+
+/// Columns of the reader's speaker margin when quotes are shown attributed.
+pub const SPEAKER_MARGIN: u16 = 16;

@@ -27,6 +27,8 @@ pub enum HlKind {
     Mined,
     /// A passage shared with the other article in the compare view, by number.
     Passage(u16),
+    /// A quote, by speaker id (attribution on).
+    Quote(u32),
 }
 
 /// A highlighted byte range of the body.

@@ -74,6 +74,10 @@ pub struct App {
     /// Work for the event loop to do (reloading files).
     pub effects: Vec<super::Effect>,
     pub should_quit: bool,
+    /// Quotes shown attributed in the reader (speaker in the margin, a colour each).
+    pub attribution: bool,
+    /// Phrase and quote highlighting in the reader (query matches always show).
+    pub highlights_on: bool,
     pub view: View,
     /// Views to go back to.
     pub view_stack: Vec<View>,
@@ -106,6 +110,8 @@ impl App {
             effects: Vec::new(),
 
             should_quit: false,
+            attribution: false,
+            highlights_on: true,
             view: View::Main,
             view_stack: Vec::new(),
             marks: Vec::new(),
@@ -132,8 +138,26 @@ impl App {
 
     /// Visible lines of the reading pane, and its text width.
     pub fn reader_size(&self) -> (usize, u16) {
-        let r = layout::reader_text(self.areas().reader);
+        let r = self.reader_text_rects().1;
         (usize::from(r.height), r.width)
+    }
+
+    /// The reading pane's speaker margin (empty unless quotes are shown
+    /// attributed) and its text.
+    pub fn reader_text_rects(&self) -> (Rect, Rect) {
+        let text = layout::reader_text(self.areas().reader);
+        if !self.attribution || text.width < 40 {
+            return (Rect { width: 0, ..text }, text);
+        }
+        let m = layout::SPEAKER_MARGIN;
+        (
+            Rect { width: m, ..text },
+            Rect {
+                x: text.x + m,
+                width: text.width - m,
+                ..text
+            },
+        )
     }
 
     /// The article under the list selection.

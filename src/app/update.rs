@@ -189,6 +189,34 @@ impl App {
             Action::Compare => self.compare_marked(),
             Action::Similar => self.open_similar(),
             Action::Speakers => self.open_speakers(),
+            Action::ToggleAttribution => {
+                self.attribution = !self.attribution;
+                if self.attribution && !self.highlights_on {
+                    self.highlights_on = true;
+                }
+                self.reader.lines.clear();
+                self.sync_reader();
+                self.message = Some(
+                    if self.attribution {
+                        "quotes attributed: speaker in the margin"
+                    } else {
+                        "quote attribution off"
+                    }
+                    .into(),
+                );
+            }
+            Action::ToggleHighlights => {
+                self.highlights_on = !self.highlights_on;
+                self.sync_reader();
+                self.message = Some(
+                    if self.highlights_on {
+                        "highlights on"
+                    } else {
+                        "highlights off (query matches stay)"
+                    }
+                    .into(),
+                );
+            }
             Action::ToggleLock
             | Action::NextPassage
             | Action::PrevPassage
@@ -287,7 +315,24 @@ impl App {
             .as_ref()
             .map(|m| m.body_ranges(&article.body))
             .unwrap_or_default();
-        self.reader.open(article, width, matches, Vec::new());
+        let highlights = self.article_highlights(article);
+        self.reader.open(article, width, matches, highlights);
+    }
+
+    /// What to highlight in an article besides query matches: phrase
+    /// families and mined phrases, and quotes when shown attributed.
+    pub fn article_highlights(&self, article: &crate::store::Article) -> Vec<super::Highlight> {
+        let mut out = Vec::new();
+        if !self.highlights_on {
+            return out;
+        }
+        if self.attribution {
+            out.extend(self.index.quotes_of(article.id).iter().map(|q| super::Highlight {
+                range: q.range.clone(),
+                kind: super::HlKind::Quote(q.speaker),
+            }));
+        }
+        out
     }
 
     fn after_resize(&mut self) {

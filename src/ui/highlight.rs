@@ -14,6 +14,7 @@ use super::Theme;
 fn rank(kind: HlKind) -> u8 {
     match kind {
         HlKind::Passage(_) => 0,
+        HlKind::Quote(_) => 0,
         HlKind::Mined => 1,
         HlKind::Family(_) => 2,
         HlKind::Query => 3,

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block.title(" Reader "), area);
         return;
     };
-    let text_area = layout::reader_text(area);
+    let (margin, text_area) = app.reader_text_rects();
     let height = usize::from(text_area.height);
     let r = &app.reader;
     let mut pos = format!(" {} ", position(r, height));
@@ -69,6 +69,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 
     text(frame, area, text_area, &article.body, r, theme);
+    if margin.width > 0 {
+        speaker_margin(frame, margin, app, article.id, theme);
+    }
+}
+
+/// The speaker of each quote beside its first line, a thin rule beside the rest.
+fn speaker_margin(frame: &mut Frame, margin: Rect, app: &App, id: crate::store::ArticleId, theme: &Theme) {
+    let r = &app.reader;
+    let quotes = app.index.quotes_of(id);
+    let w = usize::from(margin.width.saturating_sub(2));
+    let lines: Vec<Line> = r
+        .lines
+        .iter()
+        .skip(r.scroll)
+        .take(usize::from(margin.height))
+        .map(|l| {
+            if l.start == l.end {
+                return Line::raw("");
+            }
+            let starting = quotes
+                .iter()
+                .find(|q| q.range.start >= l.start && q.range.start < l.end);
+            if let Some(q) = starting {
+                let name = app.index.speaker(q.speaker).map_or("", |s| s.name.as_str());
+                let short: String = name.chars().take(w).collect();
+                return Line::styled(format!("{short:>w$} ┆"), theme.speaker(q.speaker));
+            }
+            let inside = quotes
+                .iter()
+                .find(|q| q.range.start < l.start && q.range.end > l.start);
+            match inside {
+                Some(q) => Line::styled(format!("{:>w$} ┆", ""), theme.speaker(q.speaker)),
+                None => Line::raw(""),
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), margin);
 }
 
 /// The wrapped, highlighted lines of `r` in `text_area`, with a scrollbar

@@ -128,6 +128,22 @@ impl Theme {
         Style::new().bg(self.passages[usize::from(n) % self.passages.len()])
     }
 
+    /// The colour of a speaker's quotes (attribution on).
+    pub fn speaker(&self, id: u32) -> Style {
+        const PALETTE: [Color; 6] = [
+            Color::LightCyan,
+            Color::LightGreen,
+            Color::LightMagenta,
+            Color::LightYellow,
+            Color::LightBlue,
+            Color::LightRed,
+        ];
+        if !self.color {
+            return Style::new().add_modifier(Modifier::ITALIC);
+        }
+        Style::new().fg(PALETTE[id as usize % PALETTE.len()])
+    }
+
     /// The style for a highlight kind.
     pub fn highlight(&self, kind: HlKind) -> Style {
         match kind {
@@ -136,6 +152,7 @@ impl Theme {
             HlKind::Family(id) => self.family(id),
             HlKind::Mined => self.mined,
             HlKind::Passage(n) => self.passage(n),
+            HlKind::Quote(s) => self.speaker(s),
         }
     }
 }
