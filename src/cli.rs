@@ -90,15 +90,30 @@ pub enum UsageError {
 /// stderr, and progress too when stderr is a terminal. Fails when nothing
 /// at all loaded.
 pub fn load(input: &Input, analyzer: &Analyzer) -> anyhow::Result<(Index, Vec<Issue>)> {
+    load_filtered(input, analyzer, None)
+}
+
+/// [`load`], dropping text files that fail `keep` before any work (see
+/// [`crate::query::prefilter`]).
+pub fn load_filtered(
+    input: &Input,
+    analyzer: &Analyzer,
+    keep: Option<Arc<crate::store::Keep>>,
+) -> anyhow::Result<(Index, Vec<Issue>)> {
     use std::io::IsTerminal;
     let show_progress = io::stderr().is_terminal();
     let mut articles = Vec::new();
     let mut facts = Vec::new();
     let mut issues = Vec::new();
     let mut files = 0;
+    let plan = loader::Plan {
+        analyzer: *analyzer,
+        staged: false,
+        keep,
+    };
     loader::load(
         &input.paths,
-        analyzer,
+        plan,
         &loader::Cancel::default(),
         |event| match event {
             LoadEvent::Planned {
@@ -126,6 +141,8 @@ pub fn load(input: &Input, analyzer: &Analyzer) -> anyhow::Result<(Index, Vec<Is
                     eprint!("\r\x1b[K");
                 }
             }
+            // a headless load analyses batch by batch: no later phases
+            LoadEvent::Phase { .. } | LoadEvent::Analysed { .. } | LoadEvent::Done { .. } => {}
         },
     );
     let mut err = io::stderr().lock();
@@ -157,7 +174,12 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
     let analyzer = Arc::new(Analyzer::new());
-    loader::spawn(input.paths.clone(), analyzer.clone(), cancel.clone(), move |e| {
+    let plan = loader::Plan {
+        analyzer: Analyzer::new(),
+        staged: true,
+        keep: None,
+    };
+    loader::spawn(input.paths.clone(), plan, cancel.clone(), move |e| {
         let _ = load_tx.send(AppEvent::Load(e));
     });
     // live reload of the folders and files given

@@ -1,15 +1,21 @@
 //! What the analyses find in one article, computed where the article is
 //! read (a loader or watcher thread, on all cores) so that the UI thread only
-//! stores results. Domain only.
+//! stores results. Each part is optional: a headless command computes only
+//! what it prints or filters on, and the TUI computes the costly parts in
+//! later loading phases. Domain only.
 
 use crate::analysis::reuse::Sketch;
 use crate::analysis::speakers::{Extractor, Quote};
 use crate::store::Article;
 
-/// The per-article analyses to run.
+/// Which per-article analyses to run.
 #[derive(Debug, Clone, Copy)]
 pub struct Analyzer {
     extractor: &'static Extractor,
+    /// MinHash sketches for the most-similar list.
+    pub sketches: bool,
+    /// Quote and speaker extraction.
+    pub quotes: bool,
 }
 
 impl Default for Analyzer {
@@ -18,19 +24,40 @@ impl Default for Analyzer {
     }
 }
 
-/// One article's analysis results.
+/// One article's analysis results; `None` where that analysis did not run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     /// Its MinHash sketch, for the most-similar list.
-    pub sketch: Sketch,
+    pub sketch: Option<Sketch>,
     /// Who is quoted, saying what (byte ranges into the body).
-    pub quotes: Vec<Quote>,
+    pub quotes: Option<Vec<Quote>>,
 }
 
 impl Analyzer {
+    /// Every analysis.
     pub fn new() -> Analyzer {
         Analyzer {
             extractor: Extractor::shared(),
+            sketches: true,
+            quotes: true,
+        }
+    }
+
+    /// No analysis: articles only.
+    pub fn none() -> Analyzer {
+        Analyzer {
+            sketches: false,
+            quotes: false,
+            ..Analyzer::new()
+        }
+    }
+
+    /// This analyzer with only the given analyses on.
+    pub fn only(self, sketches: bool, quotes: bool) -> Analyzer {
+        Analyzer {
+            sketches,
+            quotes,
+            ..self
         }
     }
 
@@ -38,11 +65,21 @@ impl Analyzer {
         self.extractor
     }
 
+    /// True when nothing is to be computed.
+    pub fn is_empty(&self) -> bool {
+        !self.sketches && !self.quotes
+    }
+
     /// Analyses one article.
     pub fn facts(&self, article: &Article) -> Facts {
+        self.facts_of(&article.body)
+    }
+
+    /// Analyses one article's text.
+    pub fn facts_of(&self, body: &str) -> Facts {
         Facts {
-            sketch: Sketch::of(&article.body),
-            quotes: self.extractor.extract(&article.body),
+            sketch: self.sketches.then(|| Sketch::of(body)),
+            quotes: self.quotes.then(|| self.extractor.extract(body)),
         }
     }
 

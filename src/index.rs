@@ -79,17 +79,23 @@ impl Index {
         ix
     }
 
-    fn set_facts(&mut self, id: ArticleId, facts: Facts) {
-        self.similarity.set_sketch(id, facts.sketch);
+    /// Stores the parts of `facts` that were computed.
+    pub fn set_facts(&mut self, id: ArticleId, facts: Facts) {
+        if let Some(sketch) = facts.sketch {
+            self.similarity.set_sketch(id, sketch);
+        }
+        let Some(new_quotes) = facts.quotes else {
+            return;
+        };
         let i = id as usize;
         if self.article_quotes.len() <= i {
             self.article_quotes.resize(i + 1, Vec::new());
             self.article_speakers.resize(i + 1, Vec::new());
         }
         let extractor = Extractor::shared();
-        let mut quotes = Vec::with_capacity(facts.quotes.len());
+        let mut quotes = Vec::with_capacity(new_quotes.len());
         let mut ids = Vec::new();
-        for q in facts.quotes {
+        for q in new_quotes {
             let key = extractor.key(&q.speaker);
             let sid = match self.speaker_ids.get(&key) {
                 Some(&sid) => {

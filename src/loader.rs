@@ -52,7 +52,8 @@ pub enum LoadEvent {
     /// A batch of articles read (with problems met), and the totals so far.
     Batch {
         articles: Vec<Article>,
-        /// The analysis of each article, in the same order.
+        /// The analysis of each article, in the same order (empty parts
+        /// when the analysis comes in a later phase).
         facts: Vec<Facts>,
         issues: Vec<Issue>,
         files_done: usize,
@@ -60,6 +61,13 @@ pub enum LoadEvent {
     },
     /// Every file was read.
     Read { elapsed: Duration },
+    /// A later phase started, over this many articles.
+    Phase { phase: Phase, total: usize },
+    /// Facts for the articles loaded `from` onwards (in load order: the
+    /// n-th article of all the batches), computed in a later phase.
+    Analysed { from: usize, facts: Vec<Facts> },
+    /// Everything is done.
+    Done { elapsed: Duration },
 }
 
 /// Cancels a running load when set (the user quit).
@@ -76,14 +84,46 @@ impl Cancel {
     }
 }
 
+/// How to analyse while loading.
+#[derive(Clone)]
+pub struct Plan {
+    pub analyzer: Analyzer,
+    /// Analyse in phases after every file is read (the TUI: the list fills
+    /// first), rather than batch by batch (headless).
+    pub staged: bool,
+    /// Drop text files whose raw text fails this test (a headless query's
+    /// required phrase), before any other work.
+    pub keep: Option<Arc<store::Keep>>,
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("analyzer", &self.analyzer)
+            .field("staged", &self.staged)
+            .field("keep", &self.keep.is_some())
+            .finish()
+    }
+}
+
+/// Articles analysed per `Analysed` event in a staged load.
+const ANALYSE_CHUNK: usize = 1024;
+
 /// Reads `paths` (or the bundled articles when empty), calling `emit` with
 /// each step. Returns early, quietly, when cancelled.
-pub fn load(paths: &[PathBuf], analyzer: &Analyzer, cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
+pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
     let started = Instant::now();
+    let now = if plan.staged {
+        Analyzer::none()
+    } else {
+        plan.analyzer
+    };
+    let mut bodies: Vec<Arc<str>> = Vec::new();
     if paths.is_empty() {
         let articles = store::bundled_articles();
-        let facts = analyzer.facts_all(&articles);
+        let facts = now.facts_all(&articles);
         let bytes: u64 = store::BUNDLED.iter().map(|(_, t)| t.len() as u64).sum();
+        bodies.extend(articles.iter().map(|a| a.body.clone()));
         emit(LoadEvent::Planned {
             files: articles.len(),
             bytes,
@@ -97,51 +137,87 @@ pub fn load(paths: &[PathBuf], analyzer: &Analyzer, cancel: &Cancel, mut emit: i
             files_done: n,
             bytes_done: bytes,
         });
-        emit(LoadEvent::Read {
-            elapsed: started.elapsed(),
-        });
-        return;
-    }
-    let (files, issues) = store::discover(paths);
-    let total_bytes = files.iter().map(|(_, b)| b).sum();
-    emit(LoadEvent::Planned {
-        files: files.len(),
-        bytes: total_bytes,
-        issues,
-    });
-    let mut files_done = 0;
-    let mut bytes_done = 0;
-    for chunk in files.chunks(BATCH_FILES) {
-        if cancel.is_cancelled() {
-            return;
-        }
-        let loaded: Vec<(store::Loaded, Vec<Facts>)> = chunk
-            .par_iter()
-            .map(|(p, _)| {
-                let l = store::read_source(p);
-                let f = l.articles.iter().map(|a| analyzer.facts(a)).collect();
-                (l, f)
-            })
-            .collect();
-        let mut articles = Vec::new();
-        let mut facts = Vec::new();
-        let mut issues = Vec::new();
-        for (l, f) in loaded {
-            bytes_done += l.bytes;
-            articles.extend(l.articles);
-            facts.extend(f);
-            issues.extend(l.issues);
-        }
-        files_done += chunk.len();
-        emit(LoadEvent::Batch {
-            articles,
-            facts,
+    } else {
+        let (files, issues) = store::discover(paths);
+        let total_bytes = files.iter().map(|(_, b)| b).sum();
+        emit(LoadEvent::Planned {
+            files: files.len(),
+            bytes: total_bytes,
             issues,
-            files_done,
-            bytes_done,
         });
+        let mut files_done = 0;
+        let mut bytes_done = 0;
+        for chunk in files.chunks(BATCH_FILES) {
+            if cancel.is_cancelled() {
+                return;
+            }
+            let loaded: Vec<(store::Loaded, Vec<Facts>)> = chunk
+                .par_iter()
+                .map(|(p, size)| {
+                    let l = store::read_source_filtered(p, *size, plan.keep.as_deref());
+                    let f = l.articles.iter().map(|a| now.facts(a)).collect();
+                    (l, f)
+                })
+                .collect();
+            let mut articles = Vec::new();
+            let mut facts = Vec::new();
+            let mut issues = Vec::new();
+            for (l, f) in loaded {
+                bytes_done += l.bytes;
+                articles.extend(l.articles);
+                facts.extend(f);
+                issues.extend(l.issues);
+            }
+            if plan.staged {
+                bodies.extend(articles.iter().map(|a| a.body.clone()));
+            }
+            files_done += chunk.len();
+            emit(LoadEvent::Batch {
+                articles,
+                facts,
+                issues,
+                files_done,
+                bytes_done,
+            });
+        }
     }
     emit(LoadEvent::Read {
+        elapsed: started.elapsed(),
+    });
+    if plan.staged {
+        let phases = [
+            (
+                Phase::Indexing,
+                plan.analyzer.sketches,
+                plan.analyzer.only(true, false),
+            ),
+            (
+                Phase::ExtractingSpeakers,
+                plan.analyzer.quotes,
+                plan.analyzer.only(false, true),
+            ),
+        ];
+        for (phase, wanted, analyzer) in phases {
+            if !wanted {
+                continue;
+            }
+            emit(LoadEvent::Phase {
+                phase,
+                total: bodies.len(),
+            });
+            for (c, chunk) in bodies.chunks(ANALYSE_CHUNK).enumerate() {
+                if cancel.is_cancelled() {
+                    return;
+                }
+                let facts = chunk.par_iter().map(|b| analyzer.facts_of(b)).collect();
+                emit(LoadEvent::Analysed {
+                    from: c * ANALYSE_CHUNK,
+                    facts,
+                });
+            }
+        }
+    }
+    emit(LoadEvent::Done {
         elapsed: started.elapsed(),
     });
 }
@@ -149,13 +225,13 @@ pub fn load(paths: &[PathBuf], analyzer: &Analyzer, cancel: &Cancel, mut emit: i
 /// Runs [`load`] on a thread of its own.
 pub fn spawn(
     paths: Vec<PathBuf>,
-    analyzer: std::sync::Arc<Analyzer>,
+    plan: Plan,
     cancel: Cancel,
     emit: impl FnMut(LoadEvent) + Send + 'static,
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("readout-loader".into())
-        .spawn(move || load(&paths, &analyzer, &cancel, emit))
+        .spawn(move || load(&paths, plan, &cancel, emit))
         .expect("the loader thread starts")
 }
 
@@ -163,9 +239,15 @@ pub fn spawn(
 mod tests {
     use super::*;
 
+    const PLAN: fn() -> Plan = || Plan {
+        analyzer: Analyzer::none(),
+        staged: false,
+        keep: None,
+    };
+
     fn collect(paths: &[PathBuf], cancel: &Cancel) -> Vec<LoadEvent> {
         let mut out = Vec::new();
-        load(paths, &Analyzer::new(), cancel, |e| out.push(e));
+        load(paths, PLAN(), cancel, |e| out.push(e));
         out
     }
 
@@ -175,6 +257,38 @@ mod tests {
         assert!(matches!(ev[0], LoadEvent::Planned { files: 5, .. }));
         assert!(matches!(&ev[1], LoadEvent::Batch { articles, .. } if articles.len() == 5));
         assert!(matches!(ev[2], LoadEvent::Read { .. }));
+        assert!(matches!(ev[3], LoadEvent::Done { .. }));
+    }
+
+    #[test]
+    fn staged_loads_analyse_after_reading() {
+        let plan = Plan {
+            analyzer: Analyzer::new(),
+            staged: true,
+            keep: None,
+        };
+        let mut ev = Vec::new();
+        load(&[], plan, &Cancel::default(), |e| ev.push(e));
+        // articles first, without facts; then one phase per analysis
+        assert!(matches!(&ev[1], LoadEvent::Batch { facts, .. } if facts.iter().all(|f| f.quotes.is_none())));
+        let phases: Vec<Phase> = ev
+            .iter()
+            .filter_map(|e| match e {
+                LoadEvent::Phase { phase, .. } => Some(*phase),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(phases, [Phase::Indexing, Phase::ExtractingSpeakers]);
+        let quoted: usize = ev
+            .iter()
+            .filter_map(|e| match e {
+                LoadEvent::Analysed { facts, .. } => {
+                    Some(facts.iter().filter(|f| f.quotes.is_some()).count())
+                }
+                _ => None,
+            })
+            .sum();
+        assert_eq!(quoted, 5);
     }
 
     #[test]
@@ -223,7 +337,7 @@ mod tests {
         }
         let cancel = Cancel::default();
         let mut batches = 0;
-        load(&[dir.path().to_path_buf()], &Analyzer::new(), &cancel, |e| {
+        load(&[dir.path().to_path_buf()], PLAN(), &cancel, |e| {
             if matches!(e, LoadEvent::Batch { .. }) {
                 batches += 1;
                 cancel.cancel();

@@ -2,6 +2,7 @@
 
 use super::{App, Progress};
 use crate::loader::{LoadEvent, Phase};
+use crate::store::ArticleId;
 
 impl App {
     /// Applies one step of background loading: progress, new articles
@@ -31,17 +32,58 @@ impl App {
                     p.bytes_done = bytes_done;
                 }
                 if !articles.is_empty() {
+                    let first = self.index.len() as ArticleId;
+                    let n = articles.len() as ArticleId;
                     self.index.append(articles, facts);
+                    self.load_order.extend(first..first + n);
                     self.articles_changed();
                 }
             }
-            LoadEvent::Read { .. } => {
-                self.progress = None;
+            LoadEvent::Read { elapsed } => {
                 if self.index.is_empty() {
                     // nothing at all could be read: say why on the way out
                     self.exit_code = 2;
                     self.should_quit = true;
                 }
+                self.message = Some(format!(
+                    "read {} articles in {:.1} s",
+                    self.index.len(),
+                    elapsed.as_secs_f64()
+                ));
+            }
+            LoadEvent::Phase { phase, total } => {
+                self.progress = Some(Progress {
+                    phase,
+                    files: total,
+                    files_done: 0,
+                    bytes: 0,
+                    bytes_done: 0,
+                });
+            }
+            LoadEvent::Analysed { from, facts } => {
+                let n = facts.len();
+                for (k, f) in facts.into_iter().enumerate() {
+                    if let Some(&id) = self.load_order.get(from + k) {
+                        self.index.set_facts(id, f);
+                    }
+                }
+                if let Some(p) = &mut self.progress {
+                    p.files_done = (from + n).min(p.files);
+                }
+            }
+            LoadEvent::Done { elapsed } => {
+                self.progress = None;
+                self.load_order = Vec::new();
+                if self.filter.is_active() {
+                    // speakers arrived: fuzzy and @ terms may match more now
+                    self.filter.invalidate();
+                    self.articles_changed();
+                }
+                self.message = Some(format!(
+                    "{} articles loaded and analysed in {:.1} s",
+                    self.index.len(),
+                    elapsed.as_secs_f64()
+                ));
             }
         }
     }

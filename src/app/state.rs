@@ -71,6 +71,9 @@ pub struct App {
     pub message: Option<String>,
     /// Background loading, while it runs.
     pub progress: Option<Progress>,
+    /// Article ids in the order the loader sent them (maps its later-phase
+    /// results to articles); emptied when loading is done.
+    pub load_order: Vec<ArticleId>,
     /// Work for the event loop to do (reloading files).
     pub effects: Vec<super::Effect>,
     pub should_quit: bool,
@@ -108,6 +111,7 @@ impl App {
             message: None,
             progress: None,
             effects: Vec::new(),
+            load_order: Vec::new(),
 
             should_quit: false,
             attribution: false,

@@ -40,7 +40,13 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
     // parse first: a bad query fails before any loading
     let q =
         query::parse(args.filter.as_deref().unwrap_or("")).map_err(|e| UsageError::Query(e.to_string()))?;
-    let (index, _issues) = super::load(&args.input, &crate::facts::Analyzer::new())?;
+    // analyse only what the output or the query needs: speakers for --json
+    // and for terms that match speakers (plain words, @name)
+    let needs_speakers = args.json
+        || q.terms()
+            .any(|t| matches!(t.kind, query::TermKind::Fuzzy(_) | query::TermKind::Speaker(_)));
+    let analyzer = crate::facts::Analyzer::none().only(false, needs_speakers);
+    let (index, _issues) = super::load_filtered(&args.input, &analyzer, query::prefilter(&q))?;
     let matcher = Matcher::new(&q, &index).map_err(|e| UsageError::Query(e.message))?;
     let hits = matcher.eval_once(&index);
     let out = io::stdout().lock();

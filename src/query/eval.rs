@@ -185,6 +185,31 @@ fn is_whole_word(body: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// A cheap necessary condition for an article to match `query`, on its raw
+/// text: when some group of the query holds only phrases and exact words,
+/// one of them must occur. None when no such group exists.
+pub fn prefilter(query: &Query) -> Option<Arc<crate::store::Keep>> {
+    let group = query.groups.iter().find(|g| {
+        !g.is_empty()
+            && g.iter()
+                .all(|t| !t.negated && matches!(t.kind, TermKind::Phrase(_) | TermKind::Word(_)))
+    })?;
+    let patterns: Vec<BodyPattern> = group
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TermKind::Phrase(p) => BodyPattern::phrase(p),
+            TermKind::Word(w) => BodyPattern::word(w),
+            _ => None,
+        })
+        .collect();
+    if patterns.is_empty() {
+        return None;
+    }
+    Some(Arc::new(move |text: &str| {
+        patterns.iter().any(|p| p.regex.is_match(text))
+    }))
+}
+
 /// Results of body terms, kept between keystrokes. Clear it when articles
 /// are removed or changed; articles appended since an entry was made are
 /// scanned on the next use.

@@ -56,7 +56,7 @@ impl Article {
             meta.title = super::derive_title(&body);
         }
         meta.title = meta.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = crate::analysis::text::words(&body).count();
+        let words = crate::analysis::text::count_words(&body);
         Article {
             id: 0,
             path,

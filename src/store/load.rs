@@ -160,11 +160,23 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
 /// Reads one file: a text or Markdown article, or a JSON Lines / JSON file of
 /// many. Never panics; problems come back as issues.
 pub fn read_source(path: &Path) -> Loaded {
+    read_source_filtered(path, 0, None)
+}
+
+/// A cheap test on a file's raw text: false means no article in it can be
+/// wanted (a headless query's required phrase is absent).
+pub type Keep = dyn Fn(&str) -> bool + Send + Sync;
+
+/// Like [`read_source`], but a text file whose raw text fails `keep` (and
+/// holds nothing sanitising would change, so its body is that same text) is
+/// dropped before any further work, quietly.
+/// `size_hint` (the file's size when known, else 0) saves reallocations.
+pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
     if has_ext(path, &[], JSON_EXTS) {
         return read_json(path);
     }
     let mut out = Loaded::default();
-    let bytes = match read_capped(path, MAX_TEXT_BYTES) {
+    let bytes = match read_capped(path, MAX_TEXT_BYTES, size_hint) {
         Ok(Some(b)) => b,
         Ok(None) => {
             out.issues.push(Issue::skipped(
@@ -187,6 +199,16 @@ pub fn read_source(path: &Path) -> Loaded {
         Ok(s) => (s, false),
         Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     };
+    if text.trim().is_empty() {
+        out.issues.push(Issue::skipped(path, "empty"));
+        return out;
+    }
+    if let Some(keep) = keep
+        && super::sanitize::is_clean(&text)
+        && !keep(&text)
+    {
+        return out;
+    }
     let article = Article::from_text(path.display().to_string(), &text, lossy);
     if article.body.trim().is_empty() {
         out.issues.push(Issue::skipped(path, "empty"));
@@ -200,9 +222,10 @@ pub fn read_source(path: &Path) -> Loaded {
     out
 }
 
-fn read_capped(path: &Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+fn read_capped(path: &Path, cap: u64, size_hint: u64) -> std::io::Result<Option<Vec<u8>>> {
     let file = fs::File::open(path)?;
-    let mut buf = Vec::new();
+    // room for the whole file and one more byte, so one read() usually does
+    let mut buf = Vec::with_capacity(size_hint.min(cap) as usize + 1);
     file.take(cap + 1).read_to_end(&mut buf)?;
     Ok((buf.len() as u64 <= cap).then_some(buf))
 }

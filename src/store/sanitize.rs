@@ -9,7 +9,7 @@ use std::borrow::Cow;
 /// other control character (C0 but `\n`, DEL, C1), bidirectional override
 /// and byte-order mark removed.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_work) {
+    if !may_need_work(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -36,8 +36,37 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_work(c: char) -> bool {
-    c == '\r' || c == '\t' || is_unsafe(c)
+/// True when [`sanitize`] would return `text` unchanged.
+pub fn is_clean(text: &str) -> bool {
+    !may_need_work(text.as_bytes())
+}
+
+/// A fast byte scan: false means the text is certainly clean. It looks for
+/// C0 controls but `\n`, DEL, and the UTF-8 encodings of C1 controls
+/// (C2 80..9F), bidi marks and overrides (E2 80 8E/8F/AA..AE, E2 81 A6..A9),
+/// the Arabic letter mark (D8 9C) and the BOM (EF BB BF).
+fn may_need_work(b: &[u8]) -> bool {
+    // ASCII controls: a branch-free pass the compiler vectorises
+    let ascii = b
+        .iter()
+        .fold(false, |acc, &x| acc | ((x < 0x20) & (x != b'\n')) | (x == 0x7f));
+    if ascii {
+        return true;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    // multi-byte: find each possible lead byte, then look closer
+    let lead_hit = |i: usize| match b[i] {
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        0xd8 => at(i + 1) == 0x9c,
+        0xe2 => {
+            let (y, z) = (at(i + 1), at(i + 2));
+            (y == 0x80 && (matches!(z, 0x8e | 0x8f) || (0xaa..=0xae).contains(&z)))
+                || (y == 0x81 && (0xa6..=0xa9).contains(&z))
+        }
+        0xef => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
+        _ => false,
+    };
+    memchr::memchr3_iter(0xc2, 0xd8, 0xef, b).any(lead_hit) || memchr::memchr_iter(0xe2, b).any(lead_hit)
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -163,6 +192,25 @@ mod tests {
     fn lone_escape_at_end() {
         assert_eq!(clean("end\u{1b}"), "end");
         assert_eq!(clean("end\u{1b}["), "end");
+    }
+
+    #[test]
+    fn fast_scan_agrees_with_the_char_rules() {
+        let samples = [
+            "plain “curly” text — dashes – and ’quotes’",
+            "bom\u{feff}here",
+            "lrm\u{200e}",
+            "rlo\u{202e}",
+            "lri\u{2066}",
+            "alm\u{061c}",
+            "c1\u{85}",
+            "tab\there",
+            "ok\n",
+        ];
+        for s in samples {
+            let slow = s.chars().any(|c| c == '\r' || c == '\t' || is_unsafe(c));
+            assert_eq!(may_need_work(s.as_bytes()), slow, "{s:?}");
+        }
     }
 
     #[test]

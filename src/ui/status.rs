@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::app::{Action, App, Focus, View, key_name};
+use crate::loader::Phase;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut left: Vec<Span> = Vec::new();
@@ -31,14 +32,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         left.push(Span::raw(" · "));
         left.push(Span::styled("█".repeat(filled), theme.key));
         left.push(Span::styled("░".repeat(12 - filled), theme.dim));
-        left.push(Span::raw(format!(
-            " {} {}/{} files, {:.1}/{:.1} MB",
-            p.phase.label(),
-            p.files_done,
-            p.files,
-            p.bytes_done as f64 / 1e6,
-            p.bytes as f64 / 1e6
-        )));
+        left.push(Span::raw(if p.phase == Phase::Reading {
+            format!(
+                " reading {}/{} files, {:.1}/{:.1} MB",
+                p.files_done,
+                p.files,
+                p.bytes_done as f64 / 1e6,
+                p.bytes as f64 / 1e6
+            )
+        } else {
+            format!(" {} {}/{} articles", p.phase.label(), p.files_done, p.files)
+        }));
     }
     if !app.filter.input.is_empty() && !app.input_open {
         left.push(Span::raw(format!(" · filter: {}", app.filter.input)));
