@@ -1,0 +1,119 @@
+//! Finding arbitrary phrases (typically mined ones) in an article, with the
+//! same tolerant matching as the curated families.
+
+use std::ops::Range;
+
+use super::matcher::Matcher;
+
+/// A compiled matcher for a list of phrases.
+///
+/// Built once for, say, the mined phrases of a corpus, then run on each
+/// article for highlighting or a concordance.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseFinder {
+    matcher: Matcher,
+}
+
+impl PhraseFinder {
+    /// Compiles `phrases`. Phrases with no words are ignored; two phrases
+    /// with the same canonical form report the index of the first.
+    pub fn new<S: AsRef<str>>(phrases: &[S]) -> Self {
+        let matcher = Matcher::new(
+            phrases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.as_ref(), i as u32)),
+        )
+        // Only a list far beyond any real one fails to compile: find nothing.
+        .unwrap_or_default();
+        PhraseFinder { matcher }
+    }
+
+    /// Number of distinct phrases compiled (after normalisation; empty
+    /// phrases and duplicates do not count).
+    pub fn len(&self) -> usize {
+        self.matcher.len()
+    }
+
+    /// True when no phrase was compiled: [`find`](PhraseFinder::find) finds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The occurrences in `text`: `(index into the phrases, byte range)`,
+    /// sorted by start, non-overlapping (leftmost, then longest), on char
+    /// boundaries.
+    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        self.matcher
+            .find(text)
+            .into_iter()
+            .map(|(i, r)| (i as usize, r))
+            .collect()
+    }
+}
+
+/// The occurrences of one phrase in `text` (tolerant as [`PhraseFinder`]).
+pub fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    PhraseFinder::new(&[phrase])
+        .find(text)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_mined_phrases_in_original_spelling() {
+        let text = "Relations are “Rock-Solid”. Wang Yi said so;\nWANG\nYI  again.";
+        let f = PhraseFinder::new(&["rock solid", "wang yi"]);
+        let got: Vec<(usize, &str)> = f
+            .find(text)
+            .into_iter()
+            .map(|(i, r)| (i, &text[r]))
+            .collect();
+        assert_eq!(got, [(0, "Rock-Solid"), (1, "Wang Yi"), (1, "WANG\nYI")]);
+    }
+
+    #[test]
+    fn mined_phrase_without_commas_matches_text_with_them() {
+        let text = "based on non-alliance, non-confrontation and non-targeting";
+        let r = find_phrase(text, "non alliance non confrontation");
+        assert_eq!(r.len(), 1);
+        assert_eq!(&text[r[0].clone()], "non-alliance, non-confrontation");
+    }
+
+    #[test]
+    fn empty_phrase_finds_nothing() {
+        assert!(find_phrase("anything", "").is_empty());
+        assert!(PhraseFinder::new::<&str>(&[]).find("anything").is_empty());
+        assert!(PhraseFinder::new(&["", " “ ” "]).is_empty());
+        assert_eq!(PhraseFinder::new(&["a-b", "A B", "c"]).len(), 2);
+    }
+
+    #[test]
+    fn overlapping_phrases_do_not_overlap_in_results() {
+        let f = PhraseFinder::new(&["foreign minister", "chinese foreign minister wang yi"]);
+        let text = "Chinese Foreign Minister Wang Yi met the Russian foreign minister.";
+        let got: Vec<(usize, &str)> = f
+            .find(text)
+            .into_iter()
+            .map(|(i, r)| (i, &text[r]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Chinese Foreign Minister Wang Yi"),
+                (0, "foreign minister")
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_report_the_first_index() {
+        let f = PhraseFinder::new(&["Rock solid", "rock-solid"]);
+        assert_eq!(f.find("rock solid"), [(0, 0..10)]);
+    }
+}
