@@ -56,9 +56,11 @@ mod book;
 mod finder;
 mod kwic;
 mod matcher;
+mod mine;
 mod normalize;
 
 pub use book::{BUNDLED_TOML, Family, FamilyMatch, PhraseBook, PhraseError};
 pub use finder::{PhraseFinder, find_phrase};
 pub use kwic::{KwicLine, kwic};
+pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_stopword, mine};
 pub use normalize::normalize_phrase;
