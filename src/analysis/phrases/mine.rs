@@ -57,6 +57,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
+use super::normalize::is_invisible;
 use crate::analysis::text::{normalize_word, words};
 
 /// One article to mine: its text and, optionally, its source (outlet).
@@ -377,6 +378,17 @@ fn breaks(gap: &str) -> bool {
     })
 }
 
+/// Does `text` hold a character the phrase normaliser ignores (soft hyphen,
+/// zero-width joiner...)? A quick byte scan: they all start with one of
+/// three lead bytes.
+fn has_invisible(text: &str) -> bool {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes()).any(|i| {
+        text.get(i..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_invisible)
+    })
+}
+
 /// A chunk of tokenised articles with its own vocabulary.
 struct TokChunk {
     /// Word of each local id, in order of first occurrence.
@@ -390,8 +402,16 @@ fn tokenize_chunk(docs: &[Doc<'_>]) -> TokChunk {
     let mut vocab: Vec<Box<str>> = Vec::new();
     let mut buf = String::new();
     let mut out = Vec::with_capacity(docs.len());
+    let mut cleaned = String::new();
     for doc in docs {
-        let text = doc.text;
+        let text = if has_invisible(doc.text) {
+            // the phrase normaliser ignores these inside words; so do we
+            cleaned.clear();
+            cleaned.extend(doc.text.chars().filter(|&c| !is_invisible(c)));
+            cleaned.as_str()
+        } else {
+            doc.text
+        };
         let mut toks: Vec<u32> = Vec::with_capacity(text.len() / 5);
         let mut prev_end = 0;
         for w in words(text) {
@@ -407,7 +427,13 @@ fn tokenize_chunk(docs: &[Doc<'_>]) -> TokChunk {
                 w.text
             } else {
                 buf.clear();
-                buf.push_str(&normalize_word(w.text));
+                // as the phrase normaliser: letters only ('İ' lowercases
+                // to "i" and a combining dot)
+                buf.extend(
+                    normalize_word(w.text)
+                        .chars()
+                        .filter(|&c| c.is_alphanumeric() || c == '\''),
+                );
                 &buf
             };
             let id = match ids.get(key) {
@@ -1233,6 +1259,24 @@ mod tests {
             ..MineOptions::default()
         };
         assert_eq!(mine(&docs, &few).len(), 1);
+    }
+
+    #[test]
+    fn tokens_normalised_as_the_finder_does() {
+        let docs = [
+            doc("Hege\u{ad}mony rules in İstanbul talks"),
+            doc("hegemony rules; ISTANBUL TALKS"),
+        ];
+        let found = mine(&docs, &MineOptions::default());
+        assert_eq!(phrases(&found), ["hegemony rules", "istanbul talks"]);
+        for p in &found {
+            for &d in &p.docs {
+                assert_eq!(
+                    super::super::find_phrase(docs[d as usize].text, &p.phrase).len(),
+                    1
+                );
+            }
+        }
     }
 
     #[test]

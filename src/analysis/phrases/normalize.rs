@@ -66,6 +66,15 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// Soft hyphens, zero-width (non-)joiners, word joiners and byte-order
+/// marks: dropped, even inside a word.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 fn class(c: char) -> Class {
     if c.is_alphanumeric() {
         Class::Word
@@ -73,10 +82,7 @@ fn class(c: char) -> Class {
         Class::Apostrophe
     } else if is_hard(c) {
         Class::Hard
-    } else if matches!(
-        c,
-        '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    ) {
+    } else if is_invisible(c) {
         Class::Ignore
     } else {
         Class::Soft
@@ -225,8 +231,16 @@ pub(crate) fn normalize_into(text: &str, out: &mut Normalized) {
         match cls {
             Class::Word => {
                 b.before_word();
-                for l in c.to_lowercase() {
+                // Only 'İ' lowercases to more than one char ("i" and a
+                // combining dot); keep the letters so the form is stable
+                // when normalised again, as mined tokens are.
+                let mut pushed = false;
+                for l in c.to_lowercase().filter(|l| l.is_alphanumeric()) {
                     b.push_char(l, at);
+                    pushed = true;
+                }
+                if !pushed {
+                    b.push_char(c, at);
                 }
             }
             Class::Apostrophe => {
@@ -340,14 +354,28 @@ mod tests {
     }
 
     #[test]
-    fn multi_char_lowercase_shares_its_origin() {
-        // 'İ' lowercases to "i̇" (two chars, three bytes)
+    fn multi_byte_lowercase_shares_its_origin() {
+        // 'İ' lowercases to "i" and a combining dot; the dot is dropped
         let norm = normalize("İx");
-        assert_eq!(norm.text, "i\u{307}x");
-        assert!(norm.starts_char(0));
-        assert!(!norm.starts_char(1));
-        assert!(!norm.ends_char(1));
-        assert!(norm.ends_char(3));
-        assert!(norm.starts_char(3));
+        assert_eq!(norm.text, "ix");
+        assert_eq!(norm.map, [0, 2]);
+        // 'Ω' (2 bytes) lowercases to 'ω' (2 bytes)
+        let norm = normalize("Ωx");
+        assert_eq!(norm.text, "ωx");
+        assert!(norm.starts_char(0) && !norm.starts_char(1) && norm.starts_char(2));
+        assert!(!norm.ends_char(1) && norm.ends_char(2) && norm.ends_char(3));
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        for s in [
+            "Rock-Solid",
+            "İstanbul’s “x”",
+            "a . b",
+            "ÉTÉ, ß; Ω",
+            "don't ’tis",
+        ] {
+            assert_eq!(n(&n(s)), n(s), "{s:?}");
+        }
     }
 }
