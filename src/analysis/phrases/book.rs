@@ -93,7 +93,7 @@ struct FamilyToml {
 pub struct PhraseBook {
     families: Vec<Family>,
     replace: bool,
-    matcher: Matcher,
+    pub(super) matcher: Matcher,
 }
 
 /// The key two labels are compared by: lowercase, with runs of spaces,

@@ -1,7 +1,9 @@
 //! Finding arbitrary phrases (typically mined ones) in an article, with the
 //! same tolerant matching as the curated families.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::matcher::Matcher;
 
@@ -52,13 +54,35 @@ impl PhraseFinder {
     }
 }
 
+thread_local! {
+    /// The finders of the last phrases [`find_phrase`] was asked for on this
+    /// thread, most recent first: a search over many articles compiles its
+    /// phrase once per thread.
+    static RECENT: RefCell<Vec<(String, Rc<PhraseFinder>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many compiled phrases [`find_phrase`] keeps per thread.
+const RECENT_LEN: usize = 4;
+
 /// The occurrences of one phrase in `text` (tolerant as [`PhraseFinder`]).
+///
+/// The compiled phrase is cached per thread, so calling this for each
+/// article of a corpus costs one compilation, not one per article.
 pub fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
-    PhraseFinder::new(&[phrase])
-        .find(text)
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect()
+    let finder = RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        if let Some(i) = recent.iter().position(|(p, _)| p == phrase) {
+            let hit = recent.remove(i);
+            let f = Rc::clone(&hit.1);
+            recent.insert(0, hit);
+            return f;
+        }
+        let f = Rc::new(PhraseFinder::new(&[phrase]));
+        recent.insert(0, (phrase.to_string(), Rc::clone(&f)));
+        recent.truncate(RECENT_LEN);
+        f
+    });
+    finder.find(text).into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
@@ -83,6 +107,25 @@ mod tests {
         let r = find_phrase(text, "non alliance non confrontation");
         assert_eq!(r.len(), 1);
         assert_eq!(&text[r[0].clone()], "non-alliance, non-confrontation");
+    }
+
+    #[test]
+    fn find_phrase_cache_keeps_phrases_apart() {
+        let text = "rock solid, no limits, mutual trust, new cold war, hegemony";
+        for _ in 0..3 {
+            for (p, want) in [
+                ("rock solid", "rock solid"),
+                ("no limits", "no limits"),
+                ("mutual trust", "mutual trust"),
+                ("cold war", "cold war"),
+                ("hegemony", "hegemony"),
+                ("rock-solid", "rock solid"),
+            ] {
+                let r = find_phrase(text, p);
+                assert_eq!(r.len(), 1, "{p}");
+                assert_eq!(&text[r[0].clone()], want);
+            }
+        }
     }
 
     #[test]

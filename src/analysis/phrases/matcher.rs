@@ -17,13 +17,31 @@
 //! boundaries before choosing (rather than using a leftmost-longest
 //! automaton and filtering after) means a rejected candidate can never hide
 //! a good one that overlaps it.
+//!
+//! # Anchors: normalising only where a match can be
+//!
+//! Most of an article cannot hold any pattern, so the whole text is not
+//! normalised. Each pattern has an *anchor*: its longest plain ASCII word
+//! ("solid" for "solid as a rock"). A second automaton, ASCII
+//! case-insensitive, finds the anchors in the original text; around each
+//! one that is a whole word, a *window* is normalised, starting as many
+//! words back as the anchor can be into a pattern and ending the longest
+//! pattern's length after it. Close windows are merged. The occurrences
+//! found in the windows are exactly those the whole text would give, so
+//! the result is the same; the full path is used when it cannot be
+//! guaranteed: a pattern with sentence punctuation or without a plain ASCII
+//! word, or a text with characters that vanish or lowercase to ASCII
+//! letters (soft hyphens and zero-width joiners, "İ", the Kelvin sign).
 
 use std::cell::RefCell;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::normalize::{Normalized, is_apostrophe, normalize_into, normalize_phrase};
+use super::normalize::{
+    Normalized, is_apostrophe, is_hard, is_invisible, normalize_into, normalize_phrase,
+    normalize_window,
+};
 
 /// See the module documentation.
 #[derive(Debug, Clone, Default)]
@@ -31,11 +49,35 @@ pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
     /// The caller's group of each automaton pattern.
     groups: Vec<u32>,
+    /// Length in bytes of the longest canonical pattern.
+    max_len: usize,
+    /// None: always normalise the whole text.
+    anchors: Option<Anchors>,
 }
+
+#[derive(Debug, Clone)]
+struct Anchors {
+    /// The anchor words, ASCII case-insensitive.
+    ac: AhoCorasick,
+    /// For each anchor, the most words a pattern has before it.
+    back: Vec<u32>,
+}
+
+/// Windows closer than this (bytes) are normalised as one.
+const MERGE: usize = 48;
 
 thread_local! {
     /// A reusable buffer so a corpus-wide pass does not allocate per article.
     static BUFFER: RefCell<Normalized> = RefCell::new(Normalized::default());
+}
+
+/// Runs `f` with this thread's normalisation buffer.
+fn with_buffer<R>(f: impl FnOnce(&mut Normalized) -> R) -> R {
+    BUFFER.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut norm) => f(&mut norm),
+        // re-entered on this thread (cannot happen today): use a fresh buffer
+        Err(_) => f(&mut Normalized::default()),
+    })
 }
 
 impl Matcher {
@@ -65,6 +107,8 @@ impl Matcher {
         Ok(Matcher {
             ac: Some(ac),
             groups,
+            max_len: canon.iter().map(String::len).max().unwrap_or(0),
+            anchors: anchors(&canon)?,
         })
     }
 
@@ -79,42 +123,66 @@ impl Matcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        BUFFER.with(|buf| match buf.try_borrow_mut() {
-            Ok(mut norm) => {
-                normalize_into(text, &mut norm);
-                self.find_normalized(ac, text, &norm)
-            }
-            // re-entered on this thread (cannot happen today): use a fresh buffer
-            Err(_) => {
-                let mut norm = Normalized::default();
-                normalize_into(text, &mut norm);
-                self.find_normalized(ac, text, &norm)
-            }
-        })
+        match &self.anchors {
+            Some(anchors) if !needs_full_path(text) => self.find_anchored(ac, anchors, text),
+            _ => self.find_full(ac, text),
+        }
     }
 
-    fn find_normalized(
+    /// [`find`](Matcher::find) normalising the whole text.
+    fn find_full(&self, ac: &AhoCorasick, text: &str) -> Vec<(u32, Range<usize>)> {
+        let mut cands = Vec::new();
+        with_buffer(|norm| {
+            normalize_into(text, norm);
+            collect(ac, text, norm, &mut cands);
+        });
+        self.choose(cands)
+    }
+
+    /// [`find`](Matcher::find) normalising windows around the anchors.
+    fn find_anchored(
         &self,
         ac: &AhoCorasick,
+        anchors: &Anchors,
         text: &str,
-        norm: &Normalized,
     ) -> Vec<(u32, Range<usize>)> {
-        // (start, end, pattern) in original offsets
-        let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-        for m in ac.find_overlapping_iter(&norm.text) {
-            let (s, e) = (m.start(), m.end());
-            if !norm.starts_char(s) || !norm.ends_char(e) || !canonical_boundaries(&norm.text, s, e)
-            {
-                continue;
-            }
-            let os = norm.map[s] as usize;
-            let last = norm.map[e - 1] as usize;
-            let oe = last + text[last..].chars().next().map_or(0, char::len_utf8);
-            if !original_boundaries(text, os, oe) {
-                continue;
-            }
-            cands.push((os, oe, m.pattern().as_u32()));
+        // (window start, last anchor in it)
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        // Leftmost-longest is enough: where a longer anchor matches, a
+        // shorter one at the same place is not a whole word; a match never
+        // hides a word start, anchors being all letters and digits.
+        let mut hits: Vec<(usize, u32)> = anchors
+            .ac
+            .find_iter(text)
+            .filter(|m| starts_word(text, m.start()) && !continues_word(text, m.end()))
+            .map(|m| (m.start(), anchors.back[m.pattern().as_usize()]))
+            .collect();
+        if hits.is_empty() {
+            return Vec::new();
         }
+        hits.sort_unstable();
+        for (p, back) in hits {
+            let ws = walk_back(text, p, back as usize);
+            match windows.last_mut() {
+                Some(w) if ws <= w.1 + MERGE => {
+                    w.0 = w.0.min(ws);
+                    w.1 = w.1.max(p);
+                }
+                _ => windows.push((ws, p)),
+            }
+        }
+        let mut cands = Vec::new();
+        with_buffer(|norm| {
+            for (start, past) in windows {
+                normalize_window(text, start, past, self.max_len + 8, norm);
+                collect(ac, text, norm, &mut cands);
+            }
+        });
+        self.choose(cands)
+    }
+
+    /// Leftmost, then longest, then first-given candidates, without overlaps.
+    fn choose(&self, mut cands: Vec<(usize, usize, u32)>) -> Vec<(u32, Range<usize>)> {
         if cands.is_empty() {
             return Vec::new();
         }
@@ -128,6 +196,133 @@ impl Matcher {
             }
         }
         out
+    }
+}
+
+/// The anchors of the canonical patterns, or None if one has no usable
+/// anchor (then every text is normalised whole).
+fn anchors(canon: &[String]) -> Result<Option<Anchors>, aho_corasick::BuildError> {
+    let mut words: Vec<String> = Vec::new();
+    let mut back: Vec<u32> = Vec::new();
+    for c in canon {
+        let ws: Vec<&str> = c.split(' ').collect();
+        // hard punctuation makes word counting unreliable
+        if ws
+            .iter()
+            .any(|w| w.is_empty() || !w.chars().all(|ch| ch.is_alphanumeric() || ch == '\''))
+        {
+            return Ok(None);
+        }
+        let Some((k, anchor)) = ws
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .max_by_key(|(k, w)| (w.len(), std::cmp::Reverse(*k)))
+        else {
+            return Ok(None);
+        };
+        match words.iter().position(|w| w == anchor) {
+            Some(i) => back[i] = back[i].max(k as u32),
+            None => {
+                words.push(anchor.to_string());
+                back.push(k as u32);
+            }
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)?;
+    Ok(Some(Anchors { ac, back }))
+}
+
+/// Does `text` hold a character for which the anchors are not enough: one
+/// the normaliser drops (soft hyphen, zero-width joiner...) or one that
+/// lowercases to an ASCII letter ('İ', the Kelvin sign)? Their UTF-8 forms
+/// start with one of four lead bytes, rare outside them except 0xE2
+/// (dashes, curly quotes), so a quick scan finds them.
+fn needs_full_path(text: &str) -> bool {
+    memchr::memchr3_iter(0xC2, 0xC4, 0xE2, text.as_bytes())
+        .chain(memchr::memchr_iter(0xEF, text.as_bytes()))
+        .any(|i| {
+            text.get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| is_invisible(c) || c == 'İ' || c == '\u{212a}')
+        })
+}
+
+/// True when the char before `at` is not part of a word running into `at`.
+fn starts_word(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some(p) if p.is_alphanumeric() => false,
+        Some(p) if is_apostrophe(p) => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+fn continues_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The start of the word `k` words before the word starting at `at`, or
+/// the nearest point after hard punctuation or the text start on the way.
+/// Words are those of the normaliser: letters and digits, with apostrophes
+/// between them.
+fn walk_back(text: &str, at: usize, k: usize) -> usize {
+    let mut pos = at;
+    for _ in 0..k {
+        // back over the separators to the end of the previous word
+        let mut it = text[..pos].char_indices().rev().peekable();
+        let mut start = loop {
+            match it.next() {
+                None => return pos,
+                Some((_, c)) if is_hard(c) => return pos,
+                Some((i, c)) if c.is_alphanumeric() => break i,
+                Some(_) => {}
+            }
+        };
+        // back over the word
+        while let Some(&(i, c)) = it.peek() {
+            if c.is_alphanumeric() {
+                start = i;
+                it.next();
+            } else if is_apostrophe(c) {
+                let mut ahead = it.clone();
+                ahead.next();
+                match ahead.peek() {
+                    Some(&(j, b)) if b.is_alphanumeric() => {
+                        start = j;
+                        it = ahead;
+                        it.next();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        pos = start;
+    }
+    pos
+}
+
+/// Adds the valid occurrences in the canonical `norm` (of `text`, or of a
+/// window of it) to `cands` as (start, end, pattern) in original offsets.
+fn collect(ac: &AhoCorasick, text: &str, norm: &Normalized, cands: &mut Vec<(usize, usize, u32)>) {
+    for m in ac.find_overlapping_iter(&norm.text) {
+        let (s, e) = (m.start(), m.end());
+        if !norm.starts_char(s) || !norm.ends_char(e) || !canonical_boundaries(&norm.text, s, e) {
+            continue;
+        }
+        let os = norm.map[s] as usize;
+        let last = norm.map[e - 1] as usize;
+        let oe = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        if !original_boundaries(text, os, oe) {
+            continue;
+        }
+        cands.push((os, oe, m.pattern().as_u32()));
     }
 }
 
@@ -151,21 +346,14 @@ fn canonical_boundaries(norm: &str, s: usize, e: usize) -> bool {
 /// The same test on the original text, which catches letters whose
 /// lowercase form is not a letter-only string.
 fn original_boundaries(text: &str, s: usize, e: usize) -> bool {
-    if text[s..].chars().next().is_some_and(char::is_alphanumeric) {
-        let mut before = text[..s].chars().rev();
-        match before.next() {
-            Some(p) if p.is_alphanumeric() => return false,
-            Some(p) if is_apostrophe(p) && before.next().is_some_and(char::is_alphanumeric) => {
-                return false;
-            }
-            _ => {}
-        }
+    if text[s..].chars().next().is_some_and(char::is_alphanumeric) && !starts_word(text, s) {
+        return false;
     }
     !(text[..e]
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric)
-        && text[e..].chars().next().is_some_and(char::is_alphanumeric))
+        && continues_word(text, e))
 }
 
 #[cfg(test)]
@@ -243,11 +431,132 @@ mod tests {
     }
 
     #[test]
+    fn walks_back_whole_words() {
+        let t = "Yes. Beijing’s ‘rock-solid’  ties, said";
+        let at = t.find("ties").unwrap();
+        assert_eq!(&t[walk_back(t, at, 0)..], "ties, said");
+        assert_eq!(&t[walk_back(t, at, 1)..], "solid’  ties, said");
+        assert_eq!(&t[walk_back(t, at, 2)..], "rock-solid’  ties, said");
+        assert_eq!(
+            &t[walk_back(t, at, 3)..],
+            "Beijing’s ‘rock-solid’  ties, said"
+        );
+        // stops at hard punctuation
+        assert_eq!(
+            &t[walk_back(t, at, 9)..],
+            "Beijing’s ‘rock-solid’  ties, said"
+        );
+        assert_eq!(walk_back("a b", 2, 5), 0);
+    }
+
+    #[test]
+    fn anchors_pick_the_longest_ascii_word() {
+        let mt = m(&["solid as a rock", "rock solid", "no limits", "the end"]);
+        let a = mt.anchors.as_ref().unwrap();
+        assert_eq!(a.ac.patterns_len(), 3);
+        assert!(a.back.contains(&1)); // "rock solid": "solid" is word 1
+        // a pattern with hard punctuation: whole texts
+        assert!(m(&["u.s. policy"]).anchors.is_none());
+        assert!(m(&["Ван И"]).anchors.is_none());
+        assert!(m(&["Ван cold"]).anchors.is_some());
+    }
+
+    #[test]
+    fn texts_needing_the_full_path() {
+        assert!(!needs_full_path("plain “quoted” text — with dashes é"));
+        assert!(needs_full_path("hege\u{ad}mony"));
+        assert!(needs_full_path("İstanbul"));
+        assert!(needs_full_path("5 \u{212a}"));
+        assert!(needs_full_path("\u{feff}bom"));
+        // and they are still matched right
+        let mt = m(&["hegemony", "istanbul", "5 k"]);
+        assert_eq!(found(&mt, "hege\u{ad}mony İstanbul 5 \u{212a}").len(), 3);
+    }
+
+    #[test]
+    fn windows_cover_far_apart_and_close_anchors() {
+        let mt = m(&[
+            "comprehensive strategic partnership of coordination",
+            "comprehensive strategic partnership",
+            "not allies but better than allies",
+        ]);
+        let filler = "word ".repeat(50);
+        let t = format!(
+            "{filler}Comprehensive\n strategic partnership of coordination {filler} not allies, but better than ALLIES {filler}comprehensive strategic partnership"
+        );
+        let got: Vec<u32> = mt.find(&t).into_iter().map(|(g, _)| g).collect();
+        assert_eq!(got, [0, 2, 1]);
+        let ac = mt.ac.as_ref().unwrap();
+        assert_eq!(mt.find(&t), mt.find_full(ac, &t));
+    }
+
+    #[test]
     fn letters_with_long_lowercase_forms() {
         let mt = m(&["i", "stanbul", "istanbul"]);
         assert_eq!(found(&mt, "İstanbul"), [(2, "İstanbul")]);
         assert_eq!(found(&mt, "say İ now"), [(0, "İ")]);
         assert_eq!(found(&mt, "say i now"), [(0, "i")]);
         assert!(found(&mt, "xİstanbul").is_empty());
+    }
+
+    mod equivalence {
+        use super::*;
+        use proptest::prelude::*;
+
+        const WORDS: &[&str] = &[
+            "rock", "Solid", "SOLID", "as", "a", "no", "limits", "cold", "war", "new", "x", "Ван",
+            "é", "1", "allies", "better", "than", "not", "but", "non", "alliance",
+        ];
+        const SEPS: &[&str] = &[
+            " ", "-", "\n", "“", "’", "'", ",", ".", "  ", "—", ";", "é", "\u{301}",
+        ];
+
+        static BOOK: std::sync::LazyLock<crate::analysis::phrases::PhraseBook> =
+            std::sync::LazyLock::new(crate::analysis::phrases::PhraseBook::bundled);
+
+        fn text() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![
+                    4 => prop::sample::select(WORDS).prop_map(str::to_string),
+                    3 => prop::sample::select(SEPS).prop_map(str::to_string),
+                    1 => any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..60,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        fn phrase() -> impl Strategy<Value = String> {
+            prop::collection::vec(prop::sample::select(WORDS), 1..5).prop_map(|v| v.join(" "))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            #[test]
+            fn anchored_windows_find_what_the_whole_text_finds(
+                text in text(),
+                phrases in prop::collection::vec(phrase(), 1..6),
+            ) {
+                let mt = Matcher::new(phrases.iter().enumerate().map(|(i, p)| (p.as_str(), i as u32)))
+                    .unwrap();
+                let ac = mt.ac.as_ref().unwrap();
+                if let Some(anchors) = &mt.anchors
+                    && !needs_full_path(&text)
+                {
+                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text), mt.find_full(ac, &text));
+                }
+            }
+
+            #[test]
+            fn bundled_book_same_both_ways(text in text()) {
+                let mt = &BOOK.matcher;
+                let ac = mt.ac.as_ref().unwrap();
+                let anchors = mt.anchors.as_ref().unwrap();
+                if !needs_full_path(&text) {
+                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text), mt.find_full(ac, &text));
+                }
+            }
+        }
     }
 }

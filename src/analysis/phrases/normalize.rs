@@ -89,25 +89,28 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Classes of the ASCII bytes, so the common case needs no char decoding.
-const ASCII: [Class; 128] = {
-    let mut t = [Class::Soft; 128];
+/// For each ASCII byte: its lowercase form if it is a letter or digit, else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8 as char;
-        t[b] = if c.is_ascii_alphanumeric() {
-            Class::Word
-        } else if c == '\'' {
-            Class::Apostrophe
-        } else if matches!(
-            c,
-            '.' | '!' | '?' | ';' | ':' | '(' | ')' | '[' | ']' | '{' | '}'
-        ) {
-            Class::Hard
-        } else {
-            Class::Soft
-        };
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
         b += 1;
+    }
+    t
+};
+
+/// Is this ASCII byte hard punctuation?
+const ASCII_HARD: [bool; 128] = {
+    let mut t = [false; 128];
+    let hard = b".!?;:()[]{}";
+    let mut i = 0;
+    while i < hard.len() {
+        t[hard[i] as usize] = true;
+        i += 1;
     }
     t
 };
@@ -137,129 +140,164 @@ impl Normalized {
     }
 }
 
-/// What was emitted last, to decide about gaps.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Last {
-    Nothing,
-    Word,
-    Hard,
-}
-
-struct Builder<'a> {
-    out: &'a mut Normalized,
-    /// Original offset of the first soft character since the last output.
-    gap: Option<u32>,
-    last: Last,
-}
-
-impl Builder<'_> {
-    #[inline]
-    fn before_word(&mut self) {
-        if let Some(g) = self.gap.take()
-            && self.last == Last::Word
-        {
-            self.out.text.push(' ');
-            self.out.map.push(g);
-        }
-        self.last = Last::Word;
-    }
-
-    #[inline]
-    fn push_char(&mut self, c: char, at: u32) {
-        self.out.text.push(c);
-        self.out.map.extend(std::iter::repeat_n(at, c.len_utf8()));
-    }
-
-    #[inline]
-    fn soft(&mut self, at: u32) {
-        if self.gap.is_none() {
-            self.gap = Some(at);
-        }
-    }
-
-    #[inline]
-    fn hard(&mut self, c: char, at: u32) {
-        self.gap = None;
-        self.last = Last::Hard;
-        self.push_char(c, at);
-    }
-}
+/// No pending gap.
+const NO_GAP: u32 = u32::MAX;
 
 /// Normalises `text` into `out` (cleared first), reusing its buffers.
 ///
 /// Offsets are stored as `u32`: a text of 4 GiB or more is cut at that length.
 pub(crate) fn normalize_into(text: &str, out: &mut Normalized) {
-    out.text.clear();
-    out.map.clear();
-    let text = if text.len() > u32::MAX as usize {
-        &text[..crate::analysis::text::floor_char_boundary(text, u32::MAX as usize)]
+    normalize_window(text, 0, usize::MAX, 0, out);
+}
+
+/// Normalises part of `text` into `out` (cleared first): from `start`,
+/// which must be a char boundary where no word continues from the left
+/// (a word start, a separator or hard punctuation), until `extra` more
+/// canonical bytes have been produced after passing byte `past` of `text`
+/// (or to the end). The map holds offsets into the whole of `text`. The
+/// canonical text is exactly the corresponding part of `normalize(text)`,
+/// without the gap space that may precede it.
+pub(crate) fn normalize_window(
+    text: &str,
+    start: usize,
+    past: usize,
+    extra: usize,
+    out: &mut Normalized,
+) {
+    let text = if text.len() >= u32::MAX as usize {
+        &text[..crate::analysis::text::floor_char_boundary(text, u32::MAX as usize - 1)]
     } else {
         text
     };
-    out.text.reserve(text.len());
-    out.map.reserve(text.len());
     let bytes = text.as_bytes();
-    let mut b = Builder {
-        out,
-        gap: None,
-        last: Last::Nothing,
+    let mut buf = std::mem::take(&mut out.text).into_bytes();
+    buf.clear();
+    let map = &mut out.map;
+    map.clear();
+    let expect = if past == usize::MAX {
+        bytes.len().saturating_sub(start)
+    } else {
+        (past.saturating_sub(start) + extra + 64).min(bytes.len().saturating_sub(start))
     };
-    let mut i = 0;
+    buf.reserve(expect + 16);
+    map.reserve(expect + 16);
+    // offset of the first soft character since the last output, or NO_GAP
+    let mut gap = NO_GAP;
+    // the last output was a word character (a gap before a word is a space)
+    let mut after_word = false;
+    // length of the output when `past` was passed
+    let mut stop_at = usize::MAX;
+    let mut i = start.min(bytes.len());
     while i < bytes.len() {
-        let byte = bytes[i];
-        let (c, len, cls) = if byte < 128 {
-            let cls = ASCII[byte as usize];
-            if cls == Class::Word {
-                // the common case: a run of ASCII letters and digits
-                b.before_word();
+        if i > past {
+            if stop_at == usize::MAX {
+                stop_at = buf.len() + extra;
+            }
+            if buf.len() >= stop_at {
+                break;
+            }
+        }
+        let b = bytes[i];
+        if b < 128 {
+            let lower = ASCII_WORD[b as usize];
+            if lower != 0 {
+                if gap != NO_GAP {
+                    if after_word {
+                        buf.push(b' ');
+                        map.push(gap);
+                    }
+                    gap = NO_GAP;
+                }
+                // the rest of an ASCII word in one go
                 let start = i;
-                while i < bytes.len() && bytes[i] < 128 && ASCII[bytes[i] as usize] == Class::Word {
+                buf.push(lower);
+                i += 1;
+                while i < bytes.len() && bytes[i] < 128 {
+                    let lower = ASCII_WORD[bytes[i] as usize];
+                    if lower == 0 {
+                        break;
+                    }
+                    buf.push(lower);
                     i += 1;
                 }
-                let from = b.out.text.len();
-                b.out.text.push_str(&text[start..i]);
-                b.out.text[from..].make_ascii_lowercase();
-                b.out.map.extend(start as u32..i as u32);
+                map.extend(start as u32..i as u32);
+                after_word = true;
                 continue;
             }
-            (byte as char, 1, cls)
-        } else {
-            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-            (c, c.len_utf8(), class(c))
-        };
+            if ASCII_HARD[b as usize] {
+                gap = NO_GAP;
+                after_word = false;
+                buf.push(b);
+                map.push(i as u32);
+            } else if b == b'\'' && after_word && gap == NO_GAP && next_is_word(text, i + 1) {
+                buf.push(b'\'');
+                map.push(i as u32);
+            } else if gap == NO_GAP {
+                gap = i as u32;
+            }
+            i += 1;
+            continue;
+        }
+        // a non-ASCII character
+        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+        let len = c.len_utf8();
         let at = i as u32;
-        match cls {
+        match class(c) {
             Class::Word => {
-                b.before_word();
+                if gap != NO_GAP {
+                    if after_word {
+                        buf.push(b' ');
+                        map.push(gap);
+                    }
+                    gap = NO_GAP;
+                }
                 // Only 'İ' lowercases to more than one char ("i" and a
                 // combining dot); keep the letters so the form is stable
                 // when normalised again, as mined tokens are.
                 let mut pushed = false;
                 for l in c.to_lowercase().filter(|l| l.is_alphanumeric()) {
-                    b.push_char(l, at);
+                    push_char(&mut buf, map, l, at);
                     pushed = true;
                 }
                 if !pushed {
-                    b.push_char(c, at);
+                    push_char(&mut buf, map, c, at);
                 }
+                after_word = true;
             }
-            Class::Apostrophe => {
-                let next_is_word = text[i + len..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric());
-                if b.last == Last::Word && b.gap.is_none() && next_is_word {
-                    b.push_char('\'', at);
-                } else {
-                    b.soft(at);
-                }
+            Class::Apostrophe if after_word && gap == NO_GAP && next_is_word(text, i + len) => {
+                buf.push(b'\'');
+                map.push(at);
             }
-            Class::Hard => b.hard(c, at),
-            Class::Soft => b.soft(at),
+            Class::Hard => {
+                gap = NO_GAP;
+                after_word = false;
+                push_char(&mut buf, map, c, at);
+            }
             Class::Ignore => {}
+            Class::Apostrophe | Class::Soft => {
+                if gap == NO_GAP {
+                    gap = at;
+                }
+            }
         }
         i += len;
     }
+    // Only whole chars were pushed, so this is valid UTF-8.
+    out.text = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+#[inline]
+fn next_is_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+#[inline]
+fn push_char(buf: &mut Vec<u8>, map: &mut Vec<u32>, c: char, at: u32) {
+    let mut tmp = [0u8; 4];
+    let s = c.encode_utf8(&mut tmp);
+    buf.extend_from_slice(s.as_bytes());
+    map.extend(std::iter::repeat_n(at, s.len()));
 }
 
 /// Normalises `text` into a new [`Normalized`].
