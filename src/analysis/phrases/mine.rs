@@ -54,6 +54,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
@@ -351,17 +352,11 @@ fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
     HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
-/// The partition of a key for the parallel merge (independent of the
-/// hash map's own hash).
+/// The partition of a key when counting (`parts` a power of two; independent
+/// of the hash map's own hash).
 #[inline]
 fn partition(key: u64, parts: usize) -> usize {
-    ((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize) % parts
-}
-
-/// The shard of a key when a level is counted in several passes.
-#[inline]
-fn shard(key: u64, shards: usize) -> usize {
-    ((key ^ (key >> 29)).wrapping_mul(0xff51_afd7_ed55_8ccd) >> 33) as usize % shards
+    ((key ^ (key >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (parts - 1)
 }
 
 // ---------------------------------------------------------------------------
@@ -538,8 +533,6 @@ struct Count {
     freq: u32,
     last_doc: u32,
     src: u32,
-    /// Id of the (n-1)-gram suffix.
-    suffix: u32,
 }
 
 #[inline]
@@ -589,14 +582,46 @@ fn source_ids(docs: &[Doc<'_>]) -> (Vec<u32>, usize) {
     (src, ids.len() + unknown)
 }
 
-/// Candidate positions counted in one pass at most (beyond, the level is
-/// counted in shards).
-const SHARD_POSITIONS: usize = 24_000_000;
+/// Candidate positions counted in one pass at most: beyond, a level is
+/// counted in shards (one range of partitions per pass), so the buffered
+/// candidates stay under about 16 bytes × this.
+const SHARD_POSITIONS: usize = 12_000_000;
 
-/// Counts the n-grams of one level. `cur[d][i]` is the id of the frequent
+/// One occurrence of a candidate n-gram, buffered for counting.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    /// Id of the (n-1)-gram prefix.
+    prefix: u32,
+    /// The last word.
+    last: u32,
+    doc: u32,
+    pos: u32,
+}
+
+impl Occurrence {
+    #[inline]
+    fn key(&self) -> u64 {
+        (u64::from(self.prefix) << 32) | u64::from(self.last)
+    }
+}
+
+/// Grows the n-grams one word longer. `cur[d][i]` is the id of the frequent
 /// (n-1)-gram at position `i` of article `d` ([`NONE`] if none); `n` is the
-/// new length. Returns the frequent n-grams' keys (sorted) and counts.
-fn count_level(
+/// new length; `positions` the number of candidate positions (adjacent
+/// pairs of frequent (n-1)-grams). The frequent n-grams are appended to
+/// `grams`; when `want_next`, returns their ids at each position (the next
+/// level's `cur`) and the next level's number of candidate positions.
+///
+/// Radix-partitioned aggregation: article chunks first scatter their
+/// candidate occurrences into many small buffers by hash of the n-gram
+/// (sequential writes); then each partition is counted on its own, with a
+/// hash map small enough to stay in cache. A partition's buffers are read in
+/// article order, so one "last article" field per n-gram dedups per article.
+/// Ids follow (partition, n-gram) order, which does not depend on the number
+/// of threads; a second look at each partition writes the new ids back.
+/// The new grams' suffix ids are left to [`link_suffixes`].
+#[allow(clippy::too_many_arguments)]
+fn grow_level(
     toks: &[Vec<u32>],
     cur: &[Vec<u32>],
     doc_src: &[u32],
@@ -604,128 +629,162 @@ fn count_level(
     min_docs: u32,
     ranges: &[std::ops::Range<usize>],
     positions: usize,
-) -> Vec<(u64, Count)> {
-    let shards = positions.div_ceil(SHARD_POSITIONS).max(1);
-    let parts = (rayon::current_num_threads() * 4).max(1);
-    let mut frequent: Vec<(u64, Count)> = Vec::new();
+    grams: &mut Vec<Gram>,
+    want_next: bool,
+) -> (Vec<Vec<u32>>, usize) {
+    let next: Vec<Vec<AtomicU32>> = if want_next {
+        cur.par_iter()
+            .map(|c| {
+                (0..c.len().saturating_sub(1))
+                    .map(|_| AtomicU32::new(NONE))
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let parts = (positions / 8192).next_power_of_two().clamp(16, 4096);
+    let shards = positions.div_ceil(SHARD_POSITIONS).clamp(1, parts);
     for sh in 0..shards {
-        let locals: Vec<Vec<FastMap<u64, Count>>> = ranges
+        let (lo, hi) = (sh * parts / shards, (sh + 1) * parts / shards);
+        let width = hi - lo;
+        let scattered: Vec<Vec<Vec<Occurrence>>> = ranges
             .par_iter()
             .map(|r| {
-                // many positions repeat a key: start small, let the maps grow
-                let est = positions / ranges.len().max(1) / shards / parts / 4 + 16;
-                let mut maps: Vec<FastMap<u64, Count>> =
-                    (0..parts).map(|_| fast_map(est)).collect();
+                let mut bufs: Vec<Vec<Occurrence>> = vec![Vec::new(); width];
                 for d in r.clone() {
                     let ids = &cur[d];
                     if ids.len() < 2 {
                         continue;
                     }
                     let t = &toks[d];
-                    let src = doc_src[d];
-                    let doc = d as u32;
                     for i in 0..ids.len() - 1 {
                         let (p, s) = (ids[i], ids[i + 1]);
                         if p == NONE || s == NONE {
                             continue;
                         }
-                        let key = (u64::from(p) << 32) | u64::from(t[i + n - 1]);
-                        if shards > 1 && shard(key, shards) != sh {
-                            continue;
-                        }
-                        let c = maps[partition(key, parts)].entry(key).or_insert(Count {
-                            df: 0,
-                            freq: 0,
-                            last_doc: u32::MAX,
-                            src: SRC_EMPTY,
-                            suffix: s,
-                        });
-                        c.freq += 1;
-                        if c.last_doc != doc {
-                            c.last_doc = doc;
-                            c.df += 1;
-                            c.src = merge_src(c.src, src);
+                        let occ = Occurrence {
+                            prefix: p,
+                            last: t[i + n - 1],
+                            doc: d as u32,
+                            pos: i as u32,
+                        };
+                        let part = partition(occ.key(), parts);
+                        if part >= lo && part < hi {
+                            bufs[part - lo].push(occ);
                         }
                     }
                 }
-                maps
+                bufs
             })
             .collect();
-        // transpose: partition p of every chunk, merged in parallel
-        let mut by_part: Vec<Vec<FastMap<u64, Count>>> = (0..parts).map(|_| Vec::new()).collect();
-        for maps in locals {
-            for (p, m) in maps.into_iter().enumerate() {
-                by_part[p].push(m);
+        let occurrences = |p: usize| scattered.iter().flat_map(move |b| &b[p]);
+        // count each partition: its frequent n-grams, sorted
+        let counted: Vec<Vec<(u64, Count)>> = (0..width)
+            .into_par_iter()
+            .map(|p| {
+                let total: usize = scattered.iter().map(|b| b[p].len()).sum();
+                let mut map: FastMap<u64, Count> = fast_map(total / 4 + 16);
+                for occ in occurrences(p) {
+                    let c = map.entry(occ.key()).or_insert(Count {
+                        df: 0,
+                        freq: 0,
+                        last_doc: u32::MAX,
+                        src: SRC_EMPTY,
+                    });
+                    c.freq += 1;
+                    if c.last_doc != occ.doc {
+                        c.last_doc = occ.doc;
+                        c.df += 1;
+                        c.src = merge_src(c.src, doc_src[occ.doc as usize]);
+                    }
+                }
+                let mut f: Vec<(u64, Count)> =
+                    map.into_iter().filter(|(_, c)| c.df >= min_docs).collect();
+                f.sort_unstable_by_key(|(k, _)| *k);
+                f
+            })
+            .collect();
+        // ids in partition order
+        let mut base = Vec::with_capacity(width);
+        for f in &counted {
+            base.push(grams.len() as u32);
+            for &(key, c) in f {
+                let prefix = (key >> 32) as u32;
+                grams.push(Gram {
+                    prefix,
+                    suffix: NONE,
+                    first: grams[prefix as usize].first,
+                    last: key as u32,
+                    len: n as u8,
+                    df: c.df,
+                    freq: c.freq,
+                    src: c.src,
+                });
             }
         }
-        let merged: Vec<Vec<(u64, Count)>> = by_part
-            .into_par_iter()
-            .map(|mut maps| {
-                maps.sort_by_key(|m| std::cmp::Reverse(m.len()));
-                let mut it = maps.into_iter();
-                let Some(mut acc) = it.next() else {
-                    return Vec::new();
-                };
-                for m in it {
-                    for (k, c) in m {
-                        acc.entry(k)
-                            .and_modify(|a| {
-                                a.df += c.df;
-                                a.freq += c.freq;
-                                a.src = merge_src(a.src, c.src);
-                            })
-                            .or_insert(c);
+        // write the ids back
+        if want_next {
+            (0..width).into_par_iter().for_each(|p| {
+                let f = &counted[p];
+                if f.is_empty() {
+                    return;
+                }
+                for occ in occurrences(p) {
+                    if let Ok(j) = f.binary_search_by_key(&occ.key(), |(k, _)| *k) {
+                        next[occ.doc as usize][occ.pos as usize]
+                            .store(base[p] + j as u32, Ordering::Relaxed);
                     }
                 }
-                acc.into_iter().filter(|(_, c)| c.df >= min_docs).collect()
-            })
-            .collect();
-        for m in merged {
-            frequent.extend(m);
+            });
         }
     }
-    frequent.par_sort_unstable_by_key(|(k, _)| *k);
-    frequent
-}
-
-/// The ids of the new level at each position, from the frequent keys.
-/// Returns them and the number of adjacent valid pairs (the next level's
-/// candidate positions).
-fn next_ids(
-    toks: &[Vec<u32>],
-    cur: &[Vec<u32>],
-    n: usize,
-    ids: &FastMap<u64, u32>,
-) -> (Vec<Vec<u32>>, usize) {
-    let out: Vec<(Vec<u32>, usize)> = cur
-        .par_iter()
-        .zip(toks.par_iter())
-        .map(|(c, t)| {
-            if c.len() < 2 {
-                return (Vec::new(), 0);
-            }
-            let mut next = vec![NONE; c.len() - 1];
-            for i in 0..c.len() - 1 {
-                if c[i] != NONE && c[i + 1] != NONE {
-                    let key = (u64::from(c[i]) << 32) | u64::from(t[i + n - 1]);
-                    if let Some(&id) = ids.get(&key) {
-                        next[i] = id;
-                    }
-                }
-            }
-            let pairs = next
+    if !want_next {
+        return (Vec::new(), 0);
+    }
+    let out: Vec<(Vec<u32>, usize)> = next
+        .into_par_iter()
+        .map(|v| {
+            let v: Vec<u32> = v.into_iter().map(AtomicU32::into_inner).collect();
+            let pairs = v
                 .windows(2)
                 .filter(|w| w[0] != NONE && w[1] != NONE)
                 .count();
             if pairs == 0 {
                 (Vec::new(), 0)
             } else {
-                (next, pairs)
+                (v, pairs)
             }
         })
         .collect();
     let pairs = out.iter().map(|(_, p)| p).sum();
     (out.into_iter().map(|(v, _)| v).collect(), pairs)
+}
+
+/// Sets the suffix id of the grams `from..` (all of length `n` ≥ 2): the
+/// suffix of (prefix, last) is (suffix of prefix, last) one level down,
+/// frequent by construction.
+fn link_suffixes(grams: &mut [Gram], from: usize, word_gram: &[u32], lower: &FastMap<u64, u32>) {
+    for id in from..grams.len() {
+        let g = grams[id];
+        let p = grams[g.prefix as usize];
+        grams[id].suffix = if p.len == 1 {
+            word_gram[g.last as usize]
+        } else {
+            let key = (u64::from(p.suffix) << 32) | u64::from(g.last);
+            lower.get(&key).copied().unwrap_or(NONE)
+        };
+    }
+}
+
+/// Key → id of the grams `range` (one level), for [`link_suffixes`].
+fn level_index(grams: &[Gram], range: std::ops::Range<usize>) -> FastMap<u64, u32> {
+    let mut m = fast_map(range.len());
+    for id in range {
+        let g = grams[id];
+        m.insert((u64::from(g.prefix) << 32) | u64::from(g.last), id as u32);
+    }
+    m
 }
 
 // ---------------------------------------------------------------------------
@@ -828,40 +887,37 @@ pub fn mine(docs: &[Doc<'_>], opts: &MineOptions) -> Vec<MinedPhrase> {
         let p = v.iter().map(|x| x.1).sum();
         (v.into_iter().map(|x| x.0).collect(), p)
     };
-    drop(word_gram);
 
     // levels 2..=max_len
+    let mut lower: FastMap<u64, u32> = fast_map(0);
     for n in 2..=max_len {
         if positions == 0 {
             break;
         }
-        let frequent = count_level(&toks, &cur, &doc_src, n, min_docs, &ranges, positions);
-        if frequent.is_empty() {
+        let before = grams.len();
+        let (next, p) = grow_level(
+            &toks,
+            &cur,
+            &doc_src,
+            n,
+            min_docs,
+            &ranges,
+            positions,
+            &mut grams,
+            n < max_len,
+        );
+        link_suffixes(&mut grams, before, &word_gram, &lower);
+        if grams.len() == before {
             break;
         }
-        let mut ids: FastMap<u64, u32> = fast_map(frequent.len());
-        for (key, c) in frequent {
-            let prefix = (key >> 32) as u32;
-            let id = grams.len() as u32;
-            ids.insert(key, id);
-            grams.push(Gram {
-                prefix,
-                suffix: c.suffix,
-                first: grams[prefix as usize].first,
-                last: key as u32,
-                len: n as u8,
-                df: c.df,
-                freq: c.freq,
-                src: c.src,
-            });
+        if n < max_len {
+            lower = level_index(&grams, before..grams.len());
         }
-        if n == max_len {
-            break;
-        }
-        let (next, p) = next_ids(&toks, &cur, n, &ids);
         cur = next;
         positions = p;
     }
+    drop(lower);
+    drop(word_gram);
     drop(cur);
 
     // reduction and C-value, longest first
