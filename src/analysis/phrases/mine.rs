@@ -22,11 +22,17 @@
 //!    whose (n-1)-gram prefix and suffix were frequent (in at least
 //!    `min_docs` articles): an n-gram cannot be in more articles than its
 //!    parts. A frequent (n-1)-gram has an id, so an n-gram is the pair
-//!    (prefix id, last word), one `u64`. Counts are made in parallel chunks
-//!    of articles (each chunk dedups per article), merged in parallel by
-//!    hash partition, and when a level has very many candidates the key
-//!    space is split into shards counted one after another, to bound memory
-//!    on 100,000 articles.
+//!    (prefix id, last word), one `u64`, and each article keeps, per
+//!    position, the id of the frequent gram starting there. Counting is a
+//!    radix-partitioned aggregation, in parallel: chunks of articles scatter
+//!    their candidates into many small buffers by hash, then each partition
+//!    is counted with a hash map small enough to stay in cache, reading its
+//!    buffers in article order so that a "last article" field dedups per
+//!    article; the new ids are written back to the positions the same way.
+//!    Ids follow (partition, n-gram) order, so the result does not depend on
+//!    the number of threads. When a level has very many candidate positions
+//!    (beyond 12 million, some 200 MB of buffers) its partitions are counted
+//!    in several passes, which bounds memory on 100,000 articles.
 //! 4. **Candidates.** A frequent n-gram of `min_len..=max_len` words is a
 //!    candidate unless it starts or ends with a stopword (a compact English
 //!    list); the negators "no", "not" and "non" may start a phrase ("no
@@ -587,6 +593,20 @@ fn source_ids(docs: &[Doc<'_>]) -> (Vec<u32>, usize) {
 /// candidates stay under about 16 bytes × this.
 const SHARD_POSITIONS: usize = 12_000_000;
 
+/// What every level's counting needs.
+#[derive(Clone, Copy)]
+struct Counting<'a> {
+    /// Tokens of each article.
+    toks: &'a [Vec<u32>],
+    /// Source id of each article.
+    doc_src: &'a [u32],
+    /// Article chunks of similar size, for the parallel passes.
+    ranges: &'a [std::ops::Range<usize>],
+    min_docs: u32,
+    /// See [`SHARD_POSITIONS`].
+    shard_positions: usize,
+}
+
 /// One occurrence of a candidate n-gram, buffered for counting.
 #[derive(Clone, Copy)]
 struct Occurrence {
@@ -620,18 +640,21 @@ impl Occurrence {
 /// Ids follow (partition, n-gram) order, which does not depend on the number
 /// of threads; a second look at each partition writes the new ids back.
 /// The new grams' suffix ids are left to [`link_suffixes`].
-#[allow(clippy::too_many_arguments)]
 fn grow_level(
-    toks: &[Vec<u32>],
+    corpus: &Counting<'_>,
     cur: &[Vec<u32>],
-    doc_src: &[u32],
     n: usize,
-    min_docs: u32,
-    ranges: &[std::ops::Range<usize>],
     positions: usize,
     grams: &mut Vec<Gram>,
     want_next: bool,
 ) -> (Vec<Vec<u32>>, usize) {
+    let Counting {
+        toks,
+        doc_src,
+        ranges,
+        min_docs,
+        shard_positions,
+    } = *corpus;
     let next: Vec<Vec<AtomicU32>> = if want_next {
         cur.par_iter()
             .map(|c| {
@@ -644,7 +667,7 @@ fn grow_level(
         Vec::new()
     };
     let parts = (positions / 8192).next_power_of_two().clamp(16, 4096);
-    let shards = positions.div_ceil(SHARD_POSITIONS).clamp(1, parts);
+    let shards = positions.div_ceil(shard_positions.max(1)).clamp(1, parts);
     for sh in 0..shards {
         let (lo, hi) = (sh * parts / shards, (sh + 1) * parts / shards);
         let width = hi - lo;
@@ -794,6 +817,11 @@ fn level_index(grams: &[Gram], range: std::ops::Range<usize>) -> FastMap<u64, u3
 /// algorithm. Sorted: phrases from several sources first; then by range
 /// (number of articles) descending, score descending, phrase ascending.
 pub fn mine(docs: &[Doc<'_>], opts: &MineOptions) -> Vec<MinedPhrase> {
+    mine_sharded(docs, opts, SHARD_POSITIONS)
+}
+
+/// [`mine`] with the shard size as a parameter (tests use tiny shards).
+fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) -> Vec<MinedPhrase> {
     let min_docs = opts.min_docs.max(1).min(u32::MAX as usize) as u32;
     let min_len = opts.min_len.clamp(1, MAX_LEN);
     let max_len = opts.max_len.clamp(min_len, MAX_LEN);
@@ -895,17 +923,14 @@ pub fn mine(docs: &[Doc<'_>], opts: &MineOptions) -> Vec<MinedPhrase> {
             break;
         }
         let before = grams.len();
-        let (next, p) = grow_level(
-            &toks,
-            &cur,
-            &doc_src,
-            n,
+        let counting = Counting {
+            toks: &toks,
+            doc_src: &doc_src,
+            ranges: &ranges,
             min_docs,
-            &ranges,
-            positions,
-            &mut grams,
-            n < max_len,
-        );
+            shard_positions,
+        };
+        let (next, p) = grow_level(&counting, &cur, n, positions, &mut grams, n < max_len);
         link_suffixes(&mut grams, before, &word_gram, &lower);
         if grams.len() == before {
             break;
@@ -1406,6 +1431,18 @@ mod tests {
         let b = pool.install(|| mine(&docs, &MineOptions::default()));
         assert_eq!(a, b);
         assert!(!a.is_empty());
+    }
+
+    #[test]
+    fn sharded_counting_gives_the_same_result() {
+        let c = crate::synth::corpus(40, 300, 5);
+        let docs: Vec<Doc> = c.files.iter().map(|(_, t)| doc(t)).collect();
+        let opts = MineOptions::default();
+        let whole = mine(&docs, &opts);
+        assert!(whole.len() > 50);
+        for shard in [1, 100, 5000] {
+            assert_eq!(mine_sharded(&docs, &opts, shard), whole, "{shard}");
+        }
     }
 
     #[test]
