@@ -44,6 +44,45 @@ fn prefix(name: &str) -> &str {
 }
 
 #[test]
+fn bundled_colours_are_ratatui_colours_and_distinct() {
+    use std::str::FromStr;
+    let book = PhraseBook::bundled();
+    let mut seen = Vec::new();
+    for f in book.families() {
+        let c = ratatui::style::Color::from_str(&f.color)
+            .unwrap_or_else(|_| panic!("{}: bad colour {:?}", f.label, f.color));
+        assert!(
+            !seen.contains(&c),
+            "{}: colour {:?} used twice",
+            f.label,
+            f.color
+        );
+        seen.push(c);
+    }
+}
+
+#[test]
+fn mined_phrases_serialise() {
+    let docs = [
+        Doc {
+            text: "rock solid ties",
+            source: None,
+        },
+        Doc {
+            text: "Rock-solid ties!",
+            source: None,
+        },
+    ];
+    let found = mine(&docs, &MineOptions::default());
+    let json: serde_json::Value = serde_json::to_value(&found).unwrap();
+    assert_eq!(json[0]["phrase"], "rock solid ties");
+    assert_eq!(json[0]["docs"], serde_json::json!([0, 1]));
+    assert_eq!(json[0]["occurrences"], 2);
+    assert_eq!(json[0]["single_source"], false);
+    assert!((json[0]["score"].as_f64().unwrap() - 3f64.log2() * 2.0).abs() < 1e-9);
+}
+
+#[test]
 fn rock_solid_is_found_in_the_articles_that_use_it() {
     let book = PhraseBook::bundled();
     let rock = book.family_index("rock solid").unwrap();

@@ -24,7 +24,7 @@ const PALETTE: &[&str] = &[
 
 /// A family of phrasings of one formula ("rock solid", "rock-solid", "solid
 /// as a rock"...), highlighted in one colour.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
 pub struct Family {
     /// The name shown in the UI and used by [`PhraseBook::family_index`].
     pub label: String,
@@ -37,7 +37,7 @@ pub struct Family {
 }
 
 /// A family found in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
 pub struct FamilyMatch {
     /// Index into [`PhraseBook::families`].
     pub family: usize,

@@ -8,7 +8,7 @@ use crate::analysis::text::{ceil_char_boundary, floor_char_boundary};
 /// (line breaks included) is folded to single spaces; `left` keeps the space
 /// before the match and `right` the one after it, so
 /// `format!("{:>w$}{}{}", left, matched, right)` reads naturally.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq, Default)]
 pub struct KwicLine {
     pub left: String,
     pub matched: String,

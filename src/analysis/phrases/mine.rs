@@ -102,7 +102,7 @@ impl Default for MineOptions {
 }
 
 /// A recurring phrase.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq)]
 pub struct MinedPhrase {
     /// The normalised words, separated by single spaces ("no limits").
     pub phrase: String,
