@@ -131,8 +131,9 @@ proptest! {
     fn an_inserted_phrase_is_found(
         words in prop::collection::vec(prop::sample::select(&["rock", "Solid", "Ван", "İ", "ß"][..]), 1..4),
         seps in prop::collection::vec(prop::sample::select(&[" ", "-", "\n ", "“", "’ ", ", ", "\u{2013}", "   "][..]), 3),
-        before in "[a-z .\n]{0,12}",
-        after in "[a-z .\n]{0,12}",
+        // letters none of the words has, so nothing earlier overlaps the phrase
+        before in "[efgjmptuvwxyz .\n]{0,12}",
+        after in "[efgjmptuvwxyz .\n]{0,12}",
     ) {
         let spelled: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         let phrase = spelled.join(" ");

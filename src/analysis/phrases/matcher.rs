@@ -22,21 +22,24 @@
 //!
 //! Most of an article cannot hold any pattern, so the whole text is not
 //! normalised. Each pattern has an *anchor*: its longest plain ASCII word
-//! ("solid" for "solid as a rock"). A second automaton, ASCII
-//! case-insensitive, finds the anchors in the original text; around each
-//! one that is a whole word, a *window* is normalised, starting as many
-//! words back as the anchor can be into a pattern and ending the longest
+//! ("solid" for "solid as a rock"). A second automaton finds the anchors in
+//! an ASCII-lowercased copy of the original text (same offsets, and a
+//! case-sensitive automaton keeps its SIMD prefilter); around each one
+//! that is a whole word, a *window* is normalised, starting as many words
+//! back as the anchor can be into a pattern and ending the longest
 //! pattern's length after it. Close windows are merged. The occurrences
 //! found in the windows are exactly those the whole text would give, so
-//! the result is the same; the full path is used when it cannot be
-//! guaranteed: a pattern with sentence punctuation or without a plain ASCII
-//! word, or a text with characters that vanish or lowercase to ASCII
-//! letters (soft hyphens and zero-width joiners, "İ", the Kelvin sign).
+//! the result is the same (a property test checks it). The whole text is
+//! normalised instead when the anchors are so common that the windows would
+//! cover most of it, and when the windows could miss something: a pattern
+//! with sentence punctuation or without a plain ASCII word, or a text with
+//! characters that vanish or lowercase to ASCII letters (soft hyphens and
+//! zero-width joiners, "İ", the Kelvin sign).
 
 use std::cell::RefCell;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::normalize::{
     Normalized, is_apostrophe, is_hard, is_invisible, normalize_into, normalize_phrase,
@@ -61,14 +64,19 @@ struct Anchors {
     ac: AhoCorasick,
     /// For each anchor, the most words a pattern has before it.
     back: Vec<u32>,
+    /// About how many bytes of text a window around one anchor spans.
+    reach: usize,
 }
 
-/// Windows closer than this (bytes) are normalised as one.
+/// Windows closer than this (bytes) beyond the reach of the previous one are
+/// normalised as one.
 const MERGE: usize = 48;
 
 thread_local! {
     /// A reusable buffer so a corpus-wide pass does not allocate per article.
     static BUFFER: RefCell<Normalized> = RefCell::new(Normalized::default());
+    /// The text with ASCII letters lowercased, for the anchor search.
+    static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` with this thread's normalisation buffer.
@@ -103,6 +111,7 @@ impl Matcher {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(dfa_if_small(&canon))
             .build(&canon)?;
         Ok(Matcher {
             ac: Some(ac),
@@ -124,7 +133,7 @@ impl Matcher {
             return Vec::new();
         };
         match &self.anchors {
-            Some(anchors) if !needs_full_path(text) => self.find_anchored(ac, anchors, text),
+            Some(anchors) if !needs_full_path(text) => self.find_anchored(ac, anchors, text, true),
             _ => self.find_full(ac, text),
         }
     }
@@ -139,24 +148,44 @@ impl Matcher {
         self.choose(cands)
     }
 
-    /// [`find`](Matcher::find) normalising windows around the anchors.
+    /// [`find`](Matcher::find) normalising windows around the anchors (or
+    /// the whole text if they are dense and `may_fall_back`).
     fn find_anchored(
         &self,
         ac: &AhoCorasick,
         anchors: &Anchors,
         text: &str,
+        may_fall_back: bool,
     ) -> Vec<(u32, Range<usize>)> {
         // (window start, last anchor in it)
         let mut windows: Vec<(usize, usize)> = Vec::new();
         // Leftmost-longest is enough: where a longer anchor matches, a
         // shorter one at the same place is not a whole word; a match never
         // hides a word start, anchors being all letters and digits.
-        let mut hits: Vec<(usize, u32)> = anchors
-            .ac
-            .find_iter(text)
-            .filter(|m| starts_word(text, m.start()) && !continues_word(text, m.end()))
-            .map(|m| (m.start(), anchors.back[m.pattern().as_usize()]))
-            .collect();
+        // The anchors are lowercase ASCII and searched in an ASCII-lowercased
+        // copy (same offsets): a case-sensitive automaton keeps its fast
+        // SIMD prefilter, which case-insensitive search would lose.
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        let dense = LOWER.with(|lower| {
+            let mut lower = lower.borrow_mut();
+            lower.clear();
+            lower.extend_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            for m in anchors.ac.find_iter(&lower[..]) {
+                if starts_word(text, m.start()) && !continues_word(text, m.end()) {
+                    hits.push((m.start(), anchors.back[m.pattern().as_usize()]));
+                    // anchors this dense (common words): windows would
+                    // cover most of the text, normalise it whole instead
+                    if may_fall_back && hits.len() * anchors.reach > 2 * anchors.reach + m.start() {
+                        return true;
+                    }
+                }
+            }
+            false
+        });
+        if dense {
+            return self.find_full(ac, text);
+        }
         if hits.is_empty() {
             return Vec::new();
         }
@@ -164,12 +193,20 @@ impl Matcher {
         for (p, back) in hits {
             let ws = walk_back(text, p, back as usize);
             match windows.last_mut() {
-                Some(w) if ws <= w.1 + MERGE => {
+                // the last window reaches about max_len past its last anchor
+                Some(w) if ws <= w.1 + self.max_len + MERGE => {
                     w.0 = w.0.min(ws);
                     w.1 = w.1.max(p);
                 }
                 _ => windows.push((ws, p)),
             }
+        }
+        let covered: usize = windows
+            .iter()
+            .map(|&(start, past)| past - start + self.max_len)
+            .sum();
+        if may_fall_back && covered > text.len() / 2 {
+            return self.find_full(ac, text);
         }
         let mut cands = Vec::new();
         with_buffer(|norm| {
@@ -197,6 +234,14 @@ impl Matcher {
         }
         out
     }
+}
+
+/// A full DFA is the fastest automaton; the crate's own choice keeps it to
+/// 100 patterns. Up to some 64 KiB of patterns (a few thousand mined
+/// phrases) it stays within a few megabytes.
+fn dfa_if_small(patterns: &[String]) -> Option<AhoCorasickKind> {
+    let bytes: usize = patterns.iter().map(String::len).sum();
+    (bytes <= 64 * 1024).then_some(AhoCorasickKind::DFA)
 }
 
 /// The anchors of the canonical patterns, or None if one has no usable
@@ -230,10 +275,16 @@ fn anchors(canon: &[String]) -> Result<Option<Anchors>, aho_corasick::BuildError
         }
     }
     let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(dfa_if_small(&words))
         .build(&words)?;
-    Ok(Some(Anchors { ac, back }))
+    let max_len = canon.iter().map(String::len).max().unwrap_or(0);
+    let max_back = back.iter().copied().max().unwrap_or(0) as usize;
+    Ok(Some(Anchors {
+        ac,
+        back,
+        reach: max_len + 6 * max_back + 8,
+    }))
 }
 
 /// Does `text` hold a character for which the anchors are not enough: one
@@ -544,7 +595,7 @@ mod tests {
                 if let Some(anchors) = &mt.anchors
                     && !needs_full_path(&text)
                 {
-                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text), mt.find_full(ac, &text));
+                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text, false), mt.find_full(ac, &text));
                 }
             }
 
@@ -554,7 +605,7 @@ mod tests {
                 let ac = mt.ac.as_ref().unwrap();
                 let anchors = mt.anchors.as_ref().unwrap();
                 if !needs_full_path(&text) {
-                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text), mt.find_full(ac, &text));
+                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text, false), mt.find_full(ac, &text));
                 }
             }
         }
