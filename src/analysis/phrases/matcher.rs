@@ -42,8 +42,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::normalize::{
-    Normalized, is_apostrophe, is_hard, is_invisible, normalize_into, normalize_phrase,
-    normalize_window,
+    Normalized, is_apostrophe, is_hard, normalize_into, normalize_phrase, normalize_window,
 };
 
 /// See the module documentation.
@@ -132,10 +131,10 @@ impl Matcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        match &self.anchors {
-            Some(anchors) if !needs_full_path(text) => self.find_anchored(ac, anchors, text, true),
-            _ => self.find_full(ac, text),
-        }
+        self.anchors
+            .as_ref()
+            .and_then(|anchors| self.find_anchored(ac, anchors, text, true))
+            .unwrap_or_else(|| self.find_full(ac, text))
     }
 
     /// [`find`](Matcher::find) normalising the whole text.
@@ -148,15 +147,17 @@ impl Matcher {
         self.choose(cands)
     }
 
-    /// [`find`](Matcher::find) normalising windows around the anchors (or
-    /// the whole text if they are dense and `may_fall_back`).
+    /// [`find`](Matcher::find) normalising windows around the anchors. None
+    /// when the whole text must be normalised: it has a character the
+    /// windows cannot handle, or (if `may_fall_back`) the anchors are so
+    /// dense that the whole text is cheaper.
     fn find_anchored(
         &self,
         ac: &AhoCorasick,
         anchors: &Anchors,
         text: &str,
         may_fall_back: bool,
-    ) -> Vec<(u32, Range<usize>)> {
+    ) -> Option<Vec<(u32, Range<usize>)>> {
         // (window start, last anchor in it)
         let mut windows: Vec<(usize, usize)> = Vec::new();
         // Leftmost-longest is enough: where a longer anchor matches, a
@@ -165,6 +166,9 @@ impl Matcher {
         // The anchors are lowercase ASCII and searched in an ASCII-lowercased
         // copy (same offsets): a case-sensitive automaton keeps its fast
         // SIMD prefilter, which case-insensitive search would lose.
+        if has_special(text) {
+            return None;
+        }
         let mut hits: Vec<(usize, u32)> = Vec::new();
         let dense = LOWER.with(|lower| {
             let mut lower = lower.borrow_mut();
@@ -184,10 +188,10 @@ impl Matcher {
             false
         });
         if dense {
-            return self.find_full(ac, text);
+            return None;
         }
         if hits.is_empty() {
-            return Vec::new();
+            return Some(Vec::new());
         }
         hits.sort_unstable();
         for (p, back) in hits {
@@ -206,7 +210,7 @@ impl Matcher {
             .map(|&(start, past)| past - start + self.max_len)
             .sum();
         if may_fall_back && covered > text.len() / 2 {
-            return self.find_full(ac, text);
+            return None;
         }
         let mut cands = Vec::new();
         with_buffer(|norm| {
@@ -215,7 +219,7 @@ impl Matcher {
                 collect(ac, text, norm, &mut cands);
             }
         });
-        self.choose(cands)
+        Some(self.choose(cands))
     }
 
     /// Leftmost, then longest, then first-given candidates, without overlaps.
@@ -287,19 +291,31 @@ fn anchors(canon: &[String]) -> Result<Option<Anchors>, aho_corasick::BuildError
     }))
 }
 
-/// Does `text` hold a character for which the anchors are not enough: one
-/// the normaliser drops (soft hyphen, zero-width joiner...) or one that
-/// lowercases to an ASCII letter ('İ', the Kelvin sign)? Their UTF-8 forms
-/// start with one of four lead bytes, rare outside them except 0xE2
-/// (dashes, curly quotes), so a quick scan finds them.
-fn needs_full_path(text: &str) -> bool {
-    memchr::memchr3_iter(0xC2, 0xC4, 0xE2, text.as_bytes())
-        .chain(memchr::memchr_iter(0xEF, text.as_bytes()))
+/// Characters for which anchors are not enough: those the normaliser drops
+/// (soft hyphen, zero-width joiners, word joiner, byte-order mark) and those
+/// that lowercase to an ASCII letter ('İ', the Kelvin sign).
+const SPECIAL: [char; 7] = [
+    '\u{ad}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', 'İ', '\u{212a}',
+];
+
+/// Does `text` hold one of [`SPECIAL`]? Their UTF-8 forms start with one of
+/// four lead bytes, rare in English text except 0xE2 (curly quotes,
+/// dashes), so a SIMD byte scan finds them quickly.
+fn has_special(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xC2, 0xC4, 0xE2, bytes)
+        .chain(memchr::memchr_iter(0xEF, bytes))
         .any(|i| {
             text.get(i..)
                 .and_then(|s| s.chars().next())
-                .is_some_and(|c| is_invisible(c) || c == 'İ' || c == '\u{212a}')
+                .is_some_and(|c| SPECIAL.contains(&c))
         })
+}
+
+/// Does `text` hold one of [`SPECIAL`]? (The slow, obvious way, for tests.)
+#[cfg(test)]
+fn needs_full_path(text: &str) -> bool {
+    text.chars().any(|c| SPECIAL.contains(&c))
 }
 
 /// True when the char before `at` is not part of a word running into `at`.
@@ -504,8 +520,10 @@ mod tests {
     fn anchors_pick_the_longest_ascii_word() {
         let mt = m(&["solid as a rock", "rock solid", "no limits", "the end"]);
         let a = mt.anchors.as_ref().unwrap();
+        // "solid" (word 1 of "rock solid"), "limits", "the" (a tie goes to
+        // the first word)
+        assert_eq!(a.back, [1, 1, 0]);
         assert_eq!(a.ac.patterns_len(), 3);
-        assert!(a.back.contains(&1)); // "rock solid": "solid" is word 1
         // a pattern with hard punctuation: whole texts
         assert!(m(&["u.s. policy"]).anchors.is_none());
         assert!(m(&["Ван И"]).anchors.is_none());
@@ -514,13 +532,22 @@ mod tests {
 
     #[test]
     fn texts_needing_the_full_path() {
-        assert!(!needs_full_path("plain “quoted” text — with dashes é"));
-        assert!(needs_full_path("hege\u{ad}mony"));
-        assert!(needs_full_path("İstanbul"));
-        assert!(needs_full_path("5 \u{212a}"));
-        assert!(needs_full_path("\u{feff}bom"));
-        // and they are still matched right
         let mt = m(&["hegemony", "istanbul", "5 k"]);
+        let (ac, anchors) = (mt.ac.as_ref().unwrap(), mt.anchors.as_ref().unwrap());
+        let windows = |t: &str| mt.find_anchored(ac, anchors, t, false);
+        assert!(windows("plain “quoted” text — with dashes é hegemony").is_some());
+        assert!(!has_special("plain “quoted” text — with dashes é ﬁ"));
+        for t in [
+            "hege\u{ad}mony",
+            "İstanbul",
+            "5 \u{212a}",
+            "\u{feff}bom",
+            "a\u{200d}b",
+        ] {
+            assert!(needs_full_path(t) && has_special(t));
+            assert!(windows(t).is_none(), "{t:?}");
+        }
+        // and they are still matched right
         assert_eq!(found(&mt, "hege\u{ad}mony İstanbul 5 \u{212a}").len(), 3);
     }
 
@@ -592,10 +619,12 @@ mod tests {
                 let mt = Matcher::new(phrases.iter().enumerate().map(|(i, p)| (p.as_str(), i as u32)))
                     .unwrap();
                 let ac = mt.ac.as_ref().unwrap();
-                if let Some(anchors) = &mt.anchors
-                    && !needs_full_path(&text)
-                {
-                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text, false), mt.find_full(ac, &text));
+                if let Some(anchors) = &mt.anchors {
+                    let windows = mt.find_anchored(ac, anchors, &text, false);
+                    prop_assert_eq!(windows.is_none(), needs_full_path(&text));
+                    if let Some(found) = windows {
+                        prop_assert_eq!(found, mt.find_full(ac, &text));
+                    }
                 }
             }
 
@@ -604,8 +633,10 @@ mod tests {
                 let mt = &BOOK.matcher;
                 let ac = mt.ac.as_ref().unwrap();
                 let anchors = mt.anchors.as_ref().unwrap();
-                if !needs_full_path(&text) {
-                    prop_assert_eq!(mt.find_anchored(ac, anchors, &text, false), mt.find_full(ac, &text));
+                let windows = mt.find_anchored(ac, anchors, &text, false);
+                prop_assert_eq!(windows.is_none(), needs_full_path(&text));
+                if let Some(found) = windows {
+                    prop_assert_eq!(found, mt.find_full(ac, &text));
                 }
             }
         }
