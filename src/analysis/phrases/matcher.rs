@@ -59,7 +59,7 @@ pub(crate) struct Matcher {
 
 #[derive(Debug, Clone)]
 struct Anchors {
-    /// The anchor words, ASCII case-insensitive.
+    /// The anchor words (lowercase ASCII), searched in a lowercased copy.
     ac: AhoCorasick,
     /// For each anchor, the most words a pattern has before it.
     back: Vec<u32>,
@@ -78,10 +78,19 @@ thread_local! {
     static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Buffers grown beyond this many bytes by a huge text are not kept.
+const KEEP: usize = 1 << 22;
+
 /// Runs `f` with this thread's normalisation buffer.
 fn with_buffer<R>(f: impl FnOnce(&mut Normalized) -> R) -> R {
     BUFFER.with(|buf| match buf.try_borrow_mut() {
-        Ok(mut norm) => f(&mut norm),
+        Ok(mut norm) => {
+            let r = f(&mut norm);
+            if norm.text.capacity() > KEEP {
+                *norm = Normalized::default();
+            }
+            r
+        }
         // re-entered on this thread (cannot happen today): use a fresh buffer
         Err(_) => f(&mut Normalized::default()),
     })
@@ -158,19 +167,18 @@ impl Matcher {
         text: &str,
         may_fall_back: bool,
     ) -> Option<Vec<(u32, Range<usize>)>> {
-        // (window start, last anchor in it)
-        let mut windows: Vec<(usize, usize)> = Vec::new();
-        // Leftmost-longest is enough: where a longer anchor matches, a
-        // shorter one at the same place is not a whole word; a match never
-        // hides a word start, anchors being all letters and digits.
-        // The anchors are lowercase ASCII and searched in an ASCII-lowercased
-        // copy (same offsets): a case-sensitive automaton keeps its fast
-        // SIMD prefilter, which case-insensitive search would lose.
         if has_special(text) {
             return None;
         }
+        // The anchors are lowercase ASCII, searched in an ASCII-lowercased
+        // copy (same offsets): a case-sensitive automaton keeps its SIMD
+        // prefilter, which a case-insensitive one would lose. Leftmost-longest
+        // is enough: where a longer anchor matches, a shorter one at the same
+        // place is not a whole word, and a match never hides a word start,
+        // anchors being all letters and digits.
         let mut hits: Vec<(usize, u32)> = Vec::new();
-        let dense = LOWER.with(|lower| {
+        let mut dense = false;
+        LOWER.with(|lower| {
             let mut lower = lower.borrow_mut();
             lower.clear();
             lower.extend_from_slice(text.as_bytes());
@@ -181,15 +189,20 @@ impl Matcher {
                     // anchors this dense (common words): windows would
                     // cover most of the text, normalise it whole instead
                     if may_fall_back && hits.len() * anchors.reach > 2 * anchors.reach + m.start() {
-                        return true;
+                        dense = true;
+                        break;
                     }
                 }
             }
-            false
+            if lower.capacity() > KEEP {
+                *lower = Vec::new();
+            }
         });
         if dense {
             return None;
         }
+        // (window start, last anchor in it)
+        let mut windows: Vec<(usize, usize)> = Vec::new();
         if hits.is_empty() {
             return Some(Vec::new());
         }

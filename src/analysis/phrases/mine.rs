@@ -6,7 +6,11 @@
 //!    [`words`](crate::analysis::text::words) (hyphens separate words, so
 //!    "rock-solid" is "rock solid") and each word is normalised with
 //!    [`normalize_word`](crate::analysis::text::normalize_word) (lowercase,
-//!    straight apostrophes), then interned to a `u32`. Articles are
+//!    straight apostrophes), then interned to a `u32`. As in the phrase
+//!    normaliser, soft hyphens and zero-width joiners are dropped first and
+//!    a token keeps only letters, digits and apostrophes ("İ" lowercases
+//!    to "i" and a combining dot), so [`find_phrase`](super::find_phrase)
+//!    finds every mined phrase in each of its articles. Articles are
 //!    tokenised in parallel chunks with chunk-local vocabularies, merged in
 //!    order of first occurrence so ids do not depend on the thread count.
 //! 2. **Breaks.** An n-gram never spans a sentence or paragraph: the gap
@@ -35,8 +39,8 @@
 //!    in several passes, which bounds memory on 100,000 articles.
 //! 4. **Candidates.** A frequent n-gram of `min_len..=max_len` words is a
 //!    candidate unless it starts or ends with a stopword (a compact English
-//!    list); the negators "no", "not" and "non" may start a phrase ("no
-//!    limits") but not end one.
+//!    list, with "said" and "says" for news copy); the negators "no", "not"
+//!    and "non" may start a phrase ("no limits") but not end one.
 //! 5. **Reduction.** A candidate is dropped when a longer candidate
 //!    containing it occurs in exactly the same articles (it adds nothing).
 //!    Since every article holding the longer phrase holds the shorter,
@@ -49,11 +53,15 @@
 //!    phrases containing it)`, which favours long phrases that also occur
 //!    on their own. Unigrams (only with `min_len = 1`) weigh as bigrams.
 //! 7. **Boilerplate.** Each article may name its source (outlet). A phrase
-//!    in two or more articles that all come from one source ("more from
-//!    south china morning post") is marked `single_source` and sorted after
-//!    all the others, whatever its range. Sources are compared trimmed and
-//!    case-insensitively; an article without a source counts as a source of
-//!    its own; when the corpus has fewer than two sources nothing is marked.
+//!    in two or more articles that all come from one source ("south china
+//!    morning post" from the footer "More from South China Morning Post") is
+//!    marked `single_source` and sorted after all the others, whatever its
+//!    range. Sources are compared trimmed and case-insensitively; an article
+//!    without a source counts as a source of its own; when the corpus has
+//!    fewer than two sources nothing is marked. In a small corpus a real
+//!    formula that only one outlet happened to use is marked too: the flag
+//!    says "maybe boilerplate", the UI may show such phrases dimmed rather
+//!    than hide them.
 //!
 //! The article lists of the phrases kept are gathered in a last pass that
 //! walks a trie of their tokens over the corpus.
@@ -118,174 +126,34 @@ pub struct MinedPhrase {
 }
 
 /// Compact English stopwords: a phrase may not start or end with one.
+#[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "either",
-    "even",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "must",
-    "my",
-    "myself",
-    "neither",
-    "nor",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "says",
-    "said",
-    "shall",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "it's",
-    "he's",
-    "she's",
-    "that's",
-    "there's",
-    "they're",
-    "we're",
-    "i'm",
-    "don't",
-    "doesn't",
-    "didn't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "won't",
-    "can't",
-    "s",
-    "t",
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either",
+    "even", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here",
+    "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "may", "me", "might", "more", "most", "must", "my", "myself", "neither",
+    "nor", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out",
+    "over", "own", "same", "says", "said", "shall", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they",
+    "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will",
+    "with", "within", "would", "you", "your", "yours", "yourself", "yourselves", "it's", "he's",
+    "she's", "that's", "there's", "they're", "we're", "i'm", "don't", "doesn't", "didn't",
+    "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "s", "t",
     // negators: may start a phrase, never end one
-    "no",
-    "not",
-    "non",
+    "no", "not", "non",
 ];
 
 const NEGATORS: &[&str] = &["no", "not", "non"];
 
-/// Is this word a stopword (negators included)?
+static STOPWORD_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// Is this (normalised) word a stopword, negators included?
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    STOPWORD_SET.contains(word)
 }
 
 /// Marks the gap between two tokens that breaks n-grams.
@@ -964,7 +832,8 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
         }
         let keeps = candidate(&g) || covered[id];
         for (k, parent) in [g.prefix, g.suffix].into_iter().enumerate() {
-            if k == 1 && parent == g.prefix {
+            // (NONE cannot happen: a gram's parts are frequent)
+            if parent == NONE || (k == 1 && parent == g.prefix) {
                 continue;
             }
             let p = parent as usize;

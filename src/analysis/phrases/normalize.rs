@@ -307,9 +307,13 @@ pub(crate) fn normalize(text: &str) -> Normalized {
     out
 }
 
-/// The canonical form of a phrase (what [`normalize`] makes of it, without
-/// the offset map). Empty when the phrase has no letters, digits or hard
-/// punctuation.
+/// The canonical form of a phrase or text, as the tolerant matching sees it:
+/// lowercase, apostrophes inside words straight, any run of other
+/// separators (whitespace, hyphens, dashes, quotes, commas, symbols) one
+/// space between words, sentence punctuation and brackets kept without
+/// spaces ("Rock-\n Solid, “yes”." → "rock solid yes."). Empty when the
+/// phrase has no letters, digits or hard punctuation. Two phrases match
+/// each other's spellings when their canonical forms are equal.
 pub fn normalize_phrase(phrase: &str) -> String {
     normalize(phrase).text
 }
@@ -328,6 +332,7 @@ mod tests {
         assert_eq!(n("rock\n  solid"), "rock solid");
         assert_eq!(n("rock \u{2013} solid"), "rock solid");
         assert_eq!(n("  “rock solid”  "), "rock solid");
+        assert_eq!(n("Rock-\n Solid, “yes”."), "rock solid yes.");
         assert_eq!(n("\"rock solid\""), "rock solid");
     }
 
