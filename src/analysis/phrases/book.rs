@@ -239,6 +239,13 @@ impl PhraseBook {
             .collect()
     }
 
+    /// [`find`](PhraseBook::find) over many texts, in parallel (rayon): the
+    /// matches of each text, in order.
+    pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<FamilyMatch>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.find(t.as_ref())).collect()
+    }
+
     /// The byte ranges of one family's occurrences in `text` (as [`find`]
     /// would report them).
     ///
@@ -443,6 +450,18 @@ mod tests {
         );
         let ms = book.find(t);
         assert!(ms.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+    }
+
+    #[test]
+    fn find_many_is_find_on_each() {
+        let book = PhraseBook::bundled();
+        let texts = ["rock solid", "", "no limits and hegemony", "nothing"];
+        let many = book.find_many(&texts);
+        assert_eq!(many.len(), 4);
+        for (t, m) in texts.iter().zip(&many) {
+            assert_eq!(&book.find(t), m);
+        }
+        assert_eq!(many[2].len(), 2);
     }
 
     #[test]

@@ -52,6 +52,13 @@ impl PhraseFinder {
             .map(|(i, r)| (i as usize, r))
             .collect()
     }
+
+    /// [`find`](PhraseFinder::find) over many texts, in parallel (rayon):
+    /// the occurrences in each text, in order.
+    pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<(usize, Range<usize>)>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.find(t.as_ref())).collect()
+    }
 }
 
 thread_local! {
@@ -152,6 +159,18 @@ mod tests {
                 (0, "foreign minister")
             ]
         );
+    }
+
+    #[test]
+    fn find_many_is_find_on_each() {
+        let f = PhraseFinder::new(&["wang yi"]);
+        let texts = vec![
+            "Wang Yi".to_string(),
+            "nothing".into(),
+            "wang-yi, Wang Yi".into(),
+        ];
+        let many = f.find_many(&texts);
+        assert_eq!(many.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 2]);
     }
 
     #[test]
