@@ -1,6 +1,7 @@
 //! Text analysis over article bodies. Nothing here knows about the terminal:
 //! every function takes text and returns byte ranges into it.
 
+pub mod phrases;
 pub mod reuse;
 pub mod speakers;
 pub mod text;
