@@ -10,9 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
-use readout::analysis::phrases::{
-    Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine,
-};
+use readout::analysis::phrases::{Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine};
 
 /// An article's body (after its `---` front matter) and its source.
 fn split(file: &str) -> (&str, Option<&str>) {
@@ -69,11 +67,7 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("10k articles");
     g.sample_size(10);
     g.bench_function("PhraseBook::find (rayon)", |b| {
-        b.iter(|| {
-            docs.par_iter()
-                .map(|d| book.find(d.text).len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.par_iter().map(|d| book.find(d.text).len()).sum::<usize>())
     });
     g.bench_function("find_phrase (rayon)", |b| {
         b.iter(|| {
@@ -95,11 +89,7 @@ fn benches(c: &mut Criterion) {
     let top: Vec<&str> = mined.iter().take(200).map(|m| m.phrase.as_str()).collect();
     let finder = PhraseFinder::new(&top);
     g.bench_function("PhraseFinder::find, top 200 mined (rayon)", |b| {
-        b.iter(|| {
-            docs.par_iter()
-                .map(|d| finder.find(d.text).len())
-                .sum::<usize>()
-        })
+        b.iter(|| docs.par_iter().map(|d| finder.find(d.text).len()).sum::<usize>())
     });
     g.bench_function("mine", |b| {
         b.iter(|| mine(black_box(&docs), &MineOptions::default()))

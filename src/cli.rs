@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 
 use std::sync::Arc;
 
+use crate::analysis::phrases::{MineOptions, PhraseBook};
 use crate::facts::Analyzer;
 use crate::index::Index;
 use crate::loader::{self, LoadEvent};
@@ -28,6 +29,9 @@ pub struct Cli {
     /// Append one line per handled event (update and draw milliseconds) to FILE.
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
+    /// Mine phrases that occur in at least N articles.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_docs: usize,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -39,6 +43,24 @@ pub struct Input {
     /// None: the bundled articles.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Phrase families (TOML) to add to the bundled ones, or to replace them
+    /// (`replace = true` at the top of the file).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub phrases: Option<PathBuf>,
+}
+
+impl Input {
+    /// The phrase families: the bundled ones with the user's file applied.
+    pub fn phrase_book(&self) -> anyhow::Result<Arc<PhraseBook>> {
+        let bundled = PhraseBook::bundled();
+        let Some(path) = &self.phrases else {
+            return Ok(Arc::new(bundled));
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read phrases file {}: {e}", path.display()))?;
+        let user = PhraseBook::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        Ok(Arc::new(bundled.merged(user)))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,7 +80,7 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args),
         Some(Command::Speakers(args)) => speakers::run_speakers(args),
         Some(Command::Quotes(args)) => speakers::run_quotes(args),
-        None => run_tui(cli.input, cli.log),
+        None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {
         Ok(code) => code,
@@ -107,9 +129,10 @@ pub fn load_filtered(
     let mut issues = Vec::new();
     let mut files = 0;
     let plan = loader::Plan {
-        analyzer: *analyzer,
+        analyzer: analyzer.clone(),
         staged: false,
         keep,
+        mine: None,
     };
     loader::load(
         &input.paths,
@@ -142,7 +165,10 @@ pub fn load_filtered(
                 }
             }
             // a headless load analyses batch by batch: no later phases
-            LoadEvent::Phase { .. } | LoadEvent::Analysed { .. } | LoadEvent::Done { .. } => {}
+            LoadEvent::Phase { .. }
+            | LoadEvent::Analysed { .. }
+            | LoadEvent::Mined(_)
+            | LoadEvent::Done { .. } => {}
         },
     );
     let mut err = io::stderr().lock();
@@ -152,11 +178,13 @@ pub fn load_filtered(
     if articles.is_empty() {
         return Err(UsageError::NothingLoaded.into());
     }
-    Ok((Index::with_facts(Corpus::new(articles), facts), issues))
+    let mut index = Index::with_facts(Corpus::new(articles), facts);
+    index.set_book(analyzer.book().clone());
+    Ok((index, issues))
 }
 
 /// The TUI: the window opens at once; articles load in the background.
-fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Result<ExitCode> {
     use crate::tui::{AppEvent, LatencyLog, TerminalGuard};
     use anyhow::Context as _;
     let mut log = match &log {
@@ -165,19 +193,27 @@ fn run_tui(input: Input, log: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let theme = crate::ui::Theme::from_env();
+    let book = input.phrase_book()?;
+    let colors: Vec<&str> = book.families().iter().map(|f| f.color.as_str()).collect();
+    let theme = crate::ui::Theme::from_env().with_family_colors(&colors);
+    let mut index = Index::default();
+    index.set_book(book.clone());
     let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
-    let mut app = crate::app::App::new(Index::default(), Vec::new(), (size.width, size.height));
+    let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
-    let analyzer = Arc::new(Analyzer::new());
+    let analyzer = Arc::new(Analyzer::new().with_book(book));
     let plan = loader::Plan {
-        analyzer: Analyzer::new(),
+        analyzer: (*analyzer).clone(),
         staged: true,
         keep: None,
+        mine: Some(MineOptions {
+            min_docs: min_docs.max(1),
+            ..MineOptions::default()
+        }),
     };
     loader::spawn(input.paths.clone(), plan, cancel.clone(), move |e| {
         let _ = load_tx.send(AppEvent::Load(e));

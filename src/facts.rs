@@ -4,14 +4,20 @@
 //! what it prints or filters on, and the TUI computes the costly parts in
 //! later loading phases. Domain only.
 
+use std::sync::Arc;
+
+use crate::analysis::phrases::PhraseBook;
 use crate::analysis::reuse::Sketch;
 use crate::analysis::speakers::{Extractor, Quote};
 use crate::store::Article;
 
 /// Which per-article analyses to run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Analyzer {
     extractor: &'static Extractor,
+    book: Arc<PhraseBook>,
+    /// Curated phrase families.
+    pub families: bool,
     /// MinHash sketches for the most-similar list.
     pub sketches: bool,
     /// Quote and speaker extraction.
@@ -31,6 +37,8 @@ pub struct Facts {
     pub sketch: Option<Sketch>,
     /// Who is quoted, saying what (byte ranges into the body).
     pub quotes: Option<Vec<Quote>>,
+    /// The curated phrase families it contains: (family id, occurrences).
+    pub families: Option<Vec<(u16, u32)>>,
 }
 
 impl Analyzer {
@@ -38,6 +46,8 @@ impl Analyzer {
     pub fn new() -> Analyzer {
         Analyzer {
             extractor: Extractor::shared(),
+            book: Arc::new(PhraseBook::bundled()),
+            families: true,
             sketches: true,
             quotes: true,
         }
@@ -48,11 +58,27 @@ impl Analyzer {
         Analyzer {
             sketches: false,
             quotes: false,
+            families: false,
             ..Analyzer::new()
         }
     }
 
-    /// This analyzer with only the given analyses on.
+    /// This analyzer with another phrase book (a user's `--phrases` file).
+    pub fn with_book(self, book: Arc<PhraseBook>) -> Analyzer {
+        Analyzer { book, ..self }
+    }
+
+    /// This analyzer with phrase families on or off.
+    pub fn with_families(self, families: bool) -> Analyzer {
+        Analyzer { families, ..self }
+    }
+
+    /// The phrase families matched.
+    pub fn book(&self) -> &Arc<PhraseBook> {
+        &self.book
+    }
+
+    /// This analyzer with sketches and quotes set as given (families as they are).
     pub fn only(self, sketches: bool, quotes: bool) -> Analyzer {
         Analyzer {
             sketches,
@@ -67,7 +93,7 @@ impl Analyzer {
 
     /// True when nothing is to be computed.
     pub fn is_empty(&self) -> bool {
-        !self.sketches && !self.quotes
+        !self.sketches && !self.quotes && !self.families
     }
 
     /// Analyses one article.
@@ -80,6 +106,7 @@ impl Analyzer {
         Facts {
             sketch: self.sketches.then(|| Sketch::of(body)),
             quotes: self.quotes.then(|| self.extractor.extract(body)),
+            families: self.families.then(|| family_counts(&self.book, body)),
         }
     }
 
@@ -88,4 +115,18 @@ impl Analyzer {
         use rayon::prelude::*;
         articles.par_iter().map(|a| self.facts(a)).collect()
     }
+}
+
+/// (family id, occurrences) of each curated family in `body`.
+pub fn family_counts(book: &PhraseBook, body: &str) -> Vec<(u16, u32)> {
+    let mut counts: Vec<(u16, u32)> = Vec::new();
+    for m in book.find(body) {
+        let f = m.family as u16;
+        match counts.iter_mut().find(|(id, _)| *id == f) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f, 1)),
+        }
+    }
+    counts.sort_unstable();
+    counts
 }

@@ -5,6 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
+use crate::analysis::phrases::{MinedPhrase, PhraseBook, PhraseFinder};
 use crate::analysis::reuse::SimilarityIndex;
 use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
@@ -53,21 +56,32 @@ pub struct Index {
     article_speakers: Vec<Vec<u32>>,
     /// Labels of the phrase families, by family id.
     family_labels: Vec<String>,
-    /// Family ids found in each article.
+    /// Family ids found in each article, ascending.
     article_families: Vec<Vec<u16>>,
+    /// Occurrences of each of those families, in the same order.
+    article_family_counts: Vec<Vec<u32>>,
+    /// The curated phrase families.
+    book: Arc<PhraseBook>,
+    /// Phrases mined from the corpus (empty until mined).
+    mined: Vec<MinedPhrase>,
+    /// Finds the mined phrases in a text (for highlighting).
+    mined_finder: Option<Arc<PhraseFinder>>,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
 }
 
 impl Index {
+    /// An index of `corpus` with no facts yet, and the bundled phrase families.
     pub fn new(corpus: Corpus) -> Self {
         let n = corpus.len();
-        Index {
+        let mut ix = Index {
             corpus,
             article_speakers: vec![Vec::new(); n],
             article_families: vec![Vec::new(); n],
             ..Default::default()
-        }
+        };
+        ix.set_book(Arc::new(PhraseBook::bundled()));
+        ix
     }
 
     /// An index of `corpus` with the facts computed for each article.
@@ -83,6 +97,17 @@ impl Index {
     pub fn set_facts(&mut self, id: ArticleId, facts: Facts) {
         if let Some(sketch) = facts.sketch {
             self.similarity.set_sketch(id, sketch);
+        }
+        if let Some(families) = facts.families {
+            let i = id as usize;
+            if self.article_families.len() <= i {
+                self.article_families.resize(i + 1, Vec::new());
+            }
+            if self.article_family_counts.len() <= i {
+                self.article_family_counts.resize(i + 1, Vec::new());
+            }
+            self.article_families[i] = families.iter().map(|f| f.0).collect();
+            self.article_family_counts[i] = families.iter().map(|f| f.1).collect();
         }
         let Some(new_quotes) = facts.quotes else {
             return;
@@ -181,6 +206,42 @@ impl Index {
                 )
         });
         stats
+    }
+
+    /// Uses `book` for the phrase families (labels for `#label`, highlighting).
+    pub fn set_book(&mut self, book: Arc<PhraseBook>) {
+        self.family_labels = book.families().iter().map(|f| f.label.clone()).collect();
+        self.book = book;
+    }
+
+    pub fn book(&self) -> &PhraseBook {
+        &self.book
+    }
+
+    /// (family id, occurrences) of the families in an article.
+    pub fn family_counts_of(&self, id: ArticleId) -> impl Iterator<Item = (u16, u32)> + '_ {
+        let fams = self.families_of(id);
+        let counts = self
+            .article_family_counts
+            .get(id as usize)
+            .map_or(&[][..], Vec::as_slice);
+        fams.iter().copied().zip(counts.iter().copied())
+    }
+
+    /// Sets the mined phrases (ids in `docs` are article ids).
+    pub fn set_mined(&mut self, mined: Vec<MinedPhrase>) {
+        let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
+        self.mined_finder = (!phrases.is_empty()).then(|| Arc::new(PhraseFinder::new(&phrases)));
+        self.mined = mined;
+    }
+
+    /// The mined recurring phrases, best first.
+    pub fn mined(&self) -> &[MinedPhrase] {
+        &self.mined
+    }
+
+    pub fn mined_finder(&self) -> Option<&PhraseFinder> {
+        self.mined_finder.as_deref()
     }
 
     /// The most-similar index (MinHash sketches by article id).
@@ -285,6 +346,9 @@ impl Index {
                 q.clear();
             }
             self.article_families[id as usize].clear();
+            if let Some(c) = self.article_family_counts.get_mut(id as usize) {
+                c.clear();
+            }
             self.similarity.set_sketch(id, Default::default());
         }
         for (&id, f) in summary.assigned.iter().zip(all_facts) {
@@ -298,9 +362,11 @@ impl Index {
         self.corpus.is_live(id)
     }
 
-    /// Sets the phrase-family facts (labels, and the families in each article).
+    /// Sets family facts directly (labels, and the families in each
+    /// article), without a phrase book: for tests of queries.
     pub fn set_families(&mut self, labels: Vec<String>, per_article: Vec<Vec<u16>>) {
         self.family_labels = labels;
+        self.article_family_counts = per_article.iter().map(|f| vec![1; f.len()]).collect();
         self.article_families = per_article;
         self.article_families.resize(self.corpus.len(), Vec::new());
     }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::analysis::phrases::{self, Doc, MineOptions, MinedPhrase};
 use crate::facts::{Analyzer, Facts};
 use crate::store::{self, Article, Issue};
 
@@ -66,6 +67,9 @@ pub enum LoadEvent {
     /// Facts for the articles loaded `from` onwards (in load order: the
     /// n-th article of all the batches), computed in a later phase.
     Analysed { from: usize, facts: Vec<Facts> },
+    /// The recurring phrases mined from every article; their `docs` are
+    /// positions in load order, like `Analysed::from`.
+    Mined(Vec<MinedPhrase>),
     /// Everything is done.
     Done { elapsed: Duration },
 }
@@ -94,6 +98,8 @@ pub struct Plan {
     /// Drop text files whose raw text fails this test (a headless query's
     /// required phrase), before any other work.
     pub keep: Option<Arc<store::Keep>>,
+    /// Mine recurring phrases once everything is read (staged loads).
+    pub mine: Option<MineOptions>,
 }
 
 impl std::fmt::Debug for Plan {
@@ -102,6 +108,7 @@ impl std::fmt::Debug for Plan {
             .field("analyzer", &self.analyzer)
             .field("staged", &self.staged)
             .field("keep", &self.keep.is_some())
+            .field("mine", &self.mine)
             .finish()
     }
 }
@@ -114,16 +121,18 @@ const ANALYSE_CHUNK: usize = 1024;
 pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
     let started = Instant::now();
     let now = if plan.staged {
-        Analyzer::none()
+        plan.analyzer.clone().only(false, false)
     } else {
-        plan.analyzer
+        plan.analyzer.clone()
     };
     let mut bodies: Vec<Arc<str>> = Vec::new();
+    let mut sources: Vec<Option<String>> = Vec::new();
     if paths.is_empty() {
         let articles = store::bundled_articles();
         let facts = now.facts_all(&articles);
         let bytes: u64 = store::BUNDLED.iter().map(|(_, t)| t.len() as u64).sum();
         bodies.extend(articles.iter().map(|a| a.body.clone()));
+        sources.extend(articles.iter().map(|a| a.meta.source.clone()));
         emit(LoadEvent::Planned {
             files: articles.len(),
             bytes,
@@ -170,6 +179,7 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             }
             if plan.staged {
                 bodies.extend(articles.iter().map(|a| a.body.clone()));
+                sources.extend(articles.iter().map(|a| a.meta.source.clone()));
             }
             files_done += chunk.len();
             emit(LoadEvent::Batch {
@@ -189,12 +199,12 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             (
                 Phase::Indexing,
                 plan.analyzer.sketches,
-                plan.analyzer.only(true, false),
+                plan.analyzer.clone().only(true, false).with_families(false),
             ),
             (
                 Phase::ExtractingSpeakers,
                 plan.analyzer.quotes,
-                plan.analyzer.only(false, true),
+                plan.analyzer.clone().only(false, true).with_families(false),
             ),
         ];
         for (phase, wanted, analyzer) in phases {
@@ -215,6 +225,24 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
                     facts,
                 });
             }
+        }
+        if let Some(opts) = &plan.mine {
+            emit(LoadEvent::Phase {
+                phase: Phase::MiningPhrases,
+                total: bodies.len(),
+            });
+            let docs: Vec<Doc> = bodies
+                .iter()
+                .zip(&sources)
+                .map(|(b, s)| Doc {
+                    text: b,
+                    source: s.as_deref(),
+                })
+                .collect();
+            if cancel.is_cancelled() {
+                return;
+            }
+            emit(LoadEvent::Mined(phrases::mine(&docs, opts)));
         }
     }
     emit(LoadEvent::Done {
@@ -243,6 +271,7 @@ mod tests {
         analyzer: Analyzer::none(),
         staged: false,
         keep: None,
+        mine: None,
     };
 
     fn collect(paths: &[PathBuf], cancel: &Cancel) -> Vec<LoadEvent> {
@@ -266,6 +295,7 @@ mod tests {
             analyzer: Analyzer::new(),
             staged: true,
             keep: None,
+            mine: None,
         };
         let mut ev = Vec::new();
         load(&[], plan, &Cancel::default(), |e| ev.push(e));

@@ -1,8 +1,6 @@
 //! Phrases on the five bundled articles (assets/articles).
 
-use readout::analysis::phrases::{
-    Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine,
-};
+use readout::analysis::phrases::{Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine};
 
 struct Article {
     name: String,
@@ -51,12 +49,7 @@ fn bundled_colours_are_ratatui_colours_and_distinct() {
     for f in book.families() {
         let c = ratatui::style::Color::from_str(&f.color)
             .unwrap_or_else(|_| panic!("{}: bad colour {:?}", f.label, f.color));
-        assert!(
-            !seen.contains(&c),
-            "{}: colour {:?} used twice",
-            f.label,
-            f.color
-        );
+        assert!(!seen.contains(&c), "{}: colour {:?} used twice", f.label, f.color);
         seen.push(c);
     }
 }
@@ -122,10 +115,7 @@ fn other_families_in_the_articles() {
     };
     assert_eq!(
         found("000", "better than allies"),
-        [
-            "better than an alliance",
-            "not allies but better than allies"
-        ]
+        ["better than an alliance", "not allies but better than allies"]
     );
     assert_eq!(found("000", "no limits"), ["without limits"]);
     assert_eq!(found("002", "no limits"), ["no limits partnership"]);
@@ -173,11 +163,7 @@ fn other_families_in_the_articles() {
     assert_eq!(found("000", "back to back"), ["back to back"]);
     assert_eq!(found("000", "best in history"), ["best level in history"]);
     // "rocket" in 004's headline list is not "rock"
-    assert!(
-        found("004", "rock solid")
-            .iter()
-            .all(|s| !s.contains("rocket"))
-    );
+    assert!(found("004", "rock solid").iter().all(|s| !s.contains("rocket")));
 }
 
 #[test]
@@ -219,17 +205,11 @@ fn mining_the_five_articles() {
     // the formula shared by 002 and 004
     assert_eq!(get("rock solid").expect("rock solid").docs, [2, 4]);
     assert_eq!(get("mutual trust").expect("mutual trust").docs, [0, 2]);
-    assert!(
-        get("comprehensive strategic partnership").is_some(),
-        "{list:?}"
-    );
+    assert!(get("comprehensive strategic partnership").is_some(), "{list:?}");
     // "sergey lavrov" and "xi jinping" always come with these words here,
     // so only the longer phrases are kept
     assert!(get("sergey lavrov").is_none(), "{list:?}");
-    assert_eq!(
-        get("foreign minister sergey lavrov").unwrap().docs,
-        [1, 3, 4]
-    );
+    assert_eq!(get("foreign minister sergey lavrov").unwrap().docs, [1, 3, 4]);
     assert_eq!(get("chinese president xi jinping").unwrap().docs, [0, 2, 4]);
     assert!(get("non confrontation and non targeting").is_some());
     // only 004 has the SCMP footer: not a recurring phrase here
@@ -252,11 +232,7 @@ fn mining_the_five_articles() {
             assert!(!hits.is_empty(), "{} not found in {d}", m.phrase);
         }
     }
-    let in_004: Vec<usize> = finder
-        .find(docs[4].text)
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
+    let in_004: Vec<usize> = finder.find(docs[4].text).into_iter().map(|(i, _)| i).collect();
     assert!(in_004.iter().any(|&i| list[i] == "rock solid"));
 }
 

@@ -33,8 +33,7 @@ const WORDS: &[&str] = &[
 ];
 
 const SEPS: &[&str] = &[
-    " ", "-", "\n", "“", "”", "’", "'", ",", ".", "\u{ad}", "  ", "—", "\t", ";", "\u{200d}", "é",
-    "\u{301}",
+    " ", "-", "\n", "“", "”", "’", "'", ",", ".", "\u{ad}", "  ", "—", "\t", ";", "\u{200d}", "é", "\u{301}",
 ];
 
 static BOOK: std::sync::LazyLock<PhraseBook> = std::sync::LazyLock::new(PhraseBook::bundled);
@@ -43,10 +42,7 @@ static BOOK: std::sync::LazyLock<PhraseBook> = std::sync::LazyLock::new(PhraseBo
 /// articles share phrases.
 fn article() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (
-            prop::sample::select(&WORDS[..12]),
-            prop::sample::select(SEPS),
-        ),
+        (prop::sample::select(&WORDS[..12]), prop::sample::select(SEPS)),
         0..30,
     )
     .prop_map(|v| v.iter().map(|(w, s)| format!("{w}{s}")).collect())
@@ -65,20 +61,14 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn phrase() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (prop::sample::select(WORDS), prop::sample::select(SEPS)),
-        1..4,
-    )
-    .prop_map(|v| {
+    prop::collection::vec((prop::sample::select(WORDS), prop::sample::select(SEPS)), 1..4).prop_map(|v| {
         v.iter()
             .enumerate()
-            .map(|(i, (w, s))| {
-                if i == 0 {
-                    w.to_string()
-                } else {
-                    format!("{s}{w}")
-                }
-            })
+            .map(
+                |(i, (w, s))| {
+                    if i == 0 { w.to_string() } else { format!("{s}{w}") }
+                },
+            )
             .collect()
     })
 }

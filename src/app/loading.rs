@@ -71,6 +71,14 @@ impl App {
                     p.files_done = (from + n).min(p.files);
                 }
             }
+            LoadEvent::Mined(mut mined) => {
+                for m in &mut mined {
+                    for d in &mut m.docs {
+                        *d = self.load_order.get(*d as usize).copied().unwrap_or(*d);
+                    }
+                }
+                self.index.set_mined(mined);
+            }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
                 self.load_order = Vec::new();

@@ -34,6 +34,8 @@ pub struct ListItem<'a> {
     pub score: i64,
     /// The people quoted in it.
     pub speakers: Vec<&'a str>,
+    /// The labels of the phrase families it contains.
+    pub phrases: Vec<&'a str>,
 }
 
 pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
@@ -45,7 +47,11 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
     let needs_speakers = args.json
         || q.terms()
             .any(|t| matches!(t.kind, query::TermKind::Fuzzy(_) | query::TermKind::Speaker(_)));
-    let analyzer = crate::facts::Analyzer::none().only(false, needs_speakers);
+    let needs_families = args.json || q.terms().any(|t| matches!(t.kind, query::TermKind::Family(_)));
+    let analyzer = crate::facts::Analyzer::none()
+        .with_book(args.input.phrase_book()?)
+        .with_families(needs_families)
+        .only(false, needs_speakers);
     let (index, _issues) = super::load_filtered(&args.input, &analyzer, query::prefilter(&q))?;
     let matcher = Matcher::new(&q, &index).map_err(|e| UsageError::Query(e.message))?;
     let hits = matcher.eval_once(&index);
@@ -70,6 +76,11 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
                         .filter_map(|&s| index.speaker(s))
                         .filter(|s| s.kind == SpeakerKind::Person)
                         .map(|s| s.name.as_str())
+                        .collect(),
+                    phrases: index
+                        .families_of(a.id)
+                        .iter()
+                        .filter_map(|&f| index.family_labels().get(usize::from(f)).map(String::as_str))
                         .collect(),
                 })
             })

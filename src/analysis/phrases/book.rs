@@ -164,11 +164,7 @@ impl PhraseBook {
                     label: f.label.clone(),
                 });
             }
-            if let Some(v) = f
-                .variants
-                .iter()
-                .find(|v| super::normalize_phrase(v).is_empty())
-            {
+            if let Some(v) = f.variants.iter().find(|v| super::normalize_phrase(v).is_empty()) {
                 return Err(PhraseError::EmptyVariant {
                     label: f.label.clone(),
                     variant: v.clone(),
@@ -300,12 +296,7 @@ mod tests {
     fn labels(book: &PhraseBook, text: &str) -> Vec<(String, String)> {
         book.find(text)
             .into_iter()
-            .map(|m| {
-                (
-                    book.families()[m.family].label.clone(),
-                    text[m.range].to_string(),
-                )
-            })
+            .map(|m| (book.families()[m.family].label.clone(), text[m.range].to_string()))
             .collect()
     }
 
@@ -365,16 +356,9 @@ mod tests {
             "relations are ‘rock solid,’ he said",
             "relations are 'rock solid', he said",
         ] {
-            assert_eq!(
-                one(&book, t),
-                ("rock solid".into(), "rock solid".into()),
-                "{t}"
-            );
+            assert_eq!(one(&book, t), ("rock solid".into(), "rock solid".into()), "{t}");
         }
-        assert_eq!(
-            one(&book, "a “no limits” partnership").0,
-            "no limits".to_string()
-        );
+        assert_eq!(one(&book, "a “no limits” partnership").0, "no limits".to_string());
     }
 
     #[test]
@@ -472,10 +456,7 @@ mod tests {
         assert_eq!(book.family_index("rock_solid"), Some(rock));
         assert_eq!(book.family_index("  ROCK  solid "), Some(rock));
         assert_eq!(book.family_index("rock"), Some(rock));
-        assert_eq!(
-            book.family_index("multip"),
-            book.family_index("multipolar world")
-        );
+        assert_eq!(book.family_index("multip"), book.family_index("multipolar world"));
         // "multipolar world" and "multilateralism"
         assert_eq!(book.family_index("multi"), None);
         assert_eq!(book.family_index("nothing like it"), None);
@@ -563,8 +544,7 @@ mod tests {
 
     #[test]
     fn bad_toml_says_where() {
-        let err =
-            PhraseBook::from_toml("[[family]]\nlabel = \"x\"\nvariants = [\"a\"\n").unwrap_err();
+        let err = PhraseBook::from_toml("[[family]]\nlabel = \"x\"\nvariants = [\"a\"\n").unwrap_err();
         let msg = err.to_string();
         assert!(matches!(err, PhraseError::Toml(_)));
         assert!(msg.contains("line"), "{msg}");
@@ -584,12 +564,10 @@ mod tests {
         assert!(matches!(err, PhraseError::NoVariants { .. }));
         assert_eq!(err.to_string(), "phrase file: family \"x\" has no variants");
 
-        let err =
-            PhraseBook::from_toml("[[family]]\nlabel = \"x\"\nvariants = [\" - \"]\n").unwrap_err();
+        let err = PhraseBook::from_toml("[[family]]\nlabel = \"x\"\nvariants = [\" - \"]\n").unwrap_err();
         assert!(matches!(err, PhraseError::EmptyVariant { .. }), "{err}");
 
-        let err =
-            PhraseBook::from_toml("[[family]]\nlabel = \" \"\nvariants = [\"a\"]\n").unwrap_err();
+        let err = PhraseBook::from_toml("[[family]]\nlabel = \" \"\nvariants = [\"a\"]\n").unwrap_err();
         assert!(matches!(err, PhraseError::EmptyLabel { index: 1 }), "{err}");
 
         let err = PhraseBook::from_toml(
@@ -605,9 +583,6 @@ mod tests {
         assert!(book.families().is_empty());
         assert!(book.find("rock solid").is_empty());
         let book = PhraseBook::bundled().merged(book);
-        assert_eq!(
-            book.families().len(),
-            PhraseBook::bundled().families().len()
-        );
+        assert_eq!(book.families().len(), PhraseBook::bundled().families().len());
     }
 }

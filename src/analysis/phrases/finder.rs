@@ -20,14 +20,9 @@ impl PhraseFinder {
     /// Compiles `phrases`. Phrases with no words are ignored; two phrases
     /// with the same canonical form report the index of the first.
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Self {
-        let matcher = Matcher::new(
-            phrases
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.as_ref(), i as u32)),
-        )
-        // Only a list far beyond any real one fails to compile: find nothing.
-        .unwrap_or_default();
+        let matcher = Matcher::new(phrases.iter().enumerate().map(|(i, p)| (p.as_ref(), i as u32)))
+            // Only a list far beyond any real one fails to compile: find nothing.
+            .unwrap_or_default();
         PhraseFinder { matcher }
     }
 
@@ -100,11 +95,7 @@ mod tests {
     fn finds_mined_phrases_in_original_spelling() {
         let text = "Relations are “Rock-Solid”. Wang Yi said so;\nWANG\nYI  again.";
         let f = PhraseFinder::new(&["rock solid", "wang yi"]);
-        let got: Vec<(usize, &str)> = f
-            .find(text)
-            .into_iter()
-            .map(|(i, r)| (i, &text[r]))
-            .collect();
+        let got: Vec<(usize, &str)> = f.find(text).into_iter().map(|(i, r)| (i, &text[r])).collect();
         assert_eq!(got, [(0, "Rock-Solid"), (1, "Wang Yi"), (1, "WANG\nYI")]);
     }
 
@@ -147,28 +138,17 @@ mod tests {
     fn overlapping_phrases_do_not_overlap_in_results() {
         let f = PhraseFinder::new(&["foreign minister", "chinese foreign minister wang yi"]);
         let text = "Chinese Foreign Minister Wang Yi met the Russian foreign minister.";
-        let got: Vec<(usize, &str)> = f
-            .find(text)
-            .into_iter()
-            .map(|(i, r)| (i, &text[r]))
-            .collect();
+        let got: Vec<(usize, &str)> = f.find(text).into_iter().map(|(i, r)| (i, &text[r])).collect();
         assert_eq!(
             got,
-            [
-                (1, "Chinese Foreign Minister Wang Yi"),
-                (0, "foreign minister")
-            ]
+            [(1, "Chinese Foreign Minister Wang Yi"), (0, "foreign minister")]
         );
     }
 
     #[test]
     fn find_many_is_find_on_each() {
         let f = PhraseFinder::new(&["wang yi"]);
-        let texts = vec![
-            "Wang Yi".to_string(),
-            "nothing".into(),
-            "wang-yi, Wang Yi".into(),
-        ];
+        let texts = vec!["Wang Yi".to_string(), "nothing".into(), "wang-yi, Wang Yi".into()];
         let many = f.find_many(&texts);
         assert_eq!(many.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 2]);
     }

@@ -419,8 +419,7 @@ fn canonical_boundaries(norm: &str, s: usize, e: usize) -> bool {
         return false;
     }
     let last = norm[..e].chars().next_back();
-    !(last.is_some_and(char::is_alphanumeric)
-        && norm[e..].chars().next().is_some_and(char::is_alphanumeric))
+    !(last.is_some_and(char::is_alphanumeric) && norm[e..].chars().next().is_some_and(char::is_alphanumeric))
 }
 
 /// The same test on the original text, which catches letters whose
@@ -429,11 +428,7 @@ fn original_boundaries(text: &str, s: usize, e: usize) -> bool {
     if text[s..].chars().next().is_some_and(char::is_alphanumeric) && !starts_word(text, s) {
         return false;
     }
-    !(text[..e]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-        && continues_word(text, e))
+    !(text[..e].chars().next_back().is_some_and(char::is_alphanumeric) && continues_word(text, e))
 }
 
 #[cfg(test)]
@@ -481,10 +476,7 @@ mod tests {
     #[test]
     fn leftmost_then_longest_then_first() {
         let mt = m(&["cold war", "new cold war", "war mentality", "new cold war"]);
-        assert_eq!(
-            found(&mt, "a new cold war mentality"),
-            [(1, "new cold war")]
-        );
+        assert_eq!(found(&mt, "a new cold war mentality"), [(1, "new cold war")]);
         // a rejected candidate does not hide an overlapping good one
         assert_eq!(found(&mt, "scold war mentality"), [(2, "war mentality")]);
     }
@@ -517,15 +509,9 @@ mod tests {
         assert_eq!(&t[walk_back(t, at, 0)..], "ties, said");
         assert_eq!(&t[walk_back(t, at, 1)..], "solid’  ties, said");
         assert_eq!(&t[walk_back(t, at, 2)..], "rock-solid’  ties, said");
-        assert_eq!(
-            &t[walk_back(t, at, 3)..],
-            "Beijing’s ‘rock-solid’  ties, said"
-        );
+        assert_eq!(&t[walk_back(t, at, 3)..], "Beijing’s ‘rock-solid’  ties, said");
         // stops at hard punctuation
-        assert_eq!(
-            &t[walk_back(t, at, 9)..],
-            "Beijing’s ‘rock-solid’  ties, said"
-        );
+        assert_eq!(&t[walk_back(t, at, 9)..], "Beijing’s ‘rock-solid’  ties, said");
         assert_eq!(walk_back("a b", 2, 5), 0);
     }
 
@@ -595,8 +581,8 @@ mod tests {
         use proptest::prelude::*;
 
         const WORDS: &[&str] = &[
-            "rock", "Solid", "SOLID", "as", "a", "no", "limits", "cold", "war", "new", "x", "Ван",
-            "é", "1", "allies", "better", "than", "not", "but", "non", "alliance",
+            "rock", "Solid", "SOLID", "as", "a", "no", "limits", "cold", "war", "new", "x", "Ван", "é", "1",
+            "allies", "better", "than", "not", "but", "non", "alliance",
         ];
         const SEPS: &[&str] = &[
             " ", "-", "\n", "“", "’", "'", ",", ".", "  ", "—", ";", "é", "\u{301}",

@@ -590,8 +590,7 @@ fn grow_level(
                         c.src = merge_src(c.src, doc_src[occ.doc as usize]);
                     }
                 }
-                let mut f: Vec<(u64, Count)> =
-                    map.into_iter().filter(|(_, c)| c.df >= min_docs).collect();
+                let mut f: Vec<(u64, Count)> = map.into_iter().filter(|(_, c)| c.df >= min_docs).collect();
                 f.sort_unstable_by_key(|(k, _)| *k);
                 f
             })
@@ -623,8 +622,7 @@ fn grow_level(
                 }
                 for occ in occurrences(p) {
                     if let Ok(j) = f.binary_search_by_key(&occ.key(), |(k, _)| *k) {
-                        next[occ.doc as usize][occ.pos as usize]
-                            .store(base[p] + j as u32, Ordering::Relaxed);
+                        next[occ.doc as usize][occ.pos as usize].store(base[p] + j as u32, Ordering::Relaxed);
                     }
                 }
             });
@@ -637,15 +635,8 @@ fn grow_level(
         .into_par_iter()
         .map(|v| {
             let v: Vec<u32> = v.into_iter().map(AtomicU32::into_inner).collect();
-            let pairs = v
-                .windows(2)
-                .filter(|w| w[0] != NONE && w[1] != NONE)
-                .count();
-            if pairs == 0 {
-                (Vec::new(), 0)
-            } else {
-                (v, pairs)
-            }
+            let pairs = v.windows(2).filter(|w| w[0] != NONE && w[1] != NONE).count();
+            if pairs == 0 { (Vec::new(), 0) } else { (v, pairs) }
         })
         .collect();
     let pairs = out.iter().map(|(_, p)| p).sum();
@@ -761,23 +752,10 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
             .map(|t| {
                 let ids: Vec<u32> = t
                     .iter()
-                    .map(|&w| {
-                        if w == BREAK {
-                            NONE
-                        } else {
-                            word_gram[w as usize]
-                        }
-                    })
+                    .map(|&w| if w == BREAK { NONE } else { word_gram[w as usize] })
                     .collect();
-                let pairs = ids
-                    .windows(2)
-                    .filter(|w| w[0] != NONE && w[1] != NONE)
-                    .count();
-                if pairs == 0 {
-                    (Vec::new(), 0)
-                } else {
-                    (ids, pairs)
-                }
+                let pairs = ids.windows(2).filter(|w| w[0] != NONE && w[1] != NONE).count();
+                if pairs == 0 { (Vec::new(), 0) } else { (ids, pairs) }
             })
             .collect();
         let p = v.iter().map(|x| x.1).sum();
@@ -1050,11 +1028,7 @@ mod tests {
         for p in &found {
             let ws: Vec<&str> = p.phrase.split(' ').collect();
             let (first, last) = (ws[0], ws[ws.len() - 1]);
-            assert!(
-                !is_stopword(first) || NEGATORS.contains(&first),
-                "{}",
-                p.phrase
-            );
+            assert!(!is_stopword(first) || NEGATORS.contains(&first), "{}", p.phrase);
             assert!(!is_stopword(last), "{}", p.phrase);
         }
         // "the foreign minister" would start with a stopword
@@ -1165,10 +1139,7 @@ mod tests {
 
     #[test]
     fn no_sources_or_one_source_flags_nothing() {
-        let texts = [
-            "Read more at Global Times today",
-            "Read more at Global Times now",
-        ];
+        let texts = ["Read more at Global Times today", "Read more at Global Times now"];
         for source in [None, Some("Post")] {
             let docs: Vec<Doc> = texts.iter().map(|t| Doc { text: t, source }).collect();
             let found = mine(&docs, &MineOptions::default());
@@ -1185,10 +1156,7 @@ mod tests {
             ..MineOptions::default()
         };
         let found = mine(&docs, &three);
-        assert_eq!(
-            phrases(&found),
-            ["foreign minister", "no limits", "rock solid"]
-        );
+        assert_eq!(phrases(&found), ["foreign minister", "no limits", "rock solid"]);
         let long = MineOptions {
             min_len: 3,
             ..MineOptions::default()
@@ -1293,10 +1261,7 @@ mod tests {
         let c = crate::synth::corpus(60, 200, 3);
         let docs: Vec<Doc> = c.files.iter().map(|(_, t)| doc(t)).collect();
         let a = mine(&docs, &MineOptions::default());
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .build()
-            .unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
         let b = pool.install(|| mine(&docs, &MineOptions::default()));
         assert_eq!(a, b);
         assert!(!a.is_empty());

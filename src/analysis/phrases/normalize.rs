@@ -69,10 +69,7 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 /// Soft hyphens, zero-width (non-)joiners, word joiners and byte-order
 /// marks: dropped, even inside a word.
 pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+    matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 fn class(c: char) -> Class {
@@ -157,13 +154,7 @@ pub(crate) fn normalize_into(text: &str, out: &mut Normalized) {
 /// (or to the end). The map holds offsets into the whole of `text`. The
 /// canonical text is exactly the corresponding part of `normalize(text)`,
 /// without the gap space that may precede it.
-pub(crate) fn normalize_window(
-    text: &str,
-    start: usize,
-    past: usize,
-    extra: usize,
-    out: &mut Normalized,
-) {
+pub(crate) fn normalize_window(text: &str, start: usize, past: usize, extra: usize, out: &mut Normalized) {
     let text = if text.len() >= u32::MAX as usize {
         &text[..crate::analysis::text::floor_char_boundary(text, u32::MAX as usize - 1)]
     } else {
@@ -283,8 +274,7 @@ pub(crate) fn normalize_window(
         i += len;
     }
     // Only whole chars were pushed, so this is valid UTF-8.
-    out.text = String::from_utf8(buf)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    out.text = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 #[inline]
@@ -411,13 +401,7 @@ mod tests {
 
     #[test]
     fn normalising_twice_changes_nothing() {
-        for s in [
-            "Rock-Solid",
-            "İstanbul’s “x”",
-            "a . b",
-            "ÉTÉ, ß; Ω",
-            "don't ’tis",
-        ] {
+        for s in ["Rock-Solid", "İstanbul’s “x”", "a . b", "ÉTÉ, ß; Ω", "don't ’tis"] {
             assert_eq!(n(&n(s)), n(s), "{s:?}");
         }
     }
