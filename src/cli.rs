@@ -2,6 +2,7 @@
 //! subcommands, which print text or `--json` and share the TUI's code paths.
 
 mod list;
+mod phrases;
 mod speakers;
 
 use std::io::{self, Write};
@@ -71,6 +72,10 @@ pub enum Command {
     Speakers(speakers::SpeakersArgs),
     /// Print what was said: every quote, or one speaker's.
     Quotes(speakers::QuotesArgs),
+    /// Print the recurring phrases: curated families, then mined phrases.
+    Phrases(phrases::PhrasesArgs),
+    /// Print a concordance: every occurrence of a phrase in its context.
+    Kwic(phrases::KwicArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -80,6 +85,8 @@ pub fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(args),
         Some(Command::Speakers(args)) => speakers::run_speakers(args),
         Some(Command::Quotes(args)) => speakers::run_quotes(args),
+        Some(Command::Phrases(args)) => phrases::run_phrases(args),
+        Some(Command::Kwic(args)) => phrases::run_kwic(args),
         None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {

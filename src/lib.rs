@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod concordance;
 pub mod facts;
 pub mod index;
 pub mod loader;

@@ -118,3 +118,86 @@ fn broken_pipe_is_quiet() {
     assert!(status.success(), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn phrases_json_lists_families_first_then_mined() {
+    let o = readout(&["phrases", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    for key in ["phrase", "label", "articles", "occurrences", "curated"] {
+        assert!(arr[0].get(key).is_some(), "missing {key}");
+    }
+    let first_mined = arr.iter().position(|p| p["curated"] == false).unwrap();
+    assert!(arr[..first_mined].iter().all(|p| p["curated"] == true));
+    assert!(arr[first_mined..].iter().all(|p| p["label"].is_null()));
+    let rock = arr.iter().find(|p| p["phrase"] == "rock solid").unwrap();
+    assert_eq!(rock["articles"], 2);
+    assert_eq!(rock["occurrences"], 6);
+    assert!(arr.iter().any(|p| p["phrase"] == "wang yi" && p["articles"] == 5));
+}
+
+#[test]
+fn phrases_min_docs_narrows() {
+    let two = stdout(&readout(&["phrases", "--min-docs", "2"])).lines().count();
+    let four = stdout(&readout(&["phrases", "--min-docs", "4"])).lines().count();
+    assert!(four < two, "{four} >= {two}");
+}
+
+#[test]
+fn kwic_json_for_a_family_and_a_phrase() {
+    let o = readout(&["kwic", "rock solid", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 6);
+    for key in ["path", "left", "match", "right"] {
+        assert!(arr[0].get(key).is_some(), "missing {key}");
+    }
+    assert!(arr.iter().any(|k| k["match"] == "solid as a rock"));
+    let o = readout(&["kwic", "Patrushev", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|k| k["path"] == "bundled/004_178e249b77d00c9e.txt")
+    );
+}
+
+#[test]
+fn speakers_and_quotes_json() {
+    let o = readout(&["speakers", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let wang = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Wang Yi")
+        .unwrap();
+    assert_eq!(wang["kind"], "person");
+    assert_eq!(wang["articles"].as_array().unwrap().len(), 5);
+    let o = readout(&["quotes", "--speaker", "patrushev", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 6);
+    for q in arr {
+        assert_eq!(q["speaker"], "Nikolai Patrushev");
+        assert!(q["kind"] == "direct" || q["kind"] == "reported");
+        assert!(!q["text"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn user_phrase_file_adds_a_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("mine.toml");
+    std::fs::write(&f, "[[family]]\nlabel = \"treaty\"\ncolor = \"green\"\nvariants = [\"friendship treaty\", \"treaty of good neighbourliness\"]\n").unwrap();
+    let o = readout(&["list", "--phrases", f.to_str().unwrap(), "--filter", "#treaty"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("bundled/000_"));
+    std::fs::write(&f, "[[family]]\nlabel = ").unwrap();
+    let o = readout(&["list", "--phrases", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("mine.toml"), "{}", stderr(&o));
+}

@@ -1,0 +1,223 @@
+//! `readout phrases` (curated families, then mined recurring phrases) and
+//! `readout kwic PHRASE` (a concordance).
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Input;
+use crate::analysis::phrases::{self, Doc, MineOptions};
+use crate::concordance::{self, PhraseRef};
+use crate::facts::Analyzer;
+use crate::index::Index;
+
+#[derive(Debug, Args)]
+pub struct PhrasesArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Mined phrases must occur in at least N articles.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_docs: usize,
+    /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    /// A phrase family's label ("rock solid" finds every variant), or any phrase.
+    pub phrase: String,
+    #[command(flatten)]
+    pub input: Input,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 40)]
+    pub width: usize,
+    /// Print a JSON array instead of aligned lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One row of `readout phrases`.
+#[derive(Debug, Serialize)]
+pub struct PhraseItem<'a> {
+    pub phrase: &'a str,
+    /// The family label for curated phrases, null for mined ones.
+    pub label: Option<&'a str>,
+    /// How many articles it occurs in (its range).
+    pub articles: usize,
+    pub occurrences: usize,
+    pub curated: bool,
+    /// Mined only: the C-value-style score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// Mined only: all its articles come from one source (likely boilerplate).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub single_source: bool,
+}
+
+/// The curated families with their counts, then the mined phrases.
+pub fn rows(index: &Index) -> Vec<PhraseItem<'_>> {
+    let mut fam: Vec<(usize, usize)> = vec![(0, 0); index.family_labels().len()];
+    for id in 0..index.len() as u32 {
+        if !index.is_live(id) {
+            continue;
+        }
+        for (f, n) in index.family_counts_of(id) {
+            if let Some(e) = fam.get_mut(usize::from(f)) {
+                e.0 += 1;
+                e.1 += n as usize;
+            }
+        }
+    }
+    let mut out: Vec<PhraseItem> = index
+        .family_labels()
+        .iter()
+        .zip(fam)
+        .map(|(label, (articles, occurrences))| PhraseItem {
+            phrase: label,
+            label: Some(label),
+            articles,
+            occurrences,
+            curated: true,
+            score: None,
+            single_source: false,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then(b.occurrences.cmp(&a.occurrences))
+    });
+    out.extend(index.mined().iter().map(|m| PhraseItem {
+        phrase: &m.phrase,
+        label: None,
+        articles: m.docs.len(),
+        occurrences: m.occurrences,
+        curated: false,
+        score: Some(m.score),
+        single_source: m.single_source,
+    }));
+    out
+}
+
+/// Mines the index's articles (headless: at once, on all cores).
+pub fn mine_into(index: &mut Index, min_docs: usize) {
+    let ids: Vec<u32> = (0..index.len() as u32).filter(|&id| index.is_live(id)).collect();
+    let docs: Vec<Doc> = ids
+        .iter()
+        .filter_map(|&id| index.article(id))
+        .map(|a| Doc {
+            text: &a.body,
+            source: a.meta.source.as_deref(),
+        })
+        .collect();
+    let opts = MineOptions {
+        min_docs: min_docs.max(1),
+        ..MineOptions::default()
+    };
+    let mut mined = phrases::mine(&docs, &opts);
+    for m in &mut mined {
+        for d in &mut m.docs {
+            *d = ids[*d as usize];
+        }
+    }
+    index.set_mined(mined);
+}
+
+pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
+    let analyzer = Analyzer::none()
+        .with_book(args.input.phrase_book()?)
+        .with_families(true);
+    let (mut index, _) = super::load(&args.input, &analyzer)?;
+    mine_into(&mut index, args.min_docs);
+    let items = rows(&index);
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else {
+        for p in &items {
+            let what = if p.curated {
+                "family"
+            } else if p.single_source {
+                "mined, one source"
+            } else {
+                "mined"
+            };
+            writeln!(out, "{}\t{}\t{}\t{what}", p.phrase, p.articles, p.occurrences)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Serialize)]
+struct KwicItem<'a> {
+    path: &'a str,
+    left: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a str,
+    right: &'a str,
+    start: usize,
+    end: usize,
+}
+
+pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
+    let book = args.input.phrase_book()?;
+    let phrase_is_family = book.family_index(&args.phrase).is_some();
+    let analyzer = Analyzer::none().with_book(book).with_families(phrase_is_family);
+    // only articles holding the phrase's words can matter
+    let keep = (!phrase_is_family)
+        .then(|| {
+            crate::query::prefilter(&crate::query::Query {
+                groups: vec![vec![crate::query::Term {
+                    negated: false,
+                    kind: crate::query::TermKind::Phrase(args.phrase.clone()),
+                }]],
+            })
+        })
+        .flatten();
+    let (index, _) = super::load_filtered(&args.input, &analyzer, keep)?;
+    let phrase = PhraseRef::resolve(&index, &args.phrase);
+    let occ = concordance::occurrences(&index, &phrase, None);
+    let lines = concordance::lines(&index, &occ, args.width);
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        let items: Vec<KwicItem> = lines
+            .iter()
+            .filter_map(|l| {
+                Some(KwicItem {
+                    path: &index.article(l.article)?.path,
+                    left: &l.kwic.left,
+                    matched: &l.kwic.matched,
+                    right: &l.kwic.right,
+                    start: l.range.start,
+                    end: l.range.end,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else {
+        use unicode_width::UnicodeWidthStr;
+        for l in &lines {
+            let pad = args.width.saturating_sub(l.kwic.left.width());
+            let path = index.article(l.article).map_or("", |a| a.path.as_str());
+            writeln!(
+                out,
+                "{}{}  {}  {}\t{path}",
+                " ".repeat(pad),
+                l.kwic.left,
+                l.kwic.matched,
+                l.kwic.right
+            )?;
+        }
+    }
+    out.flush()?;
+    if lines.is_empty() {
+        eprintln!("readout: '{}' occurs nowhere", args.phrase);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,193 @@
+//! Where a phrase occurs across the corpus: the shared path of the phrases
+//! pane, the concordance (KWIC) view, the chart and `readout kwic`.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::analysis::phrases::{self, KwicLine};
+use crate::index::Index;
+use crate::store::ArticleId;
+
+/// A phrase to look for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhraseRef {
+    /// A curated family, by id: every variant.
+    Family(u16),
+    /// Any phrase (a mined one, or typed), matched the tolerant way.
+    Text(String),
+}
+
+impl PhraseRef {
+    /// A family if `name` is a family label, else the text itself.
+    pub fn resolve(index: &Index, name: &str) -> PhraseRef {
+        match index.book().family_index(name) {
+            Some(f) => PhraseRef::Family(f as u16),
+            None => PhraseRef::Text(name.to_string()),
+        }
+    }
+
+    /// How it reads: the family label or the phrase.
+    pub fn label<'a>(&'a self, index: &'a Index) -> &'a str {
+        match self {
+            PhraseRef::Family(f) => index
+                .family_labels()
+                .get(usize::from(*f))
+                .map_or("", String::as_str),
+            PhraseRef::Text(t) => t,
+        }
+    }
+
+    /// The filter query that selects the articles containing it.
+    pub fn query(&self, index: &Index) -> String {
+        match self {
+            PhraseRef::Family(_) => format!("#\"{}\"", self.label(index).replace('"', "")),
+            PhraseRef::Text(t) => format!("\"{}\"", t.replace('"', "")),
+        }
+    }
+}
+
+/// Every occurrence, in corpus order: (article, byte range). `within`
+/// narrows the articles searched (a mined phrase's articles), when known.
+pub fn occurrences(
+    index: &Index,
+    phrase: &PhraseRef,
+    within: Option<&[ArticleId]>,
+) -> Vec<(ArticleId, Range<usize>)> {
+    let candidates: Vec<ArticleId> = match (within, phrase) {
+        (Some(ids), _) => ids.to_vec(),
+        (None, PhraseRef::Family(f)) => (0..index.len() as ArticleId)
+            .filter(|&id| index.families_of(id).contains(f))
+            .collect(),
+        (None, PhraseRef::Text(_)) => (0..index.len() as ArticleId).collect(),
+    };
+    let per_article: Vec<Vec<(ArticleId, Range<usize>)>> = candidates
+        .par_iter()
+        .filter(|&&id| index.is_live(id))
+        .filter_map(|&id| {
+            let a = index.article(id)?;
+            let ranges = match phrase {
+                PhraseRef::Family(f) => index.book().find_family(&a.body, usize::from(*f)),
+                PhraseRef::Text(t) => phrases::find_phrase(&a.body, t),
+            };
+            Some(ranges.into_iter().map(|r| (id, r)).collect())
+        })
+        .collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// One concordance line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub article: ArticleId,
+    pub range: Range<usize>,
+    pub kwic: KwicLine,
+}
+
+/// Concordance lines for every occurrence, with `context` chars each side.
+pub fn lines(index: &Index, occurrences: &[(ArticleId, Range<usize>)], context: usize) -> Vec<Line> {
+    occurrences
+        .par_iter()
+        .filter_map(|(id, r)| {
+            let a = index.article(*id)?;
+            Some(Line {
+                article: *id,
+                range: r.clone(),
+                kwic: phrases::kwic(&a.body, r.clone(), context),
+            })
+        })
+        .collect()
+}
+
+/// Occurrences per article, for the chart: (article, count), by date where
+/// known (undated last), then corpus order.
+pub fn per_article(index: &Index, occurrences: &[(ArticleId, Range<usize>)]) -> Vec<(ArticleId, usize)> {
+    let mut counts: Vec<(ArticleId, usize)> = Vec::new();
+    for (id, _) in occurrences {
+        match counts.last_mut() {
+            Some((last, n)) if last == id => *n += 1,
+            _ => counts.push((*id, 1)),
+        }
+    }
+    let date = |id: ArticleId| index.article(id).and_then(|a| a.meta.date.clone());
+    counts.sort_by(|a, b| match (date(a.0), date(b.0)) {
+        (Some(x), Some(y)) => x.cmp(&y).then(a.0.cmp(&b.0)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    });
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Analyzer;
+    use crate::store::{Corpus, bundled_articles};
+
+    fn index() -> Index {
+        let articles = bundled_articles();
+        let facts = Analyzer::new().facts_all(&articles);
+        Index::with_facts(Corpus::new(articles), facts)
+    }
+
+    #[test]
+    fn family_occurrences_cover_every_variant() {
+        let ix = index();
+        let p = PhraseRef::resolve(&ix, "rock solid");
+        assert!(matches!(p, PhraseRef::Family(_)));
+        let occ = occurrences(&ix, &p, None);
+        let texts: Vec<String> = occ
+            .iter()
+            .map(|(id, r)| ix.article(*id).unwrap().body[r.clone()].to_lowercase())
+            .collect();
+        assert!(texts.iter().any(|t| t == "rock-solid"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "solid as rock"), "{texts:?}");
+        let ids: std::collections::BTreeSet<_> = occ.iter().map(|o| o.0).collect();
+        assert_eq!(ids.into_iter().collect::<Vec<_>>(), [2, 4]);
+    }
+
+    #[test]
+    fn text_phrases_and_kwic_lines() {
+        let ix = index();
+        let p = PhraseRef::resolve(&ix, "wang yi");
+        assert_eq!(p, PhraseRef::Text("wang yi".into()));
+        let occ = occurrences(&ix, &p, None);
+        assert!(occ.len() >= 5);
+        let lines = lines(&ix, &occ, 30);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.kwic.matched.eq_ignore_ascii_case("wang yi"))
+        );
+        assert!(lines.iter().all(|l| !l.kwic.left.contains('\n')));
+    }
+
+    #[test]
+    fn per_article_counts_by_date() {
+        let ix = index();
+        let occ = occurrences(&ix, &PhraseRef::Text("wang".into()), None);
+        let counts = per_article(&ix, &occ);
+        let dates: Vec<_> = counts
+            .iter()
+            .map(|(id, _)| ix.article(*id).unwrap().meta.date.clone())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted);
+        assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), occ.len());
+    }
+
+    #[test]
+    fn queries_for_the_filter() {
+        let ix = index();
+        assert_eq!(
+            PhraseRef::resolve(&ix, "rock-solid").query(&ix),
+            "#\"rock solid\""
+        );
+        assert_eq!(
+            PhraseRef::Text("no \"limits\"".into()).query(&ix),
+            "\"no limits\""
+        );
+    }
+}
