@@ -76,6 +76,78 @@ pub fn occurrences(
     per_article.into_iter().flatten().collect()
 }
 
+/// A row of the phrases table: a curated family or a mined phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseRow {
+    pub phrase: PhraseRef,
+    /// How it reads (the family label, or the phrase).
+    pub text: String,
+    /// How many articles it occurs in (its range).
+    pub articles: usize,
+    pub occurrences: usize,
+    /// Mined only: the C-value-style score.
+    pub score: Option<f64>,
+    /// Mined only: all its articles come from one source (likely boilerplate).
+    pub single_source: bool,
+    /// Mined only: the articles it occurs in.
+    pub docs: Option<Vec<ArticleId>>,
+}
+
+impl PhraseRow {
+    pub fn curated(&self) -> bool {
+        matches!(self.phrase, PhraseRef::Family(_))
+    }
+}
+
+/// The curated families with their counts (most widespread first), then
+/// the mined phrases in their rank order (boilerplate last).
+pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
+    let mut fam: Vec<(usize, usize)> = vec![(0, 0); index.family_labels().len()];
+    for id in 0..index.len() as ArticleId {
+        if !index.is_live(id) {
+            continue;
+        }
+        for (f, n) in index.family_counts_of(id) {
+            if let Some(e) = fam.get_mut(usize::from(f)) {
+                e.0 += 1;
+                e.1 += n as usize;
+            }
+        }
+    }
+    let mut out: Vec<PhraseRow> = index
+        .family_labels()
+        .iter()
+        .zip(fam)
+        .enumerate()
+        .map(|(f, (label, (articles, occurrences)))| PhraseRow {
+            phrase: PhraseRef::Family(f as u16),
+            text: label.clone(),
+            articles,
+            occurrences,
+            score: None,
+            single_source: false,
+            docs: None,
+        })
+        .collect();
+    out.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.occurrences.cmp(&a.occurrences)));
+    let mut mined: Vec<PhraseRow> = index
+        .mined()
+        .iter()
+        .map(|m| PhraseRow {
+            phrase: PhraseRef::Text(m.phrase.clone()),
+            text: m.phrase.clone(),
+            articles: m.docs.len(),
+            occurrences: m.occurrences,
+            score: Some(m.score),
+            single_source: m.single_source,
+            docs: Some(m.docs.clone()),
+        })
+        .collect();
+    mined.sort_by_key(|m| m.single_source);
+    out.extend(mined);
+    out
+}
+
 /// One concordance line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {

@@ -57,49 +57,18 @@ pub struct PhraseItem<'a> {
     pub single_source: bool,
 }
 
-/// The curated families with their counts, then the mined phrases.
-pub fn rows(index: &Index) -> Vec<PhraseItem<'_>> {
-    let mut fam: Vec<(usize, usize)> = vec![(0, 0); index.family_labels().len()];
-    for id in 0..index.len() as u32 {
-        if !index.is_live(id) {
-            continue;
-        }
-        for (f, n) in index.family_counts_of(id) {
-            if let Some(e) = fam.get_mut(usize::from(f)) {
-                e.0 += 1;
-                e.1 += n as usize;
-            }
+impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
+    fn from(r: &'a concordance::PhraseRow) -> Self {
+        PhraseItem {
+            phrase: &r.text,
+            label: r.curated().then_some(r.text.as_str()),
+            articles: r.articles,
+            occurrences: r.occurrences,
+            curated: r.curated(),
+            score: r.score,
+            single_source: r.single_source,
         }
     }
-    let mut out: Vec<PhraseItem> = index
-        .family_labels()
-        .iter()
-        .zip(fam)
-        .map(|(label, (articles, occurrences))| PhraseItem {
-            phrase: label,
-            label: Some(label),
-            articles,
-            occurrences,
-            curated: true,
-            score: None,
-            single_source: false,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then(b.occurrences.cmp(&a.occurrences))
-    });
-    out.extend(index.mined().iter().map(|m| PhraseItem {
-        phrase: &m.phrase,
-        label: None,
-        articles: m.docs.len(),
-        occurrences: m.occurrences,
-        curated: false,
-        score: Some(m.score),
-        single_source: m.single_source,
-    }));
-    out
 }
 
 /// Mines the index's articles (headless: at once, on all cores).
@@ -132,7 +101,8 @@ pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
         .with_families(true);
     let (mut index, _) = super::load(&args.input, &analyzer)?;
     mine_into(&mut index, args.min_docs);
-    let items = rows(&index);
+    let rows = concordance::phrase_rows(&index);
+    let items: Vec<PhraseItem> = rows.iter().map(PhraseItem::from).collect();
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &items)?;
