@@ -66,6 +66,9 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("10k articles");
     g.sample_size(10);
+    g.bench_function("PhraseBook::find (1 thread)", |b| {
+        b.iter(|| docs.iter().map(|d| book.find(d.text).len()).sum::<usize>())
+    });
     g.bench_function("PhraseBook::find (rayon)", |b| {
         b.iter(|| docs.par_iter().map(|d| book.find(d.text).len()).sum::<usize>())
     });

@@ -26,8 +26,8 @@
 //! an ASCII-lowercased copy of the original text (same offsets, and a
 //! case-sensitive automaton keeps its SIMD prefilter); around each one
 //! that is a whole word, a *window* is normalised, starting as many words
-//! back as the anchor can be into a pattern and ending the longest
-//! pattern's length after it. Close windows are merged. The occurrences
+//! back as the anchor can be into one of its patterns and ending as far
+//! after it as one of them reaches. Close windows are merged. The occurrences
 //! found in the windows are exactly those the whole text would give, so
 //! the result is the same (a property test checks it). The whole text is
 //! normalised instead when the anchors are so common that the windows would
@@ -51,8 +51,6 @@ pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
     /// The caller's group of each automaton pattern.
     groups: Vec<u32>,
-    /// Length in bytes of the longest canonical pattern.
-    max_len: usize,
     /// None: always normalise the whole text.
     anchors: Option<Anchors>,
 }
@@ -63,6 +61,9 @@ struct Anchors {
     ac: AhoCorasick,
     /// For each anchor, the most words a pattern has before it.
     back: Vec<u32>,
+    /// For each anchor, the most canonical bytes a pattern has from the
+    /// anchor's start to its own end.
+    fwd: Vec<u32>,
     /// About how many bytes of text a window around one anchor spans.
     reach: usize,
 }
@@ -117,14 +118,16 @@ impl Matcher {
         if canon.is_empty() {
             return Ok(Matcher::default());
         }
+        // No prefilter: this automaton mostly runs over short windows, where
+        // starting one costs more than it saves.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .kind(dfa_if_small(&canon))
             .build(&canon)?;
         Ok(Matcher {
             ac: Some(ac),
             groups,
-            max_len: canon.iter().map(String::len).max().unwrap_or(0),
             anchors: anchors(&canon)?,
         })
     }
@@ -185,7 +188,7 @@ impl Matcher {
             lower.make_ascii_lowercase();
             for m in anchors.ac.find_iter(&lower[..]) {
                 if starts_word(text, m.start()) && !continues_word(text, m.end()) {
-                    hits.push((m.start(), anchors.back[m.pattern().as_usize()]));
+                    hits.push((m.start(), m.pattern().as_u32()));
                     // anchors this dense (common words): windows would
                     // cover most of the text, normalise it whole instead
                     if may_fall_back && hits.len() * anchors.reach > 2 * anchors.reach + m.start() {
@@ -201,34 +204,40 @@ impl Matcher {
         if dense {
             return None;
         }
-        // (window start, last anchor in it)
-        let mut windows: Vec<(usize, usize)> = Vec::new();
         if hits.is_empty() {
             return Some(Vec::new());
         }
         hits.sort_unstable();
-        for (p, back) in hits {
-            let ws = walk_back(text, p, back as usize);
+        // (window start, last anchor in it, canonical bytes needed after it)
+        let mut windows: Vec<(usize, usize, usize)> = Vec::new();
+        for (p, anchor) in hits {
+            let a = anchor as usize;
+            let ws = walk_back(text, p, anchors.back[a] as usize);
+            // a pattern ends at most fwd canonical bytes after its anchor
+            // starts, and canonical offsets grow with original ones, so the
+            // largest fwd in a window, counted from its last anchor, covers
+            // every anchor's patterns; 8 more see the next character
+            let fwd = anchors.fwd[a] as usize + 8;
             match windows.last_mut() {
-                // the last window reaches about max_len past its last anchor
-                Some(w) if ws <= w.1 + self.max_len + MERGE => {
+                Some(w) if ws <= w.1 + w.2 + MERGE => {
                     w.0 = w.0.min(ws);
                     w.1 = w.1.max(p);
+                    w.2 = w.2.max(fwd);
                 }
-                _ => windows.push((ws, p)),
+                _ => windows.push((ws, p, fwd)),
             }
         }
         let covered: usize = windows
             .iter()
-            .map(|&(start, past)| past - start + self.max_len)
+            .map(|&(start, past, fwd)| past - start + fwd)
             .sum();
         if may_fall_back && covered > text.len() / 2 {
             return None;
         }
         let mut cands = Vec::new();
         with_buffer(|norm| {
-            for (start, past) in windows {
-                normalize_window(text, start, past, self.max_len + 8, norm);
+            for (start, past, fwd) in windows {
+                normalize_window(text, start, past, fwd, norm);
                 collect(ac, text, norm, &mut cands);
             }
         });
@@ -266,6 +275,7 @@ fn dfa_if_small(patterns: &[String]) -> Option<AhoCorasickKind> {
 fn anchors(canon: &[String]) -> Result<Option<Anchors>, aho_corasick::BuildError> {
     let mut words: Vec<String> = Vec::new();
     let mut back: Vec<u32> = Vec::new();
+    let mut fwd: Vec<u32> = Vec::new();
     for c in canon {
         let ws: Vec<&str> = c.split(' ').collect();
         // hard punctuation makes word counting unreliable
@@ -283,11 +293,18 @@ fn anchors(canon: &[String]) -> Result<Option<Anchors>, aho_corasick::BuildError
         else {
             return Ok(None);
         };
+        // byte offset of the anchor in the pattern (words joined by spaces)
+        let at: usize = ws[..k].iter().map(|w| w.len() + 1).sum();
+        let ahead = (c.len() - at) as u32;
         match words.iter().position(|w| w == anchor) {
-            Some(i) => back[i] = back[i].max(k as u32),
+            Some(i) => {
+                back[i] = back[i].max(k as u32);
+                fwd[i] = fwd[i].max(ahead);
+            }
             None => {
                 words.push(anchor.to_string());
                 back.push(k as u32);
+                fwd.push(ahead);
             }
         }
     }
@@ -300,6 +317,7 @@ fn anchors(canon: &[String]) -> Result<Option<Anchors>, aho_corasick::BuildError
     Ok(Some(Anchors {
         ac,
         back,
+        fwd,
         reach: max_len + 6 * max_back + 8,
     }))
 }
@@ -522,6 +540,8 @@ mod tests {
         // "solid" (word 1 of "rock solid"), "limits", "the" (a tie goes to
         // the first word)
         assert_eq!(a.back, [1, 1, 0]);
+        // "solid as a rock" from "solid", "limits", "the end"
+        assert_eq!(a.fwd, [15, 6, 7]);
         assert_eq!(a.ac.patterns_len(), 3);
         // a pattern with hard punctuation: whole texts
         assert!(m(&["u.s. policy"]).anchors.is_none());
