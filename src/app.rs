@@ -8,6 +8,7 @@ mod filter;
 mod keymap;
 pub mod layout;
 mod loading;
+mod phrases;
 mod picker;
 mod reader;
 mod similar;
@@ -21,6 +22,7 @@ pub use loading::Effect;
 
 pub use compare::{CompareState, Side};
 pub use keymap::{Binding, Context, Keymap, KeymapError, key_name};
+pub use phrases::{CHART_LINES, KwicState, PhrasesState};
 pub use picker::Picker;
 pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;

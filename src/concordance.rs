@@ -129,7 +129,11 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             docs: None,
         })
         .collect();
-    out.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.occurrences.cmp(&a.occurrences)));
+    out.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then(b.occurrences.cmp(&a.occurrences))
+    });
     let mut mined: Vec<PhraseRow> = index
         .mined()
         .iter()

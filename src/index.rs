@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use std::sync::Arc;
 
-use crate::analysis::phrases::{MinedPhrase, PhraseBook, PhraseFinder};
+use crate::analysis::phrases::{Doc, MineOptions, MinedPhrase, PhraseBook, PhraseFinder};
 use crate::analysis::reuse::SimilarityIndex;
 use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
@@ -233,6 +233,29 @@ impl Index {
         let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
         self.mined_finder = (!phrases.is_empty()).then(|| Arc::new(PhraseFinder::new(&phrases)));
         self.mined = mined;
+    }
+
+    /// Mines the live articles for recurring phrases, at once, on all cores
+    /// (headless commands; the TUI mines in a loading phase).
+    pub fn mine_phrases(&mut self, opts: &MineOptions) {
+        let ids: Vec<ArticleId> = (0..self.len() as ArticleId)
+            .filter(|&id| self.is_live(id))
+            .collect();
+        let docs: Vec<Doc> = ids
+            .iter()
+            .filter_map(|&id| self.article(id))
+            .map(|a| Doc {
+                text: &a.body,
+                source: a.meta.source.as_deref(),
+            })
+            .collect();
+        let mut mined = crate::analysis::phrases::mine(&docs, opts);
+        for m in &mut mined {
+            for d in &mut m.docs {
+                *d = ids[*d as usize];
+            }
+        }
+        self.set_mined(mined);
     }
 
     /// The mined recurring phrases, best first.

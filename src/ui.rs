@@ -5,6 +5,7 @@ mod compare;
 mod help;
 pub mod highlight;
 mod list;
+mod phrases;
 mod picker;
 mod reader;
 mod similar;
@@ -46,6 +47,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Similar => similar::draw(frame, app, theme),
         View::Speakers => speakers::draw_speakers(frame, app, theme),
         View::Quotes => speakers::draw_quotes(frame, app, theme),
+        View::Phrases => phrases::draw_phrases(frame, app, theme),
+        View::Kwic => phrases::draw_kwic(frame, app, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);

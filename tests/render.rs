@@ -338,3 +338,72 @@ fn quotes_shown_attributed_in_the_reader() {
     h.key(KeyCode::Char('a'));
     assert!(!h.screen().contains("Wang Yi ┆"));
 }
+
+#[test]
+fn phrases_pane_chart_concordance_and_back_to_the_text() {
+    let mut h = Harness::bundled(120, 34);
+    h.key(KeyCode::Char('p'));
+    let s = h.screen();
+    assert!(s.contains("Phrases · 12 families"), "{s}");
+    assert!(s.contains("per article, by date"), "{s}");
+    h.type_str("rock");
+    let s = h.screen();
+    assert!(s.contains("“rock solid”: 6 times in 2 articles"), "{s}");
+    insta::assert_snapshot!(s);
+    h.key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains("Concordance · “rock solid” · 6 occurrences"), "{s}");
+    assert!(s.contains(" solid as a rock "), "{s}");
+    // Enter on "solid as a rock" opens 004 with it in view
+    h.key(KeyCode::End)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(
+        s.contains("┌ China-Russia relations ‘rock solid’ as Ukraine"),
+        "{s}"
+    );
+    assert!(s.contains("solid as a rock"), "{s}");
+}
+
+#[test]
+fn enter_on_a_family_filters_by_it() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("2 of 5 articles"), "{s}");
+    assert!(s.contains("filter: #\"rock solid\""), "{s}");
+}
+
+#[test]
+fn phrase_highlights_legend_and_jumps() {
+    let mut h = Harness::bundled(120, 30);
+    // 004: rock solid, solid as rock, solid as a rock
+    h.key(KeyCode::Char('G'));
+    let s = h.screen();
+    assert!(s.contains("■ rock solid"), "{s}");
+    h.key(KeyCode::Char(']'));
+    let s = h.screen();
+    assert!(
+        s.contains("phrase family:") || s.contains("recurring phrase: “"),
+        "{s}"
+    );
+    for _ in 0..6 {
+        h.key(KeyCode::Char(']'));
+    }
+    let s = h.screen();
+    assert!(
+        s.contains("phrase family:") || s.contains("recurring phrase"),
+        "{s}"
+    );
+    h.key(KeyCode::Char('['));
+    // highlights off: no legend
+    h.key(KeyCode::Char('H'));
+    let s = h.screen();
+    assert!(!s.contains("■ rock solid"), "{s}");
+    assert!(s.contains("highlights off"), "{s}");
+}

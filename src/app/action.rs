@@ -41,6 +41,9 @@ pub enum Action {
     Speakers,
     /// Open the phrases pane.
     Phrases,
+    /// Next / previous phrase occurrence in the reader.
+    NextPhrase,
+    PrevPhrase,
     /// Show quotes attributed in the reader, or not.
     ToggleAttribution,
     /// Phrase and quote highlighting on or off.

@@ -52,6 +52,8 @@ pub struct ReaderState {
     /// Query matches, for n/N.
     pub matches: Vec<Range<usize>>,
     pub current_match: Option<usize>,
+    /// Start of the phrase occurrence last jumped to (`]`/`[`).
+    pub phrase_cursor: Option<usize>,
 }
 
 impl ReaderState {
@@ -80,6 +82,7 @@ impl ReaderState {
         self.highlights = highlights;
         self.matches = matches;
         self.current_match = None;
+        self.phrase_cursor = None;
     }
 
     pub fn close(&mut self) {
@@ -147,6 +150,42 @@ impl ReaderState {
         }
         self.reveal(range.start, height);
         true
+    }
+
+    /// Moves to the next (or previous) phrase occurrence (a family or a mined
+    /// phrase) after (before) the last one jumped to, or the top of the view;
+    /// returns its range.
+    pub fn jump_phrase(&mut self, forward: bool, height: usize) -> Option<Range<usize>> {
+        let is_phrase = |h: &&Highlight| matches!(h.kind, HlKind::Family(_) | HlKind::Mined);
+        let from = self
+            .phrase_cursor
+            .or_else(|| {
+                self.lines.get(self.scroll).map(|l| {
+                    if forward {
+                        l.start.saturating_sub(1)
+                    } else {
+                        l.start
+                    }
+                })
+            })
+            .unwrap_or(0);
+        let phrases: Vec<&Highlight> = self.highlights.iter().filter(is_phrase).collect();
+        let next = if forward {
+            phrases
+                .iter()
+                .find(|h| h.range.start > from || (self.phrase_cursor.is_none() && h.range.start >= from))
+                .or(phrases.first())
+        } else {
+            phrases
+                .iter()
+                .rev()
+                .find(|h| h.range.start < from)
+                .or(phrases.last())
+        }?;
+        let range = next.range.clone();
+        self.phrase_cursor = Some(range.start);
+        self.reveal(range.start, height);
+        Some(range)
     }
 
     /// Scrolls so that byte `offset` is in view, a third of the way down

@@ -22,12 +22,14 @@ pub enum View {
     Similar,
     Speakers,
     Quotes,
+    Phrases,
+    Kwic,
 }
 
 impl View {
     /// Views whose list narrows as you type (letters do not act as keys there).
     pub fn types(self) -> bool {
-        matches!(self, View::Speakers | View::Quotes)
+        matches!(self, View::Speakers | View::Quotes | View::Phrases | View::Kwic)
     }
 }
 
@@ -90,6 +92,8 @@ pub struct App {
     pub similar: Option<super::SimilarState>,
     pub speakers_view: Option<super::SpeakersState>,
     pub quotes_view: Option<super::QuotesState>,
+    pub phrases_view: Option<super::PhrasesState>,
+    pub kwic_view: Option<super::KwicState>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
 }
@@ -123,6 +127,8 @@ impl App {
             similar: None,
             speakers_view: None,
             quotes_view: None,
+            phrases_view: None,
+            kwic_view: None,
             exit_code: 0,
         };
         app.filter.clear(&app.index);

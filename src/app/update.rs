@@ -3,7 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::{Action, App, Context, Focus, InputEdit, Overlay, View};
+use super::{Action, App, Context, Focus, HlKind, InputEdit, Overlay, View};
 
 impl App {
     /// Turns a terminal event into an action, if it means one.
@@ -42,6 +42,8 @@ impl App {
             match self.view {
                 View::Speakers => Some(Context::Speakers),
                 View::Quotes => Some(Context::Quotes),
+                View::Phrases => Some(Context::Phrases),
+                View::Kwic => Some(Context::Kwic),
                 _ => None,
             }
         };
@@ -76,6 +78,8 @@ impl App {
             (View::Similar, _) => Context::Similar,
             (View::Speakers, _) => Context::Speakers,
             (View::Quotes, _) => Context::Quotes,
+            (View::Phrases, _) => Context::Phrases,
+            (View::Kwic, _) => Context::Kwic,
             (View::Main, Focus::List) => Context::List,
             (View::Main, Focus::Reader) => Context::Reader,
         };
@@ -119,6 +123,8 @@ impl App {
             View::Similar => self.update_similar(action),
             View::Speakers => self.update_speakers(action),
             View::Quotes => self.update_quotes(action),
+            View::Phrases => self.update_phrases(action),
+            View::Kwic => self.update_kwic(action),
         };
         if handled {
             return;
@@ -189,6 +195,43 @@ impl App {
             Action::Compare => self.compare_marked(),
             Action::Similar => self.open_similar(),
             Action::Speakers => self.open_speakers(),
+            Action::Phrases => self.open_phrases(),
+            Action::NextPhrase | Action::PrevPhrase => {
+                let (h, _) = self.reader_size();
+                if self.reader.article.is_some() {
+                    self.focus = Focus::Reader;
+                }
+                match self.reader.jump_phrase(action == Action::NextPhrase, h) {
+                    Some(range) => {
+                        let label = self
+                            .reader
+                            .highlights
+                            .iter()
+                            .find(|x| x.range == range)
+                            .map(|x| x.kind);
+                        self.message = Some(match label {
+                            Some(HlKind::Family(f)) => {
+                                format!(
+                                    "phrase family: {}",
+                                    self.index.family_labels().get(usize::from(f)).map_or("", |s| s)
+                                )
+                            }
+                            _ => {
+                                let text = self
+                                    .reader
+                                    .article
+                                    .and_then(|id| self.index.article(id))
+                                    .map_or(String::new(), |a| {
+                                        super::one_line(a.body.get(range.clone()).unwrap_or(""))
+                                    });
+                                format!("recurring phrase: “{text}”")
+                            }
+                        });
+                    }
+                    None if !self.highlights_on => self.message = Some("highlights are off (H)".into()),
+                    None => self.message = Some("no recurring phrase in this article".into()),
+                }
+            }
             Action::ToggleAttribution => {
                 self.attribution = !self.attribution;
                 if self.attribution && !self.highlights_on {
@@ -217,11 +260,7 @@ impl App {
                     .into(),
                 );
             }
-            Action::ToggleLock
-            | Action::NextPassage
-            | Action::PrevPassage
-            | Action::Drill
-            | Action::Phrases => {}
+            Action::ToggleLock | Action::NextPassage | Action::PrevPassage | Action::Drill => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.after_resize();
@@ -331,6 +370,29 @@ impl App {
                 range: q.range.clone(),
                 kind: super::HlKind::Quote(q.speaker),
             }));
+        }
+        out.extend(
+            self.index
+                .book()
+                .find(&article.body)
+                .into_iter()
+                .map(|m| super::Highlight {
+                    range: m.range,
+                    kind: super::HlKind::Family(m.family as u16),
+                }),
+        );
+        if let Some(finder) = self.index.mined_finder() {
+            let mined = self.index.mined();
+            out.extend(
+                finder
+                    .find(&article.body)
+                    .into_iter()
+                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| !m.single_source))
+                    .map(|(_, range)| super::Highlight {
+                        range,
+                        kind: super::HlKind::Mined,
+                    }),
+            );
         }
         out
     }

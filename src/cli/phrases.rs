@@ -8,7 +8,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Input;
-use crate::analysis::phrases::{self, Doc, MineOptions};
+use crate::analysis::phrases::MineOptions;
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
 use crate::index::Index;
@@ -71,36 +71,15 @@ impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
     }
 }
 
-/// Mines the index's articles (headless: at once, on all cores).
-pub fn mine_into(index: &mut Index, min_docs: usize) {
-    let ids: Vec<u32> = (0..index.len() as u32).filter(|&id| index.is_live(id)).collect();
-    let docs: Vec<Doc> = ids
-        .iter()
-        .filter_map(|&id| index.article(id))
-        .map(|a| Doc {
-            text: &a.body,
-            source: a.meta.source.as_deref(),
-        })
-        .collect();
-    let opts = MineOptions {
-        min_docs: min_docs.max(1),
-        ..MineOptions::default()
-    };
-    let mut mined = phrases::mine(&docs, &opts);
-    for m in &mut mined {
-        for d in &mut m.docs {
-            *d = ids[*d as usize];
-        }
-    }
-    index.set_mined(mined);
-}
-
 pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
     let analyzer = Analyzer::none()
         .with_book(args.input.phrase_book()?)
         .with_families(true);
     let (mut index, _) = super::load(&args.input, &analyzer)?;
-    mine_into(&mut index, args.min_docs);
+    index.mine_phrases(&MineOptions {
+        min_docs: args.min_docs.max(1),
+        ..MineOptions::default()
+    });
     let rows = concordance::phrase_rows(&index);
     let items: Vec<PhraseItem> = rows.iter().map(PhraseItem::from).collect();
     let mut out = BufWriter::new(io::stdout().lock());

@@ -68,6 +68,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                         .into(),
                 );
             }
+            if show_words {
+                let fams = app.index.families_of(a.id);
+                let cell = match fams.first() {
+                    Some(&f) => Line::styled(fams.len().to_string(), theme.family(f)).right_aligned(),
+                    None => Line::raw(""),
+                };
+                cells.push(cell.into());
+            }
             Row::new(cells)
         })
         .collect();
@@ -85,6 +93,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if show_words {
         widths.push(Constraint::Length(6));
         header.push(" Words");
+        // how many phrase families each article contains
+        widths.push(Constraint::Length(3));
+        header.push(" Ph");
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))

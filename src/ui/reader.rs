@@ -56,10 +56,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if article.lossy {
         push("invalid UTF-8, decoded lossily".into());
     }
-    let header = vec![
-        Line::from(details),
-        Line::styled("─".repeat(usize::from(inner.width)), theme.border),
-    ];
+    // the legend: the phrase families in this article, in their colours
+    let mut legend: Vec<Span> = Vec::new();
+    if app.highlights_on {
+        for f in app.index.families_of(article.id) {
+            let label = app
+                .index
+                .family_labels()
+                .get(usize::from(*f))
+                .map_or("", String::as_str);
+            legend.push(Span::styled("■ ", theme.family(*f)));
+            legend.push(Span::styled(format!("{label}  "), theme.dim));
+        }
+        if app.index.mined_finder().is_some() {
+            legend.push(Span::styled("mined", theme.mined));
+            legend.push(Span::styled(" recurring phrase", theme.dim));
+        }
+    }
+    let second = if legend.is_empty() {
+        Line::styled("─".repeat(usize::from(inner.width)), theme.border)
+    } else {
+        Line::from(legend)
+    };
+    let header = vec![Line::from(details), second];
     frame.render_widget(
         Paragraph::new(header),
         Rect {

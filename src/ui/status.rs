@@ -88,6 +88,15 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             h.push(("Tab".into(), "quotes"));
             h.push(("Esc".into(), "back"));
         }
+        (View::Phrases, _) => {
+            h.push(("Enter".into(), "filter"));
+            h.push(("Tab".into(), "concordance"));
+            h.push(("Esc".into(), "back"));
+        }
+        (View::Kwic, _) => {
+            h.push(("Enter".into(), "open"));
+            h.push(("Esc".into(), "back"));
+        }
         (View::Quotes, _) => {
             h.push(("Enter".into(), "open"));
             h.push(("Esc".into(), "back"));

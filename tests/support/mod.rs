@@ -21,7 +21,9 @@ impl Harness {
     pub fn bundled(w: u16, h: u16) -> Harness {
         let articles = bundled_articles();
         let facts = readout::facts::Analyzer::new().facts_all(&articles);
-        Harness::with_index(Index::with_facts(Corpus::new(articles), facts), w, h)
+        let mut index = Index::with_facts(Corpus::new(articles), facts);
+        index.mine_phrases(&Default::default());
+        Harness::with_index(index, w, h)
     }
 
     pub fn with_index(index: Index, w: u16, h: u16) -> Harness {

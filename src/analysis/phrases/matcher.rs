@@ -227,10 +227,7 @@ impl Matcher {
                 _ => windows.push((ws, p, fwd)),
             }
         }
-        let covered: usize = windows
-            .iter()
-            .map(|&(start, past, fwd)| past - start + fwd)
-            .sum();
+        let covered: usize = windows.iter().map(|&(start, past, fwd)| past - start + fwd).sum();
         if may_fall_back && covered > text.len() / 2 {
             return None;
         }

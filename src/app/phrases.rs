@@ -1,0 +1,145 @@
+//! The phrases pane (curated families, then mined phrases, with a chart of
+//! the selected one's use per article) and the concordance (KWIC) view.
+
+use super::picker::Picker;
+use super::speakers::picker_nav;
+use super::state::View;
+use super::{Action, App};
+use crate::concordance::{self, PhraseRow};
+use crate::store::ArticleId;
+
+/// Lines under the phrases list for the chart.
+pub const CHART_LINES: u16 = 10;
+
+/// State of the phrases pane.
+#[derive(Debug, Clone, Default)]
+pub struct PhrasesState {
+    pub rows: Vec<PhraseRow>,
+    pub labels: Vec<String>,
+    pub picker: Picker,
+    /// The selected row's use per article (article, occurrences), by date.
+    pub chart: Option<(usize, Vec<(ArticleId, usize)>)>,
+}
+
+/// State of the concordance view.
+#[derive(Debug, Clone, Default)]
+pub struct KwicState {
+    pub title: String,
+    pub lines: Vec<concordance::Line>,
+    pub labels: Vec<String>,
+    pub picker: Picker,
+    /// Characters of context each side.
+    pub context: usize,
+}
+
+impl App {
+    /// The `p` key.
+    pub fn open_phrases(&mut self) {
+        let rows = concordance::phrase_rows(&self.index);
+        if rows.is_empty() {
+            self.message = Some("no phrases yet".into());
+            return;
+        }
+        let labels = rows.iter().map(|r| r.text.clone()).collect();
+        let picker = Picker::new(rows.len());
+        let mut state = PhrasesState {
+            rows,
+            labels,
+            picker,
+            chart: None,
+        };
+        self.update_chart(&mut state);
+        self.phrases_view = Some(state);
+        self.push_view(View::Phrases);
+    }
+
+    fn update_chart(&self, s: &mut PhrasesState) {
+        let Some(i) = s.picker.current() else {
+            s.chart = None;
+            return;
+        };
+        if s.chart.as_ref().is_some_and(|(row, _)| *row == i) {
+            return;
+        }
+        let row = &s.rows[i];
+        let occ = concordance::occurrences(&self.index, &row.phrase, row.docs.as_deref());
+        s.chart = Some((i, concordance::per_article(&self.index, &occ)));
+    }
+
+    /// The concordance of the selected phrase.
+    fn open_kwic(&mut self, row: PhraseRow) {
+        let context = usize::from(self.size.0.saturating_sub(24) / 2).clamp(10, 80);
+        let occ = concordance::occurrences(&self.index, &row.phrase, row.docs.as_deref());
+        let lines = concordance::lines(&self.index, &occ, context);
+        let labels = lines
+            .iter()
+            .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
+            .collect();
+        let picker = Picker::new(lines.len());
+        self.kwic_view = Some(KwicState {
+            title: row.text.clone(),
+            lines,
+            labels,
+            picker,
+            context,
+        });
+        self.push_view(View::Kwic);
+    }
+
+    pub(super) fn update_phrases(&mut self, action: Action) -> bool {
+        let h = self.picker_height(CHART_LINES);
+        let Some(mut s) = self.phrases_view.take() else {
+            return false;
+        };
+        let mut handled = true;
+        if picker_nav(&mut s.picker, action, h, &s.labels) {
+            self.update_chart(&mut s);
+        } else {
+            match action {
+                Action::Open => {
+                    if let Some(row) = s.picker.current().map(|i| &s.rows[i]) {
+                        let q = row.phrase.query(&self.index);
+                        self.view_stack.clear();
+                        self.view = View::Main;
+                        self.set_filter(&q);
+                    }
+                }
+                Action::Drill => {
+                    if let Some(row) = s.picker.current().map(|i| s.rows[i].clone()) {
+                        self.phrases_view = Some(s);
+                        self.open_kwic(row);
+                        return true;
+                    }
+                }
+                Action::Back => self.pop_view(),
+                Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {
+                    handled = false
+                }
+                _ => {}
+            }
+        }
+        self.phrases_view = Some(s);
+        handled
+    }
+
+    pub(super) fn update_kwic(&mut self, action: Action) -> bool {
+        let h = self.picker_height(0);
+        let Some(k) = self.kwic_view.as_mut() else {
+            return false;
+        };
+        if picker_nav(&mut k.picker, action, h, &k.labels) {
+            return true;
+        }
+        match action {
+            Action::Open => {
+                if let Some(l) = k.picker.current().and_then(|i| k.lines.get(i)).cloned() {
+                    self.show_in_reader(l.article, l.range);
+                }
+            }
+            Action::Back => self.pop_view(),
+            Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => return false,
+            _ => {}
+        }
+        true
+    }
+}

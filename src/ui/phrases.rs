@@ -1,0 +1,179 @@
+//! The phrases pane (with a bar chart of the selected phrase's use per
+//! article, by date) and the concordance view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, Block, Borders, Row};
+use unicode_width::UnicodeWidthStr;
+
+use super::Theme;
+use super::picker::{self, PickerView};
+use crate::app::{App, CHART_LINES, layout};
+use crate::concordance::PhraseRef;
+use crate::store::ArticleId;
+
+fn main_area(app: &App) -> Rect {
+    layout::main_area(Rect::new(0, 0, app.size.0, app.size.1), app.input_open)
+}
+
+pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some(s) = &app.phrases_view else { return };
+    let area = main_area(app);
+    let h = usize::from(layout::picker_rows(area, CHART_LINES).height);
+    let rows = picker::window(&s.picker, h)
+        .iter()
+        .map(|&i| {
+            let r = &s.rows[i];
+            let (name_style, kind) = match r.phrase {
+                PhraseRef::Family(f) => (theme.family(f), "family".to_string()),
+                PhraseRef::Text(_) if r.single_source => (theme.dim, "one source".to_string()),
+                PhraseRef::Text(_) => (theme.mined, format!("mined {:.1}", r.score.unwrap_or(0.0))),
+            };
+            Row::new(vec![
+                Line::styled(r.text.clone(), name_style),
+                Line::styled(kind, theme.dim),
+                Line::raw(r.articles.to_string()).right_aligned(),
+                Line::raw(r.occurrences.to_string()).right_aligned(),
+            ])
+        })
+        .collect();
+    let families = s.rows.iter().filter(|r| r.curated()).count();
+    let view = PickerView {
+        title: format!(
+            " Phrases · {families} families, {} mined ",
+            s.rows.len() - families
+        ),
+        header: Row::new(vec!["Phrase", "Kind", "Articles", "Times"]),
+        widths: vec![
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(8),
+            Constraint::Length(6),
+        ],
+        rows,
+        footer: " Enter filters articles · Tab concordance · Esc back ",
+        below: CHART_LINES,
+    };
+    let below = picker::draw(frame, area, view, &s.picker, theme);
+    if let Some((row, counts)) = &s.chart {
+        chart(frame, below, app, &s.rows[*row].text, counts, theme);
+    }
+}
+
+/// One bar per article by date when they fit, else per month, per year.
+fn chart(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    label: &str,
+    counts: &[(ArticleId, usize)],
+    theme: &Theme,
+) {
+    if area.height < 4 || area.width < 10 {
+        return;
+    }
+    const BAR: u16 = 5;
+    let max_bars = usize::from(area.width / (BAR + 1)).max(1);
+    let date = |id: ArticleId| app.index.article(id).and_then(|a| a.meta.date.clone());
+    let per_article: Vec<(String, u64)> = counts
+        .iter()
+        .map(|&(id, n)| {
+            let l = date(id).map_or_else(|| "n/d".to_string(), |d| d.chars().skip(2).take(5).collect());
+            (l, n as u64)
+        })
+        .collect();
+    let group = |key_len: usize| -> Vec<(String, u64)> {
+        let mut out: Vec<(String, u64)> = Vec::new();
+        for &(id, n) in counts {
+            let k = date(id).map_or_else(|| "n/d".to_string(), |d| d.chars().take(key_len).collect());
+            match out.last_mut() {
+                Some((last, v)) if *last == k => *v += n as u64,
+                _ => out.push((k, n as u64)),
+            }
+        }
+        out
+    };
+    let (data, unit) = if per_article.len() <= max_bars {
+        (per_article, "per article, by date")
+    } else {
+        let months = group(7);
+        if months.len() <= max_bars {
+            (
+                months
+                    .into_iter()
+                    .map(|(k, v)| (k.chars().skip(2).collect(), v))
+                    .collect(),
+                "per month",
+            )
+        } else {
+            let years = group(4);
+            let skip = years.len().saturating_sub(max_bars);
+            (years.into_iter().skip(skip).collect(), "per year")
+        }
+    };
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let title = format!(" “{label}”: {total} times in {} articles, {unit} ", counts.len());
+    let bars: Vec<Bar> = data
+        .iter()
+        .map(|(k, v)| Bar::with_label(Line::raw(k.clone()), *v))
+        .collect();
+    let chart = BarChart::new(bars)
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .border_style(theme.border)
+                .title(Line::styled(title, theme.title)),
+        )
+        .bar_width(BAR)
+        .bar_gap(1)
+        .bar_style(theme.key)
+        .value_style(theme.selected)
+        .label_style(theme.dim);
+    frame.render_widget(chart, area);
+}
+
+pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some(k) = &app.kwic_view else { return };
+    let area = main_area(app);
+    let h = usize::from(layout::picker_rows(area, 0).height);
+    let inner_w = usize::from(layout::inner(area).width);
+    let title_w = (inner_w / 5).clamp(8, 30);
+    let ctx = k.context;
+    let rows = picker::window(&k.picker, h)
+        .iter()
+        .filter_map(|&i| {
+            let l = &k.lines[i];
+            let a = app.index.article(l.article)?;
+            // the match in a column: left context right-aligned to it
+            let left_w = l.kwic.left.width();
+            let pad = " ".repeat(ctx.saturating_sub(left_w));
+            let left: String = if left_w > ctx {
+                l.kwic
+                    .left
+                    .chars()
+                    .skip(l.kwic.left.chars().count().saturating_sub(ctx))
+                    .collect()
+            } else {
+                l.kwic.left.clone()
+            };
+            Some(Row::new(vec![
+                Line::from(vec![
+                    Span::raw(format!("{pad}{left} ")),
+                    Span::styled(l.kwic.matched.clone(), theme.query),
+                    Span::raw(format!(" {}", l.kwic.right)),
+                ]),
+                Line::styled(a.meta.title.clone(), theme.dim),
+            ]))
+        })
+        .collect();
+    let view = PickerView {
+        title: format!(" Concordance · “{}” · {} occurrences ", k.title, k.lines.len()),
+        header: Row::new(vec!["In context", "Article"]),
+        widths: vec![Constraint::Fill(1), Constraint::Length(title_w as u16)],
+        rows,
+        footer: " Enter opens the article there · Esc back ",
+        below: 0,
+    };
+    picker::draw(frame, area, view, &k.picker, theme);
+}
