@@ -11,7 +11,6 @@ use super::Input;
 use crate::analysis::phrases::MineOptions;
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
-use crate::index::Index;
 
 #[derive(Debug, Args)]
 pub struct PhrasesArgs {
