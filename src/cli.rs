@@ -1,6 +1,7 @@
 //! The command line: the TUI (`readout [PATH]...`) and the headless
 //! subcommands, which print text or `--json` and share the TUI's code paths.
 
+mod compare;
 mod list;
 mod phrases;
 mod speakers;
@@ -76,6 +77,8 @@ pub enum Command {
     Phrases(phrases::PhrasesArgs),
     /// Print a concordance: every occurrence of a phrase in its context.
     Kwic(phrases::KwicArgs),
+    /// Print the passages two articles share and how similar they are.
+    Compare(compare::CompareArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -87,6 +90,7 @@ pub fn main() -> ExitCode {
         Some(Command::Quotes(args)) => speakers::run_quotes(args),
         Some(Command::Phrases(args)) => phrases::run_phrases(args),
         Some(Command::Kwic(args)) => phrases::run_kwic(args),
+        Some(Command::Compare(args)) => compare::run(args),
         None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {
@@ -113,6 +117,8 @@ pub enum UsageError {
     NothingLoaded,
     #[error("bad query: {0}")]
     Query(String),
+    #[error("{0}")]
+    Article(String),
 }
 
 /// Loads the paths (or the bundled articles), printing load issues on

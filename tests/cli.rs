@@ -201,3 +201,47 @@ fn user_phrase_file_adds_a_family() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("mine.toml"), "{}", stderr(&o));
 }
+
+#[test]
+fn compare_json_with_shared_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = "Chinese Foreign Minister Wang Yi said relations with Russia were rock solid and would not be swayed by any third party, according to a transcript.";
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, format!("Report A\n\nFirst some local colour. {wire}")).unwrap();
+    std::fs::write(
+        &b,
+        format!(
+            "Report B\n\n{} Then other news entirely.",
+            wire.replace("Wang Yi", "Wang  Yi")
+        ),
+    )
+    .unwrap();
+    let o = readout(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = &v["passages"][0];
+    assert!(p["words"].as_u64().unwrap() >= 20, "{v}");
+    assert!(
+        p["a_text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Chinese Foreign Minister")
+    );
+    assert!(p["b_text"].as_str().unwrap().contains("Wang  Yi"));
+    let sim = &v["similarity"];
+    assert!(
+        sim["a_in_b"].as_f64().unwrap() > 0.5 && sim["b_in_a"].as_f64().unwrap() > 0.5,
+        "{v}"
+    );
+}
+
+#[test]
+fn compare_bundled_by_name_and_bad_name() {
+    let o = readout(&["compare", "002", "004"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("% of A is shared with B"));
+    let o = readout(&["compare", "002", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'nope' is neither a file nor a bundled article"));
+}
