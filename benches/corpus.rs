@@ -9,7 +9,9 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use readout::app::{FilterState, InputEdit};
+use readout::facts::Analyzer;
 use readout::index::Index;
+use readout::loader::{self, Cancel, LoadEvent, Plan};
 use readout::query::{Matcher, TermCache, parse};
 use readout::store::{Corpus, load_paths};
 
@@ -53,7 +55,40 @@ fn bench(c: &mut Criterion) {
     g.bench_function("load_and_index_10k", |b| {
         b.iter(|| black_box(Index::new(Corpus::new(load_paths(&paths).articles))))
     });
+    // the TUI's loader: read + phrase families per batch, then sketches and
+    // speakers and phrase mining as later phases (everything a user sees)
+    for (name, analyzer, mine) in [
+        (
+            "loader_read_and_families_10k",
+            Analyzer::none().with_families(true),
+            false,
+        ),
+        ("loader_everything_10k", Analyzer::new(), true),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let plan = Plan {
+                    analyzer: analyzer.clone(),
+                    staged: true,
+                    keep: None,
+                    mine: mine.then(Default::default),
+                };
+                let mut n = 0;
+                loader::load(&paths, plan, &Cancel::default(), |e| {
+                    if let LoadEvent::Batch { articles, .. } = e {
+                        n += articles.len();
+                    }
+                });
+                black_box(n)
+            })
+        });
+    }
     g.finish();
+
+    // speakers: the index with quotes, for the @name filter
+    let articles = load_paths(&paths).articles;
+    let facts = Analyzer::none().only(false, true).facts_all(&articles);
+    let index_q = Index::with_facts(Corpus::new(articles), facts);
 
     let mut g = c.benchmark_group("filter_10k");
     g.bench_function("fuzzy_word", |b| {
@@ -83,6 +118,21 @@ fn bench(c: &mut Criterion) {
             |mut c| black_box(m.eval(&index, &mut c)),
             criterion::BatchSize::LargeInput,
         )
+    });
+    g.bench_function("speaker_filter", |b| {
+        let m = Matcher::new(&parse("@wang").unwrap(), &index_q).unwrap();
+        b.iter(|| black_box(m.eval_once(&index_q)))
+    });
+    g.bench_function("speaker_typing_per_keystroke", |b| {
+        // "@lavrov" typed one key at a time: the mean over 7 keystrokes
+        b.iter(|| {
+            let mut f = FilterState::default();
+            for ch in "@lavrov".chars() {
+                f.edit(InputEdit::Insert(ch));
+                f.apply(&index_q);
+            }
+            black_box(f.hits.len())
+        })
     });
     g.bench_function("typing_a_query_per_keystroke", |b| {
         // the TUI's path: edit the line, re-evaluate; the mean of 22 keystrokes

@@ -180,7 +180,7 @@ pub fn load_filtered(
             // a headless load analyses batch by batch: no later phases
             LoadEvent::Phase { .. }
             | LoadEvent::Analysed { .. }
-            | LoadEvent::Mined(_)
+            | LoadEvent::Mined { .. }
             | LoadEvent::Done { .. } => {}
         },
     );
@@ -232,20 +232,24 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         let _ = load_tx.send(AppEvent::Load(e));
     });
     // live reload of the folders and files given
-    let _watcher = if input.paths.is_empty() {
-        None
-    } else {
-        let watch_tx = tx.clone();
-        match crate::watch::watch(&input.paths, analyzer.clone(), move |c| {
-            let _ = watch_tx.send(AppEvent::Changes(c));
-        }) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                app.message = Some(format!("live reload is off: {e}"));
-                None
+    // (set up on a thread of its own: watching a big tree takes a while)
+    if !input.paths.is_empty() {
+        let (watch_tx, paths, analyzer) = (tx.clone(), input.paths.clone(), analyzer.clone());
+        std::thread::spawn(move || {
+            let events = watch_tx.clone();
+            match crate::watch::watch(&paths, analyzer, move |c| {
+                let _ = events.send(AppEvent::Changes(c));
+            }) {
+                // keep the watcher alive as long as the app runs
+                Ok(_watcher) => loop {
+                    std::thread::park();
+                },
+                Err(e) => {
+                    let _ = watch_tx.send(AppEvent::Message(format!("live reload is off: {e}")));
+                }
             }
-        }
-    };
+        });
+    }
     let paths = input.paths.clone();
     let mut on_effect = move |effect: crate::app::Effect| match effect {
         crate::app::Effect::Reload { known } => {

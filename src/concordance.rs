@@ -144,7 +144,8 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             occurrences: m.occurrences,
             score: Some(m.score),
             single_source: m.single_source,
-            docs: Some(m.docs.clone()),
+            // a sample's articles are not all of them: search everything
+            docs: (!index.mined_sampled()).then(|| m.docs.clone()),
         })
         .collect();
     mined.sort_by_key(|m| m.single_source);
@@ -175,6 +176,39 @@ pub fn lines(index: &Index, occurrences: &[(ArticleId, Range<usize>)], context: 
         .collect()
 }
 
+/// Occurrences per article of a phrase row, for the chart, by date: from
+/// the index's counts for a family (no scan), by searching its articles for
+/// a mined phrase (its sample's, for a corpus mined from a sample).
+pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
+    let occ: Vec<(ArticleId, Range<usize>)> = match &row.phrase {
+        PhraseRef::Family(f) => {
+            let mut c: Vec<(ArticleId, Range<usize>)> = Vec::new();
+            for id in 0..index.len() as ArticleId {
+                if !index.is_live(id) {
+                    continue;
+                }
+                if let Some((_, n)) = index.family_counts_of(id).find(|(g, _)| g == f) {
+                    c.extend(std::iter::repeat_n((id, 0..0), n as usize));
+                }
+            }
+            c
+        }
+        PhraseRef::Text(_) => {
+            let docs: Vec<ArticleId> = match &row.docs {
+                Some(d) => d.clone(),
+                None => index
+                    .mined()
+                    .iter()
+                    .find(|m| m.phrase == row.text)
+                    .map(|m| m.docs.clone())
+                    .unwrap_or_default(),
+            };
+            occurrences(index, &row.phrase, Some(&docs))
+        }
+    };
+    per_article(index, &occ)
+}
+
 /// Occurrences per article, for the chart: (article, count), by date where
 /// known (undated last), then corpus order.
 pub fn per_article(index: &Index, occurrences: &[(ArticleId, Range<usize>)]) -> Vec<(ArticleId, usize)> {
@@ -185,12 +219,10 @@ pub fn per_article(index: &Index, occurrences: &[(ArticleId, Range<usize>)]) -> 
             _ => counts.push((*id, 1)),
         }
     }
-    let date = |id: ArticleId| index.article(id).and_then(|a| a.meta.date.clone());
-    counts.sort_by(|a, b| match (date(a.0), date(b.0)) {
-        (Some(x), Some(y)) => x.cmp(&y).then(a.0.cmp(&b.0)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.0.cmp(&b.0),
+    // dated first, by date; then by id (the key is computed once per entry)
+    counts.sort_by_cached_key(|&(id, _)| {
+        let date = index.article(id).and_then(|a| a.meta.date.as_deref());
+        (date.is_none(), date, id)
     });
     counts
 }

@@ -14,7 +14,6 @@ use crate::store::Article;
 /// Which per-article analyses to run.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
-    extractor: &'static Extractor,
     book: Arc<PhraseBook>,
     /// Curated phrase families.
     pub families: bool,
@@ -43,10 +42,12 @@ pub struct Facts {
 
 impl Analyzer {
     /// Every analysis.
+    /// Cheap: the speaker extractor is built on first use, on the thread
+    /// that first analyses (never the UI thread).
     pub fn new() -> Analyzer {
+        static BUNDLED: std::sync::OnceLock<Arc<PhraseBook>> = std::sync::OnceLock::new();
         Analyzer {
-            extractor: Extractor::shared(),
-            book: Arc::new(PhraseBook::bundled()),
+            book: BUNDLED.get_or_init(|| Arc::new(PhraseBook::bundled())).clone(),
             families: true,
             sketches: true,
             quotes: true,
@@ -88,7 +89,7 @@ impl Analyzer {
     }
 
     pub fn extractor(&self) -> &'static Extractor {
-        self.extractor
+        Extractor::shared()
     }
 
     /// True when nothing is to be computed.
@@ -105,7 +106,7 @@ impl Analyzer {
     pub fn facts_of(&self, body: &str) -> Facts {
         Facts {
             sketch: self.sketches.then(|| Sketch::of(body)),
-            quotes: self.quotes.then(|| self.extractor.extract(body)),
+            quotes: self.quotes.then(|| Extractor::shared().extract(body)),
             families: self.families.then(|| family_counts(&self.book, body)),
         }
     }

@@ -66,6 +66,8 @@ pub struct Index {
     mined: Vec<MinedPhrase>,
     /// Finds the mined phrases in a text (for highlighting).
     mined_finder: Option<Arc<PhraseFinder>>,
+    /// The phrases were mined from a sample (their counts are the sample's).
+    mined_sampled: bool,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
 }
@@ -249,13 +251,23 @@ impl Index {
                 source: a.meta.source.as_deref(),
             })
             .collect();
-        let mut mined = crate::analysis::phrases::mine(&docs, opts);
+        let (mut mined, sampled) = crate::loader::mine_sampled(&docs, opts);
+        self.mined_sampled = sampled;
         for m in &mut mined {
             for d in &mut m.docs {
                 *d = ids[*d as usize];
             }
         }
         self.set_mined(mined);
+    }
+
+    /// Records that the mined phrases come from a sample of the corpus.
+    pub fn set_mined_sampled(&mut self, sampled: bool) {
+        self.mined_sampled = sampled;
+    }
+
+    pub fn mined_sampled(&self) -> bool {
+        self.mined_sampled
     }
 
     /// The mined recurring phrases, best first.

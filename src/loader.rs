@@ -67,9 +67,9 @@ pub enum LoadEvent {
     /// Facts for the articles loaded `from` onwards (in load order: the
     /// n-th article of all the batches), computed in a later phase.
     Analysed { from: usize, facts: Vec<Facts> },
-    /// The recurring phrases mined from every article; their `docs` are
-    /// positions in load order, like `Analysed::from`.
-    Mined(Vec<MinedPhrase>),
+    /// The recurring phrases mined from every article (or a sample of a big
+    /// corpus); their `docs` are positions in load order, like `Analysed::from`.
+    Mined { mined: Vec<MinedPhrase>, sampled: bool },
     /// Everything is done.
     Done { elapsed: Duration },
 }
@@ -242,7 +242,8 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             if cancel.is_cancelled() {
                 return;
             }
-            emit(LoadEvent::Mined(phrases::mine(&docs, opts)));
+            let (mined, sampled) = mine_sampled(&docs, opts);
+            emit(LoadEvent::Mined { mined, sampled });
         }
     }
     emit(LoadEvent::Done {
@@ -259,7 +260,19 @@ pub fn spawn(
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("readout-loader".into())
-        .spawn(move || load(&paths, plan, &cancel, emit))
+        .spawn(move || {
+            // a pool of its own, so the UI's own parallel work (filtering)
+            // never queues behind loading jobs in the global pool
+            let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+            match rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|i| format!("readout-load-{i}"))
+                .build()
+            {
+                Ok(pool) => pool.install(|| load(&paths, plan, &cancel, emit)),
+                Err(_) => load(&paths, plan, &cancel, emit),
+            }
+        })
         .expect("the loader thread starts")
 }
 
@@ -377,5 +390,55 @@ mod tests {
             batches, 1,
             "stopped after the batch during which it was cancelled"
         );
+    }
+}
+
+/// Past this many articles, phrases are mined from an evenly spaced sample
+/// of this size: mining's memory grows with the corpus, and a formula that
+/// recurs across a big corpus recurs in a sample of it.
+pub const MINE_SAMPLE: usize = 10_000;
+
+/// [`phrases::mine`], on a sample for big corpora (see [`MINE_SAMPLE`]).
+/// The phrases' `docs` are positions in `docs`; for a sample, the counts are
+/// the sample's. Returns whether a sample was used.
+pub fn mine_sampled(docs: &[Doc], opts: &MineOptions) -> (Vec<MinedPhrase>, bool) {
+    if docs.len() <= MINE_SAMPLE {
+        return (phrases::mine(docs, opts), false);
+    }
+    let step = docs.len().div_ceil(MINE_SAMPLE);
+    let sample: Vec<Doc> = docs.iter().step_by(step).copied().collect();
+    let mut mined = phrases::mine(&sample, opts);
+    for m in &mut mined {
+        for d in &mut m.docs {
+            *d *= step as u32;
+        }
+    }
+    (mined, true)
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+
+    #[test]
+    fn big_corpora_are_mined_on_a_sample() {
+        let corpus = crate::synth::corpus(MINE_SAMPLE + 2000, 80, 5);
+        let docs: Vec<Doc> = corpus
+            .files
+            .iter()
+            .map(|(_, t)| Doc {
+                text: t,
+                source: None,
+            })
+            .collect();
+        let (mined, sampled) = mine_sampled(&docs, &MineOptions::default());
+        assert!(sampled);
+        let rock = mined.iter().find(|m| m.phrase == "rock solid").expect("mined");
+        // docs point at the original positions, every one holding the phrase
+        for &d in &rock.docs {
+            assert!(!phrases::find_phrase(docs[d as usize].text, "rock solid").is_empty());
+        }
+        let (_, small) = mine_sampled(&docs[..100], &MineOptions::default());
+        assert!(!small);
     }
 }

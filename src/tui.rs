@@ -17,6 +17,10 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use crate::app::App;
 use crate::ui::{self, Theme};
 
+/// Time given to background work (a sliced filter) between two looks at
+/// the event queue: small enough that a key never waits a frame.
+const TICK_BUDGET: Duration = Duration::from_millis(8);
+
 /// What the event loop reacts to.
 #[derive(Debug)]
 pub enum AppEvent {
@@ -28,6 +32,8 @@ pub enum AppEvent {
     Load(crate::loader::LoadEvent),
     /// Files changed on disk (live reload, or `r`).
     Changes(crate::watch::Changes),
+    /// Something to tell the user in the status bar.
+    Message(String),
 }
 
 /// Restores the terminal when dropped, so every way out of the app (return,
@@ -149,6 +155,7 @@ fn describe(ev: &AppEvent) -> &'static str {
         AppEvent::InputClosed => "input-closed",
         AppEvent::Load(_) => "load",
         AppEvent::Changes(_) => "changes",
+        AppEvent::Message(_) => "message",
     }
 }
 
@@ -171,9 +178,25 @@ pub fn run<B: Backend>(
         log.record("first-frame", t1 - t0, t1.elapsed(), app);
     }
     while !app.should_quit {
-        let first = match events.recv_timeout(Duration::from_millis(250)) {
+        // with work pending between events, only peek at the queue
+        let wait = if app.busy() {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(250)
+        };
+        let first = match events.recv_timeout(wait) {
             Ok(ev) => ev,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                let t0 = Instant::now();
+                if app.tick(TICK_BUDGET) {
+                    let t1 = Instant::now();
+                    terminal.draw(|f| ui::draw(f, app, theme))?;
+                    if let Some(log) = log.as_deref_mut() {
+                        log.record("work", t1 - t0, t1.elapsed(), app);
+                    }
+                }
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let t0 = Instant::now();
@@ -187,6 +210,7 @@ pub fn run<B: Backend>(
                 AppEvent::InputClosed => app.should_quit = true,
                 AppEvent::Load(e) => app.on_load(e),
                 AppEvent::Changes(c) => app.on_changes(c),
+                AppEvent::Message(m) => app.message = Some(m),
             }
             for effect in app.effects.drain(..) {
                 on_effect(effect);

@@ -5,8 +5,28 @@ use crate::query::{self, Hit, Matcher, TermCache};
 
 use super::InputEdit;
 
+/// Corpora up to this size are filtered at once on each keystroke; bigger
+/// ones a slice at a time between frames, so keys and scrolling never wait.
+pub const FILTER_AT_ONCE: usize = 20_000;
+/// Articles evaluated per slice of a sliced filter.
+const SLICE: usize = 1024;
+
+/// A filter being evaluated a slice at a time (big corpora).
+#[derive(Debug)]
+struct Pending {
+    matcher: Matcher,
+    input: String,
+    /// The articles to evaluate (ascending), and how far it has got.
+    ids: Vec<u32>,
+    done: usize,
+    hits: Vec<Hit>,
+    /// Hits of articles not in `ids` that stay (when only new articles are
+    /// being evaluated).
+    base: Vec<Hit>,
+}
+
 /// The filter: what is typed, what it compiled to, what it matched.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct FilterState {
     /// The text in the query line.
     pub input: String,
@@ -21,6 +41,25 @@ pub struct FilterState {
     /// The input the current `hits` answer, when it compiled.
     applied: Option<String>,
     cache: TermCache,
+    pending: Option<Pending>,
+    /// Corpora bigger than this are filtered in slices ([`FILTER_AT_ONCE`]).
+    pub at_once: usize,
+}
+
+impl Default for FilterState {
+    fn default() -> Self {
+        FilterState {
+            input: String::new(),
+            cursor: 0,
+            error: None,
+            matcher: None,
+            hits: Vec::new(),
+            applied: None,
+            cache: TermCache::default(),
+            pending: None,
+            at_once: FILTER_AT_ONCE,
+        }
+    }
 }
 
 /// True when every article matching `new` must also match `old`, so `new`
@@ -89,7 +128,36 @@ impl FilterState {
     pub fn apply(&mut self, index: &Index) {
         let parsed = query::parse_lenient(&self.input).map_err(|e| e.to_string());
         match parsed.and_then(|q| Matcher::new(&q, index).map_err(|e| e.message)) {
+            Ok(m) if index.len() > self.at_once && !m.is_empty() => {
+                // big corpus: evaluate in slices from `step`, keep showing the
+                // last results meanwhile
+                let narrowing = self
+                    .applied
+                    .as_deref()
+                    .is_some_and(|old| narrows(old, &self.input));
+                let ids: Vec<u32> = if narrowing {
+                    let mut ids: Vec<u32> = self.hits.iter().map(|h| h.id).collect();
+                    ids.sort_unstable();
+                    ids
+                } else {
+                    (0..index.len() as u32).collect()
+                };
+                let parsed = query::parse_lenient(&self.input).ok();
+                if let Some(m2) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
+                    self.pending = Some(Pending {
+                        matcher: m2,
+                        input: self.input.clone(),
+                        ids,
+                        done: 0,
+                        hits: Vec::new(),
+                        base: Vec::new(),
+                    });
+                }
+                self.matcher = Some(m);
+                self.error = None;
+            }
             Ok(m) => {
+                self.pending = None;
                 let narrowing = self
                     .applied
                     .as_deref()
@@ -115,11 +183,77 @@ impl FilterState {
         }
     }
 
+    /// Works on a sliced evaluation for about `budget`. Returns true when it
+    /// finished (the hits changed).
+    pub fn step(&mut self, index: &Index, budget: std::time::Duration) -> bool {
+        let started = std::time::Instant::now();
+        let Some(p) = self.pending.as_mut() else {
+            return false;
+        };
+        while p.done < p.ids.len() {
+            let end = (p.done + SLICE).min(p.ids.len());
+            p.hits.extend(p.matcher.eval_slice(index, &p.ids[p.done..end]));
+            p.done = end;
+            if started.elapsed() >= budget {
+                break;
+            }
+        }
+        if p.done < p.ids.len() {
+            return false;
+        }
+        let Some(mut p) = self.pending.take() else {
+            return false;
+        };
+        p.hits.append(&mut p.base);
+        p.hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+        self.hits = p.hits;
+        self.applied = Some(p.input);
+        true
+    }
+
+    /// How far a sliced evaluation has got (0..=1), while one runs.
+    pub fn progress(&self) -> Option<f64> {
+        self.pending
+            .as_ref()
+            .map(|p| p.done as f64 / p.ids.len().max(1) as f64)
+    }
+
+    /// Takes in articles appended from id `from` on (background loading):
+    /// on a big corpus only they are evaluated, in slices, and join the hits.
+    pub fn appended(&mut self, index: &Index, from: u32) {
+        if self.input.trim().is_empty() {
+            self.pending = None;
+            self.hits = all(index);
+            return;
+        }
+        if index.len() <= self.at_once || self.error.is_some() || self.matcher.is_none() {
+            self.reapply(index);
+            return;
+        }
+        let new_ids = from..index.len() as u32;
+        if let Some(p) = self.pending.as_mut() {
+            p.ids.extend(new_ids);
+            return;
+        }
+        let parsed = query::parse_lenient(&self.input).ok();
+        if let Some(m) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
+            self.pending = Some(Pending {
+                matcher: m,
+                input: self.input.clone(),
+                ids: new_ids.collect(),
+                done: 0,
+                hits: Vec::new(),
+                base: std::mem::take(&mut self.hits),
+            });
+        }
+    }
+
     /// Re-evaluates the same input after articles were appended: cached body
     /// terms scan only the new articles.
     pub fn reapply(&mut self, index: &Index) {
         self.applied = None;
         if self.input.trim().is_empty() {
+            self.pending = None;
             self.hits = all(index);
         } else {
             self.apply(index);
@@ -133,6 +267,7 @@ impl FilterState {
         self.error = None;
         self.matcher = None;
         self.applied = None;
+        self.pending = None;
         self.hits = all(index);
     }
 
@@ -197,6 +332,38 @@ mod tests {
             }
             assert_eq!(typed_f.hits, fresh.hits, "after typing {:?}", typed_f.input);
         }
+    }
+
+    #[test]
+    fn sliced_filtering_gives_the_same_hits() {
+        let index = Index::new(crate::store::Corpus::new(crate::store::bundled_articles()));
+        for q in ["\"rock solid\"", "china", "'hegemony !scmp", "rus | wang"] {
+            let mut at_once = typed(q);
+            at_once.apply(&index);
+            let mut sliced = typed(q);
+            sliced.at_once = 1;
+            sliced.apply(&index);
+            assert!(sliced.progress().is_some());
+            while !sliced.step(&index, std::time::Duration::ZERO) {}
+            assert_eq!(sliced.hits, at_once.hits, "{q}");
+            assert!(sliced.progress().is_none());
+        }
+    }
+
+    #[test]
+    fn appended_articles_join_a_sliced_filter() {
+        let articles = crate::store::bundled_articles();
+        let mut index = Index::new(crate::store::Corpus::new(articles[..2].to_vec()));
+        let mut f = typed("china");
+        f.at_once = 1;
+        f.apply(&index);
+        while !f.step(&index, std::time::Duration::ZERO) {}
+        index.append(articles[2..].to_vec(), Vec::new());
+        f.appended(&index, 2);
+        while !f.step(&index, std::time::Duration::ZERO) {}
+        let mut fresh = typed("china");
+        fresh.apply(&index);
+        assert_eq!(f.hits, fresh.hits);
     }
 
     #[test]

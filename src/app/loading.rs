@@ -36,7 +36,16 @@ impl App {
                     let n = articles.len() as ArticleId;
                     self.index.append(articles, facts);
                     self.load_order.extend(first..first + n);
-                    self.articles_changed();
+                    let keep = self.selected_article().map(|a| a.id);
+                    let was_empty = self.reader.article.is_none();
+                    self.filter.appended(&self.index, first);
+                    let row = keep
+                        .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
+                        .unwrap_or(0);
+                    self.select(row as isize);
+                    if was_empty {
+                        self.sync_reader();
+                    }
                 }
             }
             LoadEvent::Read { elapsed } => {
@@ -71,13 +80,14 @@ impl App {
                     p.files_done = (from + n).min(p.files);
                 }
             }
-            LoadEvent::Mined(mut mined) => {
+            LoadEvent::Mined { mut mined, sampled } => {
                 for m in &mut mined {
                     for d in &mut m.docs {
                         *d = self.load_order.get(*d as usize).copied().unwrap_or(*d);
                     }
                 }
                 self.index.set_mined(mined);
+                self.index.set_mined_sampled(sampled);
             }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
@@ -160,5 +170,28 @@ impl App {
         }
         self.message = Some("reloading…".into());
         self.effects.push(Effect::Reload { known });
+    }
+}
+
+impl App {
+    /// Work that continues between events (a big corpus's filter).
+    pub fn busy(&self) -> bool {
+        self.filter.progress().is_some()
+    }
+
+    /// Does some of that work within `budget`; true if the screen changed.
+    pub fn tick(&mut self, budget: std::time::Duration) -> bool {
+        if !self.busy() {
+            return false;
+        }
+        let keep = self.selected_article().map(|a| a.id);
+        if self.filter.step(&self.index, budget) {
+            let row = keep
+                .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
+                .unwrap_or(0);
+            self.list_offset = 0;
+            self.select(row as isize);
+        }
+        true
     }
 }

@@ -62,8 +62,7 @@ impl App {
             return;
         }
         let row = &s.rows[i];
-        let occ = concordance::occurrences(&self.index, &row.phrase, row.docs.as_deref());
-        s.chart = Some((i, concordance::per_article(&self.index, &occ)));
+        s.chart = Some((i, concordance::counts(&self.index, row)));
     }
 
     /// The concordance of the selected phrase.

@@ -394,6 +394,17 @@ impl Matcher {
         hits
     }
 
+    /// [`eval_within`](Self::eval_within) on this thread only, unsorted: a
+    /// slice of a sliced evaluation, which must not wait behind the loader's
+    /// work in the shared thread pool.
+    pub fn eval_slice(&self, index: &Index, ids: &[ArticleId]) -> Vec<Hit> {
+        let bodies: Vec<Vec<Option<Arc<Vec<u32>>>>> =
+            self.groups.iter().map(|g| vec![None; g.len()]).collect();
+        ids.iter()
+            .filter_map(|&id| self.score(index, id, &bodies).map(|score| Hit { id, score }))
+            .collect()
+    }
+
     /// Evaluates without keeping results between calls (headless use).
     pub fn eval_once(&self, index: &Index) -> Vec<Hit> {
         self.eval(index, &mut TermCache::default())

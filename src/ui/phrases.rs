@@ -75,39 +75,45 @@ fn chart(
     }
     const BAR: u16 = 5;
     let max_bars = usize::from(area.width / (BAR + 1)).max(1);
-    let date = |id: ArticleId| app.index.article(id).and_then(|a| a.meta.date.clone());
-    let per_article: Vec<(String, u64)> = counts
-        .iter()
-        .map(|&(id, n)| {
-            let l = date(id).map_or_else(|| "n/d".to_string(), |d| d.chars().skip(2).take(5).collect());
-            (l, n as u64)
-        })
-        .collect();
-    let group = |key_len: usize| -> Vec<(String, u64)> {
+    let date = |id: ArticleId| app.index.article(id).and_then(|a| a.meta.date.as_deref());
+    // counts are in date order: grouping by a date prefix is one pass
+    let group = |key_len: usize, skip: usize| -> Vec<(String, u64)> {
         let mut out: Vec<(String, u64)> = Vec::new();
+        let mut last: Option<&str> = None;
         for &(id, n) in counts {
-            let k = date(id).map_or_else(|| "n/d".to_string(), |d| d.chars().take(key_len).collect());
-            match out.last_mut() {
-                Some((last, v)) if *last == k => *v += n as u64,
-                _ => out.push((k, n as u64)),
+            let k = date(id).map_or("n/d", |d| d.get(..key_len.min(d.len())).unwrap_or(d));
+            if last == Some(k) {
+                if let Some(e) = out.last_mut() {
+                    e.1 += n as u64;
+                }
+            } else {
+                out.push((
+                    k.chars().skip(if k == "n/d" { 0 } else { skip }).collect(),
+                    n as u64,
+                ));
+                last = Some(k);
+            }
+            if out.len() > max_bars * 4 {
+                break;
             }
         }
         out
     };
-    let (data, unit) = if per_article.len() <= max_bars {
+    let (data, unit) = if counts.len() <= max_bars {
+        let per_article = counts
+            .iter()
+            .map(|&(id, n)| {
+                let l = date(id).map_or_else(|| "n/d".to_string(), |d| d.chars().skip(2).take(5).collect());
+                (l, n as u64)
+            })
+            .collect();
         (per_article, "per article, by date")
     } else {
-        let months = group(7);
+        let months = group(7, 2);
         if months.len() <= max_bars {
-            (
-                months
-                    .into_iter()
-                    .map(|(k, v)| (k.chars().skip(2).collect(), v))
-                    .collect(),
-                "per month",
-            )
+            (months, "per month")
         } else {
-            let years = group(4);
+            let years = group(4, 0);
             let skip = years.len().saturating_sub(max_bars);
             (years.into_iter().skip(skip).collect(), "per year")
         }

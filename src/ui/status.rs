@@ -44,6 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(" {} {}/{} articles", p.phase.label(), p.files_done, p.files)
         }));
     }
+    if let Some(p) = app.filter.progress() {
+        left.push(Span::styled(format!(" · filtering {:.0}%", p * 100.0), theme.key));
+    }
     if !app.filter.input.is_empty() && !app.input_open {
         left.push(Span::raw(format!(" · filter: {}", app.filter.input)));
     }
