@@ -213,6 +213,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_comes_out_without_controls(s in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\\u{1b}\\[\\]0-9;m\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}]){0,120}") {
+            let out = sanitize(&s);
+            proptest::prop_assert!(out.chars().all(|c| c == '\n' || !is_unsafe(c)), "{:?}", out);
+            proptest::prop_assert!(!out.contains('\x1b'), "escape left in {:?}", out);
+            // clean text is left as it is
+            proptest::prop_assert_eq!(is_clean(&s), matches!(sanitize(&s), Cow::Borrowed(_)));
+        }
+    }
+
     #[test]
     fn never_leaves_a_control_char() {
         let nasty: String = (0u32..0x110).filter_map(char::from_u32).collect();
