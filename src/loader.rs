@@ -147,7 +147,8 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             bytes_done: bytes,
         });
     } else {
-        let (files, issues) = store::discover(paths);
+        // headless loads need no sizes (no progress in bytes): skip a stat per file
+        let (files, issues) = store::discover_with(paths, plan.staged);
         let total_bytes = files.iter().map(|(_, b)| b).sum();
         emit(LoadEvent::Planned {
             files: files.len(),
@@ -156,7 +157,9 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
         });
         let mut files_done = 0;
         let mut bytes_done = 0;
-        for chunk in files.chunks(BATCH_FILES) {
+        // headless: big chunks, so both cores stay busy with few barriers
+        let batch = if plan.staged { BATCH_FILES } else { 4096 };
+        for chunk in files.chunks(batch) {
             if cancel.is_cancelled() {
                 return;
             }

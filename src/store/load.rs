@@ -84,6 +84,12 @@ pub struct LoadReport {
 /// Expands files and folders (recursively) into the files to read, in a
 /// stable order, with their sizes. Missing paths become issues.
 pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
+    discover_with(paths, true)
+}
+
+/// [`discover`]; without `sizes` the files' sizes are not looked up (one
+/// system call per file saved) and come back as 0.
+pub fn discover_with(paths: &[PathBuf], sizes: bool) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
     let mut files = Vec::new();
     let mut issues = Vec::new();
     for path in paths {
@@ -106,7 +112,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && has_ext(e.path(), TEXT_EXTS, JSON_EXTS) => {
-                    let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    let len = if sizes {
+                        e.metadata().map(|m| m.len()).unwrap_or(0)
+                    } else {
+                        0
+                    };
                     files.push((e.into_path(), len));
                 }
                 Ok(_) => {}
@@ -225,7 +235,13 @@ pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) ->
 fn read_capped(path: &Path, cap: u64, size_hint: u64) -> std::io::Result<Option<Vec<u8>>> {
     let file = fs::File::open(path)?;
     // room for the whole file and one more byte, so one read() usually does
-    let mut buf = Vec::with_capacity(size_hint.min(cap) as usize + 1);
+    // (an unknown size: room for a typical article)
+    let hint = if size_hint == 0 {
+        16 << 10
+    } else {
+        size_hint.min(cap) as usize + 1
+    };
+    let mut buf = Vec::with_capacity(hint);
     file.take(cap + 1).read_to_end(&mut buf)?;
     Ok((buf.len() as u64 <= cap).then_some(buf))
 }
