@@ -369,10 +369,23 @@ mod tests {
         assert_eq!(articles, 1100);
         assert_eq!(issues, 1);
         assert_eq!(last_done, 1101);
+        // headless: one big batch; the TUI's staged loads: batches of 512
         assert_eq!(
             ev.iter().filter(|e| matches!(e, LoadEvent::Batch { .. })).count(),
-            3
+            1
         );
+        let staged = Plan {
+            staged: true,
+            analyzer: Analyzer::none(),
+            ..PLAN()
+        };
+        let mut batches = 0;
+        load(&[dir.path().to_path_buf()], staged, &Cancel::default(), |e| {
+            if matches!(e, LoadEvent::Batch { .. }) {
+                batches += 1;
+            }
+        });
+        assert_eq!(batches, 3);
     }
 
     #[test]
