@@ -42,7 +42,8 @@ impl App {
         let areas = self.compare_areas();
         let side =
             |art: &crate::store::Article, pane: Rect, pick: fn(&reuse::Passage) -> std::ops::Range<usize>| {
-                let highlights = comparison
+                // shared passages, with the phrase highlights over them
+                let mut highlights: Vec<Highlight> = comparison
                     .passages
                     .iter()
                     .enumerate()
@@ -51,6 +52,7 @@ impl App {
                         kind: HlKind::Passage(i as u16),
                     })
                     .collect();
+                highlights.extend(self.article_highlights(art));
                 let matches = self
                     .filter
                     .matcher
