@@ -106,8 +106,11 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<io::Error>()
-        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    let io = e.downcast_ref::<io::Error>().map(io::Error::kind);
+    let json = e
+        .downcast_ref::<serde_json::Error>()
+        .and_then(serde_json::Error::io_error_kind);
+    io.or(json) == Some(io::ErrorKind::BrokenPipe)
 }
 
 /// An error that is the user's to fix (exit code 2, message on stderr).

@@ -11,6 +11,10 @@ use crate::analysis::reuse::Sketch;
 use crate::analysis::speakers::{Extractor, Quote};
 use crate::store::Article;
 
+/// Articles longer than this get no speaker extraction (its cost grows
+/// faster than the length; a news article is a few kilobytes).
+pub const MAX_QUOTE_BODY: usize = 256 << 10;
+
 /// Which per-article analyses to run.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
@@ -106,7 +110,13 @@ impl Analyzer {
     pub fn facts_of(&self, body: &str) -> Facts {
         Facts {
             sketch: self.sketches.then(|| Sketch::of(body)),
-            quotes: self.quotes.then(|| Extractor::shared().extract(body)),
+            quotes: self.quotes.then(|| {
+                if body.len() > MAX_QUOTE_BODY {
+                    Vec::new()
+                } else {
+                    Extractor::shared().extract(body)
+                }
+            }),
             families: self.families.then(|| family_counts(&self.book, body)),
         }
     }

@@ -141,6 +141,7 @@ impl App {
         }
         let summary = self.index.apply(changed, &changes.removed);
         if summary.is_empty() {
+            self.message = Some("reloaded: nothing changed".into());
             return;
         }
         self.filter.invalidate();

@@ -2,8 +2,9 @@
 //! and concordance views. Items are given as labels; typing keeps the ones
 //! whose label fuzzily matches, in their original order.
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::query::word_score;
 
 use super::InputEdit;
 
@@ -57,12 +58,22 @@ impl Picker {
         if self.query.trim().is_empty() {
             self.rows = (0..labels.len()).collect();
         } else {
+            // every typed word must match the label the way plain query
+            // words do: a substring, initials, or a typo within one word
             let m = SkimMatcherV2::default();
-            let q = self.query.trim();
+            let terms: Vec<(&str, Vec<char>)> = self
+                .query
+                .split_whitespace()
+                .map(|t| (t, t.chars().flat_map(char::to_lowercase).collect()))
+                .collect();
             self.rows = labels
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| m.fuzzy_match(l.as_ref(), q).is_some())
+                .filter(|(_, l)| {
+                    terms
+                        .iter()
+                        .all(|(t, lower)| word_score(&m, l.as_ref(), t, lower).is_some())
+                })
                 .map(|(i, _)| i)
                 .collect();
         }

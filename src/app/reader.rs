@@ -157,6 +157,13 @@ impl ReaderState {
     /// returns its range.
     pub fn jump_phrase(&mut self, forward: bool, height: usize) -> Option<Range<usize>> {
         let is_phrase = |h: &&Highlight| matches!(h.kind, HlKind::Family(_) | HlKind::Mined);
+        // after scrolling away from the last one, start from the view again
+        if let Some(c) = self.phrase_cursor {
+            let line = self.line_of(c);
+            if line < self.scroll || line >= self.scroll + height.max(1) {
+                self.phrase_cursor = None;
+            }
+        }
         let from = self
             .phrase_cursor
             .or_else(|| {

@@ -4,7 +4,6 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Args;
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
@@ -108,10 +107,11 @@ pub fn plural(n: usize, what: &str) -> String {
 /// Speaker ids whose name fuzzily matches `pattern` (the `@name` rule).
 pub fn matching_speakers(index: &Index, pattern: &str) -> Vec<bool> {
     let m = SkimMatcherV2::default();
+    let lower: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     index
         .speakers()
         .iter()
-        .map(|s| m.fuzzy_match(&s.name, pattern).is_some())
+        .map(|s| crate::query::word_score(&m, &s.name, pattern, &lower).is_some())
         .collect()
 }
 

@@ -294,11 +294,94 @@ fn scan(pattern: &BodyPattern, index: &Index, ids: Range<usize>) -> Vec<u32> {
 }
 
 fn speaker_scores(fuzzy: &SkimMatcherV2, index: &Index, pattern: &str) -> Vec<Option<i64>> {
+    let lower: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     index
         .speaker_names()
         .iter()
-        .map(|name| fuzzy.fuzzy_match(name, pattern))
+        .map(|name| word_score(fuzzy, name, pattern, &lower))
         .collect()
+}
+
+/// How well a plain word matches a short field (a title, a source, a name):
+/// as a substring (best, better at a word start), as the initials of
+/// consecutive words ("scmp" for South China Morning Post), or fuzzily
+/// within one word, for typos ("lavrv"). Never letters scattered across
+/// words: "tass" must not match "Rock Solid, says". `lower` is the pattern
+/// lowercased. None: no match.
+pub fn word_score(fuzzy: &SkimMatcherV2, field: &str, pattern: &str, lower: &[char]) -> Option<i64> {
+    word_match(fuzzy, field, pattern, lower).map(|(score, _)| score)
+}
+
+/// [`word_score`] with the char indices of `field` that matched.
+fn word_match(
+    fuzzy: &SkimMatcherV2,
+    field: &str,
+    pattern: &str,
+    lower: &[char],
+) -> Option<(i64, Vec<usize>)> {
+    if lower.is_empty() || !is_subsequence(field, lower) {
+        return None;
+    }
+    let chars: Vec<char> = field.chars().collect();
+    let folded: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let n = lower.len();
+    // a substring, preferring one at a word start
+    let mut best: Option<(i64, usize)> = None;
+    for i in 0..folded.len().saturating_sub(n - 1) {
+        if folded[i..i + n] == *lower {
+            let at_start = i == 0 || !folded[i - 1].is_alphanumeric();
+            let score = 1000 + if at_start { 200 } else { 0 } + n as i64 * 10 - i as i64;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+    }
+    if let Some((score, i)) = best {
+        return Some((score, (i..i + n).collect()));
+    }
+    // the initials of consecutive words
+    let words: Vec<(usize, usize)> = {
+        let mut w = Vec::new();
+        let mut start = None;
+        for (i, c) in chars.iter().enumerate() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    w.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            w.push((s, chars.len()));
+        }
+        w
+    };
+    if n >= 2 && words.len() >= n {
+        for k in 0..=words.len() - n {
+            if (0..n).all(|j| folded[words[k + j].0] == lower[j]) {
+                return Some((800, (0..n).map(|j| words[k + j].0).collect()));
+            }
+        }
+    }
+    // fuzzily inside one word (typos), for patterns of three chars or more
+    if n < 3 {
+        return None;
+    }
+    let mut best: Option<(i64, Vec<usize>)> = None;
+    for &(s, e) in &words {
+        let word: String = chars[s..e].iter().collect();
+        if let Some((score, idx)) = fuzzy.fuzzy_indices(&word, pattern)
+            && best.as_ref().is_none_or(|(b, _)| score > *b)
+        {
+            best = Some((score.min(700), idx.into_iter().map(|i| i + s).collect()));
+        }
+    }
+    best
 }
 
 impl Matcher {
@@ -425,22 +508,6 @@ impl Matcher {
                         pattern,
                         lower,
                         speakers,
-                    } if term.negated => {
-                        // excluding fuzzily would exclude nearly everything: a
-                        // negated word excludes what contains it
-                        let needle: String = lower.iter().collect();
-                        let has = |s: &str| s.to_lowercase().contains(&needle);
-                        let spk = index
-                            .speakers_of(id)
-                            .iter()
-                            .any(|&s| index.speaker_names().get(s as usize).is_some_and(|n| has(n)));
-                        (has(&article.meta.title) || article.meta.source.as_deref().is_some_and(has) || spk)
-                            .then_some(0)
-                    }
-                    Kind::Fuzzy {
-                        pattern,
-                        lower,
-                        speakers,
                     } => {
                         let title = self.fuzzy_field(&article.meta.title, pattern, lower);
                         let source = article
@@ -477,18 +544,15 @@ impl Matcher {
     }
 
     fn fuzzy_field(&self, field: &str, pattern: &str, lower: &[char]) -> Option<i64> {
-        if !is_subsequence(field, lower) {
-            return None;
-        }
-        self.fuzzy.fuzzy_match(field, pattern)
+        word_score(&self.fuzzy, field, pattern, lower)
     }
 
     /// Char indices of `title` matched by the query's fuzzy terms, for highlighting.
     pub fn title_indices(&self, title: &str) -> Vec<usize> {
         let mut out = Vec::new();
         for term in self.positive() {
-            if let Kind::Fuzzy { pattern, .. } = &term.kind
-                && let Some((_, idx)) = self.fuzzy.fuzzy_indices(title, pattern)
+            if let Kind::Fuzzy { pattern, lower, .. } = &term.kind
+                && let Some((_, idx)) = word_match(&self.fuzzy, title, pattern, lower)
             {
                 out.extend(idx);
             }
@@ -606,10 +670,29 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_never_match_letters_scattered_across_words() {
+        let f = SkimMatcherV2::default();
+        let m = |field: &str, p: &str| {
+            let lower: Vec<char> = p.chars().flat_map(char::to_lowercase).collect();
+            word_score(&f, field, p, &lower)
+        };
+        assert!(m("China-Russia Relations Are ‘Rock Solid,’ says", "tass").is_none());
+        assert!(m("TASS", "tass").is_some());
+        assert!(m("South China Morning Post", "scmp").is_some(), "initials");
+        assert!(m("Sergey Lavrov", "lavrv").is_some(), "a typo inside one word");
+        assert!(m("Vladimir Putin", "lau").is_none());
+        assert!(m("Carina Lau", "lau").is_some());
+        assert!(m("Sputnik", "pu").is_some(), "a substring");
+        // substrings rank above initials above typos
+        assert!(m("Lavrov", "lav") > m("Lavrov", "lvv"));
+    }
+
+    #[test]
     fn fuzzy_title_and_source() {
         assert_eq!(ids("lavrov"), [2]);
         assert_eq!(ids("scmp"), [0]);
-        assert_eq!(ids("rksld"), [0]);
+        assert_eq!(ids("rocsolid"), Vec::<ArticleId>::new(), "not across words");
+        assert_eq!(ids("solid"), [0]);
     }
 
     #[test]
@@ -646,10 +729,15 @@ mod tests {
         assert_eq!(ids("\"rock solid\" !tass"), [0]);
         assert_eq!(ids("scmp | reuters"), [0, 3]);
         assert_eq!(ids("!\"rock solid\" | tass"), [1, 2, 3]);
-        // a negated word excludes what contains it, not what fuzzily matches
+        // a negated word excludes exactly what the word matches
         assert_eq!(ids("!scmp"), [1, 2, 3]);
-        assert_eq!(ids("!rks"), [0, 1, 2, 3]);
         assert_eq!(ids("!wang"), [1, 3]);
+        for w in ["rks", "tass", "ties", "lavrov", "rt"] {
+            let mut both = ids(w);
+            both.extend(ids(&format!("!{w}")));
+            both.sort_unstable();
+            assert_eq!(both, [0, 1, 2, 3], "{w}");
+        }
     }
 
     #[test]

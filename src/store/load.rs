@@ -14,8 +14,9 @@ use super::{Article, Meta};
 /// Extensions loaded when walking a folder.
 const TEXT_EXTS: &[&str] = &["txt", "md", "markdown", "text"];
 const JSON_EXTS: &[&str] = &["jsonl", "ndjson", "json"];
-/// A single text article larger than this is skipped (a reader of news, not of logs).
-pub const MAX_TEXT_BYTES: u64 = 16 << 20;
+/// A single text article larger than this is skipped (a reader of news, not
+/// of logs: 2 MiB is some 300,000 words). JSON records are held to it too.
+pub const MAX_TEXT_BYTES: u64 = 2 << 20;
 /// A JSON array file larger than this is skipped (JSON Lines files stream and have no limit).
 pub const MAX_JSON_BYTES: u64 = 1 << 30;
 
@@ -366,6 +367,12 @@ fn push_record(
     record: serde_json::Result<Record>,
 ) {
     match record {
+        Ok(r) if r.body.as_ref().is_some_and(|b| b.len() as u64 > MAX_TEXT_BYTES) => {
+            out.issues.push(Issue::warning(
+                path,
+                format!("{unit} {n}: larger than {} MiB, skipped", MAX_TEXT_BYTES >> 20),
+            ))
+        }
         Ok(r) => match r.into_article(format!("{name}:{n}")) {
             Some(a) => out.articles.push(a),
             None => out.issues.push(Issue::warning(

@@ -27,7 +27,18 @@ const INPUT_HELP: &str =
 /// The help text, generated from the keymap.
 pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    for ctx in [Context::Global, Context::List, Context::Reader, Context::Input] {
+    for ctx in [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::Input,
+        Context::Compare,
+        Context::Similar,
+        Context::Phrases,
+        Context::Kwic,
+        Context::Speakers,
+        Context::Quotes,
+    ] {
         lines.push(Line::styled(ctx.title(), theme.title));
         for b in app.keymap.bindings().iter().filter(|b| b.context == ctx) {
             let keys: Vec<String> = b.keys.iter().map(|k| key_name(k)).collect();

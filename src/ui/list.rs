@@ -11,7 +11,7 @@ use crate::app::{App, Focus, layout};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List && app.overlay.is_none();
-    let total = app.index.len();
+    let total = app.index.corpus().live_len();
     let shown = app.filter.hits.len();
     let title = if app.filter.is_active() {
         format!(" Articles {shown}/{total} ")
@@ -62,11 +62,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 cells.push(Line::styled(a.meta.date.clone().unwrap_or_default(), theme.dim).into());
             }
             if show_words {
-                cells.push(
-                    Line::styled(a.words.to_string(), theme.dim)
-                        .right_aligned()
-                        .into(),
-                );
+                let words = if a.words >= 1_000_000 {
+                    format!("{:.1}M", a.words as f64 / 1e6)
+                } else if a.words >= 100_000 {
+                    format!("{}k", a.words / 1000)
+                } else {
+                    a.words.to_string()
+                };
+                cells.push(Line::styled(words, theme.dim).right_aligned().into());
             }
             if show_words {
                 let fams = app.index.families_of(a.id);

@@ -12,7 +12,7 @@ use crate::loader::Phase;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut left: Vec<Span> = Vec::new();
-    let total = app.index.len();
+    let total = app.index.corpus().live_len();
     let shown = app.filter.hits.len();
     let count = if app.filter.is_active() {
         format!(" {shown} of {total} articles")
@@ -118,7 +118,12 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             h.push(("n/N".into(), "matches"));
         }
     }
-    h.push((key(Action::Quit), "quit"));
+    if app.view.types() {
+        // letters are typed into the narrowing line there
+        h.push(("Ctrl-C".into(), "quit"));
+    } else {
+        h.push((key(Action::Quit), "quit"));
+    }
     h
 }
 
