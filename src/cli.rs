@@ -209,6 +209,15 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         }
         None => None,
     };
+    // every path missing: say so before taking over the terminal
+    if !input.paths.is_empty() && input.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
+        let (_, issues) = crate::store::discover(&input.paths);
+        let mut err = io::stderr().lock();
+        for issue in &issues {
+            let _ = writeln!(err, "readout: {issue}");
+        }
+        return Err(UsageError::NothingLoaded.into());
+    }
     let book = input.phrase_book()?;
     let colors: Vec<&str> = book.families().iter().map(|f| f.color.as_str()).collect();
     let theme = crate::ui::Theme::from_env().with_family_colors(&colors);
@@ -276,6 +285,11 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     drop(guard);
     result?;
     let mut err = io::stderr().lock();
+    if !app.issues.is_empty() || app.exit_code != 0 {
+        // a blank line first: some terminals (tmux) drop the first line
+        // written right after leaving the alternate screen
+        let _ = writeln!(err);
+    }
     for issue in &app.issues {
         let _ = writeln!(err, "readout: {issue}");
     }
