@@ -50,8 +50,26 @@ struct Output<'a> {
     passages: Vec<PassageItem<'a>>,
 }
 
-/// A path that exists is read; anything else names a bundled article.
+/// A path that exists is read (`FILE:LINE` picks a JSON Lines record);
+/// anything else names a bundled article.
 fn article(name: &str) -> anyhow::Result<Article> {
+    if let Some((file, line)) = name.rsplit_once(':')
+        && !line.is_empty()
+        && line.chars().all(|c| c.is_ascii_digit())
+        && std::path::Path::new(file).is_file()
+    {
+        let input = Input {
+            paths: vec![file.into()],
+            phrases: None,
+        };
+        let (index, _) = super::load(&input, &Analyzer::none())?;
+        return index
+            .articles()
+            .iter()
+            .find(|a| a.path == name)
+            .cloned()
+            .ok_or_else(|| UsageError::Article(format!("{file} has no article at line {line}")).into());
+    }
     let path = std::path::Path::new(name);
     if path.exists() {
         let input = Input {
@@ -111,10 +129,11 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         writeln!(out, "B {} ({})", b.meta.title, b.path)?;
         writeln!(
             out,
-            "{:.0}% of A is shared with B; {:.0}% of B with A; {} shared passages",
+            "{:.0}% of A is shared with B; {:.0}% of B with A; {} shared passage{}",
             c.a_shared * 100.0,
             c.b_shared * 100.0,
-            passages.len()
+            passages.len(),
+            if passages.len() == 1 { "" } else { "s" }
         )?;
         for (i, p) in passages.iter().enumerate() {
             let one = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
