@@ -148,6 +148,15 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             docs: (!index.mined_sampled()).then(|| m.docs.clone()),
         })
         .collect();
+    // a mined phrase that is one of the curated variants is already listed
+    let variants: std::collections::HashSet<String> = index
+        .book()
+        .families()
+        .iter()
+        .flat_map(|f| f.variants.iter().chain(std::iter::once(&f.label)))
+        .map(|v| crate::analysis::phrases::normalize_phrase(v))
+        .collect();
+    mined.retain(|m| !variants.contains(&crate::analysis::phrases::normalize_phrase(&m.text)));
     mined.sort_by_key(|m| m.single_source);
     out.extend(mined);
     out

@@ -368,6 +368,13 @@ fn phrases_pane_chart_concordance_and_back_to_the_text() {
         "{s}"
     );
     assert!(s.contains("solid as a rock"), "{s}");
+    // Esc: the list, then back to the concordance it came from
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    assert!(
+        h.screen().contains("Concordance · “rock solid”"),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]

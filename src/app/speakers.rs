@@ -148,9 +148,9 @@ impl App {
 
     /// Goes to the main view with `article` in the reading pane and `range`
     /// in view and marked (clearing the filter if it hides the article).
+    /// `Esc` from the reader returns to the list, then to the view it came from.
     pub fn show_in_reader(&mut self, article: ArticleId, range: std::ops::Range<usize>) {
-        self.view_stack.clear();
-        self.view = View::Main;
+        self.push_view(View::Main);
         if !self.filter.hits.iter().any(|h| h.id == article) {
             self.clear_filter();
         }

@@ -152,6 +152,9 @@ impl App {
             Action::Back => {
                 if self.focus == Focus::Reader {
                     self.focus = Focus::List;
+                } else if !self.view_stack.is_empty() {
+                    // opened from a pane (quotes, concordance): back to it
+                    self.pop_view();
                 } else if !self.filter.input.is_empty() {
                     self.clear_filter();
                 }

@@ -208,7 +208,7 @@ pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) ->
     }
     let (text, lossy) = match String::from_utf8(bytes) {
         Ok(s) => (s, false),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+        Err(e) => (decode_legacy(e.as_bytes()), true),
     };
     if text.trim().is_empty() {
         out.issues.push(Issue::skipped(path, "empty"));
@@ -226,11 +226,39 @@ pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) ->
         return out;
     }
     if lossy {
-        out.issues
-            .push(Issue::warning(path, "invalid UTF-8, decoded lossily"));
+        out.issues.push(Issue::warning(
+            path,
+            "invalid UTF-8 (read as Windows-1252, or with replacement characters)",
+        ));
     }
     out.articles.push(article);
     out
+}
+
+/// Text that is not UTF-8: when it holds no UTF-8 multi-byte sequence at
+/// all, it is most likely Windows-1252 (or Latin-1, its subset), the usual
+/// legacy encoding of Western news text, and is decoded as such ("Café");
+/// otherwise it is UTF-8 with damage, decoded lossily (U+FFFD).
+fn decode_legacy(bytes: &[u8]) -> String {
+    let lossy = String::from_utf8_lossy(bytes);
+    if lossy
+        .chars()
+        .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER)
+    {
+        return lossy.into_owned();
+    }
+    // Windows-1252's 0x80..0x9F; the rest of the high half is Latin-1
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 fn read_capped(path: &Path, cap: u64, size_hint: u64) -> std::io::Result<Option<Vec<u8>>> {
@@ -418,7 +446,7 @@ mod tests {
         let r = load_paths(&[d.path().to_path_buf(), missing]);
         assert_eq!(r.articles.len(), 2);
         let lossy = r.articles.iter().find(|a| a.lossy).unwrap();
-        assert_eq!(lossy.meta.title, "Caf\u{fffd} news");
+        assert_eq!(lossy.meta.title, "Café news", "Windows-1252 decoded");
         let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
         let has = |s: &str| msgs.iter().any(|m| m.contains(s));
         assert!(has("bin.txt: skipped: binary file"), "{msgs:?}");
@@ -438,6 +466,14 @@ mod tests {
         assert_eq!(a.meta.title, "Title here");
         assert_eq!(&*a.body, "Title here\n\nBody  text");
         assert!(!a.body.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn legacy_and_damaged_encodings() {
+        assert_eq!(decode_legacy(b"\x93Rock solid\x94 caf\xe9"), "“Rock solid” café");
+        // UTF-8 with one bad byte stays UTF-8, the bad byte replaced
+        assert_eq!(decode_legacy("Лавров \u{fffd}".as_bytes()), "Лавров \u{fffd}");
+        assert_eq!(decode_legacy(b"\xd0\x9b\xff"), "Л\u{fffd}");
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     push(format!("{} words", article.words));
     push(article.path.clone());
     if article.lossy {
-        push("invalid UTF-8, decoded lossily".into());
+        push("not UTF-8: decoded as Windows-1252 or lossily".into());
     }
     // the legend: the phrase families in this article, in their colours
     let mut legend: Vec<Span> = Vec::new();

@@ -115,7 +115,10 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         }
         (View::Main, Focus::Reader) => {
             h.push((key(Action::StartFilter), "filter"));
-            h.push(("n/N".into(), "matches"));
+            if !app.reader.matches.is_empty() {
+                h.push(("n/N".into(), "matches"));
+            }
+            h.push(("]/[".into(), "phrases"));
         }
     }
     if app.view.types() {
