@@ -21,11 +21,13 @@ pub struct PhrasesState {
     pub chart: Option<(usize, Vec<(ArticleId, usize)>)>,
 }
 
-/// State of the concordance view.
+/// State of the concordance view. Lines are made for the rows on screen
+/// only; the one-line texts for narrowing, on the first key typed.
 #[derive(Debug, Clone, Default)]
 pub struct KwicState {
     pub title: String,
-    pub lines: Vec<concordance::Line>,
+    /// Every occurrence: (article, byte range).
+    pub occ: Vec<(ArticleId, std::ops::Range<usize>)>,
     pub labels: Vec<String>,
     pub picker: Picker,
     /// Characters of context each side.
@@ -69,16 +71,11 @@ impl App {
     fn open_kwic(&mut self, row: PhraseRow) {
         let context = usize::from(self.size.0.saturating_sub(24) / 2).clamp(10, 80);
         let occ = concordance::occurrences(&self.index, &row.phrase, row.docs.as_deref());
-        let lines = concordance::lines(&self.index, &occ, context);
-        let labels = lines
-            .iter()
-            .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
-            .collect();
-        let picker = Picker::new(lines.len());
+        let picker = Picker::new(occ.len());
         self.kwic_view = Some(KwicState {
             title: row.text.clone(),
-            lines,
-            labels,
+            occ,
+            labels: Vec::new(),
             picker,
             context,
         });
@@ -126,13 +123,19 @@ impl App {
         let Some(k) = self.kwic_view.as_mut() else {
             return false;
         };
+        if matches!(action, Action::Input(_)) && k.labels.is_empty() && !k.occ.is_empty() {
+            k.labels = concordance::lines(&self.index, &k.occ, k.context)
+                .iter()
+                .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
+                .collect();
+        }
         if picker_nav(&mut k.picker, action, h, &k.labels) {
             return true;
         }
         match action {
             Action::Open => {
-                if let Some(l) = k.picker.current().and_then(|i| k.lines.get(i)).cloned() {
-                    self.show_in_reader(l.article, l.range);
+                if let Some((article, range)) = k.picker.current().and_then(|i| k.occ.get(i)).cloned() {
+                    self.show_in_reader(article, range);
                 }
             }
             Action::Back => self.pop_view(),

@@ -149,8 +149,13 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
     let rows = picker::window(&k.picker, h)
         .iter()
         .filter_map(|&i| {
-            let l = &k.lines[i];
-            let a = app.index.article(l.article)?;
+            let (id, range) = k.occ.get(i)?;
+            let a = app.index.article(*id)?;
+            let l = crate::concordance::Line {
+                article: *id,
+                range: range.clone(),
+                kwic: crate::analysis::phrases::kwic(&a.body, range.clone(), ctx),
+            };
             // the match in a column: left context right-aligned to it
             let left_w = l.kwic.left.width();
             let pad = " ".repeat(ctx.saturating_sub(left_w));
@@ -169,12 +174,20 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
                     Span::styled(l.kwic.matched.clone(), theme.query),
                     Span::raw(format!(" {}", l.kwic.right)),
                 ]),
-                Line::styled(a.meta.title.clone(), theme.dim),
+                // outlet and date tell apart reports whose titles start alike
+                Line::styled(
+                    match (&a.meta.date, &a.meta.source) {
+                        (Some(d), Some(s)) => format!("{d} {s}"),
+                        (None, Some(s)) => s.clone(),
+                        _ => a.meta.title.clone(),
+                    },
+                    theme.dim,
+                ),
             ]))
         })
         .collect();
     let view = PickerView {
-        title: format!(" Concordance · “{}” · {} occurrences ", k.title, k.lines.len()),
+        title: format!(" Concordance · “{}” · {} occurrences ", k.title, k.occ.len()),
         header: Row::new(vec!["In context", "Article"]),
         widths: vec![Constraint::Fill(1), Constraint::Length(title_w as u16)],
         rows,
