@@ -54,10 +54,10 @@ pub struct Input {
 impl Input {
     /// The phrase families: the bundled ones with the user's file applied.
     pub fn phrase_book(&self) -> anyhow::Result<Arc<PhraseBook>> {
-        let bundled = PhraseBook::bundled();
         let Some(path) = &self.phrases else {
-            return Ok(Arc::new(bundled));
+            return Ok(crate::facts::bundled_book());
         };
+        let bundled = PhraseBook::clone(&crate::facts::bundled_book());
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("cannot read phrases file {}: {e}", path.display()))?;
         let user = PhraseBook::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;

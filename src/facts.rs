@@ -15,6 +15,12 @@ use crate::store::Article;
 /// faster than the length; a news article is a few kilobytes).
 pub const MAX_QUOTE_BODY: usize = 256 << 10;
 
+/// The bundled phrase families, compiled once per process.
+pub fn bundled_book() -> Arc<PhraseBook> {
+    static BUNDLED: std::sync::OnceLock<Arc<PhraseBook>> = std::sync::OnceLock::new();
+    BUNDLED.get_or_init(|| Arc::new(PhraseBook::bundled())).clone()
+}
+
 /// Which per-article analyses to run.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
@@ -49,9 +55,8 @@ impl Analyzer {
     /// Cheap: the speaker extractor is built on first use, on the thread
     /// that first analyses (never the UI thread).
     pub fn new() -> Analyzer {
-        static BUNDLED: std::sync::OnceLock<Arc<PhraseBook>> = std::sync::OnceLock::new();
         Analyzer {
-            book: BUNDLED.get_or_init(|| Arc::new(PhraseBook::bundled())).clone(),
+            book: bundled_book(),
             families: true,
             sketches: true,
             quotes: true,

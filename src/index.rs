@@ -41,7 +41,7 @@ pub struct SpeakerStats {
 }
 
 /// Articles plus per-article facts used by queries and views.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Index {
     corpus: Corpus,
     /// The people and organisations quoted anywhere, by speaker id.
@@ -72,6 +72,28 @@ pub struct Index {
     similarity: SimilarityIndex,
 }
 
+impl Default for Index {
+    fn default() -> Self {
+        let book = crate::facts::bundled_book();
+        Index {
+            corpus: Corpus::default(),
+            speakers: Vec::new(),
+            speaker_names: Vec::new(),
+            speaker_ids: HashMap::new(),
+            article_quotes: Vec::new(),
+            article_speakers: Vec::new(),
+            family_labels: book.families().iter().map(|f| f.label.clone()).collect(),
+            article_families: Vec::new(),
+            article_family_counts: Vec::new(),
+            book,
+            mined: Vec::new(),
+            mined_finder: None,
+            mined_sampled: false,
+            similarity: SimilarityIndex::default(),
+        }
+    }
+}
+
 impl Index {
     /// An index of `corpus` with no facts yet, and the bundled phrase families.
     pub fn new(corpus: Corpus) -> Self {
@@ -82,7 +104,7 @@ impl Index {
             article_families: vec![Vec::new(); n],
             ..Default::default()
         };
-        ix.set_book(Arc::new(PhraseBook::bundled()));
+        ix.set_book(crate::facts::bundled_book());
         ix
     }
 
