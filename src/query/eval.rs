@@ -620,7 +620,7 @@ mod tests {
             source: Some(source.into()),
             ..Meta::default()
         };
-        Article::from_parts(format!("{title}.txt"), meta, body.into(), false)
+        Article::from_parts(format!("{title}.txt"), meta, body, false)
     }
 
     fn index() -> Index {

@@ -35,10 +35,9 @@ impl Article {
     /// Builds an article from raw file text: front matter, sanitising, title.
     pub fn from_text(path: impl Into<String>, raw: &str, lossy: bool) -> Article {
         let (fm, rest) = super::split_front_matter(raw);
-        let body = super::sanitize(rest)
-            .trim_start_matches(['\n', ' '])
-            .trim_end()
-            .to_string();
+        let clean = super::sanitize(rest);
+        // one copy of the text: straight into the shared body
+        let body: Arc<str> = Arc::from(clean.trim_start_matches(['\n', ' ']).trim_end());
         let mut meta = fm.unwrap_or_default();
         meta.title = super::sanitize(&meta.title).into_owned();
         for v in [&mut meta.source, &mut meta.date, &mut meta.url, &mut meta.author]
@@ -51,7 +50,8 @@ impl Article {
     }
 
     /// Builds an article from already separated fields; `body` must already be sanitised.
-    pub fn from_parts(path: String, mut meta: Meta, body: String, lossy: bool) -> Article {
+    pub fn from_parts(path: String, mut meta: Meta, body: impl Into<Arc<str>>, lossy: bool) -> Article {
+        let body: Arc<str> = body.into();
         if meta.title.trim().is_empty() {
             meta.title = super::derive_title(&body);
         }
@@ -61,7 +61,7 @@ impl Article {
             id: 0,
             path,
             meta,
-            body: Arc::from(body),
+            body,
             words,
             lossy,
         }

@@ -187,43 +187,57 @@ pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) ->
         return read_json(path);
     }
     let mut out = Loaded::default();
-    let bytes = match read_capped(path, MAX_TEXT_BYTES, size_hint) {
-        Ok(Some(b)) => b,
-        Ok(None) => {
+    // read into this thread's buffer: a file that is dropped costs no allocation
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with_borrow_mut(|buf| {
+        read_into(&mut out, buf, path, size_hint, keep);
+        if buf.capacity() > 4 << 20 {
+            *buf = Vec::new();
+        }
+    });
+    out
+}
+
+fn read_into(out: &mut Loaded, buf: &mut Vec<u8>, path: &Path, size_hint: u64, keep: Option<&Keep>) {
+    let bytes: &[u8] = match read_capped(path, MAX_TEXT_BYTES, size_hint, buf) {
+        Ok(true) => buf,
+        Ok(false) => {
             out.issues.push(Issue::skipped(
                 path,
                 format!("larger than {} MiB", MAX_TEXT_BYTES >> 20),
             ));
-            return out;
+            return;
         }
         Err(e) => {
             out.issues.push(Issue::skipped(path, io_reason(&e)));
-            return out;
+            return;
         }
     };
     out.bytes = bytes.len() as u64;
-    if looks_binary(&bytes) {
+    if looks_binary(bytes) {
         out.issues.push(Issue::skipped(path, "binary file"));
-        return out;
+        return;
     }
-    let (text, lossy) = match String::from_utf8(bytes) {
-        Ok(s) => (s, false),
-        Err(e) => (decode_legacy(e.as_bytes()), true),
+    let (text, lossy): (std::borrow::Cow<str>, bool) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.into(), false),
+        Err(_) => (decode_legacy(bytes).into(), true),
     };
     if text.trim().is_empty() {
         out.issues.push(Issue::skipped(path, "empty"));
-        return out;
+        return;
     }
     if let Some(keep) = keep
         && super::sanitize::is_clean(&text)
         && !keep(&text)
     {
-        return out;
+        return;
     }
     let article = Article::from_text(path.display().to_string(), &text, lossy);
     if article.body.trim().is_empty() {
         out.issues.push(Issue::skipped(path, "empty"));
-        return out;
+        return;
     }
     if lossy {
         out.issues.push(Issue::warning(
@@ -232,7 +246,6 @@ pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) ->
         ));
     }
     out.articles.push(article);
-    out
 }
 
 /// Text that is not UTF-8: when it holds no UTF-8 multi-byte sequence at
@@ -261,8 +274,10 @@ fn decode_legacy(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn read_capped(path: &Path, cap: u64, size_hint: u64) -> std::io::Result<Option<Vec<u8>>> {
+/// Reads at most `cap` bytes of `path` into `buf`; false when the file is larger.
+fn read_capped(path: &Path, cap: u64, size_hint: u64, buf: &mut Vec<u8>) -> std::io::Result<bool> {
     let file = fs::File::open(path)?;
+    buf.clear();
     // room for the whole file and one more byte, so one read() usually does
     // (an unknown size: room for a typical article)
     let hint = if size_hint == 0 {
@@ -270,9 +285,9 @@ fn read_capped(path: &Path, cap: u64, size_hint: u64) -> std::io::Result<Option<
     } else {
         size_hint.min(cap) as usize + 1
     };
-    let mut buf = Vec::with_capacity(hint);
-    file.take(cap + 1).read_to_end(&mut buf)?;
-    Ok((buf.len() as u64 <= cap).then_some(buf))
+    buf.reserve(hint);
+    file.take(cap + 1).read_to_end(buf)?;
+    Ok(buf.len() as u64 <= cap)
 }
 
 /// NUL bytes in the first 8 KiB mean binary, as git and grep judge it.
