@@ -89,13 +89,27 @@ pub struct PhraseRow {
     pub score: Option<f64>,
     /// Mined only: all its articles come from one source (likely boilerplate).
     pub single_source: bool,
-    /// Mined only: the articles it occurs in.
-    pub docs: Option<Vec<ArticleId>>,
+    /// Mined only: its position in the index's mined phrases.
+    pub mined: Option<usize>,
 }
 
 impl PhraseRow {
     pub fn curated(&self) -> bool {
         matches!(self.phrase, PhraseRef::Family(_))
+    }
+
+    /// A mined phrase's articles; all of them only when not mined from a
+    /// sample (then None: search every article).
+    pub fn docs<'a>(&self, index: &'a Index) -> Option<&'a [ArticleId]> {
+        let m = index.mined().get(self.mined?)?;
+        (!index.mined_sampled()).then_some(m.docs.as_slice())
+    }
+
+    /// A mined phrase's articles, of the sample when it was mined from one.
+    fn known_docs<'a>(&self, index: &'a Index) -> &'a [ArticleId] {
+        self.mined
+            .and_then(|i| index.mined().get(i))
+            .map_or(&[], |m| m.docs.as_slice())
     }
 }
 
@@ -126,7 +140,7 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             occurrences,
             score: None,
             single_source: false,
-            docs: None,
+            mined: None,
         })
         .collect();
     out.sort_by(|a, b| {
@@ -137,15 +151,15 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
     let mut mined: Vec<PhraseRow> = index
         .mined()
         .iter()
-        .map(|m| PhraseRow {
+        .enumerate()
+        .map(|(i, m)| PhraseRow {
             phrase: PhraseRef::Text(m.phrase.clone()),
             text: m.phrase.clone(),
             articles: m.docs.len(),
             occurrences: m.occurrences,
             score: Some(m.score),
             single_source: m.single_source,
-            // a sample's articles are not all of them: search everything
-            docs: (!index.mined_sampled()).then(|| m.docs.clone()),
+            mined: Some(i),
         })
         .collect();
     // a mined phrase that is one of the curated variants is already listed
@@ -191,29 +205,18 @@ pub fn lines(index: &Index, occurrences: &[(ArticleId, Range<usize>)], context: 
 pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
     let occ: Vec<(ArticleId, Range<usize>)> = match &row.phrase {
         PhraseRef::Family(f) => {
-            let mut c: Vec<(ArticleId, Range<usize>)> = Vec::new();
-            for id in 0..index.len() as ArticleId {
-                if !index.is_live(id) {
-                    continue;
-                }
-                if let Some((_, n)) = index.family_counts_of(id).find(|(g, _)| g == f) {
-                    c.extend(std::iter::repeat_n((id, 0..0), n as usize));
-                }
-            }
-            c
+            // walking the articles in date order: no sort
+            return index
+                .by_date()
+                .iter()
+                .filter(|&&id| index.is_live(id))
+                .filter_map(|&id| {
+                    let (_, n) = index.family_counts_of(id).find(|(g, _)| g == f)?;
+                    Some((id, n as usize))
+                })
+                .collect();
         }
-        PhraseRef::Text(_) => {
-            let docs: Vec<ArticleId> = match &row.docs {
-                Some(d) => d.clone(),
-                None => index
-                    .mined()
-                    .iter()
-                    .find(|m| m.phrase == row.text)
-                    .map(|m| m.docs.clone())
-                    .unwrap_or_default(),
-            };
-            occurrences(index, &row.phrase, Some(&docs))
-        }
+        PhraseRef::Text(_) => occurrences(index, &row.phrase, Some(row.known_docs(index))),
     };
     per_article(index, &occ)
 }
@@ -228,12 +231,16 @@ pub fn per_article(index: &Index, occurrences: &[(ArticleId, Range<usize>)]) -> 
             _ => counts.push((*id, 1)),
         }
     }
-    // dated first, by date; then by id (the key is computed once per entry)
+    sort_by_date(index, &mut counts);
+    counts
+}
+
+/// Dated articles first, by date; then by id (keys computed once per entry).
+fn sort_by_date(index: &Index, counts: &mut [(ArticleId, usize)]) {
     counts.sort_by_cached_key(|&(id, _)| {
         let date = index.article(id).and_then(|a| a.meta.date.as_deref());
         (date.is_none(), date, id)
     });
-    counts
 }
 
 #[cfg(test)]

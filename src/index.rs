@@ -68,6 +68,9 @@ pub struct Index {
     mined_finder: Option<Arc<PhraseFinder>>,
     /// The phrases were mined from a sample (their counts are the sample's).
     mined_sampled: bool,
+    /// Article ids by date (dated first, then by id), made on first use and
+    /// forgotten when articles change.
+    date_order: std::sync::OnceLock<Vec<ArticleId>>,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
 }
@@ -89,6 +92,7 @@ impl Default for Index {
             mined: Vec::new(),
             mined_finder: None,
             mined_sampled: false,
+            date_order: std::sync::OnceLock::new(),
             similarity: SimilarityIndex::default(),
         }
     }
@@ -232,6 +236,18 @@ impl Index {
         stats
     }
 
+    /// Every article id, dated ones first by date, then by id.
+    pub fn by_date(&self) -> &[ArticleId] {
+        self.date_order.get_or_init(|| {
+            let mut ids: Vec<ArticleId> = (0..self.len() as ArticleId).collect();
+            ids.sort_by_cached_key(|&id| {
+                let date = self.article(id).and_then(|a| a.meta.date.as_deref());
+                (date.is_none(), date, id)
+            });
+            ids
+        })
+    }
+
     /// Uses `book` for the phrase families (labels for `#label`, highlighting).
     pub fn set_book(&mut self, book: Arc<PhraseBook>) {
         self.family_labels = book.families().iter().map(|f| f.label.clone()).collect();
@@ -363,6 +379,7 @@ impl Index {
 
     /// Adds articles (background loading) with their facts.
     pub fn append(&mut self, articles: Vec<Article>, facts: Vec<Facts>) {
+        self.date_order = std::sync::OnceLock::new();
         let mut facts = facts.into_iter();
         for a in articles {
             let id = self.corpus.push(a);
@@ -394,6 +411,7 @@ impl Index {
             })
             .collect();
         let summary = self.corpus.apply(changed, removed);
+        self.date_order = std::sync::OnceLock::new();
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());

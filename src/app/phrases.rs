@@ -70,7 +70,7 @@ impl App {
     /// The concordance of the selected phrase.
     fn open_kwic(&mut self, row: PhraseRow) {
         let context = usize::from(self.size.0.saturating_sub(24) / 2).clamp(10, 80);
-        let occ = concordance::occurrences(&self.index, &row.phrase, row.docs.as_deref());
+        let occ = concordance::occurrences(&self.index, &row.phrase, row.docs(&self.index));
         let picker = Picker::new(occ.len());
         self.kwic_view = Some(KwicState {
             title: row.text.clone(),
