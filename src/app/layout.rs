@@ -45,25 +45,9 @@ pub fn areas(size: Rect, input_open: bool) -> Areas {
         ..size
     };
     let (list, reader) = if size.width >= SIDE_BY_SIDE_WIDTH {
-        let w = (main.width * 9 / 20).clamp(40, 80);
-        (
-            Rect { width: w, ..main },
-            Rect {
-                x: main.x + w,
-                width: main.width - w,
-                ..main
-            },
-        )
+        split(main, (main.width * 9 / 20).clamp(40, 80), true)
     } else {
-        let h = (main.height * 2 / 5).max(4);
-        (
-            Rect { height: h, ..main },
-            Rect {
-                y: main.y + h,
-                height: main.height - h,
-                ..main
-            },
-        )
+        split(main, (main.height * 2 / 5).max(4), false)
     };
     Areas {
         list,
@@ -71,6 +55,32 @@ pub fn areas(size: Rect, input_open: bool) -> Areas {
         input,
         status,
         too_small: false,
+    }
+}
+
+/// Splits `r` into a first part `first` columns wide (side by side) or rows
+/// high (stacked), and the rest.
+fn split(r: Rect, first: u16, side_by_side: bool) -> (Rect, Rect) {
+    if side_by_side {
+        let w = first.min(r.width);
+        (
+            Rect { width: w, ..r },
+            Rect {
+                x: r.x + w,
+                width: r.width - w,
+                ..r
+            },
+        )
+    } else {
+        let h = first.min(r.height);
+        (
+            Rect { height: h, ..r },
+            Rect {
+                y: r.y + h,
+                height: r.height - h,
+                ..r
+            },
+        )
     }
 }
 
@@ -173,25 +183,9 @@ pub fn compare_areas(size: Rect, input_open: bool) -> CompareAreas {
         ..main
     };
     let (a, b) = if main.width >= SIDE_BY_SIDE_WIDTH {
-        let w = body.width / 2;
-        (
-            Rect { width: w, ..body },
-            Rect {
-                x: body.x + w,
-                width: body.width - w,
-                ..body
-            },
-        )
+        split(body, body.width / 2, true)
     } else {
-        let h = body.height / 2;
-        (
-            Rect { height: h, ..body },
-            Rect {
-                y: body.y + h,
-                height: body.height - h,
-                ..body
-            },
-        )
+        split(body, body.height / 2, false)
     };
     CompareAreas { header, a, b }
 }

@@ -58,6 +58,36 @@ pub struct Cue {
 }
 
 impl Cue {
+    /// A cue in the common shape: no separate role, its own speaker, found
+    /// at `at` (where its clause starts too), the content given, the quotation
+    /// in it (if any) as the direct part.
+    fn simple(
+        kind: CueKind,
+        phrase: Phrase,
+        sent: usize,
+        at: usize,
+        l: &Layout,
+        content: Range<usize>,
+        forward: bool,
+    ) -> Cue {
+        Cue {
+            kind,
+            phrase,
+            role: None,
+            same_as: None,
+            sent,
+            anchor: at,
+            clause_start: at,
+            direct: direct_of(l, content.clone()),
+            content,
+            forward,
+            pending: false,
+            relay: false,
+        }
+    }
+}
+
+impl Cue {
     fn explicit(&self) -> bool {
         matches!(
             self.kind,
@@ -477,20 +507,15 @@ fn verb_cue(
             let phrase = analyse(l, g, np);
             if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
                 let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
-                return Some(Cue {
-                    kind: CueKind::Inversion,
+                return Some(Cue::simple(
+                    CueKind::Inversion,
                     phrase,
-                    role: None,
-                    same_as: None,
-                    sent: si,
-                    anchor: t.start,
-                    clause_start: t.start,
-                    direct: direct_of(l, content.clone()),
+                    si,
+                    t.start,
+                    l,
                     content,
-                    forward: false,
-                    pending: false,
-                    relay: false,
-                });
+                    false,
+                ));
             }
         }
     }
@@ -528,20 +553,15 @@ fn verb_cue(
             if content.is_empty() {
                 return None;
             }
-            return Some(Cue {
-                kind: CueKind::Coordinated,
-                phrase: subject,
-                role: None,
-                same_as: None,
-                sent: si,
-                anchor: t.start,
-                clause_start: t.start,
-                direct: direct_of(l, content.clone()),
+            return Some(Cue::simple(
+                CueKind::Coordinated,
+                subject,
+                si,
+                t.start,
+                l,
                 content,
-                forward: true,
-                pending: false,
-                relay: false,
-            });
+                true,
+            ));
         } else {
             return None;
         }
@@ -1013,20 +1033,8 @@ fn headline(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
     if content.is_empty() {
         return None;
     }
-    Some(Cue {
-        kind: CueKind::Headline,
-        clause_start: phrase.range.start,
-        anchor: phrase.range.start,
-        phrase,
-        role: None,
-        same_as: None,
-        sent: si,
-        direct: direct_of(l, content.clone()),
-        content,
-        forward: true,
-        pending: false,
-        relay: false,
-    })
+    let at = phrase.range.start;
+    Some(Cue::simple(CueKind::Headline, phrase, si, at, l, content, true))
 }
 
 /// "Carina Lau celebrates ...: 'Congratulations, Dr Leung'".
@@ -1099,18 +1107,6 @@ fn remarks(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize) -> Option<C
     if content.is_empty() {
         return None;
     }
-    Some(Cue {
-        kind: CueKind::Remarks,
-        anchor: phrase.range.start,
-        clause_start: phrase.range.start,
-        phrase,
-        role: None,
-        same_as: None,
-        sent: si,
-        direct: direct_of(l, content.clone()),
-        content,
-        forward: true,
-        pending: false,
-        relay: false,
-    })
+    let at = phrase.range.start;
+    Some(Cue::simple(CueKind::Remarks, phrase, si, at, l, content, true))
 }
