@@ -85,6 +85,27 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // the word count every loaded article gets (MB/s over the whole corpus)
+    let bodies: Vec<String> = index
+        .corpus()
+        .articles()
+        .iter()
+        .map(|a| a.body.to_string())
+        .collect();
+    let mut g = c.benchmark_group("text");
+    g.throughput(criterion::Throughput::Bytes(
+        bodies.iter().map(|b| b.len() as u64).sum(),
+    ));
+    g.bench_function("count_words_10k", |b| {
+        b.iter(|| {
+            bodies
+                .iter()
+                .map(|t| readout::analysis::text::count_words(t))
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
     // speakers: the index with quotes, for the @name filter
     let articles = load_paths(&paths).articles;
     let facts = Analyzer::none().only(false, true).facts_all(&articles);
