@@ -29,8 +29,9 @@ use std::path::{Path, PathBuf};
 pub struct Corpus {
     articles: Vec<Article>,
     removed: Vec<bool>,
-    /// Article ids by the absolute path of the file they came from.
-    by_file: HashMap<PathBuf, Vec<ArticleId>>,
+    /// Article ids by the absolute path of the file they came from, built
+    /// when first needed (live reload): a one-shot command never pays for it.
+    by_file: std::sync::OnceLock<HashMap<PathBuf, Vec<ArticleId>>>,
 }
 
 /// What [`Corpus::apply`] changed.
@@ -58,6 +59,23 @@ fn file_of(article_path: &str) -> PathBuf {
     absolute(Path::new(file))
 }
 
+fn files_of(articles: &[Article]) -> HashMap<PathBuf, Vec<ArticleId>> {
+    let mut by_file = HashMap::new();
+    for a in articles {
+        add_file(&mut by_file, a);
+    }
+    by_file
+}
+
+fn add_file(by_file: &mut HashMap<PathBuf, Vec<ArticleId>>, article: &Article) {
+    if !article.path.starts_with("bundled/") {
+        by_file
+            .entry(file_of(&article.path))
+            .or_default()
+            .push(article.id);
+    }
+}
+
 fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
@@ -75,8 +93,8 @@ impl Corpus {
     pub fn push(&mut self, mut article: Article) -> ArticleId {
         let id = self.articles.len() as ArticleId;
         article.id = id;
-        if !article.path.starts_with("bundled/") {
-            self.by_file.entry(file_of(&article.path)).or_default().push(id);
+        if let Some(by_file) = self.by_file.get_mut() {
+            add_file(by_file, &article);
         }
         self.articles.push(article);
         self.removed.push(false);
@@ -90,7 +108,7 @@ impl Corpus {
         for (path, articles) in changed {
             let key = absolute(&path);
             let old: Vec<ArticleId> = self
-                .by_file
+                .by_file()
                 .get(&key)
                 .map(|ids| {
                     ids.iter()
@@ -124,7 +142,8 @@ impl Corpus {
         }
         for path in removed {
             let key = absolute(path);
-            for (file, ids) in &self.by_file {
+            let by_file = self.by_file.get_or_init(|| files_of(&self.articles));
+            for (file, ids) in by_file {
                 if file == &key || file.starts_with(&key) {
                     for &id in ids {
                         if !self.removed[id as usize] {
@@ -140,7 +159,11 @@ impl Corpus {
 
     /// Files articles were loaded from (not the bundled ones).
     pub fn files(&self) -> impl Iterator<Item = &Path> {
-        self.by_file.keys().map(PathBuf::as_path)
+        self.by_file().keys().map(PathBuf::as_path)
+    }
+
+    fn by_file(&self) -> &HashMap<PathBuf, Vec<ArticleId>> {
+        self.by_file.get_or_init(|| files_of(&self.articles))
     }
 
     /// False once the article's file was deleted or no longer holds it.
