@@ -7,14 +7,16 @@ mod frontmatter;
 mod load;
 mod sanitize;
 mod title;
+mod walk;
 
 pub use article::{Article, ArticleId, Meta};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use frontmatter::split_front_matter;
 pub use load::{
-    Issue, IssueKind, Keep, LoadReport, Loaded, discover, discover_with, is_article_file, load_paths,
-    read_source, read_source_filtered,
+    Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, read_source,
+    read_source_filtered,
 };
+pub use walk::discover_with;
 
 pub use sanitize::sanitize;
 pub use title::derive_title;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use super::walk::discover_with;
 use super::{Article, Meta};
 
 /// Extensions loaded when walking a folder.
@@ -39,7 +40,7 @@ pub struct Issue {
 }
 
 impl Issue {
-    fn skipped(path: &Path, message: impl Into<String>) -> Issue {
+    pub(super) fn skipped(path: &Path, message: impl Into<String>) -> Issue {
         Issue {
             path: path.display().to_string(),
             kind: IssueKind::Skipped,
@@ -88,54 +89,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
     discover_with(paths, true)
 }
 
-/// [`discover`]; without `sizes` the files' sizes are not looked up (one
-/// system call per file saved) and come back as 0.
-pub fn discover_with(paths: &[PathBuf], sizes: bool) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
-    let mut files = Vec::new();
-    let mut issues = Vec::new();
-    for path in paths {
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => {
-                issues.push(Issue::skipped(path, io_reason(&e)));
-                continue;
-            }
-        };
-        if meta.is_file() {
-            files.push((path.clone(), meta.len()));
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() && has_ext(e.path(), TEXT_EXTS, JSON_EXTS) => {
-                    let len = if sizes {
-                        e.metadata().map(|m| m.len()).unwrap_or(0)
-                    } else {
-                        0
-                    };
-                    files.push((e.into_path(), len));
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
-                    let msg = if e.loop_ancestor().is_some() {
-                        "symbolic link loop".to_string()
-                    } else {
-                        e.io_error().map(io_reason).unwrap_or_else(|| e.to_string())
-                    };
-                    issues.push(Issue::skipped(&p, msg));
-                }
-            }
-        }
-    }
-    (files, issues)
-}
-
 /// True for the files a folder walk loads (.txt, .md, .jsonl, .json...).
 pub fn is_article_file(path: &Path) -> bool {
     has_ext(path, TEXT_EXTS, JSON_EXTS)
@@ -148,7 +101,7 @@ fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
         .is_some_and(|e| a.contains(&e.as_str()) || b.contains(&e.as_str()))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(super) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -1,0 +1,225 @@
+//! Expanding folders into the article files they hold, on all cores, in a
+//! stable order: a depth-first walk with each folder's entries sorted by
+//! name, as a sequential walk would give. Hidden entries (a name starting
+//! with `.`) are skipped; symbolic links are followed, and a link back to a
+//! folder being walked is reported instead of walked again.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::load::{Issue, io_reason, is_article_file};
+
+/// One thing the walk found, in walk order.
+enum Found {
+    File(PathBuf, u64),
+    Issue(Issue),
+}
+
+/// Expands files and folders (recursively) into the files to read, in a
+/// stable order, with their sizes. Missing paths become issues. Without
+/// `sizes` the files' sizes are not looked up (a system call per file saved)
+/// and come back as 0.
+pub fn discover_with(paths: &[PathBuf], sizes: bool) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
+    let mut found = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(e) => found.push(Found::Issue(Issue::skipped(path, io_reason(&e)))),
+            // a file named explicitly loads whatever its extension
+            Ok(m) if m.is_file() => found.push(Found::File(path.clone(), m.len())),
+            Ok(_) => {
+                let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                found.extend(walk_dir(path, &[real], sizes));
+            }
+        }
+    }
+    let mut files = Vec::with_capacity(found.len());
+    let mut issues = Vec::new();
+    for f in found {
+        match f {
+            Found::File(p, len) => files.push((p, len)),
+            Found::Issue(i) => issues.push(i),
+        }
+    }
+    (files, issues)
+}
+
+/// The walk below `dir`; `ancestors` are the real paths of the folders being
+/// walked, `dir`'s own last.
+fn walk_dir(dir: &Path, ancestors: &[PathBuf], sizes: bool) -> Vec<Found> {
+    let read = match fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) => return vec![Found::Issue(Issue::skipped(dir, io_reason(&e)))],
+    };
+    let mut entries: Vec<(OsString, fs::DirEntry)> = Vec::new();
+    let mut found = Vec::new();
+    for entry in read {
+        match entry {
+            Ok(e) => {
+                let name = e.file_name();
+                if !name.as_encoded_bytes().starts_with(b".") {
+                    entries.push((name, e));
+                }
+            }
+            Err(e) => found.push(Found::Issue(Issue::skipped(dir, io_reason(&e)))),
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let inner: Vec<Found> = entries
+        .into_par_iter()
+        .flat_map_iter(|(name, e)| visit(&e, &name, ancestors, sizes))
+        .collect();
+    found.extend(inner);
+    found
+}
+
+/// One entry of a folder: a file to read, a folder to walk, or nothing.
+fn visit(e: &fs::DirEntry, name: &OsString, ancestors: &[PathBuf], sizes: bool) -> Vec<Found> {
+    let path = e.path();
+    let Ok(kind) = e.file_type() else {
+        return Vec::new();
+    };
+    let parent_real = ancestors.last().map_or(Path::new(""), PathBuf::as_path);
+    let (is_dir, is_file, followed) = if kind.is_symlink() {
+        match fs::metadata(&path) {
+            Ok(m) => (m.is_dir(), m.is_file(), Some(m)),
+            Err(e) => return vec![Found::Issue(Issue::skipped(&path, io_reason(&e)))],
+        }
+    } else {
+        (kind.is_dir(), kind.is_file(), None)
+    };
+    if is_file {
+        if !is_article_file(&path) {
+            return Vec::new();
+        }
+        let len = match (&followed, sizes) {
+            (Some(m), _) => m.len(),
+            (None, true) => e.metadata().map(|m| m.len()).unwrap_or(0),
+            (None, false) => 0,
+        };
+        return vec![Found::File(path, len)];
+    }
+    if !is_dir {
+        return Vec::new();
+    }
+    // a real folder's real path is its parent's plus its name; a linked one's
+    // is where the link leads, which must not be a folder being walked
+    let real = if followed.is_some() {
+        fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+    } else {
+        parent_real.join(name)
+    };
+    if ancestors.contains(&real) {
+        return vec![Found::Issue(Issue::skipped(&path, "symbolic link loop"))];
+    }
+    let mut inner = ancestors.to_vec();
+    inner.push(real);
+    walk_dir(&path, &inner, sizes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(files: &[(PathBuf, u64)], root: &Path) -> Vec<String> {
+        files
+            .iter()
+            .map(|(p, _)| p.strip_prefix(root).unwrap().display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn walks_depth_first_in_name_order() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        for f in [
+            "b.txt",
+            "a/z.md",
+            "a/b/c.txt",
+            "a.txt",
+            "c/d.jsonl",
+            "c/skip.png",
+            ".git/x.txt",
+            "a/.h.md",
+        ] {
+            let p = r.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(&p, "x").unwrap();
+        }
+        let (files, issues) = discover_with(&[r.to_path_buf()], true);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(
+            names(&files, r),
+            ["a/b/c.txt", "a/z.md", "a.txt", "b.txt", "c/d.jsonl"]
+        );
+        assert!(files.iter().all(|(_, len)| *len == 1));
+        let (no_sizes, _) = discover_with(&[r.to_path_buf()], false);
+        assert!(no_sizes.iter().all(|(_, len)| *len == 0));
+    }
+
+    #[test]
+    fn a_wide_folder_keeps_its_order() {
+        let d = tempfile::tempdir().unwrap();
+        for i in 0..500 {
+            fs::write(d.path().join(format!("f{i:04}.txt")), "x").unwrap();
+        }
+        let (files, _) = discover_with(&[d.path().to_path_buf()], false);
+        let got = names(&files, d.path());
+        let mut sorted = got.clone();
+        sorted.sort();
+        assert_eq!(got.len(), 500);
+        assert_eq!(got, sorted);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_followed_and_loops_reported() {
+        use std::os::unix::fs::symlink;
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        fs::create_dir_all(r.join("a")).unwrap();
+        fs::create_dir_all(r.join("elsewhere")).unwrap();
+        fs::write(r.join("a/one.txt"), "x").unwrap();
+        fs::write(r.join("elsewhere/two.txt"), "x").unwrap();
+        symlink(r.join("a"), r.join("a/back")).unwrap();
+        symlink(r.join("elsewhere"), r.join("a/there")).unwrap();
+        symlink(r.join("nowhere"), r.join("a/broken.txt")).unwrap();
+        // two links into each other's folders: a loop across links
+        fs::create_dir_all(r.join("p")).unwrap();
+        fs::create_dir_all(r.join("q")).unwrap();
+        symlink(r.join("q"), r.join("p/toq")).unwrap();
+        symlink(r.join("p"), r.join("q/top")).unwrap();
+        let (files, issues) = discover_with(&[r.join("a")], false);
+        assert_eq!(names(&files, r), ["a/one.txt", "a/there/two.txt"]);
+        let msgs: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.ends_with("a/broken.txt: skipped: no such file or folder")),
+            "{msgs:?}"
+        );
+        let (_, issues) = discover_with(&[r.to_path_buf()], false);
+        let loops = issues
+            .iter()
+            .filter(|i| i.message == "symbolic link loop")
+            .count();
+        // a/back (to its own folder), and p/toq/top and q/top/toq
+        assert_eq!(loops, 3, "{issues:?}");
+    }
+
+    #[test]
+    fn missing_paths_and_explicit_files() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("notes.article");
+        fs::write(&f, "abc").unwrap();
+        let (files, issues) = discover_with(&[f.clone(), d.path().join("missing")], true);
+        assert_eq!(files, [(f, 3)]);
+        assert_eq!(issues.len(), 1);
+        assert!(
+            issues[0]
+                .to_string()
+                .ends_with("missing: skipped: no such file or folder")
+        );
+    }
+}
