@@ -72,6 +72,7 @@ fn bench(c: &mut Criterion) {
                     staged: true,
                     keep: None,
                     mine: mine.then(Default::default),
+                    drop_text: false,
                 };
                 let mut n = 0;
                 loader::load(&paths, plan, &Cancel::default(), |e| {

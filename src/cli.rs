@@ -18,7 +18,7 @@ use crate::analysis::phrases::{MineOptions, PhraseBook};
 use crate::facts::Analyzer;
 use crate::index::Index;
 use crate::loader::{self, LoadEvent};
-use crate::store::{Corpus, Issue};
+use crate::store::Corpus;
 
 /// A terminal reader for comparing news articles: recurring phrases,
 /// who said what, and the passages two reports share.
@@ -127,7 +127,7 @@ pub enum UsageError {
 /// Loads the paths (or the bundled articles), printing load issues on
 /// stderr, and progress too when stderr is a terminal. Fails when nothing
 /// at all loaded.
-pub fn load(input: &Input, analyzer: &Analyzer) -> anyhow::Result<(Index, Vec<Issue>)> {
+pub fn load(input: &Input, analyzer: &Analyzer) -> anyhow::Result<Index> {
     load_filtered(input, analyzer, None)
 }
 
@@ -137,19 +137,46 @@ pub fn load_filtered(
     input: &Input,
     analyzer: &Analyzer,
     keep: Option<Arc<crate::store::Keep>>,
-) -> anyhow::Result<(Index, Vec<Issue>)> {
+) -> anyhow::Result<Index> {
+    let plan = plan(analyzer.clone(), keep, false);
+    load_with(input, plan).map(|(index, _)| index)
+}
+
+/// [`load`] for one evaluation of `query` that prints no article text:
+/// files that cannot match are dropped unread, the query's phrases and
+/// words are counted as each article is read, and the text is then let go.
+/// The cache holds those counts, so the evaluation reads no text.
+pub fn load_for_query(
+    input: &Input,
+    analyzer: &Analyzer,
+    query: &crate::query::Query,
+) -> anyhow::Result<(Index, crate::query::TermCache)> {
+    let terms = crate::query::TermCounter::new(query);
+    let analyzer = analyzer.clone().with_terms(terms.clone());
+    let (index, counts) = load_with(input, plan(analyzer, crate::query::prefilter(query), true))?;
+    Ok((index, terms.into_cache(&counts)))
+}
+
+fn plan(analyzer: Analyzer, keep: Option<Arc<crate::store::Keep>>, drop_text: bool) -> loader::Plan {
+    loader::Plan {
+        analyzer,
+        staged: false,
+        keep,
+        mine: None,
+        drop_text,
+    }
+}
+
+/// Loads for a headless command: the index, and each article's counts of
+/// the analyzer's query terms (empty without terms).
+fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Vec<u32>>)> {
     use std::io::IsTerminal;
     let show_progress = io::stderr().is_terminal();
     let mut articles = Vec::new();
     let mut facts = Vec::new();
     let mut issues = Vec::new();
     let mut files = 0;
-    let plan = loader::Plan {
-        analyzer: analyzer.clone(),
-        staged: false,
-        keep,
-        mine: None,
-    };
+    let book = plan.analyzer.book().clone();
     loader::load(
         &input.paths,
         plan,
@@ -160,6 +187,8 @@ pub fn load_filtered(
             } => {
                 files = f;
                 issues.extend(i);
+                articles.reserve(files);
+                facts.reserve(files);
             }
             LoadEvent::Batch {
                 articles: a,
@@ -194,9 +223,13 @@ pub fn load_filtered(
     if articles.is_empty() {
         return Err(UsageError::NothingLoaded.into());
     }
+    let counts = facts
+        .iter_mut()
+        .map(|f| f.terms.take().unwrap_or_default())
+        .collect();
     let mut index = Index::with_facts(Corpus::new(articles), facts);
-    index.set_book(analyzer.book().clone());
-    Ok((index, issues))
+    index.set_book(book);
+    Ok((index, counts))
 }
 
 /// The TUI: the window opens at once; articles load in the background.
@@ -239,6 +272,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
             min_docs: min_docs.max(1),
             ..MineOptions::default()
         }),
+        drop_text: false,
     };
     loader::spawn(input.paths.clone(), plan, cancel.clone(), move |e| {
         let _ = load_tx.send(AppEvent::Load(e));

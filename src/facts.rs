@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::analysis::phrases::PhraseBook;
 use crate::analysis::reuse::Sketch;
 use crate::analysis::speakers::{Extractor, Quote};
+use crate::query::TermCounter;
 use crate::store::Article;
 
 /// Articles longer than this get no speaker extraction (its cost grows
@@ -31,6 +32,8 @@ pub struct Analyzer {
     pub sketches: bool,
     /// Quote and speaker extraction.
     pub quotes: bool,
+    /// A query's body terms to count (a one-shot listing).
+    terms: Option<Arc<TermCounter>>,
 }
 
 impl Default for Analyzer {
@@ -42,12 +45,15 @@ impl Default for Analyzer {
 /// One article's analysis results; `None` where that analysis did not run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
-    /// Its MinHash sketch, for the most-similar list.
-    pub sketch: Option<Sketch>,
+    /// Its MinHash sketch, for the most-similar list (boxed: facts travel
+    /// in vectors, most without a sketch).
+    pub sketch: Option<Box<Sketch>>,
     /// Who is quoted, saying what (byte ranges into the body).
     pub quotes: Option<Vec<Quote>>,
     /// The curated phrase families it contains: (family id, occurrences).
     pub families: Option<Vec<(u16, u32)>>,
+    /// Matches of each of the analyzer's query terms ([`TermCounter::count`]).
+    pub terms: Option<Vec<u32>>,
 }
 
 impl Analyzer {
@@ -60,6 +66,7 @@ impl Analyzer {
             families: true,
             sketches: true,
             quotes: true,
+            terms: None,
         }
     }
 
@@ -83,6 +90,12 @@ impl Analyzer {
         Analyzer { families, ..self }
     }
 
+    /// This analyzer counting the body terms of a query too.
+    pub fn with_terms(self, terms: TermCounter) -> Analyzer {
+        let terms = (!terms.is_empty()).then(|| Arc::new(terms));
+        Analyzer { terms, ..self }
+    }
+
     /// The phrase families matched.
     pub fn book(&self) -> &Arc<PhraseBook> {
         &self.book
@@ -103,7 +116,7 @@ impl Analyzer {
 
     /// True when nothing is to be computed.
     pub fn is_empty(&self) -> bool {
-        !self.sketches && !self.quotes && !self.families
+        !self.sketches && !self.quotes && !self.families && self.terms.is_none()
     }
 
     /// Analyses one article.
@@ -114,7 +127,7 @@ impl Analyzer {
     /// Analyses one article's text.
     pub fn facts_of(&self, body: &str) -> Facts {
         Facts {
-            sketch: self.sketches.then(|| Sketch::of(body)),
+            sketch: self.sketches.then(|| Box::new(Sketch::of(body))),
             quotes: self.quotes.then(|| {
                 if body.len() > MAX_QUOTE_BODY {
                     Vec::new()
@@ -123,6 +136,7 @@ impl Analyzer {
                 }
             }),
             families: self.families.then(|| family_counts(&self.book, body)),
+            terms: self.terms.as_ref().map(|t| t.count(body)),
         }
     }
 

@@ -124,7 +124,7 @@ impl Index {
     /// Stores the parts of `facts` that were computed.
     pub fn set_facts(&mut self, id: ArticleId, facts: Facts) {
         if let Some(sketch) = facts.sketch {
-            self.similarity.set_sketch(id, sketch);
+            self.similarity.set_sketch(id, *sketch);
         }
         if let Some(families) = facts.families {
             let i = id as usize;

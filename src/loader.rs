@@ -100,6 +100,9 @@ pub struct Plan {
     pub keep: Option<Arc<store::Keep>>,
     /// Mine recurring phrases once everything is read (staged loads).
     pub mine: Option<MineOptions>,
+    /// Drop each article's text once its facts are computed (headless loads
+    /// that print no text): nothing read stays in memory but what is shown.
+    pub drop_text: bool,
 }
 
 impl std::fmt::Debug for Plan {
@@ -109,6 +112,7 @@ impl std::fmt::Debug for Plan {
             .field("staged", &self.staged)
             .field("keep", &self.keep.is_some())
             .field("mine", &self.mine)
+            .field("drop_text", &self.drop_text)
             .finish()
     }
 }
@@ -166,13 +170,21 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             let loaded: Vec<(store::Loaded, Vec<Facts>)> = chunk
                 .par_iter()
                 .map(|(p, size)| {
-                    let l = store::read_source_filtered(p, *size, plan.keep.as_deref());
+                    let mut l = store::read_source_filtered(p, *size, plan.keep.as_deref());
                     let f = l.articles.iter().map(|a| now.facts(a)).collect();
+                    if plan.drop_text && !plan.staged {
+                        // freed here, so the next article reuses the memory
+                        for a in &mut l.articles {
+                            a.body = Arc::default();
+                        }
+                    }
                     (l, f)
                 })
                 .collect();
-            let mut articles = Vec::new();
-            let mut facts = Vec::new();
+            // room for an article a file (more for JSON Lines): pages never
+            // written to cost nothing, regrowing costs copies
+            let mut articles = Vec::with_capacity(chunk.len());
+            let mut facts = Vec::with_capacity(chunk.len());
             let mut issues = Vec::new();
             for (l, f) in loaded {
                 bytes_done += l.bytes;
@@ -288,6 +300,7 @@ mod tests {
         staged: false,
         keep: None,
         mine: None,
+        drop_text: false,
     };
 
     fn collect(paths: &[PathBuf], cancel: &Cancel) -> Vec<LoadEvent> {
@@ -306,12 +319,46 @@ mod tests {
     }
 
     #[test]
+    fn dropping_text_keeps_what_was_analysed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Ties\n\nRelations are rock solid, Wang Yi said.",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Other\n\nNothing to see here.").unwrap();
+        let query = crate::query::parse("\"rock solid\"").unwrap();
+        let plan = Plan {
+            analyzer: Analyzer::none()
+                .with_families(true)
+                .with_terms(crate::query::TermCounter::new(&query)),
+            keep: crate::query::prefilter(&query),
+            drop_text: true,
+            ..PLAN()
+        };
+        let mut got = Vec::new();
+        load(&[dir.path().to_path_buf()], plan, &Cancel::default(), |e| {
+            if let LoadEvent::Batch { articles, facts, .. } = e {
+                got.extend(articles.into_iter().zip(facts));
+            }
+        });
+        // b.txt cannot match and is dropped unread; a.txt keeps its title,
+        // word count and facts, not its text
+        assert_eq!(got.len(), 1);
+        let (a, f) = &got[0];
+        assert_eq!((a.meta.title.as_str(), a.words, &*a.body), ("Ties", 8, ""));
+        assert_eq!(f.terms.as_deref(), Some(&[1][..]));
+        assert!(f.families.as_ref().is_some_and(|fam| !fam.is_empty()));
+    }
+
+    #[test]
     fn staged_loads_analyse_after_reading() {
         let plan = Plan {
             analyzer: Analyzer::new(),
             staged: true,
             keep: None,
             mine: None,
+            drop_text: false,
         };
         let mut ev = Vec::new();
         load(&[], plan, &Cancel::default(), |e| ev.push(e));

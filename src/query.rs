@@ -15,5 +15,5 @@
 mod eval;
 mod parse;
 
-pub use eval::{Hit, Matcher, TermCache, prefilter, word_score};
+pub use eval::{Hit, Matcher, TermCache, TermCounter, prefilter, word_score};
 pub use parse::{Query, QueryError, Term, TermKind, parse, parse_lenient};

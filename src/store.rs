@@ -83,12 +83,15 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 impl Corpus {
-    pub fn new(articles: Vec<Article>) -> Self {
-        let mut c = Corpus::default();
-        for a in articles {
-            c.push(a);
+    pub fn new(mut articles: Vec<Article>) -> Self {
+        for (id, a) in articles.iter_mut().enumerate() {
+            a.id = id as ArticleId;
         }
-        c
+        Corpus {
+            removed: vec![false; articles.len()],
+            articles,
+            by_file: Default::default(),
+        }
     }
 
     /// Adds an article and returns its id.

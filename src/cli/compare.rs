@@ -62,7 +62,7 @@ fn article(name: &str) -> anyhow::Result<Article> {
             paths: vec![file.into()],
             phrases: None,
         };
-        let (index, _) = super::load(&input, &Analyzer::none())?;
+        let index = super::load(&input, &Analyzer::none())?;
         return index
             .articles()
             .iter()
@@ -76,7 +76,7 @@ fn article(name: &str) -> anyhow::Result<Article> {
             paths: vec![path.to_path_buf()],
             phrases: None,
         };
-        let (index, _) = super::load(&input, &Analyzer::none())?;
+        let index = super::load(&input, &Analyzer::none())?;
         return index
             .articles()
             .first()

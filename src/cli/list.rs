@@ -52,9 +52,10 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
         .with_book(args.input.phrase_book()?)
         .with_families(needs_families)
         .only(false, needs_speakers);
-    let (index, _issues) = super::load_filtered(&args.input, &analyzer, query::prefilter(&q))?;
+    // nothing here prints article text: it is let go as soon as it is analysed
+    let (index, mut counted) = super::load_for_query(&args.input, &analyzer, &q)?;
     let matcher = Matcher::new(&q, &index).map_err(|e| UsageError::Query(e.message))?;
-    let hits = matcher.eval_once(&index);
+    let hits = matcher.eval(&index, &mut counted);
     let out = io::stdout().lock();
     let mut out = BufWriter::new(out);
     if args.json {

@@ -74,7 +74,7 @@ pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
     let analyzer = Analyzer::none()
         .with_book(args.input.phrase_book()?)
         .with_families(true);
-    let (mut index, _) = super::load(&args.input, &analyzer)?;
+    let mut index = super::load(&args.input, &analyzer)?;
     index.mine_phrases(&MineOptions {
         min_docs: args.min_docs.max(1),
         ..MineOptions::default()
@@ -127,7 +127,7 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
             })
         })
         .flatten();
-    let (index, _) = super::load_filtered(&args.input, &analyzer, keep)?;
+    let index = super::load_filtered(&args.input, &analyzer, keep)?;
     let phrase = PhraseRef::resolve(&index, &args.phrase);
     let occ = concordance::occurrences(&index, &phrase, None);
     let lines = concordance::lines(&index, &occ, args.width);

@@ -53,7 +53,7 @@ struct QuoteItem<'a> {
 }
 
 pub fn run_speakers(args: SpeakersArgs) -> anyhow::Result<ExitCode> {
-    let (index, _) = super::load(&args.input, &Analyzer::none().only(false, true))?;
+    let index = super::load(&args.input, &Analyzer::none().only(false, true))?;
     let items: Vec<SpeakerItem> = index
         .speaker_stats()
         .iter()
@@ -116,7 +116,7 @@ pub fn matching_speakers(index: &Index, pattern: &str) -> Vec<bool> {
 }
 
 pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
-    let (index, _) = super::load(&args.input, &Analyzer::none().only(false, true))?;
+    let index = super::load(&args.input, &Analyzer::none().only(false, true))?;
     let wanted = args.speaker.as_deref().map(|p| matching_speakers(&index, p));
     if let (Some(w), Some(name)) = (&wanted, &args.speaker)
         && !w.iter().any(|b| *b)

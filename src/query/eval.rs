@@ -119,7 +119,8 @@ impl BodyPattern {
             .collect()
     }
 
-    fn count(&self, body: &str) -> u32 {
+    /// Matches in `body`, counted up to a cap (enough to rank).
+    pub fn count(&self, body: &str) -> u32 {
         if !self.whole_word {
             return self.regex.find_iter(body).take(MAX_COUNT).count() as u32;
         }
@@ -208,6 +209,62 @@ pub fn prefilter(query: &Query) -> Option<Arc<crate::store::Keep>> {
     Some(Arc::new(move |text: &str| {
         patterns.iter().any(|p| p.regex.is_match(text))
     }))
+}
+
+/// The body terms (phrases and exact words) of a query, to be counted in
+/// each article as it is read: a one-shot evaluation seeded with the counts
+/// ([`TermCounter::into_cache`]) then needs no article text.
+#[derive(Debug, Clone, Default)]
+pub struct TermCounter {
+    patterns: Vec<BodyPattern>,
+}
+
+impl TermCounter {
+    pub fn new(query: &Query) -> TermCounter {
+        let mut patterns: Vec<BodyPattern> = Vec::new();
+        for t in query.terms() {
+            let p = match &t.kind {
+                TermKind::Phrase(p) => BodyPattern::phrase(p),
+                TermKind::Word(w) => BodyPattern::word(w),
+                _ => None,
+            };
+            if let Some(p) = p
+                && !patterns.iter().any(|q| q.key == p.key)
+            {
+                patterns.push(p);
+            }
+        }
+        TermCounter { patterns }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Each term's matches in `body`, as the evaluation counts them.
+    pub fn count(&self, body: &str) -> Vec<u32> {
+        self.patterns.iter().map(|p| p.count(body)).collect()
+    }
+
+    /// A cache holding the counts: `per_article[id]` is [`count`](Self::count)
+    /// of article `id`, for every article of the index it will be used with.
+    pub fn into_cache(self, per_article: &[Vec<u32>]) -> TermCache {
+        let entries = self
+            .patterns
+            .into_iter()
+            .enumerate()
+            .map(|(k, pattern)| Entry {
+                pattern,
+                counts: Arc::new(
+                    per_article
+                        .iter()
+                        .map(|c| c.get(k).copied().unwrap_or(0))
+                        .collect(),
+                ),
+            })
+            .collect();
+        TermCache { entries }
+    }
 }
 
 /// Results of body terms, kept between keystrokes. Clear it when articles
@@ -624,7 +681,7 @@ mod tests {
     }
 
     fn index() -> Index {
-        let mut ix = Index::new(Corpus::new(vec![
+        index_of(vec![
             art("Ties rock solid", "SCMP", "Relations are rock-solid, Wang said."),
             art(
                 "No limits partnership",
@@ -641,7 +698,11 @@ mod tests {
                 "Reuters",
                 "Stocks fell; nothing about rocks. Hegemony.",
             ),
-        ]));
+        ])
+    }
+
+    fn index_of(articles: Vec<Article>) -> Index {
+        let mut ix = Index::new(Corpus::new(articles));
         ix.set_speakers(
             vec!["Wang Yi".into(), "Sergey Lavrov".into()],
             vec![vec![0], vec![], vec![0, 1], vec![]],
@@ -659,6 +720,44 @@ mod tests {
         let mut v: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
         v.sort_unstable();
         v
+    }
+
+    #[test]
+    fn counts_made_while_loading_rank_like_a_scan_without_the_text() {
+        for q in [
+            "\"rock solid\"",
+            "\"rock solid\" | 'hegemony",
+            "'wang !\"no limits\"",
+            "lavrov \"wang yi\"",
+            "#\"rock solid\" 'limits",
+        ] {
+            let query = parse(q).unwrap();
+            let full = index();
+            let scanned = Matcher::new(&query, &full).unwrap().eval_once(&full);
+            // the counts a loader makes, then the text let go
+            let counter = TermCounter::new(&query);
+            let counts: Vec<Vec<u32>> = full.articles().iter().map(|a| counter.count(&a.body)).collect();
+            let mut cache = counter.into_cache(&counts);
+            let bare = index_of(
+                full.articles()
+                    .iter()
+                    .map(|a| Article {
+                        body: Arc::default(),
+                        ..a.clone()
+                    })
+                    .collect(),
+            );
+            let counted = Matcher::new(&query, &bare).unwrap().eval(&bare, &mut cache);
+            assert_eq!(counted, scanned, "{q}");
+            assert!(!scanned.is_empty(), "{q}");
+        }
+    }
+
+    #[test]
+    fn term_counter_holds_each_body_term_once() {
+        let c = TermCounter::new(&parse("\"rock solid\" 'wang | \"rock solid\" lavrov @wang").unwrap());
+        assert_eq!(c.count("Rock-solid ties, rock solid, said Wang."), [2, 1]);
+        assert!(TermCounter::new(&parse("lavrov @wang #x").unwrap()).is_empty());
     }
 
     #[test]
