@@ -4,7 +4,6 @@
 //! with `.`) are skipped; symbolic links are followed, and a link back to a
 //! folder being walked is reported instead of walked again.
 
-use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -53,70 +52,88 @@ fn walk_dir(dir: &Path, ancestors: &[PathBuf], sizes: bool) -> Vec<Found> {
         Ok(r) => r,
         Err(e) => return vec![Found::Issue(Issue::skipped(dir, io_reason(&e)))],
     };
-    let mut entries: Vec<(OsString, fs::DirEntry)> = Vec::new();
+    // entries share `dir/` as a prefix, so their paths sort as their names do
+    let mut entries: Vec<(PathBuf, fs::DirEntry)> = Vec::new();
     let mut found = Vec::new();
     for entry in read {
         match entry {
             Ok(e) => {
-                let name = e.file_name();
-                if !name.as_encoded_bytes().starts_with(b".") {
-                    entries.push((name, e));
+                let path = e.path();
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+                if !hidden {
+                    entries.push((path, e));
                 }
             }
             Err(e) => found.push(Found::Issue(Issue::skipped(dir, io_reason(&e)))),
         }
     }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let inner: Vec<Found> = entries
+    entries.sort_unstable_by(|a, b| {
+        a.0.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.0.as_os_str().as_encoded_bytes())
+    });
+    let visited: Vec<Visited> = entries
         .into_par_iter()
-        .flat_map_iter(|(name, e)| visit(&e, &name, ancestors, sizes))
+        .map(|(path, e)| visit(path, &e, ancestors, sizes))
         .collect();
-    found.extend(inner);
+    for v in visited {
+        match v {
+            Visited::Nothing => {}
+            Visited::One(f) => found.push(f),
+            Visited::Folder(inner) => found.extend(inner),
+        }
+    }
     found
 }
 
+/// What one entry of a folder gave.
+enum Visited {
+    Nothing,
+    One(Found),
+    Folder(Vec<Found>),
+}
+
 /// One entry of a folder: a file to read, a folder to walk, or nothing.
-fn visit(e: &fs::DirEntry, name: &OsString, ancestors: &[PathBuf], sizes: bool) -> Vec<Found> {
-    let path = e.path();
+fn visit(path: PathBuf, e: &fs::DirEntry, ancestors: &[PathBuf], sizes: bool) -> Visited {
     let Ok(kind) = e.file_type() else {
-        return Vec::new();
+        return Visited::Nothing;
     };
-    let parent_real = ancestors.last().map_or(Path::new(""), PathBuf::as_path);
     let (is_dir, is_file, followed) = if kind.is_symlink() {
         match fs::metadata(&path) {
             Ok(m) => (m.is_dir(), m.is_file(), Some(m)),
-            Err(e) => return vec![Found::Issue(Issue::skipped(&path, io_reason(&e)))],
+            Err(e) => return Visited::One(Found::Issue(Issue::skipped(&path, io_reason(&e)))),
         }
     } else {
         (kind.is_dir(), kind.is_file(), None)
     };
     if is_file {
         if !is_article_file(&path) {
-            return Vec::new();
+            return Visited::Nothing;
         }
         let len = match (&followed, sizes) {
             (Some(m), _) => m.len(),
             (None, true) => e.metadata().map(|m| m.len()).unwrap_or(0),
             (None, false) => 0,
         };
-        return vec![Found::File(path, len)];
+        return Visited::One(Found::File(path, len));
     }
     if !is_dir {
-        return Vec::new();
+        return Visited::Nothing;
     }
     // a real folder's real path is its parent's plus its name; a linked one's
     // is where the link leads, which must not be a folder being walked
-    let real = if followed.is_some() {
-        fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
-    } else {
-        parent_real.join(name)
+    let real = match (&followed, ancestors.last(), path.file_name()) {
+        (None, Some(parent), Some(name)) => parent.join(name),
+        _ => fs::canonicalize(&path).unwrap_or_else(|_| path.clone()),
     };
     if ancestors.contains(&real) {
-        return vec![Found::Issue(Issue::skipped(&path, "symbolic link loop"))];
+        return Visited::One(Found::Issue(Issue::skipped(&path, "symbolic link loop")));
     }
     let mut inner = ancestors.to_vec();
     inner.push(real);
-    walk_dir(&path, &inner, sizes)
+    Visited::Folder(walk_dir(&path, &inner, sizes))
 }
 
 #[cfg(test)]
