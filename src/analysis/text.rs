@@ -133,7 +133,9 @@ pub fn count_words(text: &str) -> usize {
                 (c, c.len_utf8())
             }
         };
-        let a = c.is_alphanumeric();
+        // news text's usual non-ASCII chars are quotes and dashes (General
+        // Punctuation, which holds no letters): no table lookup for them
+        let a = !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric();
         count += usize::from(a && !a1 && !(p1 && a2));
         a2 = a1;
         a1 = a;
@@ -263,6 +265,11 @@ mod tests {
             assert_eq!(&s[w.range()], w.text);
         }
         assert_eq!(texts(s), ["Ван", "И", "said", "ок"]);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letters() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]

@@ -95,10 +95,13 @@ pub fn is_article_file(path: &Path) -> bool {
 }
 
 fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .is_some_and(|e| a.contains(&e.as_str()) || b.contains(&e.as_str()))
+    let Some(ext) = path.extension() else {
+        return false;
+    };
+    let ext = ext.as_encoded_bytes();
+    a.iter()
+        .chain(b)
+        .any(|known| known.as_bytes().eq_ignore_ascii_case(ext))
 }
 
 pub(super) fn io_reason(e: &std::io::Error) -> String {
