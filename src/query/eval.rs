@@ -141,11 +141,28 @@ impl BodyPattern {
 }
 
 fn build(re: &str) -> Regex {
+    // The same term is compiled more than once (a headless query's prefilter,
+    // its counter and its matcher; a query typed again): keep the last few.
+    // A clone shares the compiled program.
+    static RECENT: std::sync::Mutex<Vec<(String, Regex)>> = std::sync::Mutex::new(Vec::new());
+    const KEEP: usize = 32;
+    if let Ok(recent) = RECENT.lock()
+        && let Some((_, r)) = recent.iter().find(|(k, _)| k == re)
+    {
+        return r.clone();
+    }
     // Every piece is escaped, so the pattern is always valid; size limits are generous.
-    RegexBuilder::new(re)
+    let regex = RegexBuilder::new(re)
         .case_insensitive(true)
         .build()
-        .unwrap_or_else(|_| Regex::new("$^").expect("the never-matching regex is valid"))
+        .unwrap_or_else(|_| Regex::new("$^").expect("the never-matching regex is valid"));
+    if let Ok(mut recent) = RECENT.lock() {
+        if recent.len() >= KEEP {
+            recent.remove(0);
+        }
+        recent.push((re.to_string(), regex.clone()));
+    }
+    regex
 }
 
 fn word_regex(word: &str) -> String {

@@ -93,7 +93,9 @@ struct FamilyToml {
 pub struct PhraseBook {
     families: Vec<Family>,
     replace: bool,
-    pub(super) matcher: Matcher,
+    /// Compiled on first use: a command that never looks for families
+    /// (a plain listing) does not pay for it.
+    matcher: std::sync::OnceLock<Matcher>,
 }
 
 /// The key two labels are compared by: lowercase, with runs of spaces,
@@ -111,7 +113,7 @@ impl PhraseBook {
     /// The bundled families.
     pub fn bundled() -> PhraseBook {
         // The bundled file is checked by the tests.
-        PhraseBook::from_toml(BUNDLED_TOML).unwrap_or_else(|e| panic!("bundled {e}"))
+        PhraseBook::parse(BUNDLED_TOML, false).unwrap_or_else(|e| panic!("bundled {e}"))
     }
 
     /// An empty book (finds nothing).
@@ -119,13 +121,19 @@ impl PhraseBook {
         PhraseBook {
             families: Vec::new(),
             replace: false,
-            matcher: Matcher::default(),
+            matcher: Matcher::default().into(),
         }
     }
 
     /// Parses a phrase file (see `assets/phrases.toml` for the format). A
     /// family without `color` gets one from a fixed palette.
     pub fn from_toml(src: &str) -> Result<PhraseBook, PhraseError> {
+        PhraseBook::parse(src, true)
+    }
+
+    /// [`from_toml`](Self::from_toml); `compile` now (to report a list too
+    /// big to compile) or on first use.
+    fn parse(src: &str, compile: bool) -> Result<PhraseBook, PhraseError> {
         let file: FileToml = toml::from_str(src)?;
         let families = file
             .family
@@ -141,7 +149,7 @@ impl PhraseBook {
                 variants: f.variants,
             })
             .collect();
-        let mut book = PhraseBook::from_families(families)?;
+        let mut book = PhraseBook::checked(families, compile)?;
         book.replace = file.replace;
         Ok(book)
     }
@@ -149,6 +157,10 @@ impl PhraseBook {
     /// Compiles families given in code. Labels must be unique and every
     /// family needs at least one variant with a word in it.
     pub fn from_families(families: Vec<Family>) -> Result<PhraseBook, PhraseError> {
+        PhraseBook::checked(families, true)
+    }
+
+    fn checked(families: Vec<Family>, eager: bool) -> Result<PhraseBook, PhraseError> {
         let mut keys = std::collections::HashSet::new();
         for (index, f) in families.iter().enumerate() {
             if f.label.trim().is_empty() {
@@ -171,7 +183,11 @@ impl PhraseBook {
                 });
             }
         }
-        let matcher = compile(&families)?;
+        let matcher = std::sync::OnceLock::new();
+        if eager {
+            // compiled here to report a list too big to compile
+            let _ = matcher.set(compile(&families)?);
+        }
         Ok(PhraseBook {
             families,
             replace: false,
@@ -208,11 +224,10 @@ impl PhraseBook {
         }
         // Both books were checked and labels stay unique; only the automaton
         // could fail, and only far beyond any real list: find nothing then.
-        let matcher = compile(&families).unwrap_or_default();
         PhraseBook {
             families,
             replace: false,
-            matcher,
+            matcher: std::sync::OnceLock::new(),
         }
     }
 
@@ -225,7 +240,7 @@ impl PhraseBook {
     /// non-overlapping, byte ranges on char boundaries. Where two variants
     /// overlap, the one starting first wins, then the longer one.
     pub fn find(&self, text: &str) -> Vec<FamilyMatch> {
-        self.matcher
+        self.matcher()
             .find(text)
             .into_iter()
             .map(|(family, range)| FamilyMatch {
@@ -271,6 +286,13 @@ impl PhraseBook {
             (Some((i, _)), None) => Some(i),
             _ => None,
         }
+    }
+}
+
+impl PhraseBook {
+    pub(super) fn matcher(&self) -> &Matcher {
+        self.matcher
+            .get_or_init(|| compile(&self.families).unwrap_or_default())
     }
 }
 

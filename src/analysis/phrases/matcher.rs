@@ -646,7 +646,7 @@ mod tests {
 
             #[test]
             fn bundled_book_same_both_ways(text in text()) {
-                let mt = &BOOK.matcher;
+                let mt = BOOK.matcher();
                 let ac = mt.ac.as_ref().unwrap();
                 let anchors = mt.anchors.as_ref().unwrap();
                 let windows = mt.find_anchored(ac, anchors, &text, false);
