@@ -243,6 +243,50 @@ fn sort_by_date(index: &Index, counts: &mut [(ArticleId, usize)]) {
     });
 }
 
+/// A phrase's use over time: per article (in date order), and summed per
+/// month and per year, computed once when the phrase is selected so that
+/// drawing its chart is cheap at any corpus size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timeline {
+    /// (article, occurrences), by date.
+    pub counts: Vec<(ArticleId, usize)>,
+    /// ("YY-MM", occurrences), in date order; "n/d" for articles without a date.
+    pub months: Vec<(String, u64)>,
+    /// ("YYYY", occurrences), likewise.
+    pub years: Vec<(String, u64)>,
+    /// Occurrences in all.
+    pub total: usize,
+}
+
+impl Timeline {
+    pub fn new(index: &Index, counts: Vec<(ArticleId, usize)>) -> Timeline {
+        let date = |id: ArticleId| index.article(id).and_then(|a| a.meta.date.as_deref());
+        // counts are in date order: grouping by a date prefix is one pass
+        let group = |key_len: usize, skip: usize| -> Vec<(String, u64)> {
+            let mut out: Vec<(String, u64)> = Vec::new();
+            let mut last: Option<&str> = None;
+            for &(id, n) in &counts {
+                let k = date(id).map_or("n/d", |d| d.get(..key_len.min(d.len())).unwrap_or(d));
+                match out.last_mut() {
+                    Some(e) if last == Some(k) => e.1 += n as u64,
+                    _ => {
+                        let label = k.chars().skip(if k == "n/d" { 0 } else { skip }).collect();
+                        out.push((label, n as u64));
+                        last = Some(k);
+                    }
+                }
+            }
+            out
+        };
+        Timeline {
+            months: group(7, 2),
+            years: group(4, 0),
+            total: counts.iter().map(|c| c.1).sum(),
+            counts,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +297,31 @@ mod tests {
         let articles = bundled_articles();
         let facts = Analyzer::new().facts_all(&articles);
         Index::with_facts(Corpus::new(articles), facts)
+    }
+
+    #[test]
+    fn timeline_sums_per_month_and_year_in_date_order() {
+        use crate::store::{Article, Meta};
+        let dated = |d: Option<&str>| {
+            let meta = Meta {
+                title: "t".into(),
+                date: d.map(str::to_string),
+                ..Meta::default()
+            };
+            Article::from_parts("a.txt".into(), meta, "rock solid", false)
+        };
+        let ix = Index::new(Corpus::new(vec![
+            dated(Some("2023-12-30")),
+            dated(Some("2024-01-02")),
+            dated(Some("2024-01-20")),
+            dated(Some("2024-02")),
+            dated(None),
+        ]));
+        let t = Timeline::new(&ix, vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]);
+        let s = |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k}:{n}")).collect::<Vec<_>>();
+        assert_eq!(s(&t.months), ["23-12:1", "24-01:5", "24-02:4", "n/d:5"]);
+        assert_eq!(s(&t.years), ["2023:1", "2024:9", "n/d:5"]);
+        assert_eq!(t.total, 15);
     }
 
     #[test]

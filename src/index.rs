@@ -238,14 +238,7 @@ impl Index {
 
     /// Every article id, dated ones first by date, then by id.
     pub fn by_date(&self) -> &[ArticleId] {
-        self.date_order.get_or_init(|| {
-            let mut ids: Vec<ArticleId> = (0..self.len() as ArticleId).collect();
-            ids.sort_by_cached_key(|&id| {
-                let date = self.article(id).and_then(|a| a.meta.date.as_deref());
-                (date.is_none(), date, id)
-            });
-            ids
-        })
+        self.date_order.get_or_init(|| date_order(self.articles()))
     }
 
     /// Uses `book` for the phrase families (labels for `#label`, highlighting).
@@ -460,5 +453,59 @@ impl Index {
         self.speaker_names = names;
         self.article_speakers = per_article;
         self.article_speakers.resize(self.corpus.len(), Vec::new());
+    }
+}
+
+/// Article ids, dated ones first by date (as the strings compare), then by id.
+fn date_order(articles: &[crate::store::Article]) -> Vec<ArticleId> {
+    use rayon::prelude::*;
+    // A date's first 16 bytes as a big-endian number order as the string
+    // does (an ISO date and time fits): most comparisons are one integer's.
+    fn prefix(d: &str) -> u128 {
+        let mut b = [0u8; 16];
+        let n = d.len().min(16);
+        b[..n].copy_from_slice(&d.as_bytes()[..n]);
+        u128::from_be_bytes(b)
+    }
+    let mut keyed: Vec<(bool, u128, ArticleId)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match a.meta.date.as_deref() {
+            Some(d) => (false, prefix(d), i as ArticleId),
+            None => (true, 0, i as ArticleId),
+        })
+        .collect();
+    let date = |id: ArticleId| articles[id as usize].meta.date.as_deref();
+    keyed.par_sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| date(a.2).cmp(&date(b.2)))
+            .then(a.2.cmp(&b.2))
+    });
+    keyed.into_iter().map(|k| k.2).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Article, Meta};
+
+    proptest::proptest! {
+        #[test]
+        fn date_order_is_the_string_order(dates in proptest::collection::vec(
+            proptest::option::of("(19|20)[0-9]{2}(-[01][0-9](-[0-3][0-9](T[0-2][0-9]:[0-5][0-9](:[0-5][0-9]\\.[0-9]{1,3})?)?)?)?|[A-Za-z ]{0,20}"),
+            0..60,
+        )) {
+            let articles: Vec<Article> = dates
+                .iter()
+                .map(|d| Article::from_parts("a.txt".into(), Meta { title: "t".into(), date: d.clone(), ..Meta::default() }, "body", false))
+                .collect();
+            let mut expected: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
+            expected.sort_by_key(|&id| {
+                let date = articles[id as usize].meta.date.as_deref();
+                (date.is_none(), date, id)
+            });
+            proptest::prop_assert_eq!(date_order(&articles), expected);
+        }
     }
 }

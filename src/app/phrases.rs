@@ -5,7 +5,7 @@ use super::picker::Picker;
 use super::speakers::picker_nav;
 use super::state::View;
 use super::{Action, App};
-use crate::concordance::{self, PhraseRow};
+use crate::concordance::{self, PhraseRow, Timeline};
 use crate::store::ArticleId;
 
 /// Lines under the phrases list for the chart.
@@ -17,8 +17,8 @@ pub struct PhrasesState {
     pub rows: Vec<PhraseRow>,
     pub labels: Vec<String>,
     pub picker: Picker,
-    /// The selected row's use per article (article, occurrences), by date.
-    pub chart: Option<(usize, Vec<(ArticleId, usize)>)>,
+    /// The selected row's use over time.
+    pub chart: Option<(usize, Timeline)>,
 }
 
 /// State of the concordance view. Lines are made for the rows on screen
@@ -64,7 +64,8 @@ impl App {
             return;
         }
         let row = &s.rows[i];
-        s.chart = Some((i, concordance::counts(&self.index, row)));
+        let counts = concordance::counts(&self.index, row);
+        s.chart = Some((i, Timeline::new(&self.index, counts)));
     }
 
     /// The concordance of the selected phrase.

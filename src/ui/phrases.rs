@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use super::picker::{self, PickerView};
 use crate::app::{App, CHART_LINES, layout};
-use crate::concordance::PhraseRef;
+use crate::concordance::{PhraseRef, Timeline};
 use crate::store::ArticleId;
 
 fn main_area(app: &App) -> Rect {
@@ -56,50 +56,21 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
         below: CHART_LINES,
     };
     let below = picker::draw(frame, area, view, &s.picker, theme);
-    if let Some((row, counts)) = &s.chart {
-        chart(frame, below, app, &s.rows[*row].text, counts, theme);
+    if let Some((row, timeline)) = &s.chart {
+        chart(frame, below, app, &s.rows[*row].text, timeline, theme);
     }
 }
 
 /// One bar per article by date when they fit, else per month, per year.
-fn chart(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    label: &str,
-    counts: &[(ArticleId, usize)],
-    theme: &Theme,
-) {
+fn chart(frame: &mut Frame, area: Rect, app: &App, label: &str, timeline: &Timeline, theme: &Theme) {
     if area.height < 4 || area.width < 10 {
         return;
     }
     const BAR: u16 = 5;
     let max_bars = usize::from(area.width / (BAR + 1)).max(1);
-    let date = |id: ArticleId| app.index.article(id).and_then(|a| a.meta.date.as_deref());
-    // counts are in date order: grouping by a date prefix is one pass
-    let group = |key_len: usize, skip: usize| -> Vec<(String, u64)> {
-        let mut out: Vec<(String, u64)> = Vec::new();
-        let mut last: Option<&str> = None;
-        for &(id, n) in counts {
-            let k = date(id).map_or("n/d", |d| d.get(..key_len.min(d.len())).unwrap_or(d));
-            if last == Some(k) {
-                if let Some(e) = out.last_mut() {
-                    e.1 += n as u64;
-                }
-            } else {
-                out.push((
-                    k.chars().skip(if k == "n/d" { 0 } else { skip }).collect(),
-                    n as u64,
-                ));
-                last = Some(k);
-            }
-            if out.len() > max_bars * 4 {
-                break;
-            }
-        }
-        out
-    };
-    let (data, unit) = if counts.len() <= max_bars {
+    let counts = &timeline.counts;
+    let (data, unit): (Vec<(String, u64)>, _) = if counts.len() <= max_bars {
+        let date = |id: ArticleId| app.index.article(id).and_then(|a| a.meta.date.as_deref());
         let per_article = counts
             .iter()
             .map(|&(id, n)| {
@@ -108,17 +79,13 @@ fn chart(
             })
             .collect();
         (per_article, "per article, by date")
+    } else if timeline.months.len() <= max_bars {
+        (timeline.months.clone(), "per month")
     } else {
-        let months = group(7, 2);
-        if months.len() <= max_bars {
-            (months, "per month")
-        } else {
-            let years = group(4, 0);
-            let skip = years.len().saturating_sub(max_bars);
-            (years.into_iter().skip(skip).collect(), "per year")
-        }
+        let skip = timeline.years.len().saturating_sub(max_bars);
+        (timeline.years[skip..].to_vec(), "per year")
     };
-    let total: usize = counts.iter().map(|c| c.1).sum();
+    let total = timeline.total;
     let title = format!(" “{label}”: {total} times in {} articles, {unit} ", counts.len());
     let bars: Vec<Bar> = data
         .iter()
