@@ -243,6 +243,105 @@ fn sort_by_date(index: &Index, counts: &mut [(ArticleId, usize)]) {
     });
 }
 
+/// Every occurrence of a phrase, in article order, for the concordance. A
+/// family's occurrences are already counted per article (the index's
+/// facts), so only their number is known up front and each one's position
+/// is found when it is asked for: the concordance of a family found in half
+/// of 100,000 articles opens at once. A phrase's are listed in full.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Occurrences {
+    listed: Vec<(ArticleId, Range<usize>)>,
+    /// Counted: the family, each article holding it, and the running total
+    /// of occurrences up to and including each article.
+    family: Option<u16>,
+    articles: Vec<ArticleId>,
+    ends: Vec<usize>,
+}
+
+impl Occurrences {
+    /// The occurrences of `phrase`, over `within` when given.
+    pub fn of(index: &Index, phrase: &PhraseRef, within: Option<&[ArticleId]>) -> Occurrences {
+        let PhraseRef::Family(f) = phrase else {
+            return Occurrences {
+                listed: occurrences(index, phrase, within),
+                ..Occurrences::default()
+            };
+        };
+        let mut articles = Vec::new();
+        let mut ends = Vec::new();
+        let mut total = 0;
+        let mut add = |id: ArticleId| {
+            if !index.is_live(id) {
+                return;
+            }
+            if let Some((_, n)) = index.family_counts_of(id).find(|(g, _)| g == f)
+                && n > 0
+            {
+                total += n as usize;
+                articles.push(id);
+                ends.push(total);
+            }
+        };
+        match within {
+            Some(ids) => ids.iter().copied().for_each(&mut add),
+            None => (0..index.len() as ArticleId).for_each(&mut add),
+        }
+        Occurrences {
+            listed: Vec::new(),
+            family: Some(*f),
+            articles,
+            ends,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self.family {
+            Some(_) => self.ends.last().copied().unwrap_or(0),
+            None => self.listed.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th occurrence: its article and byte range.
+    pub fn get(&self, index: &Index, i: usize) -> Option<(ArticleId, Range<usize>)> {
+        let Some(f) = self.family else {
+            return self.listed.get(i).cloned();
+        };
+        let k = self.ends.partition_point(|&end| end <= i);
+        let id = *self.articles.get(k)?;
+        let first = if k == 0 { 0 } else { self.ends[k - 1] };
+        let body = &index.article(id)?.body;
+        let range = index
+            .book()
+            .find_family(body, usize::from(f))
+            .into_iter()
+            .nth(i - first)?;
+        Some((id, range))
+    }
+
+    /// All of them, positions found (on all cores).
+    pub fn all(&self, index: &Index) -> Vec<(ArticleId, Range<usize>)> {
+        let Some(f) = self.family else {
+            return self.listed.clone();
+        };
+        let per_article: Vec<Vec<(ArticleId, Range<usize>)>> = self
+            .articles
+            .par_iter()
+            .map(|&id| {
+                let ranges = index
+                    .article(id)
+                    .map(|a| index.book().find_family(&a.body, usize::from(f)))
+                    .unwrap_or_default();
+                ranges.into_iter().map(|r| (id, r)).collect()
+            })
+            .collect();
+        per_article.into_iter().flatten().collect()
+    }
+}
+
 /// A phrase's use over time: per article (in date order), and summed per
 /// month and per year, computed once when the phrase is selected so that
 /// drawing its chart is cheap at any corpus size.
@@ -297,6 +396,27 @@ mod tests {
         let articles = bundled_articles();
         let facts = Analyzer::new().facts_all(&articles);
         Index::with_facts(Corpus::new(articles), facts)
+    }
+
+    #[test]
+    fn counted_family_occurrences_are_the_listed_ones() {
+        let ix = index();
+        for name in ["rock solid", "no limits", "hegemony", "multipolar world"] {
+            let p = PhraseRef::resolve(&ix, name);
+            let listed = occurrences(&ix, &p, None);
+            let counted = Occurrences::of(&ix, &p, None);
+            assert!(counted.family.is_some());
+            assert_eq!(counted.len(), listed.len(), "{name}");
+            let got: Vec<_> = (0..counted.len()).filter_map(|i| counted.get(&ix, i)).collect();
+            assert_eq!(got, listed, "{name}");
+            assert_eq!(counted.all(&ix), listed, "{name}");
+            assert_eq!(counted.get(&ix, counted.len()), None);
+        }
+        let text = Occurrences::of(&ix, &PhraseRef::Text("wang yi".into()), None);
+        assert_eq!(
+            text.all(&ix),
+            occurrences(&ix, &PhraseRef::Text("wang yi".into()), None)
+        );
     }
 
     #[test]

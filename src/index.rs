@@ -467,22 +467,27 @@ fn date_order(articles: &[crate::store::Article]) -> Vec<ArticleId> {
         b[..n].copy_from_slice(&d.as_bytes()[..n]);
         u128::from_be_bytes(b)
     }
-    let mut keyed: Vec<(bool, u128, ArticleId)> = articles
+    // (undated, first 16 bytes, longer than 16 bytes, id): dates that tie
+    // on their first 16 bytes differ only when both are longer
+    let mut keyed: Vec<(bool, u128, bool, ArticleId)> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| match a.meta.date.as_deref() {
-            Some(d) => (false, prefix(d), i as ArticleId),
-            None => (true, 0, i as ArticleId),
+            Some(d) => (false, prefix(d), d.len() > 16, i as ArticleId),
+            None => (true, 0, false, i as ArticleId),
         })
         .collect();
     let date = |id: ArticleId| articles[id as usize].meta.date.as_deref();
     keyed.par_sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| date(a.2).cmp(&date(b.2)))
-            .then(a.2.cmp(&b.2))
+        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+            if a.2 && b.2 {
+                date(a.3).cmp(&date(b.3)).then(a.3.cmp(&b.3))
+            } else {
+                (a.2, a.3).cmp(&(b.2, b.3))
+            }
+        })
     });
-    keyed.into_iter().map(|k| k.2).collect()
+    keyed.into_iter().map(|k| k.3).collect()
 }
 
 #[cfg(test)]

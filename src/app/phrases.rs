@@ -5,8 +5,7 @@ use super::picker::Picker;
 use super::speakers::picker_nav;
 use super::state::View;
 use super::{Action, App};
-use crate::concordance::{self, PhraseRow, Timeline};
-use crate::store::ArticleId;
+use crate::concordance::{self, Occurrences, PhraseRow, Timeline};
 
 /// Lines under the phrases list for the chart.
 pub const CHART_LINES: u16 = 10;
@@ -26,8 +25,8 @@ pub struct PhrasesState {
 #[derive(Debug, Clone, Default)]
 pub struct KwicState {
     pub title: String,
-    /// Every occurrence: (article, byte range).
-    pub occ: Vec<(ArticleId, std::ops::Range<usize>)>,
+    /// Every occurrence (positions found as they are shown).
+    pub occ: Occurrences,
     pub labels: Vec<String>,
     pub picker: Picker,
     /// Characters of context each side.
@@ -71,7 +70,7 @@ impl App {
     /// The concordance of the selected phrase.
     fn open_kwic(&mut self, row: PhraseRow) {
         let context = usize::from(self.size.0.saturating_sub(24) / 2).clamp(10, 80);
-        let occ = concordance::occurrences(&self.index, &row.phrase, row.docs(&self.index));
+        let occ = Occurrences::of(&self.index, &row.phrase, row.docs(&self.index));
         let picker = Picker::new(occ.len());
         self.kwic_view = Some(KwicState {
             title: row.text.clone(),
@@ -125,7 +124,7 @@ impl App {
             return false;
         };
         if matches!(action, Action::Input(_)) && k.labels.is_empty() && !k.occ.is_empty() {
-            k.labels = concordance::lines(&self.index, &k.occ, k.context)
+            k.labels = concordance::lines(&self.index, &k.occ.all(&self.index), k.context)
                 .iter()
                 .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
                 .collect();
@@ -135,7 +134,7 @@ impl App {
         }
         match action {
             Action::Open => {
-                if let Some((article, range)) = k.picker.current().and_then(|i| k.occ.get(i)).cloned() {
+                if let Some((article, range)) = k.picker.current().and_then(|i| k.occ.get(&self.index, i)) {
                     self.show_in_reader(article, range);
                 }
             }

@@ -116,10 +116,10 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
     let rows = picker::window(&k.picker, h)
         .iter()
         .filter_map(|&i| {
-            let (id, range) = k.occ.get(i)?;
-            let a = app.index.article(*id)?;
+            let (id, range) = k.occ.get(&app.index, i)?;
+            let a = app.index.article(id)?;
             let l = crate::concordance::Line {
-                article: *id,
+                article: id,
                 range: range.clone(),
                 kwic: crate::analysis::phrases::kwic(&a.body, range.clone(), ctx),
             };
