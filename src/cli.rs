@@ -213,6 +213,7 @@ fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Ve
             LoadEvent::Phase { .. }
             | LoadEvent::Analysed { .. }
             | LoadEvent::Mined { .. }
+            | LoadEvent::Dated { .. }
             | LoadEvent::Done { .. } => {}
         },
     );

@@ -6,7 +6,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::analysis::phrases::{self, KwicLine};
-use crate::index::Index;
+use crate::index::{Index, UNDATED};
 use crate::store::ArticleId;
 
 /// A phrase to look for.
@@ -205,14 +205,22 @@ pub fn lines(index: &Index, occurrences: &[(ArticleId, Range<usize>)], context: 
 pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
     let occ: Vec<(ArticleId, Range<usize>)> = match &row.phrase {
         PhraseRef::Family(f) => {
-            // walking the articles in date order: no sort
+            // the facts read in id order (memory order), then the dates walked
+            let per_id: Vec<u32> = (0..index.len() as ArticleId)
+                .map(|id| match index.is_live(id) {
+                    true => index
+                        .family_counts_of(id)
+                        .find(|(g, _)| g == f)
+                        .map_or(0, |c| c.1),
+                    false => 0,
+                })
+                .collect();
             return index
                 .by_date()
                 .iter()
-                .filter(|&&id| index.is_live(id))
                 .filter_map(|&id| {
-                    let (_, n) = index.family_counts_of(id).find(|(g, _)| g == f)?;
-                    Some((id, n as usize))
+                    let n = per_id[id as usize];
+                    (n > 0).then_some((id, n as usize))
                 })
                 .collect();
         }
@@ -359,17 +367,29 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn new(index: &Index, counts: Vec<(ArticleId, usize)>) -> Timeline {
+        let heads = index.date_heads();
         let date = |id: ArticleId| index.article(id).and_then(|a| a.meta.date.as_deref());
-        // counts are in date order: grouping by a date prefix is one pass
+        // counts are in date order: a group is a run of equal date prefixes
+        // (compared as numbers; a label is made once per group)
         let group = |key_len: usize, skip: usize| -> Vec<(String, u64)> {
+            let shift = 8 * (8 - key_len);
             let mut out: Vec<(String, u64)> = Vec::new();
-            let mut last: Option<&str> = None;
+            let mut last = None;
             for &(id, n) in &counts {
-                let k = date(id).map_or("n/d", |d| d.get(..key_len.min(d.len())).unwrap_or(d));
+                let head = heads.get(id as usize).copied().unwrap_or(UNDATED);
+                let k = if head == UNDATED { UNDATED } else { head >> shift };
                 match out.last_mut() {
                     Some(e) if last == Some(k) => e.1 += n as u64,
                     _ => {
-                        let label = k.chars().skip(if k == "n/d" { 0 } else { skip }).collect();
+                        let label = match date(id) {
+                            Some(d) => d
+                                .get(..key_len.min(d.len()))
+                                .unwrap_or(d)
+                                .chars()
+                                .skip(skip)
+                                .collect(),
+                            None => "n/d".to_string(),
+                        };
                         out.push((label, n as u64));
                         last = Some(k);
                     }

@@ -70,7 +70,7 @@ pub struct Index {
     mined_sampled: bool,
     /// Article ids by date (dated first, then by id), made on first use and
     /// forgotten when articles change.
-    date_order: std::sync::OnceLock<Vec<ArticleId>>,
+    date_order: std::sync::OnceLock<DateOrder>,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
 }
@@ -238,7 +238,29 @@ impl Index {
 
     /// Every article id, dated ones first by date, then by id.
     pub fn by_date(&self) -> &[ArticleId] {
-        self.date_order.get_or_init(|| date_order(self.articles()))
+        &self.dates().ids
+    }
+
+    /// Per article id: its date's first 8 bytes as a big-endian number
+    /// (equal prefixes, equal numbers; [`UNDATED`] without a date), for
+    /// grouping by month or year without reading the articles.
+    pub fn date_heads(&self) -> &[u64] {
+        &self.dates().heads
+    }
+
+    fn dates(&self) -> &DateOrder {
+        self.date_order.get_or_init(|| {
+            let dates: Vec<Option<&str>> = self.articles().iter().map(|a| a.meta.date.as_deref()).collect();
+            DateOrder::of(&dates)
+        })
+    }
+
+    /// Takes a date order made elsewhere (the loader, off the UI thread)
+    /// when it covers every article; otherwise it is made when first needed.
+    pub fn set_date_order(&mut self, order: DateOrder) {
+        if order.ids.len() == self.len() && order.heads.len() == self.len() {
+            self.date_order = order.into();
+        }
     }
 
     /// Uses `book` for the phrase families (labels for `#label`, highlighting).
@@ -456,38 +478,60 @@ impl Index {
     }
 }
 
-/// Article ids, dated ones first by date (as the strings compare), then by id.
-fn date_order(articles: &[crate::store::Article]) -> Vec<ArticleId> {
-    use rayon::prelude::*;
-    // A date's first 16 bytes as a big-endian number order as the string
-    // does (an ISO date and time fits): most comparisons are one integer's.
-    fn prefix(d: &str) -> u128 {
-        let mut b = [0u8; 16];
-        let n = d.len().min(16);
-        b[..n].copy_from_slice(&d.as_bytes()[..n]);
-        u128::from_be_bytes(b)
+/// [`Index::date_heads`] of an article without a date (no UTF-8 text has
+/// 0xFF bytes).
+pub const UNDATED: u64 = u64::MAX;
+
+/// A date's first 16 bytes as a big-endian number: they order as the
+/// strings do (an ISO date and time fits).
+fn prefix(d: &str) -> u128 {
+    let mut b = [0u8; 16];
+    let n = d.len().min(16);
+    b[..n].copy_from_slice(&d.as_bytes()[..n]);
+    u128::from_be_bytes(b)
+}
+
+/// Articles in date order, and each one's date head (see [`Index::by_date`]
+/// and [`Index::date_heads`]).
+#[derive(Debug, Clone, Default)]
+pub struct DateOrder {
+    pub ids: Vec<ArticleId>,
+    pub heads: Vec<u64>,
+}
+
+impl DateOrder {
+    /// The order of articles with these dates (ids are positions in `dates`):
+    /// dated ones first by date (as the strings compare), then by id. Most
+    /// comparisons are one integer's ([`prefix`]).
+    pub fn of(dates: &[Option<&str>]) -> DateOrder {
+        use rayon::prelude::*;
+        // (undated, first 16 bytes, longer than 16 bytes, id): dates that tie
+        // on their first 16 bytes differ only when both are longer
+        let mut keyed: Vec<(bool, u128, bool, ArticleId)> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| match d {
+                Some(d) => (false, prefix(d), d.len() > 16, i as ArticleId),
+                None => (true, 0, false, i as ArticleId),
+            })
+            .collect();
+        keyed.par_sort_unstable_by(|a, b| {
+            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+                if a.2 && b.2 {
+                    dates[a.3 as usize].cmp(&dates[b.3 as usize]).then(a.3.cmp(&b.3))
+                } else {
+                    (a.2, a.3).cmp(&(b.2, b.3))
+                }
+            })
+        });
+        DateOrder {
+            ids: keyed.into_iter().map(|k| k.3).collect(),
+            heads: dates
+                .iter()
+                .map(|d| d.map_or(UNDATED, |d| (prefix(d) >> 64) as u64))
+                .collect(),
+        }
     }
-    // (undated, first 16 bytes, longer than 16 bytes, id): dates that tie
-    // on their first 16 bytes differ only when both are longer
-    let mut keyed: Vec<(bool, u128, bool, ArticleId)> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| match a.meta.date.as_deref() {
-            Some(d) => (false, prefix(d), d.len() > 16, i as ArticleId),
-            None => (true, 0, false, i as ArticleId),
-        })
-        .collect();
-    let date = |id: ArticleId| articles[id as usize].meta.date.as_deref();
-    keyed.par_sort_unstable_by(|a, b| {
-        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
-            if a.2 && b.2 {
-                date(a.3).cmp(&date(b.3)).then(a.3.cmp(&b.3))
-            } else {
-                (a.2, a.3).cmp(&(b.2, b.3))
-            }
-        })
-    });
-    keyed.into_iter().map(|k| k.3).collect()
 }
 
 #[cfg(test)]
@@ -510,7 +554,8 @@ mod tests {
                 let date = articles[id as usize].meta.date.as_deref();
                 (date.is_none(), date, id)
             });
-            proptest::prop_assert_eq!(date_order(&articles), expected);
+            let dates: Vec<Option<&str>> = articles.iter().map(|a| a.meta.date.as_deref()).collect();
+            proptest::prop_assert_eq!(DateOrder::of(&dates).ids, expected);
         }
     }
 }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::analysis::phrases::{self, Doc, MineOptions, MinedPhrase};
 use crate::facts::{Analyzer, Facts};
+use crate::index::DateOrder;
 use crate::store::{self, Article, Issue};
 
 /// Files read per batch: small enough for the list to fill steadily, large
@@ -70,6 +71,9 @@ pub enum LoadEvent {
     /// The recurring phrases mined from every article (or a sample of a big
     /// corpus); their `docs` are positions in load order, like `Analysed::from`.
     Mined { mined: Vec<MinedPhrase>, sampled: bool },
+    /// The articles in date order (ids are positions in load order, like
+    /// `Analysed::from`), made off the UI thread.
+    Dated { order: DateOrder },
     /// Everything is done.
     Done { elapsed: Duration },
 }
@@ -131,12 +135,14 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
     };
     let mut bodies: Vec<Arc<str>> = Vec::new();
     let mut sources: Vec<Option<String>> = Vec::new();
+    let mut dates: Vec<Option<String>> = Vec::new();
     if paths.is_empty() {
         let articles = store::bundled_articles();
         let facts = now.facts_all(&articles);
         let bytes: u64 = store::BUNDLED.iter().map(|(_, t)| t.len() as u64).sum();
         bodies.extend(articles.iter().map(|a| a.body.clone()));
         sources.extend(articles.iter().map(|a| a.meta.source.clone()));
+        dates.extend(articles.iter().map(|a| a.meta.date.clone()));
         emit(LoadEvent::Planned {
             files: articles.len(),
             bytes,
@@ -195,6 +201,7 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             if plan.staged {
                 bodies.extend(articles.iter().map(|a| a.body.clone()));
                 sources.extend(articles.iter().map(|a| a.meta.source.clone()));
+                dates.extend(articles.iter().map(|a| a.meta.date.clone()));
             }
             files_done += chunk.len();
             emit(LoadEvent::Batch {
@@ -210,6 +217,10 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
         elapsed: started.elapsed(),
     });
     if plan.staged {
+        let by_date: Vec<Option<&str>> = dates.iter().map(Option::as_deref).collect();
+        emit(LoadEvent::Dated {
+            order: DateOrder::of(&by_date),
+        });
         let phases = [
             (
                 Phase::Indexing,
@@ -364,6 +375,15 @@ mod tests {
         load(&[], plan, &Cancel::default(), |e| ev.push(e));
         // articles first, without facts; then one phase per analysis
         assert!(matches!(&ev[1], LoadEvent::Batch { facts, .. } if facts.iter().all(|f| f.quotes.is_none())));
+        // the date order, made here rather than on the UI thread
+        let bundled = store::bundled_articles();
+        let dates: Vec<Option<&str>> = bundled.iter().map(|a| a.meta.date.as_deref()).collect();
+        let dated = ev.iter().find_map(|e| match e {
+            LoadEvent::Dated { order } => Some(order.ids.clone()),
+            _ => None,
+        });
+        assert_eq!(dated, Some(DateOrder::of(&dates).ids));
+        assert!(dates.iter().any(Option::is_some));
         let phases: Vec<Phase> = ev
             .iter()
             .filter_map(|e| match e {

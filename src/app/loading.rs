@@ -89,6 +89,22 @@ impl App {
                 self.index.set_mined(mined);
                 self.index.set_mined_sampled(sampled);
             }
+            LoadEvent::Dated { order } => {
+                // load positions to article ids (the same unless files
+                // changed meanwhile; an order that misses some is dropped)
+                let n = self.index.len();
+                let id = |p: u32| self.load_order.get(p as usize).copied();
+                let ids: Option<Vec<u32>> = order.ids.iter().map(|&p| id(p)).collect();
+                let mut heads = vec![crate::index::UNDATED; n];
+                for (p, &h) in order.heads.iter().enumerate() {
+                    if let Some(slot) = id(p as u32).and_then(|i| heads.get_mut(i as usize)) {
+                        *slot = h;
+                    }
+                }
+                if let Some(ids) = ids {
+                    self.index.set_date_order(crate::index::DateOrder { ids, heads });
+                }
+            }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
                 self.load_order = Vec::new();
