@@ -277,6 +277,17 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
     });
 }
 
+/// Makes the calling thread yield to the others: loading uses both cores,
+/// and a key pressed meanwhile is handled and drawn at once all the same.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only changes a scheduling attribute; on Linux,
+    // PRIO_PROCESS with 0 means the calling thread alone.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
 /// Runs [`load`] on a thread of its own.
 pub fn spawn(
     paths: Vec<PathBuf>,
@@ -290,9 +301,11 @@ pub fn spawn(
             // a pool of its own, so the UI's own parallel work (filtering)
             // never queues behind loading jobs in the global pool
             let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+            lower_priority();
             match rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .thread_name(|i| format!("readout-load-{i}"))
+                .start_handler(|_| lower_priority())
                 .build()
             {
                 Ok(pool) => pool.install(|| load(&paths, plan, &cancel, emit)),
