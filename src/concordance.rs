@@ -264,6 +264,15 @@ pub struct Occurrences {
     family: Option<u16>,
     articles: Vec<ArticleId>,
     ends: Vec<usize>,
+    /// A phrase's articles still to search ([`Occurrences::step`]).
+    scan: Option<Scan>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Scan {
+    phrase: String,
+    ids: Vec<ArticleId>,
+    done: usize,
 }
 
 impl Occurrences {
@@ -295,11 +304,71 @@ impl Occurrences {
             None => (0..index.len() as ArticleId).for_each(&mut add),
         }
         Occurrences {
-            listed: Vec::new(),
             family: Some(*f),
             articles,
             ends,
+            ..Occurrences::default()
         }
+    }
+
+    /// Like [`of`](Self::of), but a phrase's occurrences are found in
+    /// [`step`](Self::step)s, between frames: opening it takes no time.
+    pub fn start(index: &Index, phrase: &PhraseRef, within: Option<&[ArticleId]>) -> Occurrences {
+        match phrase {
+            PhraseRef::Family(_) => Occurrences::of(index, phrase, within),
+            PhraseRef::Text(t) => Occurrences {
+                scan: Some(Scan {
+                    phrase: t.clone(),
+                    ids: within.map_or_else(|| (0..index.len() as ArticleId).collect(), <[_]>::to_vec),
+                    done: 0,
+                }),
+                ..Occurrences::default()
+            },
+        }
+    }
+
+    /// (articles searched, articles to search) while a search is under way.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.scan.as_ref().map(|s| (s.done, s.ids.len()))
+    }
+
+    /// Searches more articles for about `budget` (at least one chunk); true
+    /// when occurrences were added.
+    pub fn step(&mut self, index: &Index, budget: std::time::Duration) -> bool {
+        const CHUNK: usize = 2048;
+        let started = std::time::Instant::now();
+        let before = self.listed.len();
+        while let Some(scan) = &mut self.scan {
+            let end = (scan.done + CHUNK).min(scan.ids.len());
+            let phrase = &scan.phrase;
+            let found: Vec<Vec<(ArticleId, Range<usize>)>> = scan.ids[scan.done..end]
+                .par_iter()
+                .filter(|&&id| index.is_live(id))
+                .filter_map(|&id| {
+                    let a = index.article(id)?;
+                    Some(
+                        phrases::find_phrase(&a.body, phrase)
+                            .into_iter()
+                            .map(|r| (id, r))
+                            .collect(),
+                    )
+                })
+                .collect();
+            self.listed.extend(found.into_iter().flatten());
+            scan.done = end;
+            if end == scan.ids.len() {
+                self.scan = None;
+            }
+            if started.elapsed() >= budget {
+                break;
+            }
+        }
+        self.listed.len() > before
+    }
+
+    /// Finishes a search under way.
+    pub fn finish(&mut self, index: &Index) {
+        self.step(index, std::time::Duration::MAX);
     }
 
     pub fn len(&self) -> usize {
@@ -432,6 +501,14 @@ mod tests {
             assert_eq!(counted.all(&ix), listed, "{name}");
             assert_eq!(counted.get(&ix, counted.len()), None);
         }
+        // a phrase found in steps ends with the same occurrences
+        let p = PhraseRef::Text("wang yi".into());
+        let mut stepped = Occurrences::start(&ix, &p, None);
+        assert_eq!((stepped.len(), stepped.progress()), (0, Some((0, ix.len()))));
+        while stepped.progress().is_some() {
+            stepped.step(&ix, std::time::Duration::ZERO);
+        }
+        assert_eq!(stepped.all(&ix), occurrences(&ix, &p, None));
         let text = Occurrences::of(&ix, &PhraseRef::Text("wang yi".into()), None);
         assert_eq!(
             text.all(&ix),

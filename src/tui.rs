@@ -135,12 +135,13 @@ impl LatencyLog {
     pub fn record(&mut self, what: &str, update: Duration, draw: Duration, app: &App) {
         let _ = writeln!(
             self.file,
-            "t_ms={:.1} event={what} update_ms={:.3} draw_ms={:.3} articles={} shown={}",
+            "t_ms={:.1} event={what} update_ms={:.3} draw_ms={:.3} articles={} shown={} view={:?}",
             self.started.elapsed().as_secs_f64() * 1e3,
             update.as_secs_f64() * 1e3,
             draw.as_secs_f64() * 1e3,
             app.index.len(),
             app.filter.hits.len(),
+            app.view,
         );
     }
 }

@@ -305,6 +305,14 @@ fn speakers_pane_narrows_filters_and_lists_quotes() {
     h.key(KeyCode::Tab);
     let s = h.screen();
     assert!(s.contains("What Nikolai Patrushev said · 6 quotes"), "{s}");
+    // typing narrows the quotes too (their one-line texts made on the first key)
+    h.type_str("bloody");
+    let s = h.screen();
+    assert!(s.contains("The bloody events unleashed by the West"), "{s}");
+    assert!(s.contains("bloody   1 of them"), "{s}");
+    for _ in 0.."bloody".len() {
+        h.key(KeyCode::Backspace);
+    }
     // Enter opens the article with the quote in view
     h.key(KeyCode::Down).key(KeyCode::Enter);
     let s = h.screen();

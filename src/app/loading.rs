@@ -194,12 +194,24 @@ impl App {
     /// Work that continues between events (a big corpus's filter).
     pub fn busy(&self) -> bool {
         self.filter.progress().is_some()
+            || self
+                .kwic_view
+                .as_ref()
+                .is_some_and(|k| k.occ.progress().is_some())
     }
 
     /// Does some of that work within `budget`; true if the screen changed.
     pub fn tick(&mut self, budget: std::time::Duration) -> bool {
         if !self.busy() {
             return false;
+        }
+        if self
+            .kwic_view
+            .as_ref()
+            .is_some_and(|k| k.occ.progress().is_some())
+        {
+            self.step_kwic(budget);
+            return true;
         }
         let keep = self.selected_article().map(|a| a.id);
         if self.filter.step(&self.index, budget) {

@@ -70,7 +70,9 @@ impl App {
     /// The concordance of the selected phrase.
     fn open_kwic(&mut self, row: PhraseRow) {
         let context = usize::from(self.size.0.saturating_sub(24) / 2).clamp(10, 80);
-        let occ = Occurrences::of(&self.index, &row.phrase, row.docs(&self.index));
+        let mut occ = Occurrences::start(&self.index, &row.phrase, row.docs(&self.index));
+        // a small search ends here; a big one goes on between frames
+        occ.step(&self.index, std::time::Duration::from_millis(8));
         let picker = Picker::new(occ.len());
         self.kwic_view = Some(KwicState {
             title: row.text.clone(),
@@ -118,11 +120,31 @@ impl App {
         handled
     }
 
+    /// Searches more of a concordance under way; true when lines were added.
+    pub(super) fn step_kwic(&mut self, budget: std::time::Duration) -> bool {
+        let Some(k) = self.kwic_view.as_mut() else {
+            return false;
+        };
+        if !k.occ.step(&self.index, budget) {
+            return false;
+        }
+        if k.picker.query.trim().is_empty() {
+            let shown = k.picker.rows.len();
+            k.picker.rows.extend(shown..k.occ.len());
+        }
+        true
+    }
+
     pub(super) fn update_kwic(&mut self, action: Action) -> bool {
         let h = self.picker_height(0);
         let Some(k) = self.kwic_view.as_mut() else {
             return false;
         };
+        if matches!(action, Action::Input(_)) && k.occ.progress().is_some() {
+            // narrowing wants every line: finish the search first
+            k.occ.finish(&self.index);
+            k.picker = super::picker::Picker::new(k.occ.len());
+        }
         if matches!(action, Action::Input(_)) && k.labels.is_empty() && !k.occ.is_empty() {
             k.labels = concordance::lines(&self.index, &k.occ.all(&self.index), k.context)
                 .iter()

@@ -154,7 +154,15 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
         })
         .collect();
     let view = PickerView {
-        title: format!(" Concordance · “{}” · {} occurrences ", k.title, k.occ.len()),
+        title: match k.occ.progress() {
+            Some((done, total)) => format!(
+                " Concordance · “{}” · {} occurrences so far, searching {}% ",
+                k.title,
+                k.occ.len(),
+                done * 100 / total.max(1)
+            ),
+            None => format!(" Concordance · “{}” · {} occurrences ", k.title, k.occ.len()),
+        },
         header: Row::new(vec!["In context", "Article"]),
         widths: vec![Constraint::Fill(1), Constraint::Length(title_w as u16)],
         rows,

@@ -68,7 +68,7 @@ pub fn draw_quotes(frame: &mut Frame, app: &App, theme: &Theme) {
             let a = app.index.article(aid)?;
             Some(Row::new(vec![
                 Line::styled(a.meta.title.clone(), theme.dim),
-                Line::raw(q.labels[i].clone()),
+                Line::raw(q.label(&app.index, i)),
             ]))
         })
         .collect();
@@ -95,7 +95,7 @@ pub fn draw_quotes(frame: &mut Frame, app: &App, theme: &Theme) {
         Line::styled("─".repeat(usize::from(below.width)), theme.border),
         Line::from(vec![
             Span::styled(format!("{name} {kind}: "), theme.key),
-            Span::raw(q.labels[i].as_str()),
+            Span::raw(q.label(&app.index, i)),
         ]),
         Line::styled(
             format!(

@@ -63,7 +63,12 @@ impl Harness {
     }
 
     /// Draws and returns the screen as text, one line per row.
+    /// Work done between frames (sliced searches) is finished first, as the
+    /// real loop does before the screen settles.
     pub fn screen(&mut self) -> String {
+        while self.app.busy() {
+            self.app.tick(std::time::Duration::from_millis(8));
+        }
         let (app, theme) = (&self.app, &self.theme);
         self.terminal.draw(|f| ui::draw(f, app, theme)).unwrap();
         let buf = self.terminal.backend().buffer();
