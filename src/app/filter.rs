@@ -226,25 +226,30 @@ impl FilterState {
             self.hits = all(index);
             return;
         }
-        if index.len() <= self.at_once || self.error.is_some() || self.matcher.is_none() {
+        if self.error.is_some() || self.matcher.is_none() {
             self.reapply(index);
             return;
         }
+        // only the new articles are evaluated; they join the hits
         let new_ids = from..index.len() as u32;
         if let Some(p) = self.pending.as_mut() {
             p.ids.extend(new_ids);
-            return;
+        } else {
+            let parsed = query::parse_lenient(&self.input).ok();
+            if let Some(m) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
+                self.pending = Some(Pending {
+                    matcher: m,
+                    input: self.input.clone(),
+                    ids: new_ids.collect(),
+                    done: 0,
+                    hits: Vec::new(),
+                    base: std::mem::take(&mut self.hits),
+                });
+            }
         }
-        let parsed = query::parse_lenient(&self.input).ok();
-        if let Some(m) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
-            self.pending = Some(Pending {
-                matcher: m,
-                input: self.input.clone(),
-                ids: new_ids.collect(),
-                done: 0,
-                hits: Vec::new(),
-                base: std::mem::take(&mut self.hits),
-            });
+        // a small corpus: at once; a big one: in slices between frames
+        if index.len() <= self.at_once {
+            self.step(index, std::time::Duration::MAX);
         }
     }
 
@@ -364,6 +369,22 @@ mod tests {
         let mut fresh = typed("china");
         fresh.apply(&index);
         assert_eq!(f.hits, fresh.hits);
+    }
+
+    #[test]
+    fn appended_articles_join_a_small_filter_at_once() {
+        let articles = crate::store::bundled_articles();
+        for q in ["china", "\"rock solid\" | wang", "!tass"] {
+            let mut index = Index::new(crate::store::Corpus::new(articles[..2].to_vec()));
+            let mut f = typed(q);
+            f.apply(&index);
+            index.append(articles[2..].to_vec(), Vec::new());
+            f.appended(&index, 2);
+            assert!(f.progress().is_none(), "{q}");
+            let mut fresh = typed(q);
+            fresh.apply(&index);
+            assert_eq!(f.hits, fresh.hits, "{q}");
+        }
     }
 
     #[test]
