@@ -285,8 +285,14 @@ impl Index {
 
     /// Sets the mined phrases (ids in `docs` are article ids).
     pub fn set_mined(&mut self, mined: Vec<MinedPhrase>) {
-        let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
-        self.mined_finder = (!phrases.is_empty()).then(|| Arc::new(PhraseFinder::new(&phrases)));
+        let finder = mined_finder(&mined);
+        self.set_mined_with(mined, finder);
+    }
+
+    /// [`set_mined`](Self::set_mined) with their finder compiled already
+    /// ([`mined_finder`], off the UI thread).
+    pub fn set_mined_with(&mut self, mined: Vec<MinedPhrase>, finder: Option<Arc<PhraseFinder>>) {
+        self.mined_finder = finder;
         self.mined = mined;
     }
 
@@ -476,6 +482,12 @@ impl Index {
         self.article_speakers = per_article;
         self.article_speakers.resize(self.corpus.len(), Vec::new());
     }
+}
+
+/// The automaton that finds `mined` phrases in a text (for highlighting).
+pub fn mined_finder(mined: &[MinedPhrase]) -> Option<Arc<PhraseFinder>> {
+    let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
+    (!phrases.is_empty()).then(|| Arc::new(PhraseFinder::new(&phrases)))
 }
 
 /// [`Index::date_heads`] of an article without a date (no UTF-8 text has

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::analysis::phrases::{self, Doc, MineOptions, MinedPhrase};
+use crate::analysis::phrases::{self, Doc, MineOptions, MinedPhrase, PhraseFinder};
 use crate::facts::{Analyzer, Facts};
 use crate::index::DateOrder;
 use crate::store::{self, Article, Issue};
@@ -70,7 +70,12 @@ pub enum LoadEvent {
     Analysed { from: usize, facts: Vec<Facts> },
     /// The recurring phrases mined from every article (or a sample of a big
     /// corpus); their `docs` are positions in load order, like `Analysed::from`.
-    Mined { mined: Vec<MinedPhrase>, sampled: bool },
+    /// `finder` finds them in a text (compiled here, off the UI thread).
+    Mined {
+        mined: Vec<MinedPhrase>,
+        sampled: bool,
+        finder: Option<Arc<PhraseFinder>>,
+    },
     /// The articles in date order (ids are positions in load order, like
     /// `Analysed::from`), made off the UI thread.
     Dated { order: DateOrder },
@@ -269,7 +274,12 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
                 return;
             }
             let (mined, sampled) = mine_sampled(&docs, opts);
-            emit(LoadEvent::Mined { mined, sampled });
+            let finder = crate::index::mined_finder(&mined);
+            emit(LoadEvent::Mined {
+                mined,
+                sampled,
+                finder,
+            });
         }
     }
     emit(LoadEvent::Done {

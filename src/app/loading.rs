@@ -80,13 +80,17 @@ impl App {
                     p.files_done = (from + n).min(p.files);
                 }
             }
-            LoadEvent::Mined { mut mined, sampled } => {
+            LoadEvent::Mined {
+                mut mined,
+                sampled,
+                finder,
+            } => {
                 for m in &mut mined {
                     for d in &mut m.docs {
                         *d = self.load_order.get(*d as usize).copied().unwrap_or(*d);
                     }
                 }
-                self.index.set_mined(mined);
+                self.index.set_mined_with(mined, finder);
                 self.index.set_mined_sampled(sampled);
             }
             LoadEvent::Dated { order } => {
