@@ -127,7 +127,7 @@ impl std::fmt::Debug for Plan {
 }
 
 /// Articles analysed per `Analysed` event in a staged load.
-const ANALYSE_CHUNK: usize = 1024;
+const ANALYSE_CHUNK: usize = 512;
 
 /// Reads `paths` (or the bundled articles when empty), calling `emit` with
 /// each step. Returns early, quietly, when cancelled.
