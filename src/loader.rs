@@ -502,7 +502,7 @@ mod tests {
 /// Past this many articles, phrases are mined from an evenly spaced sample
 /// of this size: mining's memory grows with the corpus, and a formula that
 /// recurs across a big corpus recurs in a sample of it.
-pub const MINE_SAMPLE: usize = 10_000;
+pub const MINE_SAMPLE: usize = 5_000;
 
 /// [`phrases::mine`], on a sample for big corpora (see [`MINE_SAMPLE`]).
 /// The phrases' `docs` are positions in `docs`; for a sample, the counts are
