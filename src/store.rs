@@ -18,7 +18,7 @@ pub use load::{
 };
 pub use walk::discover_with;
 
-pub use sanitize::sanitize;
+pub use sanitize::{escape_controls, sanitize};
 pub use title::derive_title;
 
 use std::collections::HashMap;
@@ -53,26 +53,32 @@ impl ChangeSummary {
 }
 
 /// The file an article came from: its path, less a JSON Lines `:LINE`.
-fn file_of(article_path: &str) -> PathBuf {
+/// `cwd` makes a relative path absolute (asked for once by the caller, not
+/// once per article).
+fn file_of(article_path: &str, cwd: Option<&Path>) -> PathBuf {
     let file = match article_path.rsplit_once(':') {
         Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) && is_article_file(Path::new(f)) => f,
         _ => article_path,
     };
-    absolute(Path::new(file))
+    match cwd {
+        Some(cwd) if Path::new(file).is_relative() => absolute(&cwd.join(file)),
+        _ => absolute(Path::new(file)),
+    }
 }
 
 fn files_of(articles: &[Article]) -> HashMap<PathBuf, Vec<ArticleId>> {
     let mut by_file = HashMap::new();
+    let cwd = std::env::current_dir().ok();
     for a in articles {
-        add_file(&mut by_file, a);
+        add_file(&mut by_file, a, cwd.as_deref());
     }
     by_file
 }
 
-fn add_file(by_file: &mut HashMap<PathBuf, Vec<ArticleId>>, article: &Article) {
+fn add_file(by_file: &mut HashMap<PathBuf, Vec<ArticleId>>, article: &Article, cwd: Option<&Path>) {
     if !article.path.starts_with("bundled/") {
         by_file
-            .entry(file_of(&article.path))
+            .entry(file_of(&article.path, cwd))
             .or_default()
             .push(article.id);
     }
@@ -99,7 +105,7 @@ impl Corpus {
         let id = self.articles.len() as ArticleId;
         article.id = id;
         if let Some(by_file) = self.by_file.get_mut() {
-            add_file(by_file, &article);
+            add_file(by_file, &article, None);
         }
         self.articles.push(article);
         self.removed.push(false);

@@ -245,3 +245,30 @@ fn compare_bundled_by_name_and_bad_name() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("'nope' is neither a file nor a bundled article"));
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_cannot_drive_the_terminal() {
+    let d = tempfile::tempdir().unwrap();
+    let evil = d.path().join("evil\u{1b}]0;pwned\u{7}\u{1b}[31m.txt");
+    std::fs::write(&evil, "Rock solid\n\nRelations are rock solid.").unwrap();
+    std::fs::write(d.path().join("bin\u{1b}[2J.txt"), b"\0\x01\x02binary").unwrap();
+    let dir = d.path().to_str().unwrap();
+    for args in [
+        vec!["list", dir],
+        vec!["list", "--filter", "\"rock solid\"", dir],
+        vec!["kwic", "rock solid", dir],
+    ] {
+        let o = readout(&args);
+        assert!(o.status.success(), "{args:?}");
+        let (out, err) = (stdout(&o), stderr(&o));
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(!err.contains('\u{1b}'), "{args:?}: {err:?}");
+        // the names are still there, their control characters made visible
+        assert!(out.contains("evil\\u{1b}]0;pwned\\u{7}"), "{out}");
+        assert!(err.contains("bin\\u{1b}[2J.txt: skipped: binary file"), "{err}");
+    }
+}

@@ -125,8 +125,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &o)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "A {} ({})", a.meta.title, a.path)?;
-        writeln!(out, "B {} ({})", b.meta.title, b.path)?;
+        let shown = crate::store::escape_controls;
+        writeln!(out, "A {} ({})", a.meta.title, shown(&a.path))?;
+        writeln!(out, "B {} ({})", b.meta.title, shown(&b.path))?;
         writeln!(
             out,
             "{:.0}% of A is shared with B; {:.0}% of B with A; {} shared passage{}",

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{Input, UsageError};
 use crate::analysis::speakers::SpeakerKind;
 use crate::query::{self, Matcher};
+use crate::store::escape_controls;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -94,7 +95,7 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{}\t{}",
-                    a.path,
+                    escape_controls(&a.path),
                     a.meta.title,
                     a.meta.source.as_deref().unwrap_or("-"),
                     a.meta.date.as_deref().unwrap_or("-"),

@@ -152,7 +152,9 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
         use unicode_width::UnicodeWidthStr;
         for l in &lines {
             let pad = args.width.saturating_sub(l.kwic.left.width());
-            let path = index.article(l.article).map_or("", |a| a.path.as_str());
+            let path = index
+                .article(l.article)
+                .map_or("".into(), |a| crate::store::escape_controls(&a.path));
             writeln!(
                 out,
                 "{}{}  {}  {}\t{path}",

@@ -156,7 +156,12 @@ pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
                 QuoteKind::Reported => "reported",
             };
             let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            writeln!(out, "{}\t{kind}\t{}\t{text}", q.speaker, q.path)?;
+            writeln!(
+                out,
+                "{}\t{kind}\t{}\t{text}",
+                q.speaker,
+                crate::store::escape_controls(q.path)
+            )?;
         }
     }
     out.flush()?;

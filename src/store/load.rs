@@ -41,18 +41,21 @@ pub struct Issue {
 
 impl Issue {
     pub(super) fn skipped(path: &Path, message: impl Into<String>) -> Issue {
-        Issue {
-            path: path.display().to_string(),
-            kind: IssueKind::Skipped,
-            message: message.into(),
-        }
+        Issue::new(path, IssueKind::Skipped, message.into())
     }
 
     fn warning(path: &Path, message: impl Into<String>) -> Issue {
+        Issue::new(path, IssueKind::Warning, message.into())
+    }
+
+    /// File names are shown as they are but for control characters, made
+    /// visible escapes: a name cannot drive the terminal it is printed on.
+    fn new(path: &Path, kind: IssueKind, message: String) -> Issue {
+        let shown = |s: &str| super::sanitize::escape_controls(s).into_owned();
         Issue {
-            path: path.display().to_string(),
-            kind: IssueKind::Warning,
-            message: message.into(),
+            path: shown(&path.display().to_string()),
+            kind,
+            message: shown(&message),
         }
     }
 }

@@ -36,6 +36,24 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Returns `text` with every control character, bidirectional override and
+/// byte-order mark written as a visible escape (`\u{1b}`): for file names,
+/// which are shown as they are, never cleaned, so that they still name the file.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe(c) || c == '\n') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) || c == '\n' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// True when [`sanitize`] would return `text` unchanged.
 pub fn is_clean(text: &str) -> bool {
     !may_need_work(text.as_bytes())
@@ -143,6 +161,15 @@ fn skip_string(chars: &mut Chars) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_show_controls_as_escapes() {
+        assert_eq!(escape_controls("plain/name.txt"), "plain/name.txt");
+        assert_eq!(
+            escape_controls("evil\u{1b}]0;pwned\u{7}\u{202e}a\nb.txt"),
+            "evil\\u{1b}]0;pwned\\u{7}\\u{202e}a\\u{a}b.txt"
+        );
+    }
 
     fn clean(s: &str) -> String {
         sanitize(s).into_owned()
