@@ -207,13 +207,7 @@ pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
         PhraseRef::Family(f) => {
             // the facts read in id order (memory order), then the dates walked
             let per_id: Vec<u32> = (0..index.len() as ArticleId)
-                .map(|id| match index.is_live(id) {
-                    true => index
-                        .family_counts_of(id)
-                        .find(|(g, _)| g == f)
-                        .map_or(0, |c| c.1),
-                    false => 0,
-                })
+                .map(|id| index.family_count(id, *f))
                 .collect();
             return index
                 .by_date()
@@ -255,7 +249,8 @@ fn sort_by_date(index: &Index, counts: &mut [(ArticleId, usize)]) {
 /// family's occurrences are already counted per article (the index's
 /// facts), so only their number is known up front and each one's position
 /// is found when it is asked for: the concordance of a family found in half
-/// of 100,000 articles opens at once. A phrase's are listed in full.
+/// of 100,000 articles opens at once. A phrase's are found and listed, at
+/// once ([`of`](Self::of)) or a slice at a time ([`start`](Self::start)).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Occurrences {
     listed: Vec<(ArticleId, Range<usize>)>,
@@ -288,12 +283,8 @@ impl Occurrences {
         let mut ends = Vec::new();
         let mut total = 0;
         let mut add = |id: ArticleId| {
-            if !index.is_live(id) {
-                return;
-            }
-            if let Some((_, n)) = index.family_counts_of(id).find(|(g, _)| g == f)
-                && n > 0
-            {
+            let n = index.family_count(id, *f);
+            if n > 0 {
                 total += n as usize;
                 articles.push(id);
                 ends.push(total);
@@ -340,21 +331,9 @@ impl Occurrences {
         let before = self.listed.len();
         while let Some(scan) = &mut self.scan {
             let end = (scan.done + CHUNK).min(scan.ids.len());
-            let phrase = &scan.phrase;
-            let found: Vec<Vec<(ArticleId, Range<usize>)>> = scan.ids[scan.done..end]
-                .par_iter()
-                .filter(|&&id| index.is_live(id))
-                .filter_map(|&id| {
-                    let a = index.article(id)?;
-                    Some(
-                        phrases::find_phrase(&a.body, phrase)
-                            .into_iter()
-                            .map(|r| (id, r))
-                            .collect(),
-                    )
-                })
-                .collect();
-            self.listed.extend(found.into_iter().flatten());
+            let phrase = PhraseRef::Text(scan.phrase.clone());
+            self.listed
+                .extend(occurrences(index, &phrase, Some(&scan.ids[scan.done..end])));
             scan.done = end;
             if end == scan.ids.len() {
                 self.scan = None;
@@ -364,11 +343,6 @@ impl Occurrences {
             }
         }
         self.listed.len() > before
-    }
-
-    /// Finishes a search under way.
-    pub fn finish(&mut self, index: &Index) {
-        self.step(index, std::time::Duration::MAX);
     }
 
     pub fn len(&self) -> usize {
@@ -401,21 +375,10 @@ impl Occurrences {
 
     /// All of them, positions found (on all cores).
     pub fn all(&self, index: &Index) -> Vec<(ArticleId, Range<usize>)> {
-        let Some(f) = self.family else {
-            return self.listed.clone();
-        };
-        let per_article: Vec<Vec<(ArticleId, Range<usize>)>> = self
-            .articles
-            .par_iter()
-            .map(|&id| {
-                let ranges = index
-                    .article(id)
-                    .map(|a| index.book().find_family(&a.body, usize::from(f)))
-                    .unwrap_or_default();
-                ranges.into_iter().map(|r| (id, r)).collect()
-            })
-            .collect();
-        per_article.into_iter().flatten().collect()
+        match self.family {
+            Some(f) => occurrences(index, &PhraseRef::Family(f), Some(&self.articles)),
+            None => self.listed.clone(),
+        }
     }
 }
 

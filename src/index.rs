@@ -273,6 +273,16 @@ impl Index {
         &self.book
     }
 
+    /// Occurrences of family `f` in a live article (0 in a removed one).
+    pub fn family_count(&self, id: ArticleId, f: u16) -> u32 {
+        if !self.is_live(id) {
+            return 0;
+        }
+        self.family_counts_of(id)
+            .find(|(g, _)| *g == f)
+            .map_or(0, |c| c.1)
+    }
+
     /// (family id, occurrences) of the families in an article.
     pub fn family_counts_of(&self, id: ArticleId) -> impl Iterator<Item = (u16, u32)> + '_ {
         let fams = self.families_of(id);

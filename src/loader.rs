@@ -222,10 +222,10 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
         elapsed: started.elapsed(),
     });
     if plan.staged {
-        let by_date: Vec<Option<&str>> = dates.iter().map(Option::as_deref).collect();
-        emit(LoadEvent::Dated {
-            order: DateOrder::of(&by_date),
-        });
+        // the dates are not kept through the phases (mining is the peak)
+        let order = DateOrder::of(&dates.iter().map(Option::as_deref).collect::<Vec<_>>());
+        drop(std::mem::take(&mut dates));
+        emit(LoadEvent::Dated { order });
         let phases = [
             (
                 Phase::Indexing,

@@ -422,3 +422,16 @@ fn phrase_highlights_legend_and_jumps() {
     assert!(!s.contains("■ rock solid"), "{s}");
     assert!(s.contains("highlights off"), "{s}");
 }
+
+#[test]
+fn phrases_pane_says_when_mining_used_a_sample() {
+    let articles = readout::store::bundled_articles();
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    let mut index = readout::index::Index::with_facts(readout::store::Corpus::new(articles), facts);
+    index.mine_phrases(&Default::default());
+    index.set_mined_sampled(true);
+    let mut h = support::Harness::with_index(index, 140, 30);
+    h.key(KeyCode::Char('p'));
+    let s = h.screen();
+    assert!(s.contains("mined from a sample of"), "{s}");
+}

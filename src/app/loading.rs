@@ -94,24 +94,16 @@ impl App {
                 self.index.set_mined_sampled(sampled);
             }
             LoadEvent::Dated { order } => {
-                // load positions to article ids (the same unless files
-                // changed meanwhile; an order that misses some is dropped)
-                let n = self.index.len();
-                let id = |p: u32| self.load_order.get(p as usize).copied();
-                let ids: Option<Vec<u32>> = order.ids.iter().map(|&p| id(p)).collect();
-                let mut heads = vec![crate::index::UNDATED; n];
-                for (p, &h) in order.heads.iter().enumerate() {
-                    if let Some(slot) = id(p as u32).and_then(|i| heads.get_mut(i as usize)) {
-                        *slot = h;
-                    }
-                }
-                if let Some(ids) = ids {
-                    self.index.set_date_order(crate::index::DateOrder { ids, heads });
+                // ids are load positions: the same as article ids unless
+                // files changed meanwhile, when the order is made later instead
+                if !self.changed_while_loading && self.load_order.len() == self.index.len() {
+                    self.index.set_date_order(order);
                 }
             }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
                 self.load_order = Vec::new();
+                self.changed_while_loading = false;
                 if self.filter.is_active() {
                     // speakers arrived: fuzzy and @ terms may match more now
                     self.filter.invalidate();
@@ -160,6 +152,7 @@ impl App {
             changed.push((path, loaded.articles, facts));
         }
         let summary = self.index.apply(changed, &changes.removed);
+        self.changed_while_loading |= self.progress.is_some() && !summary.is_empty();
         if summary.is_empty() {
             self.message = Some("reloaded: nothing changed".into());
             return;
@@ -195,35 +188,40 @@ impl App {
 }
 
 impl App {
-    /// Work that continues between events (a big corpus's filter).
+    /// Work that continues between events (a big corpus's filter, the
+    /// search of a concordance on screen).
     pub fn busy(&self) -> bool {
-        self.filter.progress().is_some()
-            || self
+        self.filter.progress().is_some() || self.kwic_searching()
+    }
+
+    fn kwic_searching(&self) -> bool {
+        self.view == super::View::Kwic
+            && self
                 .kwic_view
                 .as_ref()
                 .is_some_and(|k| k.occ.progress().is_some())
     }
 
-    /// Does some of that work within `budget`; true if the screen changed.
+    /// Does some of that work within `budget`; true when there was some.
     pub fn tick(&mut self, budget: std::time::Duration) -> bool {
         if !self.busy() {
             return false;
         }
-        if self
-            .kwic_view
-            .as_ref()
-            .is_some_and(|k| k.occ.progress().is_some())
-        {
+        // either moves on (the progress shown changes): always redraw
+        let started = std::time::Instant::now();
+        if self.kwic_searching() {
             self.step_kwic(budget);
-            return true;
         }
-        let keep = self.selected_article().map(|a| a.id);
-        if self.filter.step(&self.index, budget) {
-            let row = keep
-                .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-                .unwrap_or(0);
-            self.list_offset = 0;
-            self.select(row as isize);
+        let left = budget.saturating_sub(started.elapsed());
+        if self.filter.progress().is_some() && !left.is_zero() {
+            let keep = self.selected_article().map(|a| a.id);
+            if self.filter.step(&self.index, left) {
+                let row = keep
+                    .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
+                    .unwrap_or(0);
+                self.list_offset = 0;
+                self.select(row as isize);
+            }
         }
         true
     }

@@ -120,31 +120,27 @@ impl App {
         handled
     }
 
-    /// Searches more of a concordance under way; true when lines were added.
-    pub(super) fn step_kwic(&mut self, budget: std::time::Duration) -> bool {
+    /// Searches more of a concordance under way; its new lines join the rows
+    /// (typing finishes a search first, so until then the rows are all lines).
+    pub(super) fn step_kwic(&mut self, budget: std::time::Duration) {
         let Some(k) = self.kwic_view.as_mut() else {
-            return false;
+            return;
         };
-        if !k.occ.step(&self.index, budget) {
-            return false;
-        }
-        if k.picker.query.trim().is_empty() {
+        if k.occ.step(&self.index, budget) {
             let shown = k.picker.rows.len();
             k.picker.rows.extend(shown..k.occ.len());
         }
-        true
     }
 
     pub(super) fn update_kwic(&mut self, action: Action) -> bool {
         let h = self.picker_height(0);
+        if matches!(action, Action::Input(_)) {
+            // narrowing wants every line: finish a search first
+            self.step_kwic(std::time::Duration::MAX);
+        }
         let Some(k) = self.kwic_view.as_mut() else {
             return false;
         };
-        if matches!(action, Action::Input(_)) && k.occ.progress().is_some() {
-            // narrowing wants every line: finish the search first
-            k.occ.finish(&self.index);
-            k.picker = super::picker::Picker::new(k.occ.len());
-        }
         if matches!(action, Action::Input(_)) && k.labels.is_empty() && !k.occ.is_empty() {
             k.labels = concordance::lines(&self.index, &k.occ.all(&self.index), k.context)
                 .iter()

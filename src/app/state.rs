@@ -76,6 +76,8 @@ pub struct App {
     /// Article ids in the order the loader sent them (maps its later-phase
     /// results to articles); emptied when loading is done.
     pub load_order: Vec<ArticleId>,
+    /// Files changed while loading: the loader's date order is stale.
+    pub changed_while_loading: bool,
     /// Work for the event loop to do (reloading files).
     pub effects: Vec<super::Effect>,
     pub should_quit: bool,
@@ -116,6 +118,7 @@ impl App {
             progress: None,
             effects: Vec::new(),
             load_order: Vec::new(),
+            changed_while_loading: false,
 
             should_quit: false,
             attribution: false,

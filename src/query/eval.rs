@@ -120,7 +120,7 @@ impl BodyPattern {
     }
 
     /// Matches in `body`, counted up to a cap (enough to rank).
-    pub fn count(&self, body: &str) -> u32 {
+    fn count(&self, body: &str) -> u32 {
         if !self.whole_word {
             return self.regex.find_iter(body).take(MAX_COUNT).count() as u32;
         }

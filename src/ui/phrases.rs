@@ -41,8 +41,16 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
     let families = s.rows.iter().filter(|r| r.curated()).count();
     let view = PickerView {
         title: format!(
-            " Phrases · {families} families, {} mined ",
-            s.rows.len() - families
+            " Phrases · {families} families, {} mined{} ",
+            s.rows.len() - families,
+            if app.index.mined_sampled() {
+                format!(
+                    " from a sample of {} articles (their counts are the sample's)",
+                    crate::loader::MINE_SAMPLE
+                )
+            } else {
+                String::new()
+            }
         ),
         header: Row::new(vec!["Phrase", "Kind", "Articles", "Times"]),
         widths: vec![
