@@ -358,19 +358,30 @@ impl Occurrences {
 
     /// The `i`-th occurrence: its article and byte range.
     pub fn get(&self, index: &Index, i: usize) -> Option<(ArticleId, Range<usize>)> {
+        self.window(index, &[i]).pop().flatten()
+    }
+
+    /// The occurrences at `indices` (rows on screen): an article's positions
+    /// are found once for the rows it holds, however long it is.
+    pub fn window(&self, index: &Index, indices: &[usize]) -> Vec<Option<(ArticleId, Range<usize>)>> {
         let Some(f) = self.family else {
-            return self.listed.get(i).cloned();
+            return indices.iter().map(|&i| self.listed.get(i).cloned()).collect();
         };
-        let k = self.ends.partition_point(|&end| end <= i);
-        let id = *self.articles.get(k)?;
-        let first = if k == 0 { 0 } else { self.ends[k - 1] };
-        let body = &index.article(id)?.body;
-        let range = index
-            .book()
-            .find_family(body, usize::from(f))
-            .into_iter()
-            .nth(i - first)?;
-        Some((id, range))
+        let mut found: Option<(usize, Vec<Range<usize>>)> = None;
+        indices
+            .iter()
+            .map(|&i| {
+                let k = self.ends.partition_point(|&end| end <= i);
+                let id = *self.articles.get(k)?;
+                if found.as_ref().is_none_or(|(at, _)| *at != k) {
+                    let body = &index.article(id)?.body;
+                    found = Some((k, index.book().find_family(body, usize::from(f))));
+                }
+                let first = if k == 0 { 0 } else { self.ends[k - 1] };
+                let range = found.as_ref()?.1.get(i - first)?.clone();
+                Some((id, range))
+            })
+            .collect()
     }
 
     /// All of them, positions found (on all cores).
@@ -461,6 +472,9 @@ mod tests {
             assert_eq!(counted.len(), listed.len(), "{name}");
             let got: Vec<_> = (0..counted.len()).filter_map(|i| counted.get(&ix, i)).collect();
             assert_eq!(got, listed, "{name}");
+            let all: Vec<usize> = (0..counted.len()).collect();
+            let window: Vec<_> = counted.window(&ix, &all).into_iter().flatten().collect();
+            assert_eq!(window, listed, "{name}");
             assert_eq!(counted.all(&ix), listed, "{name}");
             assert_eq!(counted.get(&ix, counted.len()), None);
         }

@@ -272,3 +272,10 @@ fn file_names_cannot_drive_the_terminal() {
         assert!(err.contains("bin\\u{1b}[2J.txt: skipped: binary file"), "{err}");
     }
 }
+
+#[test]
+fn kwic_of_nothing_is_a_usage_error() {
+    let o = readout(&["kwic", " - "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("the phrase has no words"), "{}", stderr(&o));
+}

@@ -435,3 +435,20 @@ fn phrases_pane_says_when_mining_used_a_sample() {
     let s = h.screen();
     assert!(s.contains("mined from a sample of"), "{s}");
 }
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let mut h = Harness::bundled(120, 30);
+    h.resize(20, 5);
+    assert!(h.screen().contains("Terminal too small"));
+    // unseen, they would open panes and type into them
+    h.key(KeyCode::Char('p')).key(KeyCode::Char('?'));
+    h.resize(120, 30);
+    let s = h.screen();
+    assert!(!s.contains("Phrases ·"), "{s}");
+    assert!(s.contains("5 articles"), "{s}");
+    // q still quits
+    h.resize(20, 5);
+    h.key(KeyCode::Char('q'));
+    assert!(h.app.should_quit);
+}

@@ -109,6 +109,13 @@ impl App {
 
     /// Applies an action.
     pub fn update(&mut self, action: Action) {
+        // too small to show anything: keys would act on what cannot be seen
+        let (w, h) = self.size;
+        if (w < super::layout::MIN_WIDTH || h < super::layout::MIN_HEIGHT)
+            && !matches!(action, Action::Quit | Action::Resize(..))
+        {
+            return;
+        }
         if !matches!(action, Action::Resize(..) | Action::ScrollAt { .. }) {
             self.message = None;
         }

@@ -113,6 +113,9 @@ struct KwicItem<'a> {
 }
 
 pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
+    if crate::analysis::text::words(&args.phrase).next().is_none() {
+        return Err(super::UsageError::Query("the phrase has no words".into()).into());
+    }
     let book = args.input.phrase_book()?;
     let phrase_is_family = book.family_index(&args.phrase).is_some();
     let analyzer = Analyzer::none().with_book(book).with_families(phrase_is_family);

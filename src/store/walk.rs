@@ -11,6 +11,9 @@ use rayon::prelude::*;
 
 use super::load::{Issue, io_reason, is_article_file};
 
+/// Folders below this depth are not walked.
+const MAX_DEPTH: usize = 64;
+
 /// One thing the walk found, in walk order.
 enum Found {
     File(PathBuf, u64),
@@ -97,8 +100,9 @@ enum Visited {
 
 /// One entry of a folder: a file to read, a folder to walk, or nothing.
 fn visit(path: PathBuf, e: &fs::DirEntry, ancestors: &[PathBuf], sizes: bool) -> Visited {
-    let Ok(kind) = e.file_type() else {
-        return Visited::Nothing;
+    let kind = match e.file_type() {
+        Ok(kind) => kind,
+        Err(err) => return Visited::One(Found::Issue(Issue::skipped(&path, io_reason(&err)))),
     };
     let (is_dir, is_file, followed) = if kind.is_symlink() {
         match fs::metadata(&path) {
@@ -130,6 +134,13 @@ fn visit(path: PathBuf, e: &fs::DirEntry, ancestors: &[PathBuf], sizes: bool) ->
     };
     if ancestors.contains(&real) {
         return Visited::One(Found::Issue(Issue::skipped(&path, "symbolic link loop")));
+    }
+    // a loop real paths cannot tell (a bind mount), or a tree no one writes
+    if ancestors.len() > MAX_DEPTH {
+        return Visited::One(Found::Issue(Issue::skipped(
+            &path,
+            format!("more than {MAX_DEPTH} folders deep"),
+        )));
     }
     let mut inner = ancestors.to_vec();
     inner.push(real);
@@ -223,6 +234,22 @@ mod tests {
             .count();
         // a/back (to its own folder), and p/toq/top and q/top/toq
         assert_eq!(loops, 3, "{issues:?}");
+    }
+
+    #[test]
+    fn very_deep_trees_stop_with_an_issue() {
+        let d = tempfile::tempdir().unwrap();
+        let mut p = d.path().to_path_buf();
+        for _ in 0..MAX_DEPTH + 3 {
+            p.push("d");
+        }
+        fs::create_dir_all(&p).unwrap();
+        fs::write(p.join("deep.txt"), "x").unwrap();
+        fs::write(d.path().join("top.txt"), "x").unwrap();
+        let (files, issues) = discover_with(&[d.path().to_path_buf()], false);
+        assert_eq!(names(&files, d.path()), ["top.txt"]);
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].message.contains("folders deep"), "{issues:?}");
     }
 
     #[test]

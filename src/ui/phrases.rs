@@ -121,10 +121,13 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
     let inner_w = usize::from(layout::inner(area).width);
     let title_w = (inner_w / 5).clamp(8, 30);
     let ctx = k.context;
-    let rows = picker::window(&k.picker, h)
-        .iter()
-        .filter_map(|&i| {
-            let (id, range) = k.occ.get(&app.index, i)?;
+    let shown = picker::window(&k.picker, h);
+    let rows = k
+        .occ
+        .window(&app.index, shown)
+        .into_iter()
+        .filter_map(|found| {
+            let (id, range) = found?;
             let a = app.index.article(id)?;
             let l = crate::concordance::Line {
                 article: id,
