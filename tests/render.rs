@@ -48,6 +48,14 @@ fn phrase_filter_then_jump_between_matches() {
     assert!(s.contains("rock solid") || s.contains("rock-"), "{s}");
     h.key(KeyCode::Char('N'));
     assert!(h.screen().contains("match 2/3"));
+    // the load finishing afterwards (speakers arrive, the filter is applied
+    // again) keeps the match jumped to
+    h.app.on_load(readout::loader::LoadEvent::Done {
+        elapsed: std::time::Duration::from_millis(100),
+    });
+    let s = h.screen();
+    assert!(s.contains("match 2/3"), "{s}");
+    assert!(s.contains("loaded and analysed"), "{s}");
 }
 
 #[test]

@@ -66,6 +66,13 @@ impl ReaderState {
         mut highlights: Vec<Highlight>,
     ) {
         let same = self.article == Some(article.id);
+        // the same text shown again (new highlights after analysis, a
+        // filter applied again): the match and phrase last jumped to stay
+        let same_text = same && !self.lines.is_empty();
+        let current = self
+            .current_match
+            .filter(|_| same_text)
+            .and_then(|i| self.matches.get(i).cloned());
         self.article = Some(article.id);
         if !same || self.width != width || self.lines.is_empty() {
             self.lines = wrap(&article.body, width);
@@ -74,15 +81,21 @@ impl ReaderState {
         if !same {
             self.scroll = 0;
         }
-        highlights.extend(matches.iter().map(|r| Highlight {
+        self.current_match = current.and_then(|c| matches.iter().position(|m| *m == c));
+        highlights.extend(matches.iter().enumerate().map(|(i, r)| Highlight {
             range: r.clone(),
-            kind: HlKind::Query,
+            kind: if Some(i) == self.current_match {
+                HlKind::Current
+            } else {
+                HlKind::Query
+            },
         }));
         highlights.sort_by_key(|h| h.range.start);
         self.highlights = highlights;
         self.matches = matches;
-        self.current_match = None;
-        self.phrase_cursor = None;
+        if !same_text {
+            self.phrase_cursor = None;
+        }
     }
 
     pub fn close(&mut self) {
@@ -296,6 +309,44 @@ mod tests {
     #[test]
     fn width_zero_does_not_panic() {
         assert!(!wrap("a b c", 0).is_empty());
+    }
+
+    #[test]
+    fn opening_the_same_text_again_keeps_the_match_jumped_to() {
+        let a = Article::from_text(
+            "a.txt",
+            "Title\n\nrock solid, then rock solid again, rock solid",
+            false,
+        );
+        let ranges = |body: &str| -> Vec<Range<usize>> {
+            body.match_indices("rock solid")
+                .map(|(i, m)| i..i + m.len())
+                .collect()
+        };
+        let mut r = ReaderState::default();
+        r.open(&a, 40, ranges(&a.body), Vec::new());
+        assert!(r.jump_match(true, 10));
+        assert!(r.jump_match(true, 10));
+        assert_eq!(r.current_match, Some(1));
+        // new highlights arrive (analysis finished): still match 2
+        r.open(&a, 40, ranges(&a.body), Vec::new());
+        assert_eq!(r.current_match, Some(1));
+        let current: Vec<_> = r
+            .highlights
+            .iter()
+            .filter(|h| h.kind == HlKind::Current)
+            .collect();
+        assert_eq!(current.len(), 1);
+        assert_eq!(current[0].range, r.matches[1]);
+        // a query that no longer matches there: no current match
+        r.open(&a, 40, ranges(&a.body)[..1].to_vec(), Vec::new());
+        assert_eq!(r.current_match, None);
+        // another article starts afresh
+        let mut b = Article::from_text("b.txt", "Other\n\nrock solid", false);
+        b.id = a.id + 1;
+        r.jump_match(true, 10);
+        r.open(&b, 40, ranges(&b.body), Vec::new());
+        assert_eq!(r.current_match, None);
     }
 
     #[test]
