@@ -8,6 +8,7 @@ mod filter;
 mod keymap;
 pub mod layout;
 mod loading;
+mod narrowing;
 mod phrases;
 mod picker;
 mod reader;

@@ -191,15 +191,7 @@ impl App {
     /// Work that continues between events (a big corpus's filter, the
     /// search of a concordance on screen).
     pub fn busy(&self) -> bool {
-        self.filter.progress().is_some() || self.kwic_searching()
-    }
-
-    fn kwic_searching(&self) -> bool {
-        self.view == super::View::Kwic
-            && self
-                .kwic_view
-                .as_ref()
-                .is_some_and(|k| k.occ.progress().is_some())
+        self.filter.progress().is_some() || self.narrowing()
     }
 
     /// Does some of that work within `budget`; true when there was some.
@@ -209,8 +201,8 @@ impl App {
         }
         // either moves on (the progress shown changes): always redraw
         let started = std::time::Instant::now();
-        if self.kwic_searching() {
-            self.step_kwic(budget);
+        if self.narrowing() {
+            self.step_narrowing(started + budget);
         }
         let left = budget.saturating_sub(started.elapsed());
         if self.filter.progress().is_some() && !left.is_zero() {

@@ -1,11 +1,16 @@
 //! The phrases pane (curated families, then mined phrases, with a chart of
 //! the selected one's use per article) and the concordance (KWIC) view.
 
+use std::time::Instant;
+
 use super::picker::Picker;
 use super::speakers::picker_nav;
 use super::state::View;
 use super::{Action, App};
 use crate::concordance::{self, Occurrences, PhraseRow, Timeline};
+
+/// Concordance lines made between two looks at the clock while narrowing.
+const LABEL_CHUNK: usize = 128;
 
 /// Lines under the phrases list for the chart.
 pub const CHART_LINES: u16 = 10;
@@ -120,32 +125,65 @@ impl App {
         handled
     }
 
-    /// Searches more of a concordance under way; its new lines join the rows
-    /// (typing finishes a search first, so until then the rows are all lines).
-    pub(super) fn step_kwic(&mut self, budget: std::time::Duration) {
+    /// Searches more of a concordance under way, and narrows it on when a
+    /// query is typed: the lines found so far are made (a slice at a time)
+    /// and matched, until `deadline`.
+    pub(super) fn step_kwic(&mut self, deadline: Instant) {
         let Some(k) = self.kwic_view.as_mut() else {
             return;
         };
-        if k.occ.step(&self.index, budget) {
-            let shown = k.picker.rows.len();
-            k.picker.rows.extend(shown..k.occ.len());
+        if k.occ.progress().is_some() {
+            let shown = k.occ.len();
+            // while narrowing, half the time goes to making and matching lines
+            let left = deadline.saturating_duration_since(Instant::now());
+            let budget = if k.picker.narrowing().is_some() {
+                left / 2
+            } else {
+                left
+            };
+            k.occ.step(&self.index, budget);
+            if k.picker.query.trim().is_empty() {
+                k.picker.rows.extend(shown..k.occ.len());
+            }
         }
+        if k.picker.narrowing().is_none() {
+            return;
+        }
+        while k.labels.len() < k.occ.len() {
+            let from = k.labels.len();
+            let wanted: Vec<usize> = (from..(from + LABEL_CHUNK).min(k.occ.len())).collect();
+            for found in k.occ.window(&self.index, &wanted) {
+                let label = found
+                    .and_then(|(id, range)| {
+                        let a = self.index.article(id)?;
+                        let l = crate::analysis::phrases::kwic(&a.body, range, k.context);
+                        Some(format!("{} {} {}", l.left, l.matched, l.right))
+                    })
+                    .unwrap_or_default();
+                k.labels.push(label);
+            }
+            if Instant::now() >= deadline {
+                break;
+            }
+        }
+        // while the search goes on, more lines will come
+        let total = match k.occ.progress() {
+            Some(_) => usize::MAX,
+            None => k.occ.len(),
+        };
+        k.picker.step(&k.labels, total, Some(deadline));
     }
 
     pub(super) fn update_kwic(&mut self, action: Action) -> bool {
         let h = self.picker_height(0);
-        if matches!(action, Action::Input(_)) {
-            // narrowing wants every line: finish a search first
-            self.step_kwic(std::time::Duration::MAX);
-        }
         let Some(k) = self.kwic_view.as_mut() else {
             return false;
         };
-        if matches!(action, Action::Input(_)) && k.labels.is_empty() && !k.occ.is_empty() {
-            k.labels = concordance::lines(&self.index, &k.occ.all(&self.index), k.context)
-                .iter()
-                .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
-                .collect();
+        if let Action::Input(edit) = action {
+            if k.picker.edit_query(edit, k.occ.len()) {
+                self.step_narrowing(Instant::now() + super::narrowing::KEY_SLICE);
+            }
+            return true;
         }
         if picker_nav(&mut k.picker, action, h, &k.labels) {
             return true;

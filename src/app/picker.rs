@@ -2,11 +2,16 @@
 //! and concordance views. Items are given as labels; typing keeps the ones
 //! whose label fuzzily matches, in their original order.
 
+use std::time::Instant;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::query::word_score;
 
 use super::InputEdit;
+
+/// Labels looked at between two looks at the clock.
+const CHUNK: usize = 256;
 
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
@@ -18,6 +23,17 @@ pub struct Picker {
     pub selected: usize,
     /// First position of `rows` shown.
     pub offset: usize,
+    /// Narrowing under way, when there are too many labels to look at in
+    /// one frame (a concordance of 70,000 lines): see [`Picker::step`].
+    scan: Option<Scan>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Scan {
+    /// The next label to look at.
+    next: usize,
+    /// The item selected before the query changed, selected again once found.
+    keep: Option<usize>,
 }
 
 impl Picker {
@@ -34,8 +50,19 @@ impl Picker {
         self.rows.get(self.selected).copied()
     }
 
-    /// Applies an edit of the query and narrows the rows again.
+    /// Applies an edit of the query and narrows the rows again, at once:
+    /// for lists whose labels are all made.
     pub fn edit<S: AsRef<str>>(&mut self, edit: InputEdit, labels: &[S]) {
+        if self.edit_query(edit, labels.len()) {
+            self.step(labels, labels.len(), None);
+        }
+    }
+
+    /// Applies an edit of the query to a list of `total` items. True when the
+    /// query changed: the rows are then empty until [`step`](Self::step)s
+    /// narrow them (with an empty query they are all `total` at once).
+    pub fn edit_query(&mut self, edit: InputEdit, total: usize) -> bool {
+        let before = self.query.len();
         match edit {
             InputEdit::Insert(c) => self.query.push(c),
             InputEdit::Backspace => {
@@ -47,44 +74,81 @@ impl Picker {
                 let cut = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
                 self.query.truncate(cut);
             }
-            _ => return,
+            _ => return false,
         }
-        self.refilter(labels);
+        if self.query.len() == before && !matches!(edit, InputEdit::Insert(_)) {
+            return false;
+        }
+        let keep = match &self.scan {
+            Some(scan) => scan.keep,
+            None => self.current(),
+        };
+        self.offset = 0;
+        self.selected = 0;
+        if self.query.trim().is_empty() {
+            self.rows = (0..total).collect();
+            self.scan = None;
+            self.selected = keep.filter(|&k| k < total).unwrap_or(0);
+        } else {
+            self.rows.clear();
+            self.scan = Some(Scan { next: 0, keep });
+        }
+        true
     }
 
-    /// Keeps the items whose label fuzzily matches the query.
-    pub fn refilter<S: AsRef<str>>(&mut self, labels: &[S]) {
-        let keep = self.current();
-        if self.query.trim().is_empty() {
-            self.rows = (0..labels.len()).collect();
-        } else {
-            // every typed word must match the label the way plain query
-            // words do: a substring, initials, or a typo within one word
-            let m = SkimMatcherV2::default();
-            let terms: Vec<(&str, Vec<char>)> = self
-                .query
-                .split_whitespace()
-                .map(|t| (t, t.chars().flat_map(char::to_lowercase).collect()))
-                .collect();
-            self.rows = labels
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| {
-                    terms
-                        .iter()
-                        .all(|(t, lower)| word_score(&m, l.as_ref(), t, lower).is_some())
-                })
-                .map(|(i, _)| i)
-                .collect();
+    /// Narrows on: looks at the labels not yet looked at (there may be fewer
+    /// than `total` so far), checking `deadline` every few hundred. Every
+    /// typed word must match a label the way plain query words do: a
+    /// substring, initials, or a typo within one word. Narrowing ends once
+    /// all `total` labels were looked at. True when rows were added.
+    pub fn step<S: AsRef<str>>(&mut self, labels: &[S], total: usize, deadline: Option<Instant>) -> bool {
+        let Some(scan) = self.scan.as_mut() else {
+            return false;
+        };
+        let m = SkimMatcherV2::default();
+        let terms: Vec<(&str, Vec<char>)> = self
+            .query
+            .split_whitespace()
+            .map(|t| (t, t.chars().flat_map(char::to_lowercase).collect()))
+            .collect();
+        let before = self.rows.len();
+        let end = labels.len().min(total);
+        while scan.next < end {
+            let stop = (scan.next + CHUNK).min(end);
+            for (i, label) in labels[scan.next..stop].iter().enumerate() {
+                let i = scan.next + i;
+                if terms
+                    .iter()
+                    .all(|(t, lower)| word_score(&m, label.as_ref(), t, lower).is_some())
+                {
+                    if scan.keep == Some(i) {
+                        self.selected = self.rows.len();
+                    }
+                    self.rows.push(i);
+                }
+            }
+            scan.next = stop;
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
         }
-        self.selected = keep
-            .and_then(|k| self.rows.iter().position(|&r| r == k))
-            .unwrap_or(0);
-        self.offset = 0;
+        if scan.next >= total {
+            self.scan = None;
+        }
+        self.rows.len() > before
+    }
+
+    /// Labels looked at so far while narrowing is under way.
+    pub fn narrowing(&self) -> Option<usize> {
+        self.scan.as_ref().map(|s| s.next)
     }
 
     /// Moves the selection, keeping it within `height` rows of the offset.
     pub fn move_by(&mut self, delta: isize, height: usize) {
+        // the user chose: narrowing on no longer moves the selection
+        if let Some(scan) = &mut self.scan {
+            scan.keep = None;
+        }
         let n = self.rows.len();
         self.selected = (self.selected as isize + delta).clamp(0, n.saturating_sub(1) as isize) as usize;
         self.keep_visible(height);
@@ -103,6 +167,9 @@ impl Picker {
     pub fn click(&mut self, row: usize) {
         let i = self.offset + row;
         if i < self.rows.len() {
+            if let Some(scan) = &mut self.scan {
+                scan.keep = None;
+            }
             self.selected = i;
         }
     }
@@ -133,6 +200,89 @@ mod tests {
         assert_eq!(p.current(), Some(3));
         p.edit(InputEdit::Insert('w'), LABELS);
         assert_eq!(p.current(), Some(3), "Wang Wenbin is still there");
+    }
+
+    /// Many labels: "item N", every seventh also "wang".
+    fn many(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                if i % 7 == 0 {
+                    format!("item {i} wang")
+                } else {
+                    format!("item {i}")
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn narrowing_in_slices_finds_what_narrowing_at_once_does() {
+        let labels = many(5000);
+        let mut at_once = Picker::new(labels.len());
+        at_once.edit(InputEdit::Insert('w'), &labels);
+        let mut sliced = Picker::new(labels.len());
+        assert!(sliced.edit_query(InputEdit::Insert('w'), labels.len()));
+        assert!(sliced.rows.is_empty());
+        let past = Instant::now();
+        let mut steps = 0;
+        while sliced.narrowing().is_some() {
+            sliced.step(&labels, labels.len(), Some(past));
+            steps += 1;
+        }
+        // one chunk per step when the deadline has passed
+        assert_eq!(steps, labels.len().div_ceil(CHUNK));
+        assert_eq!(sliced.rows, at_once.rows);
+        assert_eq!(sliced.rows.len(), labels.len().div_ceil(7));
+    }
+
+    #[test]
+    fn narrowing_waits_for_labels_still_to_come() {
+        let labels = many(1000);
+        let mut p = Picker::new(labels.len());
+        p.edit_query(InputEdit::Insert('w'), labels.len());
+        p.step(&labels[..300], labels.len(), None);
+        assert_eq!(p.narrowing(), Some(300));
+        p.step(&labels, labels.len(), None);
+        assert_eq!(p.narrowing(), None);
+        assert_eq!(p.rows.len(), 1000usize.div_ceil(7));
+    }
+
+    #[test]
+    fn narrowing_selects_the_item_again_unless_the_user_moved() {
+        let labels = many(5000);
+        let mut p = Picker::new(labels.len());
+        p.move_by(4200, 10);
+        assert_eq!(p.current(), Some(4200));
+        p.edit_query(InputEdit::Insert('w'), labels.len());
+        let past = Instant::now();
+        p.step(&labels, labels.len(), Some(past));
+        assert_eq!(p.selected, 0, "not found yet");
+        while p.narrowing().is_some() {
+            p.step(&labels, labels.len(), Some(past));
+        }
+        assert_eq!(p.current(), Some(4200));
+        // moving while narrowing: the selection stays where the user put it
+        p.edit_query(InputEdit::Insert('a'), labels.len());
+        p.step(&labels, labels.len(), Some(past));
+        p.move_by(1, 10);
+        while p.narrowing().is_some() {
+            p.step(&labels, labels.len(), Some(past));
+        }
+        assert_eq!(p.selected, 1);
+    }
+
+    #[test]
+    fn an_empty_query_shows_everything_at_once() {
+        let labels = many(5000);
+        let mut p = Picker::new(labels.len());
+        p.edit_query(InputEdit::Insert('w'), labels.len());
+        assert!(p.edit_query(InputEdit::Backspace, labels.len()));
+        assert_eq!(p.narrowing(), None);
+        assert_eq!(p.rows.len(), 5000);
+        assert!(
+            !p.edit_query(InputEdit::Backspace, labels.len()),
+            "nothing to delete"
+        );
     }
 
     #[test]

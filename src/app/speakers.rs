@@ -22,8 +22,9 @@ pub struct QuotesState {
     pub speaker: u32,
     /// (article, index into its quotes) for every quote, in corpus order.
     pub items: Vec<(ArticleId, usize)>,
-    /// The quote texts, one line each, for narrowing: made on the first key
-    /// typed (a speaker of 100,000 articles has tens of thousands).
+    /// The quote texts, one line each, for narrowing: made a slice at a
+    /// time once a key is typed (a speaker of 100,000 articles has tens of
+    /// thousands).
     pub labels: Vec<String>,
     pub picker: Picker,
 }
@@ -139,8 +140,13 @@ impl App {
         let Some(q) = self.quotes_view.as_mut() else {
             return false;
         };
-        if matches!(action, Action::Input(_)) && q.labels.is_empty() && !q.items.is_empty() {
-            q.labels = (0..q.items.len()).map(|i| q.label(&self.index, i)).collect();
+        if let Action::Input(edit) = action {
+            // a speaker of 100,000 articles has tens of thousands of quotes:
+            // narrowed a slice at a time (see `narrowing`)
+            if q.picker.edit_query(edit, q.items.len()) {
+                self.step_narrowing(std::time::Instant::now() + super::narrowing::KEY_SLICE);
+            }
+            return true;
         }
         if picker_nav(&mut q.picker, action, h, &q.labels) {
             return true;

@@ -60,6 +60,7 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
             Constraint::Length(6),
         ],
         rows,
+        total: s.rows.len(),
         footer: " Enter filters articles · Tab concordance · Esc back ",
         below: CHART_LINES,
     };
@@ -177,6 +178,7 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
         header: Row::new(vec!["In context", "Article"]),
         widths: vec![Constraint::Fill(1), Constraint::Length(title_w as u16)],
         rows,
+        total: k.occ.len(),
         footer: " Enter opens the article there · Esc back ",
         below: 0,
     };

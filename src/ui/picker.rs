@@ -15,12 +15,15 @@ pub struct PickerView<'a> {
     pub widths: Vec<Constraint>,
     pub rows: Vec<Row<'a>>,
     pub footer: &'a str,
+    /// How many items there are (for the progress of narrowing).
+    pub total: usize,
     /// Lines kept at the bottom for the caller (a chart, a preview).
     pub below: u16,
 }
 
 /// Draws the picker in `area` and returns the region kept below, if any.
 pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, theme: &Theme) -> Rect {
+    let total = view.total;
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(view.title, theme.title))
@@ -39,7 +42,17 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         Line::from(vec![
             Span::styled("› ", theme.key),
             Span::raw(picker.query.as_str()),
-            Span::styled(format!("   {} of them", picker.rows.len()), theme.dim),
+            Span::styled(
+                match picker.narrowing() {
+                    Some(done) => format!(
+                        "   {} so far · narrowing {}%",
+                        picker.rows.len(),
+                        (done * 100 / total.max(1)).min(99)
+                    ),
+                    None => format!("   {} of them", picker.rows.len()),
+                },
+                theme.dim,
+            ),
         ])
     };
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });

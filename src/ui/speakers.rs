@@ -50,6 +50,7 @@ pub fn draw_speakers(frame: &mut Frame, app: &App, theme: &Theme) {
             Constraint::Length(8),
         ],
         rows,
+        total: s.stats.len(),
         footer: " Enter filters articles · Tab their quotes · Esc back ",
         below: 0,
     };
@@ -77,6 +78,7 @@ pub fn draw_quotes(frame: &mut Frame, app: &App, theme: &Theme) {
         header: Row::new(vec!["Article", "Quote"]),
         widths: vec![Constraint::Fill(1), Constraint::Fill(3)],
         rows,
+        total: q.items.len(),
         footer: " Enter opens the article there · Esc back ",
         below: PREVIEW_LINES,
     };

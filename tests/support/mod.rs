@@ -69,6 +69,11 @@ impl Harness {
         while self.app.busy() {
             self.app.tick(std::time::Duration::from_millis(8));
         }
+        self.drawn()
+    }
+
+    /// Draws the screen as it is now, with any work between frames unfinished.
+    pub fn drawn(&mut self) -> String {
         let (app, theme) = (&self.app, &self.theme);
         self.terminal.draw(|f| ui::draw(f, app, theme)).unwrap();
         let buf = self.terminal.backend().buffer();

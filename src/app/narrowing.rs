@@ -1,0 +1,62 @@
+//! Narrowing a picker view between frames. A concordance or a speaker's
+//! quotes can have tens of thousands of lines: typing starts narrowing,
+//! which makes their one-line labels and matches them a slice at a time
+//! (in the frame of the key, then in ticks), so no key waits for them all.
+//! The rows fill in order as they are found; the pane shows how far it got.
+
+use std::time::{Duration, Instant};
+
+use super::{App, View};
+
+/// Time given to narrowing in the frame of the key typed; the rest comes
+/// between frames, like a filter's slices.
+pub(super) const KEY_SLICE: Duration = Duration::from_millis(6);
+
+/// Quote labels made between two looks at the clock.
+const QUOTE_CHUNK: usize = 256;
+
+impl App {
+    /// Whether the view on screen is still narrowing, or still searching
+    /// for a concordance's lines.
+    pub(super) fn narrowing(&self) -> bool {
+        match self.view {
+            View::Quotes => self
+                .quotes_view
+                .as_ref()
+                .is_some_and(|q| q.picker.narrowing().is_some()),
+            View::Kwic => self
+                .kwic_view
+                .as_ref()
+                .is_some_and(|k| k.picker.narrowing().is_some() || k.occ.progress().is_some()),
+            _ => false,
+        }
+    }
+
+    /// Narrows (or searches) the view on screen on, until `deadline`.
+    pub(super) fn step_narrowing(&mut self, deadline: Instant) {
+        match self.view {
+            View::Quotes => self.step_quotes(deadline),
+            View::Kwic => self.step_kwic(deadline),
+            _ => {}
+        }
+    }
+
+    fn step_quotes(&mut self, deadline: Instant) {
+        let Some(q) = self.quotes_view.as_mut() else {
+            return;
+        };
+        if q.picker.narrowing().is_none() {
+            return;
+        }
+        while q.labels.len() < q.items.len() {
+            let from = q.labels.len();
+            let to = (from + QUOTE_CHUNK).min(q.items.len());
+            let made: Vec<String> = (from..to).map(|i| q.label(&self.index, i)).collect();
+            q.labels.extend(made);
+            if Instant::now() >= deadline {
+                break;
+            }
+        }
+        q.picker.step(&q.labels, q.items.len(), Some(deadline));
+    }
+}

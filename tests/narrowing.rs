@@ -1,0 +1,136 @@
+//! Narrowing big picker views (a concordance, a speaker's quotes) a slice at
+//! a time, between frames, finds exactly what narrowing them at once does.
+
+mod support;
+
+use crossterm::event::KeyCode;
+use std::time::Duration;
+
+use readout::app::{InputEdit, KwicState, Picker, View};
+use readout::concordance::{self, Occurrences, PhraseRef};
+use readout::index::Index;
+use readout::store::{Article, Corpus};
+use support::Harness;
+
+fn synth_index(n: usize) -> Index {
+    let articles: Vec<Article> = readout::synth::corpus(n, 300, 7)
+        .files
+        .iter()
+        .map(|(name, text)| Article::from_text(name.clone(), text, false))
+        .collect();
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    let mut index = Index::with_facts(Corpus::new(articles), facts);
+    index.mine_phrases(&Default::default());
+    index
+}
+
+/// The rows a picker over `labels` shows for `query`, narrowed at once.
+fn at_once(labels: &[String], query: &str) -> Vec<usize> {
+    let mut p = Picker::new(labels.len());
+    for c in query.chars() {
+        p.edit(InputEdit::Insert(c), labels);
+    }
+    p.rows
+}
+
+#[test]
+fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
+    let mut h = Harness::with_index(synth_index(1500), 120, 30);
+    h.key(KeyCode::Char('p')).type_str("rock solid").key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains("Concordance · “rock solid”"), "{s}");
+    let total = h.app.kwic_view.as_ref().unwrap().occ.len();
+    assert!(total > 300, "{total} occurrences");
+    h.type_str("said");
+    let s = h.screen();
+    let k = h.app.kwic_view.as_ref().unwrap();
+    assert_eq!(k.picker.narrowing(), None);
+    let lines = concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context);
+    let labels: Vec<String> = lines
+        .iter()
+        .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
+        .collect();
+    let expected = at_once(&labels, "said");
+    assert!(
+        !expected.is_empty() && expected.len() < total,
+        "{} of {total}",
+        expected.len()
+    );
+    assert_eq!(k.picker.rows, expected);
+    assert!(s.contains(&format!("{} of them", expected.len())), "{s}");
+    // Backspace to nothing: every line again, at once
+    h.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .key(KeyCode::Backspace);
+    assert_eq!(h.app.kwic_view.as_ref().unwrap().picker.rows.len(), total);
+}
+
+#[test]
+fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
+    let mut h = Harness::with_index(synth_index(1500), 120, 30);
+    h.key(KeyCode::Char('s')).type_str("wang yi").key(KeyCode::Tab);
+    let q = h.app.quotes_view.as_ref().unwrap();
+    let total = q.items.len();
+    assert!(total > 100, "{total} quotes");
+    let labels: Vec<String> = (0..total).map(|i| q.label(&h.app.index, i)).collect();
+    h.type_str("the");
+    let s = h.screen();
+    assert!(s.contains("What Wang Yi said"), "{s}");
+    let q = h.app.quotes_view.as_ref().unwrap();
+    let expected = at_once(&labels, "the");
+    assert!(
+        !expected.is_empty() && expected.len() < total,
+        "{} of {total}",
+        expected.len()
+    );
+    assert_eq!(q.picker.rows, expected);
+}
+
+#[test]
+fn typing_while_a_concordance_is_still_searched_finds_every_line() {
+    // a phrase searched for over more articles than one search step takes
+    // (2,048), so the search is still under way when the first key comes
+    let mut h = Harness::with_index(synth_index_short(2600), 120, 30);
+    let index = &h.app.index;
+    // every article fifty times over: a search of many steps
+    let ids: Vec<u32> = (0..50).flat_map(|_| 0..index.len() as u32).collect();
+    let mut occ = Occurrences::start(index, &PhraseRef::Text("said".into()), Some(&ids));
+    occ.step(index, Duration::ZERO);
+    assert!(occ.progress().is_some(), "the search goes on between frames");
+    h.app.kwic_view = Some(KwicState {
+        title: "said".into(),
+        picker: Picker::new(occ.len()),
+        occ,
+        labels: Vec::new(),
+        context: 40,
+    });
+    h.app.view = View::Kwic;
+    h.type_str("e");
+    if h.app.kwic_view.as_ref().unwrap().picker.narrowing().is_some() {
+        let s = h.drawn();
+        assert!(s.contains("so far · narrowing"), "{s}");
+    }
+    h.screen();
+    let k = h.app.kwic_view.as_ref().unwrap();
+    assert_eq!(k.occ.progress(), None);
+    let lines = concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context);
+    let labels: Vec<String> = lines
+        .iter()
+        .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
+        .collect();
+    assert!(labels.len() > 100, "{} lines", labels.len());
+    let expected = at_once(&labels, "e");
+    assert!(!expected.is_empty() && expected.len() < labels.len());
+    assert_eq!(k.picker.rows, expected);
+}
+
+fn synth_index_short(n: usize) -> Index {
+    let articles: Vec<Article> = readout::synth::corpus(n, 60, 9)
+        .files
+        .iter()
+        .map(|(name, text)| Article::from_text(name.clone(), text, false))
+        .collect();
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    Index::with_facts(Corpus::new(articles), facts)
+}
