@@ -33,6 +33,35 @@ fn at_once(labels: &[String], query: &str) -> Vec<usize> {
     p.rows
 }
 
+/// A line's label for narrowing: its text, then the article's outlet, date
+/// and title (what the Article column shows).
+fn with_article(mut label: String, index: &Index, id: u32) -> String {
+    let a = index.article(id).unwrap();
+    for part in [
+        a.meta.source.as_deref(),
+        a.meta.date.as_deref(),
+        Some(a.meta.title.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        label.push(' ');
+        label.push_str(part);
+    }
+    label
+}
+
+#[test]
+fn typing_an_outlet_narrows_a_concordance_to_its_lines() {
+    let mut h = Harness::bundled(120, 34);
+    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    assert!(h.screen().contains("6 occurrences"));
+    h.type_str("libertywire");
+    let s = h.screen();
+    assert!(s.contains("libertywire   3 of them"), "{s}");
+    assert!(!s.contains("South China"), "{s}");
+}
+
 #[test]
 fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
     let mut h = Harness::with_index(synth_index(1500), 120, 30);
@@ -48,7 +77,10 @@ fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
     let lines = concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context);
     let labels: Vec<String> = lines
         .iter()
-        .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
+        .map(|l| {
+            let label = format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right);
+            with_article(label, &h.app.index, l.article)
+        })
         .collect();
     let expected = at_once(&labels, "said");
     assert!(
@@ -73,7 +105,9 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     let q = h.app.quotes_view.as_ref().unwrap();
     let total = q.items.len();
     assert!(total > 100, "{total} quotes");
-    let labels: Vec<String> = (0..total).map(|i| q.label(&h.app.index, i)).collect();
+    let labels: Vec<String> = (0..total)
+        .map(|i| with_article(q.label(&h.app.index, i), &h.app.index, q.items[i].0))
+        .collect();
     h.type_str("the");
     let s = h.screen();
     assert!(s.contains("What Wang Yi said"), "{s}");
@@ -106,7 +140,7 @@ fn typing_while_a_concordance_is_still_searched_finds_every_line() {
         context: 40,
     });
     h.app.view = View::Kwic;
-    h.type_str("e");
+    h.type_str("zan");
     if h.app.kwic_view.as_ref().unwrap().picker.narrowing().is_some() {
         let s = h.drawn();
         assert!(s.contains("so far · narrowing"), "{s}");
@@ -117,10 +151,13 @@ fn typing_while_a_concordance_is_still_searched_finds_every_line() {
     let lines = concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context);
     let labels: Vec<String> = lines
         .iter()
-        .map(|l| format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right))
+        .map(|l| {
+            let label = format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right);
+            with_article(label, &h.app.index, l.article)
+        })
         .collect();
     assert!(labels.len() > 100, "{} lines", labels.len());
-    let expected = at_once(&labels, "e");
+    let expected = at_once(&labels, "zan");
     assert!(!expected.is_empty() && expected.len() < labels.len());
     assert_eq!(k.picker.rows, expected);
 }

@@ -51,12 +51,36 @@ impl App {
         while q.labels.len() < q.items.len() {
             let from = q.labels.len();
             let to = (from + QUOTE_CHUNK).min(q.items.len());
-            let made: Vec<String> = (from..to).map(|i| q.label(&self.index, i)).collect();
+            let made: Vec<String> = (from..to)
+                .map(|i| {
+                    let mut label = q.label(&self.index, i);
+                    if let Some(a) = q.items.get(i).and_then(|&(id, _)| self.index.article(id)) {
+                        push_article(&mut label, a);
+                    }
+                    label
+                })
+                .collect();
             q.labels.extend(made);
             if Instant::now() >= deadline {
                 break;
             }
         }
         q.picker.step(&q.labels, q.items.len(), Some(deadline));
+    }
+}
+
+/// Adds what the Article column shows (outlet, date, title) to a line's
+/// label, so that typing an outlet's name narrows to its lines.
+pub(super) fn push_article(label: &mut String, a: &crate::store::Article) {
+    for part in [
+        a.meta.source.as_deref(),
+        a.meta.date.as_deref(),
+        Some(a.meta.title.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        label.push(' ');
+        label.push_str(part);
     }
 }

@@ -157,7 +157,9 @@ impl App {
                     .and_then(|(id, range)| {
                         let a = self.index.article(id)?;
                         let l = crate::analysis::phrases::kwic(&a.body, range, k.context);
-                        Some(format!("{} {} {}", l.left, l.matched, l.right))
+                        let mut label = format!("{} {} {}", l.left, l.matched, l.right);
+                        super::narrowing::push_article(&mut label, a);
+                        Some(label)
                     })
                     .unwrap_or_default();
                 k.labels.push(label);
