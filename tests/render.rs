@@ -460,3 +460,24 @@ fn keys_wait_while_the_terminal_is_too_small() {
     h.key(KeyCode::Char('q'));
     assert!(h.app.should_quit);
 }
+
+#[test]
+fn the_selected_concordance_line_keeps_its_match_highlighted() {
+    use ratatui::style::Color;
+    let mut h = Harness::bundled(120, 34);
+    h.theme = readout::ui::Theme::colored();
+    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    h.screen();
+    let selected_bg = readout::ui::Theme::colored().selected.bg;
+    let buf = h.terminal.backend().buffer();
+    let rows: Vec<u16> = (0..buf.area.height)
+        .filter(|&y| (0..buf.area.width).any(|x| buf[(x, y)].bg == selected_bg.unwrap()))
+        .collect();
+    assert_eq!(rows.len(), 1, "one selected line: {rows:?}");
+    let y = rows[0];
+    let matched: String = (0..buf.area.width)
+        .filter(|&x| buf[(x, y)].bg == Color::Yellow)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    assert!(matched.to_lowercase().starts_with("rock"), "{matched:?}");
+}

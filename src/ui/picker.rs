@@ -62,10 +62,19 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         height: rows_area.height + 1,
         ..rows_area
     };
-    let table = Table::new(view.rows, view.widths)
+    // the selection is the row's own style, under its spans: a match
+    // highlighted in a line keeps its colours when the line is selected
+    let selected = picker.selected.checked_sub(picker.offset);
+    let rows = view.rows.into_iter().enumerate().map(|(i, row)| {
+        if Some(i) == selected {
+            row.style(theme.selected)
+        } else {
+            row
+        }
+    });
+    let table = Table::new(rows, view.widths)
         .header(view.header.style(theme.header))
-        .column_spacing(1)
-        .row_highlight_style(theme.selected);
+        .column_spacing(1);
     let mut state = TableState::default();
     if !picker.rows.is_empty() {
         state.select(Some(picker.selected.saturating_sub(picker.offset)));
