@@ -481,3 +481,14 @@ fn the_selected_concordance_line_keeps_its_match_highlighted() {
         .collect();
     assert!(matched.to_lowercase().starts_with("rock"), "{matched:?}");
 }
+
+#[test]
+fn a_long_message_leaves_the_first_key_hints() {
+    let mut h = Harness::bundled(90, 24);
+    h.app.message = Some("12345 articles loaded and analysed in 12.3 s".into());
+    let s = h.screen();
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("loaded and analysed"), "{status}");
+    assert!(status.contains("? help"), "{status}");
+    assert!(!status.contains("quit"), "the last hints make way: {status}");
+}

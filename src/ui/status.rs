@@ -57,17 +57,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(m) = &app.message {
         left.push(Span::raw(format!(" · {m}")));
     }
-    let hints = hints(app);
-    let mut right: Vec<Span> = Vec::new();
-    for (k, what) in &hints {
-        right.push(Span::styled(k.clone(), theme.key));
-        right.push(Span::raw(format!(" {what}  ")));
-    }
+    // as many hints as fit beside the counts and message, most useful first
     let left_w: usize = left.iter().map(|s| s.content.width()).sum();
-    let right_w: usize = right.iter().map(|s| s.content.width()).sum();
     let width = usize::from(area.width);
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_w = 0;
+    for (k, what) in hints(app) {
+        let what = format!(" {what}  ");
+        let w = k.width() + what.width();
+        if left_w + right_w + w >= width {
+            break;
+        }
+        right_w += w;
+        right.push(Span::styled(k, theme.key));
+        right.push(Span::raw(what));
+    }
     let mut spans = left;
-    if left_w + right_w < width {
+    if !right.is_empty() {
         spans.push(Span::raw(" ".repeat(width - left_w - right_w)));
         spans.extend(right);
     }
