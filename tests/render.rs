@@ -90,6 +90,18 @@ fn help_overlay_is_generated_from_the_keymap() {
         }
     }
     insta::assert_snapshot!(s);
+    // the position shows; scrolling stops at the end, so one key back up moves
+    let total = s.split("1-30/").nth(1).and_then(|r| r.split(' ').next()).unwrap();
+    let total: usize = total.parse().unwrap();
+    h.key(KeyCode::End);
+    let s = h.screen();
+    assert!(s.contains(&format!("{}-{total}/{total}", total - 29)), "{s}");
+    h.key(KeyCode::Up);
+    let s = h.screen();
+    assert!(
+        s.contains(&format!("{}-{}/{total}", total - 30, total - 1)),
+        "{s}"
+    );
     h.key(KeyCode::Esc);
     assert!(!h.screen().contains("Help — Esc closes"));
 }
@@ -491,4 +503,26 @@ fn a_long_message_leaves_the_first_key_hints() {
     assert!(status.contains("loaded and analysed"), "{status}");
     assert!(status.contains("? help"), "{status}");
     assert!(!status.contains("quit"), "the last hints make way: {status}");
+}
+
+#[test]
+fn long_load_issues_wrap_in_their_popup() {
+    use readout::store::{Issue, IssueKind};
+    let mut h = Harness::bundled(80, 24);
+    let path = format!("/data/{}/article.txt", "very-long-folder-name/".repeat(5));
+    h.app.issues = vec![Issue {
+        path: path.clone(),
+        kind: IssueKind::Skipped,
+        message: "binary file".into(),
+    }];
+    h.key(KeyCode::Char('i'));
+    let s = h.screen();
+    assert!(s.contains("Load issues"), "{s}");
+    // the whole path and the reason are there, over several lines
+    let text: String = s
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == ' ' || c == '║' || c == '█'))
+        .collect();
+    assert!(text.replace(' ', "").contains("article.txt"), "{s}");
+    assert!(s.contains("binary file"), "{s}");
 }

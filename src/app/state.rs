@@ -59,6 +59,9 @@ pub struct App {
     pub keymap: Keymap,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
+    /// How far the overlay on screen can scroll, as last drawn (its lines
+    /// are wrapped to the popup's width when drawn): keys stop there.
+    pub overlay_max_scroll: std::cell::Cell<usize>,
     /// The query line is open and takes the keys.
     pub input_open: bool,
     pub filter: FilterState,
@@ -108,6 +111,7 @@ impl App {
             keymap: Keymap::bundled(),
             focus: Focus::List,
             overlay: None,
+            overlay_max_scroll: std::cell::Cell::new(usize::MAX / 2),
             input_open: false,
             filter: FilterState::default(),
             selected: 0,

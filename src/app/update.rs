@@ -303,6 +303,7 @@ impl App {
             Action::Quit | Action::Resize(..) => return false,
             _ => return true,
         };
+        let new_scroll = new_scroll.min(self.overlay_max_scroll.get());
         self.overlay = Some(match overlay {
             Overlay::Help { .. } => Overlay::Help { scroll: new_scroll },
             Overlay::Issues { .. } => Overlay::Issues { scroll: new_scroll },

@@ -1,9 +1,9 @@
 //! Overlays: the help (generated from the keymap) and the load issues.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Theme;
 use crate::app::{App, Context, Overlay, key_name};
@@ -68,23 +68,60 @@ pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: Overlay, theme: &Theme) {
+    let width = usize::from(area.width.saturating_sub(3)).max(1);
     let (title, lines, scroll) = match overlay {
         Overlay::Help { scroll } => (" Help — Esc closes ", help_lines(app, theme), scroll),
         Overlay::Issues { scroll } => {
-            let lines = app.issues.iter().map(|i| Line::raw(i.to_string())).collect();
+            // wrapped, continuation lines indented: a long path stays whole
+            let options = textwrap::Options::new(width).subsequent_indent("    ");
+            let lines = app
+                .issues
+                .iter()
+                .flat_map(|i| {
+                    textwrap::wrap(&i.to_string(), &options)
+                        .into_iter()
+                        .map(|l| Line::raw(l.into_owned()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
             (" Load issues — Esc closes ", lines, scroll)
         }
     };
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
+    let max_scroll = lines.len().saturating_sub(inner_h);
+    app.overlay_max_scroll.set(max_scroll);
+    let scroll = scroll.min(max_scroll);
     frame.render_widget(Clear, area);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Line::styled(title, theme.title))
         .border_style(theme.border_focused);
+    if max_scroll > 0 {
+        let last = (scroll + inner_h).min(lines.len());
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {}-{last}/{} · ↑↓ PgUp PgDn ", scroll + 1, lines.len()),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,
     );
+    if max_scroll > 0 {
+        let mut sb = ScrollbarState::new(max_scroll).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area.inner(Margin {
+                horizontal: 0,
+                vertical: 1,
+            }),
+            &mut sb,
+        );
+    }
 }
