@@ -233,6 +233,29 @@ fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Ve
     Ok((index, counts))
 }
 
+/// For a missing PATH that reads like a word ("lst", "bogus": no `/`, no
+/// `.`), the subcommands there are, as clap defines them: a hint appended to
+/// its "no such file or folder".
+fn subcommand_hint(path: &std::path::Path) -> Option<String> {
+    use clap::CommandFactory;
+    let word = path.to_str()?;
+    let bare = !word.is_empty() && !word.contains('.') && !word.chars().any(std::path::is_separator);
+    let missing = std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+    if !bare || !missing {
+        return None;
+    }
+    let cli = Cli::command();
+    let names: Vec<&str> = cli
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+        .map(clap::Command::get_name)
+        .collect();
+    Some(format!(
+        " (subcommands: {}; see readout --help)",
+        names.join(", ")
+    ))
+}
+
 /// The TUI: the window opens at once; articles load in the background.
 fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Result<ExitCode> {
     use crate::tui::{AppEvent, LatencyLog, TerminalGuard};
@@ -246,9 +269,13 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     // every path missing: say so before taking over the terminal
     if !input.paths.is_empty() && input.paths.iter().all(|p| std::fs::metadata(p).is_err()) {
         let (_, issues) = crate::store::discover(&input.paths);
+        // the first PATH stands where a subcommand would: a bare word there
+        // may be one mistyped
+        let hint = subcommand_hint(&input.paths[0]);
         let mut err = io::stderr().lock();
-        for issue in &issues {
-            let _ = writeln!(err, "readout: {issue}");
+        for (i, issue) in issues.iter().enumerate() {
+            let hint = if i == 0 { hint.as_deref().unwrap_or("") } else { "" };
+            let _ = writeln!(err, "readout: {issue}{hint}");
         }
         return Err(UsageError::NothingLoaded.into());
     }
@@ -332,4 +359,29 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         let _ = writeln!(err, "readout: {}", UsageError::NothingLoaded);
     }
     Ok(ExitCode::from(app.exit_code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_missing_bare_word_hints_at_the_subcommands() {
+        assert_eq!(
+            subcommand_hint(Path::new("bogus")).as_deref(),
+            Some(" (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)")
+        );
+        // paths that read as paths get no hint
+        for path in ["bogus.txt", "no/such", "/no/such", "./bogus", ""] {
+            assert_eq!(subcommand_hint(Path::new(path)), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn an_existing_bare_word_gets_no_hint() {
+        // a folder in the current directory (the crate's, under cargo test)
+        assert!(Path::new("src").is_dir());
+        assert_eq!(subcommand_hint(Path::new("src")), None);
+    }
 }

@@ -279,3 +279,78 @@ fn kwic_of_nothing_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("the phrase has no words"), "{}", stderr(&o));
 }
+
+#[test]
+fn json_booleans_are_always_present() {
+    let o = readout(&["phrases", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    for p in arr {
+        assert!(p["curated"].is_boolean(), "{p}");
+        assert!(p["single_source"].is_boolean(), "{p}");
+    }
+    // curated phrases are never single-source; mined ones can be either
+    assert!(
+        arr.iter()
+            .any(|p| p["curated"] == true && p["single_source"] == false)
+    );
+    assert!(
+        arr.iter()
+            .any(|p| p["curated"] == false && p["single_source"] == false)
+    );
+}
+
+#[test]
+fn a_bad_json_line_names_the_files_line_once() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("x.jsonl");
+    std::fs::write(&f, "{\"title\":\"a\",\"body\":\"b\"}\n{bad\n").unwrap();
+    let o = readout(&["list", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("x.jsonl: warning: line 2, column 2: key must be a string\n"),
+        "{err}"
+    );
+    assert!(!err.contains("line 1"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn link_loops_read_the_same_for_files_and_folders() {
+    use std::os::unix::fs::symlink;
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    symlink(r.join("a"), r.join("b")).unwrap();
+    symlink(r.join("b"), r.join("a")).unwrap();
+    std::fs::create_dir(r.join("d")).unwrap();
+    symlink("../d", r.join("d/loop")).unwrap();
+    let o = readout(&["list", r.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for name in ["a", "b", "d/loop"] {
+        let line = format!("{}: skipped: symbolic link loop\n", r.join(name).display());
+        assert!(err.contains(&line), "{line:?} in {err}");
+    }
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn a_missing_bare_word_hints_at_the_subcommands() {
+    let o = readout(&["bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "readout: bogus: skipped: no such file or folder \
+             (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("nothing readable"), "{err}");
+    // a path that reads as a path gets no hint
+    let o = readout(&["bogus.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("subcommands"), "{}", stderr(&o));
+}

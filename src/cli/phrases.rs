@@ -51,8 +51,8 @@ pub struct PhraseItem<'a> {
     /// Mined only: the C-value-style score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
-    /// Mined only: all its articles come from one source (likely boilerplate).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    /// All its articles come from one source (likely boilerplate). Always
+    /// present, false for curated phrases: scripts get a stable schema.
     pub single_source: bool,
 }
 

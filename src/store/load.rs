@@ -111,8 +111,37 @@ pub(super) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        // the words the walk uses for a link back to a folder being walked
+        _ if is_link_loop(e) => "symbolic link loop".into(),
         _ => e.to_string(),
     }
+}
+
+/// ELOOP: too many levels of symbolic links (`ErrorKind::FilesystemLoop`
+/// is not stable yet, so it is told by its number where `libc` is at hand).
+fn is_link_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        format!("{:?}", e.kind()) == "FilesystemLoop"
+    }
+}
+
+/// A JSON record's error as "line N, column C: what went wrong" (or "item
+/// N: ..."), without serde_json's own "at line L column C": its line counts
+/// within the one record parsed, never the file's.
+fn json_problem(unit: &str, n: usize, e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    if e.line() == 0 {
+        // no position (an item converted from an already parsed value)
+        return format!("{unit} {n}: {full}");
+    }
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let what = full.strip_suffix(&at).unwrap_or(&full);
+    format!("{unit} {n}, column {}: {what}", e.column())
 }
 
 /// Loads every path (files and folders) using all cores.
@@ -351,7 +380,10 @@ fn read_json(path: &Path) -> Loaded {
             if text.trim().is_empty() {
                 continue;
             }
-            push_record(&mut out, path, &name, n, "line", serde_json::from_str(&text));
+            // without its line break, serde_json's position is all on line 1
+            // (else a record cut short is "at line 2 column 0")
+            let text = text.trim_end_matches(['\n', '\r']);
+            push_record(&mut out, path, &name, n, "line", serde_json::from_str(text));
         }
     }
     if out.articles.is_empty() && out.issues.is_empty() {
@@ -382,7 +414,7 @@ fn push_record(
                 format!("{unit} {n}: no body, text or content"),
             )),
         },
-        Err(e) => out.issues.push(Issue::warning(path, format!("{unit} {n}: {e}"))),
+        Err(e) => out.issues.push(Issue::warning(path, json_problem(unit, n, &e))),
     }
 }
 
@@ -475,8 +507,30 @@ mod tests {
         assert_eq!(r.articles[1].meta.title, "Second body here");
         assert!(r.articles[1].path.ends_with("a.jsonl:4"));
         let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
-        assert!(msgs[0].contains("line 2:"), "{msgs:?}");
+        assert!(msgs[0].contains("line 2, column 2: expected ident"), "{msgs:?}");
         assert!(msgs[1].contains("line 5: no body"), "{msgs:?}");
+    }
+
+    #[test]
+    fn json_lines_errors_name_the_files_line_once() {
+        let d = dir();
+        let p = d.path().join("x.jsonl");
+        fs::write(
+            &p,
+            "{\"title\":\"a\",\"body\":\"b\"}\n{bad\n{\"title\":\"c\",\"body\":\"d\"\r\n{\"title\":1,\"body\":\"x\"}\n",
+        )
+        .unwrap();
+        let r = load_paths(&[p]);
+        assert_eq!(r.articles.len(), 1);
+        let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "line 2, column 2: key must be a string",
+                "line 3, column 23: EOF while parsing an object",
+                "line 4, column 10: invalid type: integer `1`, expected a string",
+            ]
+        );
     }
 
     #[test]
@@ -513,6 +567,23 @@ mod tests {
             "{:?}",
             r.issues
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_link_loop_is_worded_as_a_folder_one() {
+        use std::os::unix::fs::symlink;
+        let d = dir();
+        symlink(d.path().join("a.txt"), d.path().join("b.txt")).unwrap();
+        symlink(d.path().join("b.txt"), d.path().join("a.txt")).unwrap();
+        fs::create_dir(d.path().join("sub")).unwrap();
+        symlink("../sub", d.path().join("sub/loop")).unwrap();
+        let named = d.path().join("a.txt");
+        let r = load_paths(&[d.path().to_path_buf(), named]);
+        assert!(r.articles.is_empty());
+        let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
+        // a.txt and b.txt in the walk, sub/loop, then a.txt named
+        assert_eq!(msgs, ["symbolic link loop"; 4], "{:?}", r.issues);
     }
 
     #[test]
