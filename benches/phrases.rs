@@ -4,7 +4,8 @@
 //! Run with `cargo bench --bench phrases` (add `-- --quick` for a fast pass).
 //! Targets: mining all articles under 2 s on two cores; the curated families
 //! in one article in tens of microseconds; the families, or one phrase, in
-//! all 10,000 articles under 50 ms.
+//! all 10,000 articles under 50 ms. Counting every mined phrase again in
+//! every article (`recount`, so that counts are a filter's) is measured too.
 
 use std::hint::black_box;
 
@@ -93,6 +94,13 @@ fn benches(c: &mut Criterion) {
     let finder = PhraseFinder::new(&top);
     g.bench_function("PhraseFinder::find, top 200 mined (rayon)", |b| {
         b.iter(|| docs.par_iter().map(|d| finder.find(d.text).len()).sum::<usize>())
+    });
+    g.bench_function(format!("recount all {} mined", mined.len()), |b| {
+        b.iter_batched(
+            || mined.clone(),
+            |mut m| readout::analysis::phrases::recount(black_box(&docs), &mut m),
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.bench_function("mine", |b| {
         b.iter(|| mine(black_box(&docs), &MineOptions::default()))

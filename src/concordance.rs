@@ -98,18 +98,10 @@ impl PhraseRow {
         matches!(self.phrase, PhraseRef::Family(_))
     }
 
-    /// A mined phrase's articles; all of them only when not mined from a
-    /// sample (then None: search every article).
+    /// A mined phrase's articles (all of them: mining counts every article,
+    /// even when it chose its phrases from a sample).
     pub fn docs<'a>(&self, index: &'a Index) -> Option<&'a [ArticleId]> {
-        let m = index.mined().get(self.mined?)?;
-        (!index.mined_sampled()).then_some(m.docs.as_slice())
-    }
-
-    /// A mined phrase's articles, of the sample when it was mined from one.
-    fn known_docs<'a>(&self, index: &'a Index) -> &'a [ArticleId] {
-        self.mined
-            .and_then(|i| index.mined().get(i))
-            .map_or(&[], |m| m.docs.as_slice())
+        index.mined().get(self.mined?).map(|m| m.docs.as_slice())
     }
 }
 
@@ -201,7 +193,7 @@ pub fn lines(index: &Index, occurrences: &[(ArticleId, Range<usize>)], context: 
 
 /// Occurrences per article of a phrase row, for the chart, by date: from
 /// the index's counts for a family (no scan), by searching its articles for
-/// a mined phrase (its sample's, for a corpus mined from a sample).
+/// a mined phrase.
 pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
     let occ: Vec<(ArticleId, Range<usize>)> = match &row.phrase {
         PhraseRef::Family(f) => {
@@ -218,7 +210,7 @@ pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
                 })
                 .collect();
         }
-        PhraseRef::Text(_) => occurrences(index, &row.phrase, Some(row.known_docs(index))),
+        PhraseRef::Text(_) => occurrences(index, &row.phrase, Some(row.docs(index).unwrap_or_default())),
     };
     per_article(index, &occ)
 }

@@ -66,7 +66,7 @@ pub struct Index {
     mined: Vec<MinedPhrase>,
     /// Finds the mined phrases in a text (for highlighting).
     mined_finder: Option<Arc<PhraseFinder>>,
-    /// The phrases were mined from a sample (their counts are the sample's).
+    /// The phrases were chosen from a sample (and counted in every article).
     mined_sampled: bool,
     /// Article ids by date (dated first, then by id), made on first use and
     /// forgotten when articles change.

@@ -504,22 +504,21 @@ mod tests {
 /// recurs across a big corpus recurs in a sample of it.
 pub const MINE_SAMPLE: usize = 5_000;
 
-/// [`phrases::mine`], on a sample for big corpora (see [`MINE_SAMPLE`]).
-/// The phrases' `docs` are positions in `docs`; for a sample, the counts are
-/// the sample's. Returns whether a sample was used.
+/// [`phrases::mine`], on a sample for big corpora (see [`MINE_SAMPLE`]),
+/// then every phrase counted in every doc as a filter finds it
+/// ([`phrases::recount`]): the phrases' `docs` are positions in `docs`.
+/// Returns whether the phrases were chosen from a sample.
 pub fn mine_sampled(docs: &[Doc], opts: &MineOptions) -> (Vec<MinedPhrase>, bool) {
-    if docs.len() <= MINE_SAMPLE {
-        return (phrases::mine(docs, opts), false);
-    }
-    let step = docs.len().div_ceil(MINE_SAMPLE);
-    let sample: Vec<Doc> = docs.iter().step_by(step).copied().collect();
-    let mut mined = phrases::mine(&sample, opts);
-    for m in &mut mined {
-        for d in &mut m.docs {
-            *d *= step as u32;
-        }
-    }
-    (mined, true)
+    let sampled = docs.len() > MINE_SAMPLE;
+    let mut mined = if sampled {
+        let step = docs.len().div_ceil(MINE_SAMPLE);
+        let sample: Vec<Doc> = docs.iter().step_by(step).copied().collect();
+        phrases::mine(&sample, opts)
+    } else {
+        phrases::mine(docs, opts)
+    };
+    phrases::recount(docs, &mut mined);
+    (mined, sampled)
 }
 
 #[cfg(test)]
@@ -540,10 +539,11 @@ mod sample_tests {
         let (mined, sampled) = mine_sampled(&docs, &MineOptions::default());
         assert!(sampled);
         let rock = mined.iter().find(|m| m.phrase == "rock solid").expect("mined");
-        // docs point at the original positions, every one holding the phrase
-        for &d in &rock.docs {
-            assert!(!phrases::find_phrase(docs[d as usize].text, "rock solid").is_empty());
-        }
+        // counted in every article, not just the sample's
+        let holding: Vec<u32> = (0..docs.len() as u32)
+            .filter(|&d| !phrases::find_phrase(docs[d as usize].text, "rock solid").is_empty())
+            .collect();
+        assert_eq!(rock.docs, holding);
         let (_, small) = mine_sampled(&docs[..100], &MineOptions::default());
         assert!(!small);
     }

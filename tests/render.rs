@@ -453,7 +453,7 @@ fn phrases_pane_says_when_mining_used_a_sample() {
     let mut h = support::Harness::with_index(index, 140, 30);
     h.key(KeyCode::Char('p'));
     let s = h.screen();
-    assert!(s.contains("mined from a sample of"), "{s}");
+    assert!(s.contains("chosen from a sample of"), "{s}");
 }
 
 #[test]

@@ -66,9 +66,11 @@ mod kwic;
 mod matcher;
 mod mine;
 mod normalize;
+mod recount;
 
 pub use book::{BUNDLED_TOML, Family, FamilyMatch, PhraseBook, PhraseError};
 pub use finder::{PhraseFinder, find_phrase};
 pub use kwic::{KwicLine, kwic};
 pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_stopword, mine};
 pub use normalize::normalize_phrase;
+pub use recount::recount;

@@ -45,7 +45,7 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
             s.rows.len() - families,
             if app.index.mined_sampled() {
                 format!(
-                    " from a sample of {} articles (their counts are the sample's)",
+                    " (chosen from a sample of {} articles, counted in all)",
                     crate::loader::MINE_SAMPLE
                 )
             } else {

@@ -48,6 +48,18 @@ impl PhraseFinder {
             .collect()
     }
 
+    /// Each phrase's occurrences in `text` as if it were searched for alone
+    /// (as [`find_phrase`] finds them): `(index into the phrases, byte
+    /// range)`, by phrase then start. Unlike [`find`](PhraseFinder::find),
+    /// a phrase inside a longer one found there counts too.
+    pub fn find_each(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        self.matcher
+            .find_each(text)
+            .into_iter()
+            .map(|(i, r)| (i as usize, r))
+            .collect()
+    }
+
     /// [`find`](PhraseFinder::find) over many texts, in parallel (rayon):
     /// the occurrences in each text, in order.
     pub fn find_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Vec<(usize, Range<usize>)>> {

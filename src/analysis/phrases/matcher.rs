@@ -140,29 +140,50 @@ impl Matcher {
     /// Finds the occurrences in `text`: `(group, byte range in text)`,
     /// sorted by start, non-overlapping, ranges on char boundaries.
     pub fn find(&self, text: &str) -> Vec<(u32, Range<usize>)> {
+        self.choose(self.candidates(text))
+    }
+
+    /// Every group's occurrences in `text` as if it were searched for alone:
+    /// `(group, byte range)`, sorted by group then start; a group's never
+    /// overlap each other, but may overlap (or lie inside) another group's.
+    pub fn find_each(&self, text: &str) -> Vec<(u32, Range<usize>)> {
+        let mut cands: Vec<(u32, usize, usize)> = self
+            .candidates(text)
+            .into_iter()
+            .map(|(s, e, p)| (self.groups[p as usize], s, e))
+            .collect();
+        // a group's leftmost, then longest, without overlaps
+        cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+        let mut out: Vec<(u32, Range<usize>)> = Vec::with_capacity(cands.len());
+        for (g, s, e) in cands {
+            match out.last() {
+                Some((last, r)) if *last == g && s < r.end => {}
+                _ => out.push((g, s..e)),
+            }
+        }
+        out
+    }
+
+    /// The valid occurrences of every pattern, overlapping, as (start, end,
+    /// pattern): from windows around the anchors where they can be used.
+    fn candidates(&self, text: &str) -> Vec<(usize, usize, u32)> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
         self.anchors
             .as_ref()
-            .and_then(|anchors| self.find_anchored(ac, anchors, text, true))
-            .unwrap_or_else(|| self.find_full(ac, text))
+            .and_then(|anchors| self.anchored_candidates(ac, anchors, text, true))
+            .unwrap_or_else(|| full_candidates(ac, text))
     }
 
     /// [`find`](Matcher::find) normalising the whole text.
+    #[cfg(test)]
     fn find_full(&self, ac: &AhoCorasick, text: &str) -> Vec<(u32, Range<usize>)> {
-        let mut cands = Vec::new();
-        with_buffer(|norm| {
-            normalize_into(text, norm);
-            collect(ac, text, norm, &mut cands);
-        });
-        self.choose(cands)
+        self.choose(full_candidates(ac, text))
     }
 
-    /// [`find`](Matcher::find) normalising windows around the anchors. None
-    /// when the whole text must be normalised: it has a character the
-    /// windows cannot handle, or (if `may_fall_back`) the anchors are so
-    /// dense that the whole text is cheaper.
+    /// [`find`](Matcher::find) normalising windows around the anchors.
+    #[cfg(test)]
     fn find_anchored(
         &self,
         ac: &AhoCorasick,
@@ -170,6 +191,21 @@ impl Matcher {
         text: &str,
         may_fall_back: bool,
     ) -> Option<Vec<(u32, Range<usize>)>> {
+        self.anchored_candidates(ac, anchors, text, may_fall_back)
+            .map(|c| self.choose(c))
+    }
+
+    /// The candidates in windows around the anchors. None when the whole
+    /// text must be normalised: it has a character the windows cannot
+    /// handle, or (if `may_fall_back`) the anchors are so dense that the
+    /// whole text is cheaper.
+    fn anchored_candidates(
+        &self,
+        ac: &AhoCorasick,
+        anchors: &Anchors,
+        text: &str,
+        may_fall_back: bool,
+    ) -> Option<Vec<(usize, usize, u32)>> {
         if has_special(text) {
             return None;
         }
@@ -238,7 +274,7 @@ impl Matcher {
                 collect(ac, text, norm, &mut cands);
             }
         });
-        Some(self.choose(cands))
+        Some(cands)
     }
 
     /// Leftmost, then longest, then first-given candidates, without overlaps.
@@ -257,6 +293,16 @@ impl Matcher {
         }
         out
     }
+}
+
+/// The candidates normalising the whole text.
+fn full_candidates(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize, u32)> {
+    let mut cands = Vec::new();
+    with_buffer(|norm| {
+        normalize_into(text, norm);
+        collect(ac, text, norm, &mut cands);
+    });
+    cands
 }
 
 /// A full DFA is the fastest automaton; the crate's own choice keeps it to
@@ -641,6 +687,37 @@ mod tests {
                     if let Some(found) = windows {
                         prop_assert_eq!(found, mt.find_full(ac, &text));
                     }
+                }
+            }
+
+            #[test]
+            fn each_phrase_is_found_as_if_searched_for_alone(
+                text in text(),
+                phrases in prop::collection::vec(phrase(), 1..6),
+            ) {
+                let mt = Matcher::new(phrases.iter().enumerate().map(|(i, p)| (p.as_str(), i as u32)))
+                    .unwrap();
+                let each = mt.find_each(&text);
+                for r in each.iter().map(|(_, r)| r) {
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                }
+                for (i, p) in phrases.iter().enumerate() {
+                    // a phrase spelled like an earlier one reports as that one
+                    if phrases[..i].iter().any(|q| normalize_phrase(q) == normalize_phrase(p)) {
+                        continue;
+                    }
+                    let alone: Vec<Range<usize>> = Matcher::new([(p.as_str(), 0)])
+                        .unwrap()
+                        .find(&text)
+                        .into_iter()
+                        .map(|(_, r)| r)
+                        .collect();
+                    let mine: Vec<Range<usize>> = each
+                        .iter()
+                        .filter(|(g, _)| *g == i as u32)
+                        .map(|(_, r)| r.clone())
+                        .collect();
+                    prop_assert_eq!(mine, alone, "{}", p);
                 }
             }
 

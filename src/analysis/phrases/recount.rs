@@ -1,0 +1,213 @@
+//! Counting mined phrases again over a whole corpus, the way a filter finds
+//! them.
+//!
+//! Mining counts n-grams of its own tokens (a big corpus only in a sample),
+//! never across a line break, so its article lists can differ from what a
+//! `"phrase"` filter or a concordance finds. After mining, one
+//! [`PhraseFinder`] of all the phrases is run over every article (on all
+//! cores), each phrase counted as if searched for alone
+//! ([`PhraseFinder::find_each`]): a phrase's articles and occurrences are
+//! then exactly the filter's, and the single-source flag is judged on all
+//! of its articles.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{Doc, MinedPhrase, PhraseFinder};
+
+/// Articles per parallel task.
+const CHUNK: usize = 256;
+
+/// Articles searched before what was found is merged.
+const WAVE: usize = 16 * CHUNK;
+
+/// Sets each mined phrase's `docs` (positions in `docs`, ascending),
+/// `occurrences` and `single_source` from a search of every doc, then
+/// orders them as [`mine`](super::mine) does: boilerplate last, then by
+/// range, score and text.
+pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
+    if mined.is_empty() {
+        return;
+    }
+    let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
+    let finder = PhraseFinder::new(&phrases);
+    for m in mined.iter_mut() {
+        m.docs.clear();
+        m.occurrences = 0;
+    }
+    // a wave of docs at a time, its chunks on all cores: what is found
+    // waits for the merge only a wave long (memory stays small)
+    for (w, wave) in docs.chunks(WAVE).enumerate() {
+        // (phrase, doc, occurrences) per chunk, in doc order
+        let found: Vec<Vec<(u32, u32, u32)>> = wave
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut out = Vec::new();
+                for (j, d) in chunk.iter().enumerate() {
+                    let id = (w * WAVE + c * CHUNK + j) as u32;
+                    let each = finder.find_each(d.text);
+                    for run in each.chunk_by(|a, b| a.0 == b.0) {
+                        out.push((run[0].0 as u32, id, run.len() as u32));
+                    }
+                }
+                out
+            })
+            .collect();
+        for (p, d, n) in found.into_iter().flatten() {
+            let m = &mut mined[p as usize];
+            m.docs.push(d);
+            m.occurrences += n as usize;
+        }
+    }
+    let sources = SourceIds::new(docs);
+    for m in mined.iter_mut() {
+        m.single_source = sources.one_source(&m.docs);
+    }
+    mined.sort_by(|a, b| {
+        a.single_source
+            .cmp(&b.single_source)
+            .then(b.docs.len().cmp(&a.docs.len()))
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| a.phrase.cmp(&b.phrase))
+    });
+}
+
+/// Each doc's source as a number (trimmed, case folded; none for a doc
+/// without one), to judge boilerplate as mining does.
+struct SourceIds {
+    ids: Vec<Option<u32>>,
+    /// The corpus has at least two sources: else nothing is marked.
+    several: bool,
+}
+
+impl SourceIds {
+    fn new(docs: &[Doc]) -> SourceIds {
+        let mut known: HashMap<String, u32> = HashMap::new();
+        let ids: Vec<Option<u32>> = docs
+            .iter()
+            .map(|d| {
+                let s = d.source?.trim().to_lowercase();
+                let next = known.len() as u32;
+                Some(*known.entry(s).or_insert(next))
+            })
+            .collect();
+        let without = ids.iter().any(Option::is_none);
+        SourceIds {
+            several: known.len() + usize::from(without) >= 2,
+            ids,
+        }
+    }
+
+    /// Two or more docs, all from one named source.
+    fn one_source(&self, docs: &[u32]) -> bool {
+        if !self.several || docs.len() < 2 {
+            return false;
+        }
+        let first = self.ids[docs[0] as usize];
+        first.is_some() && docs.iter().all(|&d| self.ids[d as usize] == first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{MineOptions, find_phrase, mine};
+    use super::*;
+
+    fn doc<'a>(text: &'a str, source: &'a str) -> Doc<'a> {
+        Doc {
+            text,
+            source: Some(source),
+        }
+    }
+
+    #[test]
+    fn counts_are_what_a_search_for_each_phrase_finds() {
+        let corpus = crate::synth::corpus(600, 200, 4);
+        let docs: Vec<Doc> = corpus
+            .files
+            .iter()
+            .map(|(_, t)| Doc {
+                text: t,
+                source: None,
+            })
+            .collect();
+        let mut mined = mine(&docs, &MineOptions::default());
+        assert!(mined.len() > 20);
+        recount(&docs, &mut mined);
+        for m in mined.iter().take(40) {
+            let expected: Vec<u32> = (0..docs.len() as u32)
+                .filter(|&d| !find_phrase(docs[d as usize].text, &m.phrase).is_empty())
+                .collect();
+            assert_eq!(m.docs, expected, "{}", m.phrase);
+            let occurrences: usize = docs.iter().map(|d| find_phrase(d.text, &m.phrase).len()).sum();
+            assert_eq!(m.occurrences, occurrences, "{}", m.phrase);
+        }
+        // most widespread first
+        assert!(
+            mined
+                .windows(2)
+                .all(|w| w[0].single_source || w[0].docs.len() >= w[1].docs.len())
+        );
+    }
+
+    #[test]
+    fn a_phrase_inside_a_longer_one_and_across_a_line_break_counts() {
+        let docs = [
+            doc("He told reporters that relations were fine.", "A"),
+            doc("She told\nreporters nothing.", "B"),
+            doc("Nobody told anyone.", "C"),
+        ];
+        let mut mined = vec![
+            MinedPhrase {
+                phrase: "told reporters that relations".into(),
+                docs: vec![0],
+                occurrences: 1,
+                score: 2.0,
+                single_source: false,
+            },
+            MinedPhrase {
+                phrase: "told reporters".into(),
+                docs: vec![0],
+                occurrences: 1,
+                score: 1.0,
+                single_source: false,
+            },
+        ];
+        recount(&docs, &mut mined);
+        assert_eq!(mined[0].phrase, "told reporters");
+        assert_eq!((mined[0].docs.as_slice(), mined[0].occurrences), (&[0, 1][..], 2));
+        assert_eq!(mined[1].docs, [0]);
+    }
+
+    #[test]
+    fn boilerplate_is_judged_on_every_article() {
+        let text = "More from the Daily Planet today.";
+        let docs = [
+            doc(text, "Daily Planet"),
+            doc(text, " daily planet "),
+            doc("Other news.", "Gazette"),
+        ];
+        let m = |docs: Vec<u32>| MinedPhrase {
+            phrase: "more from the daily planet".into(),
+            docs,
+            occurrences: 0,
+            score: 1.0,
+            single_source: false,
+        };
+        let mut mined = vec![m(vec![])];
+        recount(&docs, &mut mined);
+        assert!(mined[0].single_source);
+        // the same words in another outlet too: not boilerplate
+        let docs = [doc(text, "Daily Planet"), doc(text, "Gazette")];
+        let mut mined = vec![m(vec![])];
+        recount(&docs, &mut mined);
+        assert!(!mined[0].single_source);
+        // one source in the whole corpus: nothing is marked
+        let docs = [doc(text, "Daily Planet"), doc(text, "Daily Planet")];
+        let mut mined = vec![m(vec![])];
+        recount(&docs, &mut mined);
+        assert!(!mined[0].single_source);
+    }
+}
