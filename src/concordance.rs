@@ -192,27 +192,42 @@ pub fn lines(index: &Index, occurrences: &[(ArticleId, Range<usize>)], context: 
 }
 
 /// Occurrences per article of a phrase row, for the chart, by date: from
-/// the index's counts for a family (no scan), by searching its articles for
-/// a mined phrase.
+/// the counts the index holds (a family's per article, a mined phrase's
+/// from its count over the corpus), with no search of the texts.
 pub fn counts(index: &Index, row: &PhraseRow) -> Vec<(ArticleId, usize)> {
-    let occ: Vec<(ArticleId, Range<usize>)> = match &row.phrase {
+    // the counts laid out by id (memory order), then the dates walked
+    let mut per_id: Vec<u32> = vec![0; index.len()];
+    match &row.phrase {
         PhraseRef::Family(f) => {
-            // the facts read in id order (memory order), then the dates walked
-            let per_id: Vec<u32> = (0..index.len() as ArticleId)
-                .map(|id| index.family_count(id, *f))
-                .collect();
-            return index
-                .by_date()
-                .iter()
-                .filter_map(|&id| {
-                    let n = per_id[id as usize];
-                    (n > 0).then_some((id, n as usize))
-                })
-                .collect();
+            for (id, n) in per_id.iter_mut().enumerate() {
+                *n = index.family_count(id as ArticleId, *f);
+            }
         }
-        PhraseRef::Text(_) => occurrences(index, &row.phrase, Some(row.docs(index).unwrap_or_default())),
-    };
-    per_article(index, &occ)
+        PhraseRef::Text(_) => {
+            let counted = row
+                .mined
+                .and_then(|i| index.mined().get(i))
+                .filter(|m| m.counts.len() == m.docs.len());
+            let Some(m) = counted else {
+                // not counted in advance: searched for
+                let occ = occurrences(index, &row.phrase, row.docs(index));
+                return per_article(index, &occ);
+            };
+            for (&d, &n) in m.docs.iter().zip(&m.counts) {
+                if let Some(c) = per_id.get_mut(d as usize) {
+                    *c = n;
+                }
+            }
+        }
+    }
+    index
+        .by_date()
+        .iter()
+        .filter_map(|&id| {
+            let n = per_id[id as usize];
+            (n > 0 && index.is_live(id)).then_some((id, n as usize))
+        })
+        .collect()
 }
 
 /// Occurrences per article, for the chart: (article, count), by date where
@@ -483,6 +498,27 @@ mod tests {
             text.all(&ix),
             occurrences(&ix, &PhraseRef::Text("wang yi".into()), None)
         );
+    }
+
+    #[test]
+    fn chart_counts_from_the_index_are_the_searched_ones() {
+        let articles: Vec<crate::store::Article> = crate::synth::corpus(300, 200, 8)
+            .files
+            .iter()
+            .map(|(name, text)| crate::store::Article::from_text(name.clone(), text, false))
+            .collect();
+        let facts = Analyzer::new().facts_all(&articles);
+        let mut ix = Index::with_facts(Corpus::new(articles), facts);
+        ix.mine_phrases(&Default::default());
+        let rows = phrase_rows(&ix);
+        let mut mined = 0;
+        for row in rows.iter().filter(|r| r.curated() || r.mined.is_some()).take(40) {
+            let searched = per_article(&ix, &occurrences(&ix, &row.phrase, None));
+            assert_eq!(counts(&ix, row), searched, "{}", row.text);
+            assert_eq!(row.articles, searched.len(), "{}", row.text);
+            mined += usize::from(row.mined.is_some());
+        }
+        assert!(mined > 10);
     }
 
     #[test]

@@ -119,6 +119,9 @@ pub struct MinedPhrase {
     pub docs: Vec<u32>,
     /// How many times it occurs in all (overlapping occurrences included).
     pub occurrences: usize,
+    /// How many times it occurs in each of `docs`, once
+    /// [`recount`](super::recount) counted them (empty before).
+    pub counts: Vec<u32>,
     /// The C-value-style score (see the module docs).
     pub score: f64,
     /// All its articles come from one source: likely boilerplate.
@@ -889,6 +892,7 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
                 phrase: text_of(id),
                 docs,
                 occurrences: g.freq as usize,
+                counts: Vec::new(),
                 score,
                 single_source: single,
             }

@@ -22,8 +22,8 @@ const CHUNK: usize = 256;
 /// Articles searched before what was found is merged.
 const WAVE: usize = 16 * CHUNK;
 
-/// Sets each mined phrase's `docs` (positions in `docs`, ascending),
-/// `occurrences` and `single_source` from a search of every doc, then
+/// Sets each mined phrase's `docs` (positions in `docs`, ascending), its
+/// `counts` there, `occurrences` and `single_source` from a search of every doc, then
 /// orders them as [`mine`](super::mine) does: boilerplate last, then by
 /// range, score and text.
 pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
@@ -34,6 +34,7 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
     let finder = PhraseFinder::new(&phrases);
     for m in mined.iter_mut() {
         m.docs.clear();
+        m.counts.clear();
         m.occurrences = 0;
     }
     // a wave of docs at a time, its chunks on all cores: what is found
@@ -58,6 +59,7 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
         for (p, d, n) in found.into_iter().flatten() {
             let m = &mut mined[p as usize];
             m.docs.push(d);
+            m.counts.push(n);
             m.occurrences += n as usize;
         }
     }
@@ -164,6 +166,7 @@ mod tests {
                 phrase: "told reporters that relations".into(),
                 docs: vec![0],
                 occurrences: 1,
+                counts: vec![1],
                 score: 2.0,
                 single_source: false,
             },
@@ -171,6 +174,7 @@ mod tests {
                 phrase: "told reporters".into(),
                 docs: vec![0],
                 occurrences: 1,
+                counts: vec![1],
                 score: 1.0,
                 single_source: false,
             },
@@ -178,6 +182,7 @@ mod tests {
         recount(&docs, &mut mined);
         assert_eq!(mined[0].phrase, "told reporters");
         assert_eq!((mined[0].docs.as_slice(), mined[0].occurrences), (&[0, 1][..], 2));
+        assert_eq!(mined[0].counts, [1, 1]);
         assert_eq!(mined[1].docs, [0]);
     }
 
@@ -193,6 +198,7 @@ mod tests {
             phrase: "more from the daily planet".into(),
             docs,
             occurrences: 0,
+            counts: Vec::new(),
             score: 1.0,
             single_source: false,
         };
