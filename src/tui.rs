@@ -224,6 +224,8 @@ pub fn run<B: Backend>(
         if app.should_quit {
             break;
         }
+        // keys typed into the filter in this batch are evaluated once
+        app.settle();
         let t1 = Instant::now();
         terminal.draw(|f| ui::draw(f, app, theme))?;
         if let Some(log) = log.as_deref_mut() {

@@ -526,3 +526,22 @@ fn long_load_issues_wrap_in_their_popup() {
     assert!(text.replace(' ', "").contains("article.txt"), "{s}");
     assert!(s.contains("binary file"), "{s}");
 }
+
+#[test]
+fn keys_typed_together_evaluate_the_filter_once_before_anything_else() {
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('/')).type_str("\"rock solid\"");
+    // typed, not evaluated yet: that waits for the frame (or another key)
+    assert!(h.app.filter_pending);
+    assert_eq!(h.app.filter.hits.len(), 5);
+    // Enter acts on the filter as typed
+    h.key(KeyCode::Enter);
+    assert!(!h.app.filter_pending);
+    assert_eq!(h.app.filter.hits.len(), 2);
+    // the frame evaluates what was typed since
+    h.key(KeyCode::Char('/')).type_str(" 'xyzzy");
+    assert!(h.app.filter_pending);
+    let s = h.screen();
+    assert!(!h.app.filter_pending);
+    assert!(s.contains("0 of 5 articles"), "{s}");
+}

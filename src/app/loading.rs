@@ -191,7 +191,7 @@ impl App {
     /// Work that continues between events (a big corpus's filter, the
     /// search of a concordance on screen).
     pub fn busy(&self) -> bool {
-        self.filter.progress().is_some() || self.narrowing()
+        self.filter_pending || self.filter.progress().is_some() || self.narrowing()
     }
 
     /// Does some of that work within `budget`; true when there was some.
@@ -201,6 +201,7 @@ impl App {
         }
         // either moves on (the progress shown changes): always redraw
         let started = std::time::Instant::now();
+        self.settle();
         if self.narrowing() {
             self.step_narrowing(started + budget);
         }

@@ -81,6 +81,10 @@ pub struct App {
     pub load_order: Vec<ArticleId>,
     /// Files changed while loading: the loader's date order is stale.
     pub changed_while_loading: bool,
+    /// The filter was typed into and is not evaluated yet: keys that arrive
+    /// together (scripted, or faster than frames) are evaluated once, before
+    /// the next frame or the next other action ([`App::settle`]).
+    pub filter_pending: bool,
     /// Work for the event loop to do (reloading files).
     pub effects: Vec<super::Effect>,
     pub should_quit: bool,
@@ -123,6 +127,7 @@ impl App {
             effects: Vec::new(),
             load_order: Vec::new(),
             changed_while_loading: false,
+            filter_pending: false,
 
             should_quit: false,
             attribution: false,

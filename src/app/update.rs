@@ -116,6 +116,10 @@ impl App {
         {
             return;
         }
+        // what was typed into the filter applies before any other action
+        if !matches!(action, Action::Input(_)) {
+            self.settle();
+        }
         if !matches!(action, Action::Resize(..) | Action::ScrollAt { .. }) {
             self.message = None;
         }
@@ -191,7 +195,7 @@ impl App {
             }
             Action::Input(edit) => {
                 self.filter.edit(edit);
-                self.refilter();
+                self.filter_pending = true;
             }
             Action::NextMatch | Action::PrevMatch => {
                 let (h, _) = self.reader_size();
@@ -418,6 +422,14 @@ impl App {
         }
         self.keep_selection_visible();
         self.resize_compare();
+    }
+
+    /// Evaluates the filter if it was typed into since: before drawing, and
+    /// before any action but typing.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.filter_pending) {
+            self.refilter();
+        }
     }
 
     pub(super) fn refilter(&mut self) {
