@@ -70,3 +70,24 @@ fn popup(area: Rect) -> Rect {
         height: h,
     }
 }
+
+/// A scrollbar on the right border of a bordered `area`, when `max_scroll`
+/// is above zero.
+fn scrollbar(frame: &mut Frame, area: Rect, max_scroll: usize, scroll: usize) {
+    use ratatui::layout::Margin;
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+    if max_scroll == 0 || area.height <= 2 {
+        return;
+    }
+    let mut state = ScrollbarState::new(max_scroll).position(scroll);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        area.inner(Margin {
+            horizontal: 0,
+            vertical: 1,
+        }),
+        &mut state,
+    );
+}

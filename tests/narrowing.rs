@@ -51,6 +51,18 @@ fn with_article(mut label: String, index: &Index, id: u32) -> String {
     label
 }
 
+/// The labels of every line of the concordance on screen, made at once.
+fn kwic_labels(h: &Harness) -> Vec<String> {
+    let k = h.app.kwic_view.as_ref().unwrap();
+    concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context)
+        .iter()
+        .map(|l| {
+            let label = format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right);
+            with_article(label, &h.app.index, l.article)
+        })
+        .collect()
+}
+
 #[test]
 fn typing_an_outlet_narrows_a_concordance_to_its_lines() {
     let mut h = Harness::bundled(120, 34);
@@ -74,14 +86,7 @@ fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
     let s = h.screen();
     let k = h.app.kwic_view.as_ref().unwrap();
     assert_eq!(k.picker.narrowing(), None);
-    let lines = concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context);
-    let labels: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            let label = format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right);
-            with_article(label, &h.app.index, l.article)
-        })
-        .collect();
+    let labels = kwic_labels(&h);
     let expected = at_once(&labels, "said");
     assert!(
         !expected.is_empty() && expected.len() < total,
@@ -148,14 +153,7 @@ fn typing_while_a_concordance_is_still_searched_finds_every_line() {
     h.screen();
     let k = h.app.kwic_view.as_ref().unwrap();
     assert_eq!(k.occ.progress(), None);
-    let lines = concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context);
-    let labels: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            let label = format!("{} {} {}", l.kwic.left, l.kwic.matched, l.kwic.right);
-            with_article(label, &h.app.index, l.article)
-        })
-        .collect();
+    let labels = kwic_labels(&h);
     assert!(labels.len() > 100, "{} lines", labels.len());
     let expected = at_once(&labels, "zan");
     assert!(!expected.is_empty() && expected.len() < labels.len());

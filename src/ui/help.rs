@@ -1,9 +1,9 @@
 //! Overlays: the help (generated from the keymap) and the load issues.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::{App, Context, Overlay, key_name};
@@ -111,17 +111,5 @@ pub fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: Overlay, 
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,
     );
-    if max_scroll > 0 {
-        let mut sb = ScrollbarState::new(max_scroll).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area.inner(Margin {
-                horizontal: 0,
-                vertical: 1,
-            }),
-            &mut sb,
-        );
-    }
+    super::scrollbar(frame, area, max_scroll, scroll);
 }

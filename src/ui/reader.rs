@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, highlight};
 use crate::app::{App, Focus, ReaderState, layout};
@@ -139,19 +139,7 @@ pub fn text(frame: &mut Frame, area: Rect, text_area: Rect, body: &str, r: &Read
         .map(|l| highlight::line(body, l.start, l.end, &r.highlights, theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
-    if r.lines.len() > height && area.height > 2 {
-        let mut sb = ScrollbarState::new(r.max_scroll(height)).position(r.scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area.inner(Margin {
-                horizontal: 0,
-                vertical: 1,
-            }),
-            &mut sb,
-        );
-    }
+    super::scrollbar(frame, area, r.max_scroll(height), r.scroll);
 }
 
 /// "12-40/340 45%": the lines shown and how far down.

@@ -898,15 +898,17 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
             }
         })
         .collect();
-    // final order: ties broken alphabetically
-    out.sort_by(|a, b| {
-        a.single_source
-            .cmp(&b.single_source)
-            .then(b.docs.len().cmp(&a.docs.len()))
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.phrase.cmp(&b.phrase))
-    });
+    out.sort_by(rank);
     out
+}
+
+/// The final order: boilerplate last, then by range, score, and text.
+pub(super) fn rank(a: &MinedPhrase, b: &MinedPhrase) -> std::cmp::Ordering {
+    a.single_source
+        .cmp(&b.single_source)
+        .then(b.docs.len().cmp(&a.docs.len()))
+        .then(b.score.total_cmp(&a.score))
+        .then_with(|| a.phrase.cmp(&b.phrase))
 }
 
 /// The articles each token sequence occurs in (ascending), by walking a

@@ -67,13 +67,7 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
     for m in mined.iter_mut() {
         m.single_source = sources.one_source(&m.docs);
     }
-    mined.sort_by(|a, b| {
-        a.single_source
-            .cmp(&b.single_source)
-            .then(b.docs.len().cmp(&a.docs.len()))
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.phrase.cmp(&b.phrase))
-    });
+    mined.sort_by(super::mine::rank);
 }
 
 /// Each doc's source as a number (trimmed, case folded; none for a doc
