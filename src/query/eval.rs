@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
 use super::{Query, QueryError, TermKind};
-use crate::analysis::text;
+use crate::analysis::{phrases, text};
 use crate::index::Index;
 use crate::store::ArticleId;
 
@@ -62,41 +62,45 @@ enum Kind {
 }
 
 /// A compiled phrase or exact-word term.
+///
+/// A phrase is found the tolerant way the phrase families, the mined
+/// phrases and the concordance use ([`phrases::find_phrase`]): any case,
+/// any run of spaces, line breaks, hyphens, quotes or commas between its
+/// words, whole words, never across a sentence end. A looser regex (its
+/// words in order, anything but letters and digits between them) rejects
+/// most articles first, on raw text too ([`prefilter`]).
 #[derive(Debug, Clone)]
 pub struct BodyPattern {
     key: String,
     regex: Regex,
-    whole_word: bool,
+    /// A phrase's text, for the tolerant search after the regex.
+    phrase: Option<String>,
+    /// The phrase is plain ASCII words (spaces, hyphens or commas between):
+    /// a regex match that is plain too is a tolerant match as it stands.
+    plain: bool,
 }
 
 /// Matches counted per article for ranking; counting further only costs time.
 const MAX_COUNT: usize = 20;
 
-/// Separators allowed between the words of a phrase: spaces, line breaks,
-/// hyphens and dashes.
-const SEP: &str = r"[\s\-\u{2010}-\u{2015}]";
+/// What the regex lets through between two words of a phrase: anything but
+/// letters and digits (the tolerant search then decides).
+const GAP: &str = r"[^\p{Alphabetic}\p{N}]+";
 
 impl BodyPattern {
-    /// A phrase: its words in order, any run of separators between them, any case.
+    /// A phrase: its words in order, found the tolerant way.
     pub fn phrase(text: &str) -> Option<BodyPattern> {
-        let mut re = String::new();
-        let mut last = 0;
-        let mut first = true;
-        for w in text::words(text) {
-            if !first {
-                re.push_str(&separator(&text[last..w.start]));
-            }
-            re.push_str(&word_regex(w.text));
-            last = w.end;
-            first = false;
-        }
-        if first {
+        let words: Vec<String> = text::words(text).map(|w| word_regex(w.text)).collect();
+        if words.is_empty() {
             return None;
         }
         Some(BodyPattern {
             key: format!("\"{}", text.trim_start()),
-            regex: build(&re),
-            whole_word: false,
+            regex: build(&words.join(GAP)),
+            phrase: Some(text.to_string()),
+            plain: text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | ',')),
         })
     }
 
@@ -106,23 +110,45 @@ impl BodyPattern {
         Some(BodyPattern {
             key: format!("'{}", w.text),
             regex: build(&word_regex(w.text)),
-            whole_word: true,
+            phrase: None,
+            plain: false,
         })
     }
 
     /// Byte ranges of every match in `body`.
     pub fn find(&self, body: &str) -> Vec<Range<usize>> {
+        if let Some(p) = &self.phrase {
+            if !self.regex.is_match(body) {
+                return Vec::new();
+            }
+            return phrases::find_phrase(body, p);
+        }
         self.regex
             .find_iter(body)
-            .filter(|m| !self.whole_word || is_whole_word(body, m.start(), m.end()))
+            .filter(|m| is_whole_word(body, m.start(), m.end()))
             .map(|m| m.range())
             .collect()
     }
 
-    /// Matches in `body`, counted up to a cap (enough to rank).
+    /// Matches in `body`, counted up to a cap (enough to rank). A plain
+    /// phrase's plain matches (most, in English news) are counted as the
+    /// regex finds them; anything else asks the tolerant search.
     fn count(&self, body: &str) -> u32 {
-        if !self.whole_word {
-            return self.regex.find_iter(body).take(MAX_COUNT).count() as u32;
+        if self.phrase.is_some() {
+            if self.plain {
+                let mut n = 0;
+                for m in self.regex.find_iter(body) {
+                    if !plain_match(body, m.start(), m.end()) {
+                        return self.find(body).len().min(MAX_COUNT) as u32;
+                    }
+                    n += 1;
+                    if n == MAX_COUNT {
+                        break;
+                    }
+                }
+                return n as u32;
+            }
+            return self.find(body).len().min(MAX_COUNT) as u32;
         }
         self.regex
             .find_iter(body)
@@ -131,12 +157,21 @@ impl BodyPattern {
             .count() as u32
     }
 
-    /// A pattern whose matches contain this one's (a cached superset to refine).
+    /// The articles this phrase is in are among those `other` is in: `other`
+    /// is this phrase's first whole words ("rock" for "rock solid", as the
+    /// phrase is typed), so its cached counts can be refined.
     fn refines(&self, other: &BodyPattern) -> bool {
-        !self.whole_word
-            && !other.whole_word
-            && self.key.len() > other.key.len()
-            && self.key.starts_with(&other.key)
+        let (Some(_), Some(_)) = (&self.phrase, &other.phrase) else {
+            return false;
+        };
+        let head = other.key.trim_end();
+        head.len() > 1
+            && self.key.len() > head.len()
+            && self.key.starts_with(head)
+            && self.key[head.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_alphanumeric())
     }
 }
 
@@ -176,25 +211,18 @@ fn word_regex(word: &str) -> String {
     out
 }
 
-/// The regex for what a user typed between two words of a phrase.
-fn separator(between: &str) -> String {
-    let marks: Vec<char> = between
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2015}'))
-        .collect();
-    if marks.is_empty() {
-        return format!("{SEP}+");
-    }
-    let mut out = format!("{SEP}*");
-    for c in marks {
-        match c {
-            '"' | '“' | '”' | '„' => out.push_str("[\"“”„]"),
-            '\'' | '‘' | '’' => out.push_str("['‘’]"),
-            c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
-        }
-        out.push_str(&format!("{SEP}*"));
-    }
-    out
+/// A regex match of a plain phrase that the tolerant search finds as it
+/// stands: ASCII letters and digits with spaces, tabs, line breaks or hyphens
+/// between, with ASCII neither letter nor digit on either side (nor an
+/// apostrophe before). Anything else, the tolerant search judges.
+fn plain_match(body: &str, start: usize, end: usize) -> bool {
+    let before = body[..start].chars().next_back();
+    let after = body[end..].chars().next();
+    body.as_bytes()[start..end]
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'-'))
+        && before.is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric() && c != '\'')
+        && after.is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
 }
 
 fn is_whole_word(body: &str, start: usize, end: usize) -> bool {
@@ -825,9 +853,69 @@ mod tests {
     }
 
     #[test]
-    fn phrase_with_punctuation() {
+    fn phrase_across_commas_and_quotes_but_not_sentence_ends() {
+        // as the phrase families, mined phrases and the concordance find it
         assert_eq!(ids("\"solid, wang\""), [0]);
-        assert_eq!(ids("\"solid wang\""), Vec::<ArticleId>::new());
+        assert_eq!(ids("\"solid wang\""), [0]);
+        assert_eq!(ids("\"yi hegemonism\""), Vec::<ArticleId>::new());
+        assert_eq!(ids("\"limits rock\""), Vec::<ArticleId>::new());
+    }
+
+    #[test]
+    fn phrase_words_are_whole() {
+        // "cold war" is not in "scold warmongers"; "rock" not in "rocks"
+        assert_eq!(ids("\"rock\""), [0, 1]);
+        assert_eq!(ids("\"ock sol\""), Vec::<ArticleId>::new());
+        assert_eq!(ids("\"rock s\""), Vec::<ArticleId>::new());
+        assert_eq!(ids("\"about rock\""), Vec::<ArticleId>::new());
+        assert_eq!(ids("\"about rocks\""), [3]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Counting a plain phrase the quick way counts what the tolerant
+        /// search finds, whatever surrounds it.
+        #[test]
+        fn a_phrase_counts_what_it_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "rock", "Rock", "solid", "SOLID", "rocks", "x", " ", "-", "\n", ".", ",", "'", "’",
+                    "“", "\u{ad}", "é", "İ", "\r\n", "  ",
+                ]),
+                0..40,
+            ),
+            phrase in proptest::sample::select(vec!["rock solid", "rock", "solid rock", "rock-solid", "rock, solid"]),
+        ) {
+            let body: String = parts.concat();
+            let p = BodyPattern::phrase(phrase).unwrap();
+            let found = crate::analysis::phrases::find_phrase(&body, phrase);
+            proptest::prop_assert_eq!(p.count(&body) as usize, found.len().min(MAX_COUNT), "{:?}", body);
+            proptest::prop_assert_eq!(p.find(&body), found);
+        }
+    }
+
+    #[test]
+    fn the_filter_finds_a_phrase_where_the_concordance_does() {
+        let ix = index();
+        for phrase in [
+            "rock solid",
+            "no limits",
+            "solid wang",
+            "wang yi",
+            "lavrov met",
+            "rocks",
+        ] {
+            let m = Matcher::new(&parse_lenient(&format!("\"{phrase}\"")).unwrap(), &ix).unwrap();
+            for a in ix.articles() {
+                assert_eq!(
+                    m.body_ranges(&a.body),
+                    crate::analysis::phrases::find_phrase(&a.body, phrase),
+                    "{phrase} in {:?}",
+                    a.body
+                );
+            }
+        }
     }
 
     #[test]
@@ -904,13 +992,24 @@ mod tests {
     fn cache_refines_and_extends() {
         let ix = index();
         let mut cache = TermCache::default();
-        let a = Matcher::new(&parse_lenient("\"rock s").unwrap(), &ix).unwrap();
+        let a = Matcher::new(&parse_lenient("\"rock ").unwrap(), &ix).unwrap();
         assert_eq!(a.eval(&ix, &mut cache).len(), 2);
-        let b = Matcher::new(&parse_lenient("\"rock solid").unwrap(), &ix).unwrap();
-        assert_eq!(b.eval(&ix, &mut cache).len(), 2);
-        let c = Matcher::new(&parse_lenient("\"rock solid, w").unwrap(), &ix).unwrap();
-        assert_eq!(c.eval(&ix, &mut cache).len(), 1);
-        assert_eq!(cache.entries.len(), 3);
+        // a phrase ending mid-word matches as typed: not yet
+        let b = Matcher::new(&parse_lenient("\"rock s").unwrap(), &ix).unwrap();
+        assert_eq!(b.eval(&ix, &mut cache).len(), 0);
+        // refined from "rock" (its first whole word), not from "rock s"
+        let rock = BodyPattern::phrase("rock ").unwrap();
+        let rock_s = BodyPattern::phrase("rock s").unwrap();
+        let rock_solid = BodyPattern::phrase("rock solid").unwrap();
+        assert!(rock_solid.refines(&rock));
+        assert!(!rock_solid.refines(&rock_s));
+        let c = Matcher::new(&parse_lenient("\"rock solid").unwrap(), &ix).unwrap();
+        assert_eq!(c.eval(&ix, &mut cache).len(), 2);
+        let d = Matcher::new(&parse_lenient("\"rock solid, w").unwrap(), &ix).unwrap();
+        assert_eq!(d.eval(&ix, &mut cache).len(), 0);
+        let e = Matcher::new(&parse_lenient("\"rock solid, wang").unwrap(), &ix).unwrap();
+        assert_eq!(e.eval(&ix, &mut cache).len(), 1);
+        assert_eq!(cache.entries.len(), 5);
     }
 
     #[test]
