@@ -545,3 +545,21 @@ fn keys_typed_together_evaluate_the_filter_once_before_anything_else() {
     assert!(!h.app.filter_pending);
     assert!(s.contains("0 of 5 articles"), "{s}");
 }
+
+#[test]
+fn a_phrase_typed_a_key_per_frame_finds_what_it_finds_typed_at_once() {
+    for sliced in [false, true] {
+        let mut h = Harness::bundled(120, 30);
+        if sliced {
+            // evaluated in slices between frames, as past 20,000 articles
+            h.app.filter.at_once = 1;
+        }
+        h.key(KeyCode::Char('/'));
+        for c in "\"rock solid\"".chars() {
+            h.key(KeyCode::Char(c));
+            h.screen();
+        }
+        let s = h.screen();
+        assert!(s.contains("2 of 5 articles"), "sliced {sliced}: {s}");
+    }
+}

@@ -65,7 +65,9 @@ impl Default for FilterState {
 /// True when every article matching `new` must also match `old`, so `new`
 /// can be evaluated over `old`'s hits alone: `new` is `old` with more typed at
 /// the end, and nothing typed widens the result (no `|`, no `!`, and not the
-/// continuation of an exact `'word`, which is not monotonic).
+/// continuation of a word that must be whole: an exact `'word`, or the last
+/// word of a phrase still being typed; "rock s" is in no article where
+/// "rock solid" is).
 fn narrows(old: &str, new: &str) -> bool {
     if old.trim().is_empty() || !new.starts_with(old) || new.len() == old.len() {
         return false;
@@ -75,7 +77,15 @@ fn narrows(old: &str, new: &str) -> bool {
     }
     let last_term_start = old.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let extends_last = !new[old.len()..].starts_with(char::is_whitespace);
-    !(extends_last && old[last_term_start..].starts_with('\''))
+    let in_phrase = old
+        .chars()
+        .filter(|&c| matches!(c, '"' | '“' | '”' | '„'))
+        .count()
+        % 2
+        == 1;
+    let continues_word = old.chars().next_back().is_some_and(char::is_alphanumeric)
+        && new[old.len()..].starts_with(char::is_alphanumeric);
+    !(extends_last && old[last_term_start..].starts_with('\'') || in_phrase && continues_word)
 }
 
 impl FilterState {
@@ -310,7 +320,12 @@ mod tests {
     fn narrowing_rules() {
         assert!(narrows("wan", "wang"));
         assert!(narrows("wang", "wang \"rock"));
-        assert!(narrows("\"rock sol", "\"rock solid\""));
+        assert!(!narrows("\"rock sol", "\"rock solid\""));
+        assert!(narrows("\"rock solid", "\"rock solid\""));
+        assert!(narrows("\"rock", "\"rock solid"));
+        assert!(narrows("\"rock ", "\"rock s"));
+        assert!(!narrows("\"rock s", "\"rock so"));
+        assert!(narrows("\"rock solid\" wan", "\"rock solid\" wang"));
         assert!(narrows("'sol", "'sol wang"));
         assert!(!narrows("'sol", "'solid"));
         assert!(!narrows("wang", "wang | lavrov"));
