@@ -460,7 +460,49 @@ impl Index {
         for (&id, f) in summary.assigned.iter().zip(all_facts) {
             self.set_facts(id, f.unwrap_or_default());
         }
+        let affected: Vec<ArticleId> = summary.removed.iter().chain(&summary.assigned).copied().collect();
+        self.recount_mined(&affected);
         summary
+    }
+
+    /// Counts the mined phrases again in `ids` (articles added, changed or
+    /// removed by a live reload), so that their articles and counts stay
+    /// those of the texts as they are now.
+    fn recount_mined(&mut self, ids: &[ArticleId]) {
+        let Some(finder) = self.mined_finder.clone() else {
+            return;
+        };
+        for m in &mut self.mined {
+            let counted = m.counts.len() == m.docs.len();
+            for id in ids {
+                if let Ok(pos) = m.docs.binary_search(id) {
+                    m.docs.remove(pos);
+                    if counted {
+                        m.occurrences = m.occurrences.saturating_sub(m.counts.remove(pos) as usize);
+                    }
+                }
+            }
+        }
+        for &id in ids {
+            if !self.is_live(id) {
+                continue;
+            }
+            let Some(a) = self.corpus.get(id) else { continue };
+            let found = finder.find_each(&a.body);
+            for run in found.chunk_by(|x, y| x.0 == y.0) {
+                let Some(m) = self.mined.get_mut(run[0].0) else {
+                    continue;
+                };
+                let counted = m.counts.len() == m.docs.len();
+                if let Err(pos) = m.docs.binary_search(&id) {
+                    m.docs.insert(pos, id);
+                    if counted {
+                        m.counts.insert(pos, run.len() as u32);
+                    }
+                    m.occurrences += run.len();
+                }
+            }
+        }
     }
 
     /// False for articles whose file was deleted or changed away.
@@ -560,6 +602,43 @@ impl DateOrder {
 mod tests {
     use super::*;
     use crate::store::{Article, Meta};
+
+    #[test]
+    fn a_live_change_counts_the_mined_phrases_again() {
+        let art = |p: &str, body: &str| Article::from_text(p, body, false);
+        let mut ix = Index::new(Corpus::new(vec![
+            art("/d/a.txt", "A\n\nThey told reporters twice: told reporters."),
+            art("/d/b.txt", "B\n\nShe told reporters so."),
+            art("/d/c.txt", "C\n\nNothing here."),
+        ]));
+        ix.mine_phrases(&MineOptions::default());
+        let told = |ix: &Index| {
+            let m = ix
+                .mined()
+                .iter()
+                .find(|m| m.phrase == "told reporters")
+                .expect("mined");
+            (m.docs.clone(), m.counts.clone(), m.occurrences)
+        };
+        assert_eq!(told(&ix), (vec![0, 1], vec![2, 1], 3));
+        // b no longer says it, c now does, a is deleted
+        ix.apply(
+            vec![
+                (
+                    PathBuf::from("/d/b.txt"),
+                    vec![art("/d/b.txt", "B\n\nShe said nothing.")],
+                    Vec::new(),
+                ),
+                (
+                    PathBuf::from("/d/c.txt"),
+                    vec![art("/d/c.txt", "C\n\nHe told\nreporters.")],
+                    Vec::new(),
+                ),
+            ],
+            &[PathBuf::from("/d/a.txt")],
+        );
+        assert_eq!(told(&ix), (vec![2], vec![1], 1));
+    }
 
     proptest::proptest! {
         #[test]

@@ -113,6 +113,26 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     let labels: Vec<String> = (0..total)
         .map(|i| with_article(q.label(&h.app.index, i), &h.app.index, q.items[i].0))
         .collect();
+    // a quote far down stays selected, and in view, once narrowing finds it
+    for _ in 0..60 {
+        h.key(KeyCode::Down);
+    }
+    let chosen = h.app.quotes_view.as_ref().unwrap().picker.current().unwrap();
+    let word: String = labels[chosen].split_whitespace().next().unwrap().to_lowercase();
+    h.type_str(&word);
+    h.screen();
+    let p = &h.app.quotes_view.as_ref().unwrap().picker;
+    assert_eq!(p.current(), Some(chosen), "{word}");
+    let height = h.app.picker_height(readout::app::layout::QUOTE_PREVIEW_LINES);
+    assert!(
+        p.selected >= p.offset && p.selected < p.offset + height,
+        "{} {}",
+        p.selected,
+        p.offset
+    );
+    for _ in 0..word.chars().count() {
+        h.key(KeyCode::Backspace);
+    }
     h.type_str("the");
     let s = h.screen();
     assert!(s.contains("What Wang Yi said"), "{s}");

@@ -102,6 +102,10 @@ fn help_overlay_is_generated_from_the_keymap() {
         s.contains(&format!("{}-{}/{total}", total - 30, total - 1)),
         "{s}"
     );
+    // a page down from the top shows the next lines, none skipped
+    h.key(KeyCode::Home).key(KeyCode::PageDown);
+    let s = h.screen();
+    assert!(s.contains("31-60/"), "{s}");
     h.key(KeyCode::Esc);
     assert!(!h.screen().contains("Help — Esc closes"));
 }
@@ -562,4 +566,44 @@ fn a_phrase_typed_a_key_per_frame_finds_what_it_finds_typed_at_once() {
         let s = h.screen();
         assert!(s.contains("2 of 5 articles"), "sliced {sliced}: {s}");
     }
+}
+
+#[test]
+fn a_load_batch_right_after_a_filter_key_keeps_the_hits() {
+    // the bundled five first, then a batch of two more arriving between a
+    // key typed into the filter and the next frame (sliced evaluation)
+    let mut articles = readout::store::bundled_articles();
+    let more = articles.split_off(3);
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    let index = Index::with_facts(Corpus::new(articles), facts);
+    let mut h = Harness::with_index(index, 120, 30);
+    h.app.filter.at_once = 1;
+    h.key(KeyCode::Char('/')).type_str("chin");
+    let before = h.screen();
+    assert!(before.contains("of 3 articles"), "{before}");
+    h.type_str("a");
+    let more_facts = readout::facts::Analyzer::new().facts_all(&more);
+    h.app.on_load(readout::loader::LoadEvent::Batch {
+        articles: more,
+        facts: more_facts,
+        issues: Vec::new(),
+        files_done: 5,
+        bytes_done: 0,
+    });
+    let s = h.screen();
+    // what typing "china" over all five finds at once
+    let mut all = Harness::bundled(120, 30);
+    all.key(KeyCode::Char('/')).type_str("china");
+    let expected = all.screen();
+    let count = |s: &str| {
+        s.lines()
+            .last()
+            .unwrap()
+            .split(" articles")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(count(&s), count(&expected), "{s}");
+    assert!(!s.contains(" 0 of 5"), "{s}");
 }

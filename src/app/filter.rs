@@ -141,10 +141,13 @@ impl FilterState {
             Ok(m) if index.len() > self.at_once && !m.is_empty() => {
                 // big corpus: evaluate in slices from `step`, keep showing the
                 // last results meanwhile
-                let narrowing = self
-                    .applied
-                    .as_deref()
-                    .is_some_and(|old| narrows(old, &self.input));
+                // (not while an evaluation is under way: its articles are
+                // not all in the hits yet)
+                let narrowing = self.pending.is_none()
+                    && self
+                        .applied
+                        .as_deref()
+                        .is_some_and(|old| narrows(old, &self.input));
                 let ids: Vec<u32> = if narrowing {
                     let mut ids: Vec<u32> = self.hits.iter().map(|h| h.id).collect();
                     ids.sort_unstable();
@@ -167,11 +170,12 @@ impl FilterState {
                 self.error = None;
             }
             Ok(m) => {
+                let narrowing = self.pending.is_none()
+                    && self
+                        .applied
+                        .as_deref()
+                        .is_some_and(|old| narrows(old, &self.input));
                 self.pending = None;
-                let narrowing = self
-                    .applied
-                    .as_deref()
-                    .is_some_and(|old| narrows(old, &self.input));
                 self.hits = if narrowing {
                     let mut ids: Vec<u32> = self.hits.iter().map(|h| h.id).collect();
                     ids.sort_unstable();
@@ -253,7 +257,8 @@ impl FilterState {
                     ids: new_ids.collect(),
                     done: 0,
                     hits: Vec::new(),
-                    base: std::mem::take(&mut self.hits),
+                    // the hits stay on screen until the new ones join them
+                    base: self.hits.clone(),
                 });
             }
         }

@@ -8,6 +8,8 @@ impl App {
     /// Applies one step of background loading: progress, new articles
     /// (the list and filter take them in, the selection stays), the end.
     pub fn on_load(&mut self, event: LoadEvent) {
+        // a filter typed in the same batch of events applies first
+        self.settle();
         match event {
             LoadEvent::Planned { files, bytes, issues } => {
                 self.issues.extend(issues);
@@ -146,6 +148,7 @@ impl App {
     /// Applies a settled batch of file changes (live reload or `r`): the
     /// store, the filter and the view follow; selection, filter and scroll stay.
     pub fn on_changes(&mut self, changes: crate::watch::Changes) {
+        self.settle();
         let mut changed = Vec::with_capacity(changes.loaded.len());
         for (path, loaded, facts) in changes.loaded {
             self.issues.extend(loaded.issues);

@@ -32,11 +32,24 @@ impl App {
         }
     }
 
-    /// Narrows (or searches) the view on screen on, until `deadline`.
+    /// Narrows (or searches) the view on screen on, until `deadline`; the
+    /// selection, once found again, is scrolled into view.
     pub(super) fn step_narrowing(&mut self, deadline: Instant) {
         match self.view {
-            View::Quotes => self.step_quotes(deadline),
-            View::Kwic => self.step_kwic(deadline),
+            View::Quotes => {
+                self.step_quotes(deadline);
+                let h = self.picker_height(super::layout::QUOTE_PREVIEW_LINES);
+                if let Some(q) = self.quotes_view.as_mut() {
+                    q.picker.keep_visible(h);
+                }
+            }
+            View::Kwic => {
+                self.step_kwic(deadline);
+                let h = self.picker_height(0);
+                if let Some(k) = self.kwic_view.as_mut() {
+                    k.picker.keep_visible(h);
+                }
+            }
             _ => {}
         }
     }

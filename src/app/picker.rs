@@ -79,8 +79,10 @@ impl Picker {
         if self.query.len() == before && !matches!(edit, InputEdit::Insert(_)) {
             return false;
         }
+        // the item to select again: the one narrowing still looks for, else
+        // the one selected (by the user, if they moved meanwhile)
         let keep = match &self.scan {
-            Some(scan) => scan.keep,
+            Some(scan) => scan.keep.or(self.current()),
             None => self.current(),
         };
         self.offset = 0;
@@ -269,6 +271,24 @@ mod tests {
             p.step(&labels, labels.len(), Some(past));
         }
         assert_eq!(p.selected, 1);
+    }
+
+    #[test]
+    fn moving_while_narrowing_is_remembered_by_the_next_key() {
+        let labels = many(5000);
+        let n = labels.len();
+        let mut p = Picker::new(n);
+        p.edit_query(InputEdit::Insert('w'), n);
+        let past = Instant::now();
+        p.step(&labels, n, Some(past));
+        p.move_by(3, 10);
+        let chosen = p.current();
+        assert!(chosen.is_some());
+        p.edit_query(InputEdit::Insert('a'), n);
+        while p.narrowing().is_some() {
+            p.step(&labels, n, Some(past));
+        }
+        assert_eq!(p.current(), chosen);
     }
 
     #[test]

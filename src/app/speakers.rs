@@ -218,7 +218,10 @@ pub(super) fn picker_nav<S: AsRef<str>>(p: &mut Picker, action: Action, h: usize
         Action::Top => p.move_by(isize::MIN / 2, h),
         Action::Bottom => p.move_by(isize::MAX / 2, h),
         Action::ScrollAt { lines, .. } => p.move_by(lines as isize, h),
-        Action::Input(edit) => p.edit(edit, labels),
+        Action::Input(edit) => {
+            p.edit(edit, labels);
+            p.keep_visible(h);
+        }
         _ => return false,
     }
     true

@@ -62,6 +62,8 @@ pub struct App {
     /// How far the overlay on screen can scroll, as last drawn (its lines
     /// are wrapped to the popup's width when drawn): keys stop there.
     pub overlay_max_scroll: std::cell::Cell<usize>,
+    /// Lines the overlay shows at once, as last drawn (a page).
+    pub overlay_page: std::cell::Cell<usize>,
     /// The query line is open and takes the keys.
     pub input_open: bool,
     pub filter: FilterState,
@@ -116,6 +118,7 @@ impl App {
             focus: Focus::List,
             overlay: None,
             overlay_max_scroll: std::cell::Cell::new(usize::MAX / 2),
+            overlay_page: std::cell::Cell::new(1),
             input_open: false,
             filter: FilterState::default(),
             selected: 0,

@@ -287,7 +287,9 @@ impl App {
     /// Overlays take movement and closing keys. Returns true if handled.
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> bool {
         let (Overlay::Help { scroll } | Overlay::Issues { scroll }) = overlay;
-        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        // (as drawn: a resize may have moved the end)
+        let scroll = scroll.min(self.overlay_max_scroll.get());
+        let page = self.overlay_page.get().max(1);
         let new_scroll = match action {
             Action::Back => {
                 self.overlay = None;
@@ -299,8 +301,10 @@ impl App {
             }
             Action::Down => scroll + 1,
             Action::Up => scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => scroll + page,
-            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll + page,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::HalfPageDown => scroll + (page / 2).max(1),
+            Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
             Action::Top => 0,
             Action::Bottom => usize::MAX / 2,
             Action::ScrollAt { lines, .. } => scroll.saturating_add_signed(lines as isize),
@@ -433,6 +437,7 @@ impl App {
     }
 
     pub(super) fn refilter(&mut self) {
+        self.filter_pending = false;
         let keep = self.selected_article().map(|a| a.id);
         self.filter.apply(&self.index);
         let row = keep

@@ -67,18 +67,27 @@ pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
+/// Load issues wrapped in their popup, at most.
+const WRAP_ISSUES: usize = 2_000;
+
 pub fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: Overlay, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(3)).max(1);
     let (title, lines, scroll) = match overlay {
         Overlay::Help { scroll } => (" Help — Esc closes ", help_lines(app, theme), scroll),
         Overlay::Issues { scroll } => {
             // wrapped, continuation lines indented: a long path stays whole
+            // (a line each past a few thousand: this is made every frame)
             let options = textwrap::Options::new(width).subsequent_indent("    ");
+            let wrap = app.issues.len() <= WRAP_ISSUES;
             let lines = app
                 .issues
                 .iter()
                 .flat_map(|i| {
-                    textwrap::wrap(&i.to_string(), &options)
+                    let text = i.to_string();
+                    if !wrap {
+                        return vec![Line::raw(text)];
+                    }
+                    textwrap::wrap(&text, &options)
                         .into_iter()
                         .map(|l| Line::raw(l.into_owned()))
                         .collect::<Vec<_>>()
@@ -90,6 +99,7 @@ pub fn draw_overlay(frame: &mut Frame, area: Rect, app: &App, overlay: Overlay, 
     let inner_h = usize::from(area.height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(inner_h);
     app.overlay_max_scroll.set(max_scroll);
+    app.overlay_page.set(inner_h);
     let scroll = scroll.min(max_scroll);
     frame.render_widget(Clear, area);
     let mut block = Block::bordered()
