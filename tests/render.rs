@@ -607,3 +607,52 @@ fn a_load_batch_right_after_a_filter_key_keeps_the_hits() {
     assert_eq!(count(&s), count(&expected), "{s}");
     assert!(!s.contains(" 0 of 5"), "{s}");
 }
+
+#[test]
+fn the_phrases_pane_and_concordance_fit_a_small_terminal() {
+    let mut h = Harness::bundled(120, 34);
+    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    // the concordance opened wide, then the terminal shrank: the match stays in view
+    h.resize(60, 20);
+    let s = h.screen();
+    let matches = s
+        .lines()
+        .filter(|l| !l.contains("Concordance"))
+        .filter(|l| l.to_lowercase().contains("rock solid") || l.to_lowercase().contains("rock-solid"))
+        .count();
+    assert!(matches >= 3, "{s}");
+    // the phrases pane in a short terminal lists phrases (the chart makes way)
+    let mut h = Harness::bundled(40, 12);
+    h.key(KeyCode::Char('p'));
+    let s = h.screen();
+    assert!(s.contains("hegemony"), "{s}");
+}
+
+#[test]
+fn the_phrases_pane_follows_the_load() {
+    let mut articles = readout::store::bundled_articles();
+    let more = articles.split_off(3);
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    let index = Index::with_facts(Corpus::new(articles), facts);
+    let mut h = Harness::with_index(index, 140, 34);
+    h.key(KeyCode::Char('p')).type_str("rock");
+    let before = h.screen();
+    let more_facts = readout::facts::Analyzer::new().facts_all(&more);
+    h.app.on_load(readout::loader::LoadEvent::Batch {
+        articles: more,
+        facts: more_facts,
+        issues: Vec::new(),
+        files_done: 5,
+        bytes_done: 0,
+    });
+    h.app.on_load(readout::loader::LoadEvent::Done {
+        elapsed: std::time::Duration::from_millis(10),
+    });
+    let after = h.screen();
+    // typed and selected as before, counted over all five now
+    assert!(after.contains("› rock"), "{after}");
+    assert!(
+        after.contains("“rock solid”: 6 times in 2 articles"),
+        "before:\n{before}\nafter:\n{after}"
+    );
+}

@@ -92,8 +92,21 @@ impl App {
                         *d = self.load_order.get(*d as usize).copied().unwrap_or(*d);
                     }
                 }
+                for m in &mut mined {
+                    // ids follow load order unless files changed meanwhile
+                    if !m.docs.is_sorted() && m.counts.len() != m.docs.len() {
+                        m.counts.clear();
+                        m.docs.sort_unstable();
+                    } else if !m.docs.is_sorted() {
+                        let mut pairs: Vec<(u32, u32)> =
+                            m.docs.iter().copied().zip(m.counts.iter().copied()).collect();
+                        pairs.sort_unstable();
+                        (m.docs, m.counts) = pairs.into_iter().unzip();
+                    }
+                }
                 self.index.set_mined_with(mined, finder);
                 self.index.set_mined_sampled(sampled);
+                self.refresh_phrases();
             }
             LoadEvent::Dated { order } => {
                 // ids are load positions: the same as article ids unless
@@ -104,6 +117,7 @@ impl App {
             }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
+                self.refresh_phrases();
                 self.load_order = Vec::new();
                 self.changed_while_loading = false;
                 if self.filter.is_active() {

@@ -15,6 +15,16 @@ const LABEL_CHUNK: usize = 128;
 /// Lines under the phrases list for the chart.
 pub const CHART_LINES: u16 = 10;
 
+/// Lines kept under the phrases list for the chart in a main area of this
+/// height: none when both would not fit (the list comes first).
+pub fn chart_lines(main_height: u16) -> u16 {
+    if main_height >= CHART_LINES + 10 {
+        CHART_LINES
+    } else {
+        0
+    }
+}
+
 /// State of the phrases pane.
 #[derive(Debug, Clone, Default)]
 pub struct PhrasesState {
@@ -59,6 +69,42 @@ impl App {
         self.push_view(View::Phrases);
     }
 
+    /// [`chart_lines`] in the terminal as it is.
+    pub fn phrases_chart_lines(&self) -> u16 {
+        let main = super::layout::main_area(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self.input_open,
+        );
+        chart_lines(main.height)
+    }
+
+    /// Shows the phrases pane again with the counts as they are now (more
+    /// articles analysed, phrases mined), keeping what is typed and selected.
+    pub(super) fn refresh_phrases(&mut self) {
+        let Some(mut s) = self.phrases_view.take() else {
+            return;
+        };
+        let selected = s.picker.current().map(|i| s.rows[i].phrase.clone());
+        s.rows = concordance::phrase_rows(&self.index);
+        s.labels = s.rows.iter().map(|r| r.text.clone()).collect();
+        let query = std::mem::take(&mut s.picker.query);
+        s.picker = Picker::new(s.rows.len());
+        for c in query.chars() {
+            s.picker.edit(super::InputEdit::Insert(c), &s.labels);
+        }
+        if let Some(pos) = selected
+            .and_then(|p| s.rows.iter().position(|r| r.phrase == p))
+            .and_then(|i| s.picker.rows.iter().position(|&r| r == i))
+        {
+            s.picker.selected = pos;
+        }
+        s.picker
+            .keep_visible(self.picker_height(self.phrases_chart_lines()));
+        s.chart = None;
+        self.update_chart(&mut s);
+        self.phrases_view = Some(s);
+    }
+
     fn update_chart(&self, s: &mut PhrasesState) {
         let Some(i) = s.picker.current() else {
             s.chart = None;
@@ -90,7 +136,7 @@ impl App {
     }
 
     pub(super) fn update_phrases(&mut self, action: Action) -> bool {
-        let h = self.picker_height(CHART_LINES);
+        let h = self.picker_height(self.phrases_chart_lines());
         let Some(mut s) = self.phrases_view.take() else {
             return false;
         };

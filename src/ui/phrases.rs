@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::picker::{self, PickerView};
-use crate::app::{App, CHART_LINES, layout};
+use crate::app::{App, layout};
 use crate::concordance::{PhraseRef, Timeline};
 use crate::store::ArticleId;
 
@@ -20,7 +20,8 @@ fn main_area(app: &App) -> Rect {
 pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
     let Some(s) = &app.phrases_view else { return };
     let area = main_area(app);
-    let h = usize::from(layout::picker_rows(area, CHART_LINES).height);
+    let chart_lines = app.phrases_chart_lines();
+    let h = usize::from(layout::picker_rows(area, chart_lines).height);
     let rows = picker::window(&s.picker, h)
         .iter()
         .map(|&i| {
@@ -62,10 +63,10 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
         rows,
         total: s.rows.len(),
         footer: " Enter filters articles · Tab concordance · Esc back ",
-        below: CHART_LINES,
+        below: chart_lines,
     };
     let below = picker::draw(frame, area, view, &s.picker, theme);
-    if let Some((row, timeline)) = &s.chart {
+    if let Some((row, timeline)) = s.chart.as_ref().filter(|_| chart_lines > 0) {
         chart(frame, below, app, &s.rows[*row].text, timeline, theme);
     }
 }
@@ -121,7 +122,10 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
     let h = usize::from(layout::picker_rows(area, 0).height);
     let inner_w = usize::from(layout::inner(area).width);
     let title_w = (inner_w / 5).clamp(8, 30);
-    let ctx = k.context;
+    // the context each side shrinks with the terminal (it may have been
+    // resized since the view opened): the match stays in view
+    let col_w = inner_w.saturating_sub(title_w + 1);
+    let ctx = k.context.min(col_w.saturating_sub(12) / 2).max(4);
     let shown = picker::window(&k.picker, h);
     let rows = k
         .occ

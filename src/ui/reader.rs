@@ -26,6 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut pos = format!(" {} ", position(r, height));
     if let Some(i) = r.current_match {
         pos = format!(" match {}/{} ·{pos}", i + 1, r.matches.len());
+    } else if r.matches.len() == 1 {
+        pos = format!(" 1 match ·{pos}");
     } else if !r.matches.is_empty() {
         pos = format!(" {} matches ·{pos}", r.matches.len());
     }
