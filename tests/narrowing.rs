@@ -12,16 +12,22 @@ use readout::index::Index;
 use readout::store::{Article, Corpus};
 use support::Harness;
 
+/// `n` generated articles of about 300 words, analysed and mined.
 fn synth_index(n: usize) -> Index {
-    let articles: Vec<Article> = readout::synth::corpus(n, 300, 7)
+    let mut index = synth_unmined(n, 300, 7);
+    index.mine_phrases(&Default::default());
+    index
+}
+
+/// `n` generated articles of about `words` words, analysed.
+fn synth_unmined(n: usize, words: usize, seed: u64) -> Index {
+    let articles: Vec<Article> = readout::synth::corpus(n, words, seed)
         .files
         .iter()
         .map(|(name, text)| Article::from_text(name.clone(), text, false))
         .collect();
     let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    let mut index = Index::with_facts(Corpus::new(articles), facts);
-    index.mine_phrases(&Default::default());
-    index
+    Index::with_facts(Corpus::new(articles), facts)
 }
 
 /// The rows a picker over `labels` shows for `query`, narrowed at once.
@@ -150,7 +156,7 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
 fn typing_while_a_concordance_is_still_searched_finds_every_line() {
     // a phrase searched for over more articles than one search step takes
     // (2,048), so the search is still under way when the first key comes
-    let mut h = Harness::with_index(synth_index_short(2600), 120, 30);
+    let mut h = Harness::with_index(synth_unmined(2600, 60, 9), 120, 30);
     let index = &h.app.index;
     // every article fifty times over: a search of many steps
     let ids: Vec<u32> = (0..50).flat_map(|_| 0..index.len() as u32).collect();
@@ -178,14 +184,4 @@ fn typing_while_a_concordance_is_still_searched_finds_every_line() {
     let expected = at_once(&labels, "zan");
     assert!(!expected.is_empty() && expected.len() < labels.len());
     assert_eq!(k.picker.rows, expected);
-}
-
-fn synth_index_short(n: usize) -> Index {
-    let articles: Vec<Article> = readout::synth::corpus(n, 60, 9)
-        .files
-        .iter()
-        .map(|(name, text)| Article::from_text(name.clone(), text, false))
-        .collect();
-    let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    Index::with_facts(Corpus::new(articles), facts)
 }

@@ -568,28 +568,38 @@ fn a_phrase_typed_a_key_per_frame_finds_what_it_finds_typed_at_once() {
     }
 }
 
-#[test]
-fn a_load_batch_right_after_a_filter_key_keeps_the_hits() {
-    // the bundled five first, then a batch of two more arriving between a
-    // key typed into the filter and the next frame (sliced evaluation)
+/// The app with three bundled articles loaded, and the other two, to come.
+fn three_then_two(w: u16, height: u16) -> (Harness, Vec<Article>) {
     let mut articles = readout::store::bundled_articles();
     let more = articles.split_off(3);
     let facts = readout::facts::Analyzer::new().facts_all(&articles);
     let index = Index::with_facts(Corpus::new(articles), facts);
-    let mut h = Harness::with_index(index, 120, 30);
+    (Harness::with_index(index, w, height), more)
+}
+
+/// Delivers `articles` as the loader's next batch.
+fn load_batch(h: &mut Harness, articles: Vec<Article>) {
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    h.app.on_load(readout::loader::LoadEvent::Batch {
+        articles,
+        facts,
+        issues: Vec::new(),
+        files_done: 5,
+        bytes_done: 0,
+    });
+}
+
+#[test]
+fn a_load_batch_right_after_a_filter_key_keeps_the_hits() {
+    // the bundled five first, then a batch of two more arriving between a
+    // key typed into the filter and the next frame (sliced evaluation)
+    let (mut h, more) = three_then_two(120, 30);
     h.app.filter.at_once = 1;
     h.key(KeyCode::Char('/')).type_str("chin");
     let before = h.screen();
     assert!(before.contains("of 3 articles"), "{before}");
     h.type_str("a");
-    let more_facts = readout::facts::Analyzer::new().facts_all(&more);
-    h.app.on_load(readout::loader::LoadEvent::Batch {
-        articles: more,
-        facts: more_facts,
-        issues: Vec::new(),
-        files_done: 5,
-        bytes_done: 0,
-    });
+    load_batch(&mut h, more);
     let s = h.screen();
     // what typing "china" over all five finds at once
     let mut all = Harness::bundled(120, 30);
@@ -630,21 +640,10 @@ fn the_phrases_pane_and_concordance_fit_a_small_terminal() {
 
 #[test]
 fn the_phrases_pane_follows_the_load() {
-    let mut articles = readout::store::bundled_articles();
-    let more = articles.split_off(3);
-    let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    let index = Index::with_facts(Corpus::new(articles), facts);
-    let mut h = Harness::with_index(index, 140, 34);
+    let (mut h, more) = three_then_two(140, 34);
     h.key(KeyCode::Char('p')).type_str("rock");
     let before = h.screen();
-    let more_facts = readout::facts::Analyzer::new().facts_all(&more);
-    h.app.on_load(readout::loader::LoadEvent::Batch {
-        articles: more,
-        facts: more_facts,
-        issues: Vec::new(),
-        files_done: 5,
-        bytes_done: 0,
-    });
+    load_batch(&mut h, more);
     h.app.on_load(readout::loader::LoadEvent::Done {
         elapsed: std::time::Duration::from_millis(10),
     });
