@@ -77,12 +77,7 @@ fn narrows(old: &str, new: &str) -> bool {
     }
     let last_term_start = old.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let extends_last = !new[old.len()..].starts_with(char::is_whitespace);
-    let in_phrase = old
-        .chars()
-        .filter(|&c| matches!(c, '"' | '“' | '”' | '„'))
-        .count()
-        % 2
-        == 1;
+    let in_phrase = old.chars().filter(|&c| query::is_quote(c)).count() % 2 == 1;
     let continues_word = old.chars().next_back().is_some_and(char::is_alphanumeric)
         && new[old.len()..].starts_with(char::is_alphanumeric);
     !(extends_last && old[last_term_start..].starts_with('\'') || in_phrase && continues_word)
@@ -137,17 +132,18 @@ impl FilterState {
     /// the previous results stay and `error` says why.
     pub fn apply(&mut self, index: &Index) {
         let parsed = query::parse_lenient(&self.input).map_err(|e| e.to_string());
+        // evaluated over the last hits alone when the query only narrowed
+        // (not while an evaluation is under way: its articles are not all
+        // in the hits yet)
+        let narrowing = self.pending.is_none()
+            && self
+                .applied
+                .as_deref()
+                .is_some_and(|old| narrows(old, &self.input));
         match parsed.and_then(|q| Matcher::new(&q, index).map_err(|e| e.message)) {
             Ok(m) if index.len() > self.at_once && !m.is_empty() => {
                 // big corpus: evaluate in slices from `step`, keep showing the
                 // last results meanwhile
-                // (not while an evaluation is under way: its articles are
-                // not all in the hits yet)
-                let narrowing = self.pending.is_none()
-                    && self
-                        .applied
-                        .as_deref()
-                        .is_some_and(|old| narrows(old, &self.input));
                 let ids: Vec<u32> = if narrowing {
                     let mut ids: Vec<u32> = self.hits.iter().map(|h| h.id).collect();
                     ids.sort_unstable();
@@ -170,11 +166,6 @@ impl FilterState {
                 self.error = None;
             }
             Ok(m) => {
-                let narrowing = self.pending.is_none()
-                    && self
-                        .applied
-                        .as_deref()
-                        .is_some_and(|old| narrows(old, &self.input));
                 self.pending = None;
                 self.hits = if narrowing {
                     let mut ids: Vec<u32> = self.hits.iter().map(|h| h.id).collect();

@@ -92,18 +92,9 @@ impl App {
                         *d = self.load_order.get(*d as usize).copied().unwrap_or(*d);
                     }
                 }
-                for m in &mut mined {
-                    // ids follow load order unless files changed meanwhile
-                    if !m.docs.is_sorted() && m.counts.len() != m.docs.len() {
-                        m.counts.clear();
-                        m.docs.sort_unstable();
-                    } else if !m.docs.is_sorted() {
-                        let mut pairs: Vec<(u32, u32)> =
-                            m.docs.iter().copied().zip(m.counts.iter().copied()).collect();
-                        pairs.sort_unstable();
-                        (m.docs, m.counts) = pairs.into_iter().unzip();
-                    }
-                }
+                // (load positions map to ids in increasing order: the
+                // article lists stay sorted)
+                debug_assert!(self.load_order.is_sorted());
                 self.index.set_mined_with(mined, finder);
                 self.index.set_mined_sampled(sampled);
                 self.refresh_phrases();

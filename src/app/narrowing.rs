@@ -61,24 +61,45 @@ impl App {
         if q.picker.narrowing().is_none() {
             return;
         }
-        while q.labels.len() < q.items.len() {
-            let from = q.labels.len();
-            let to = (from + QUOTE_CHUNK).min(q.items.len());
-            let made: Vec<String> = (from..to)
-                .map(|i| {
-                    let mut label = q.label(&self.index, i);
-                    if let Some(a) = q.items.get(i).and_then(|&(id, _)| self.index.article(id)) {
+        let index = &self.index;
+        let super::QuotesState {
+            items,
+            labels,
+            picker,
+            ..
+        } = q;
+        make_labels(labels, items.len(), QUOTE_CHUNK, deadline, |range| {
+            items[range]
+                .iter()
+                .map(|&(id, qi)| {
+                    let mut label = super::QuotesState::quote_line(index, id, qi);
+                    if let Some(a) = index.article(id) {
                         push_article(&mut label, a);
                     }
                     label
                 })
-                .collect();
-            q.labels.extend(made);
-            if Instant::now() >= deadline {
-                break;
-            }
+                .collect()
+        });
+        picker.step(labels, items.len(), Some(deadline));
+    }
+}
+
+/// Makes the labels from `labels.len()` up to `total`, `chunk` at a time
+/// (`make` gives those of a range of items), until `deadline` (at least one
+/// chunk).
+pub(super) fn make_labels(
+    labels: &mut Vec<String>,
+    total: usize,
+    chunk: usize,
+    deadline: Instant,
+    mut make: impl FnMut(std::ops::Range<usize>) -> Vec<String>,
+) {
+    while labels.len() < total {
+        let from = labels.len();
+        labels.extend(make(from..(from + chunk).min(total)));
+        if Instant::now() >= deadline {
+            break;
         }
-        q.picker.step(&q.labels, q.items.len(), Some(deadline));
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use super::narrowing::{make_labels, push_article};
 use super::picker::Picker;
 use super::speakers::picker_nav;
 use super::state::View;
@@ -89,9 +90,7 @@ impl App {
         s.labels = s.rows.iter().map(|r| r.text.clone()).collect();
         let query = std::mem::take(&mut s.picker.query);
         s.picker = Picker::new(s.rows.len());
-        for c in query.chars() {
-            s.picker.edit(super::InputEdit::Insert(c), &s.labels);
-        }
+        s.picker.set_query(query, &s.labels);
         if let Some(pos) = selected
             .and_then(|p| s.rows.iter().position(|r| r.phrase == p))
             .and_then(|i| s.picker.rows.iter().position(|&r| r == i))
@@ -195,25 +194,26 @@ impl App {
         if k.picker.narrowing().is_none() {
             return;
         }
-        while k.labels.len() < k.occ.len() {
-            let from = k.labels.len();
-            let wanted: Vec<usize> = (from..(from + LABEL_CHUNK).min(k.occ.len())).collect();
-            for found in k.occ.window(&self.index, &wanted) {
-                let label = found
-                    .and_then(|(id, range)| {
-                        let a = self.index.article(id)?;
-                        let l = crate::analysis::phrases::kwic(&a.body, range, k.context);
-                        let mut label = format!("{} {} {}", l.left, l.matched, l.right);
-                        super::narrowing::push_article(&mut label, a);
-                        Some(label)
-                    })
-                    .unwrap_or_default();
-                k.labels.push(label);
-            }
-            if Instant::now() >= deadline {
-                break;
-            }
-        }
+        let index = &self.index;
+        let (occ, context) = (&k.occ, k.context);
+        make_labels(&mut k.labels, occ.len(), LABEL_CHUNK, deadline, |range| {
+            // an article's positions are found once for its lines in the range
+            let wanted: Vec<usize> = range.collect();
+            occ.window(index, &wanted)
+                .into_iter()
+                .map(|found| {
+                    found
+                        .and_then(|(id, range)| {
+                            let a = index.article(id)?;
+                            let l = crate::analysis::phrases::kwic(&a.body, range, context);
+                            let mut label = format!("{} {} {}", l.left, l.matched, l.right);
+                            push_article(&mut label, a);
+                            Some(label)
+                        })
+                        .unwrap_or_default()
+                })
+                .collect()
+        });
         // while the search goes on, more lines will come
         let total = match k.occ.progress() {
             Some(_) => usize::MAX,

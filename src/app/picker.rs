@@ -79,6 +79,19 @@ impl Picker {
         if self.query.len() == before && !matches!(edit, InputEdit::Insert(_)) {
             return false;
         }
+        self.restart(total);
+        true
+    }
+
+    /// Sets the query and narrows the rows again, at once.
+    pub fn set_query<S: AsRef<str>>(&mut self, query: String, labels: &[S]) {
+        self.query = query;
+        self.restart(labels.len());
+        self.step(labels, labels.len(), None);
+    }
+
+    /// Starts narrowing again for the query as it is now.
+    fn restart(&mut self, total: usize) {
         // the item to select again: the one narrowing still looks for, else
         // the one selected (by the user, if they moved meanwhile)
         let keep = match &self.scan {
@@ -95,7 +108,6 @@ impl Picker {
             self.rows.clear();
             self.scan = Some(Scan { next: 0, keep });
         }
-        true
     }
 
     /// Narrows on: looks at the labels not yet looked at (there may be fewer

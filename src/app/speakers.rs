@@ -32,9 +32,13 @@ pub struct QuotesState {
 impl QuotesState {
     /// Quote `i` on one line.
     pub fn label(&self, index: &crate::index::Index, i: usize) -> String {
-        let Some(&(article, qi)) = self.items.get(i) else {
-            return String::new();
-        };
+        self.items
+            .get(i)
+            .map_or_else(String::new, |&(article, qi)| Self::quote_line(index, article, qi))
+    }
+
+    /// Quote `qi` of `article` on one line.
+    pub fn quote_line(index: &crate::index::Index, article: ArticleId, qi: usize) -> String {
         match (index.article(article), index.quotes_of(article).get(qi)) {
             (Some(a), Some(q)) => one_line(a.body.get(q.range.clone()).unwrap_or("")),
             _ => String::new(),

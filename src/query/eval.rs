@@ -134,27 +134,31 @@ impl BodyPattern {
     /// phrase's plain matches (most, in English news) are counted as the
     /// regex finds them; anything else asks the tolerant search.
     fn count(&self, body: &str) -> u32 {
-        if self.phrase.is_some() {
-            if self.plain {
-                let mut n = 0;
-                for m in self.regex.find_iter(body) {
-                    if !plain_match(body, m.start(), m.end()) {
-                        return self.find(body).len().min(MAX_COUNT) as u32;
-                    }
-                    n += 1;
-                    if n == MAX_COUNT {
-                        break;
-                    }
-                }
-                return n as u32;
-            }
-            return self.find(body).len().min(MAX_COUNT) as u32;
+        let n = match &self.phrase {
+            None => self
+                .regex
+                .find_iter(body)
+                .filter(|m| is_whole_word(body, m.start(), m.end()))
+                .take(MAX_COUNT)
+                .count(),
+            Some(_) => self.plain_count(body).unwrap_or_else(|| self.find(body).len()),
+        };
+        n.min(MAX_COUNT) as u32
+    }
+
+    /// A plain phrase's matches, up to the cap, when they are all plain.
+    fn plain_count(&self, body: &str) -> Option<usize> {
+        if !self.plain {
+            return None;
         }
-        self.regex
-            .find_iter(body)
-            .filter(|m| is_whole_word(body, m.start(), m.end()))
-            .take(MAX_COUNT)
-            .count() as u32
+        let mut n = 0;
+        for m in self.regex.find_iter(body).take(MAX_COUNT) {
+            if !plain_match(body, m.start(), m.end()) {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
     }
 
     /// The articles this phrase is in are among those `other` is in: `other`

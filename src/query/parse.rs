@@ -85,7 +85,8 @@ struct Parser {
     lenient: bool,
 }
 
-fn is_open_quote(c: char) -> bool {
+/// A character that opens a quoted phrase (and, but for „, closes one).
+pub fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„')
 }
 
@@ -164,7 +165,7 @@ impl Parser {
         }
         let sigil_pos = self.pos;
         let kind = match self.peek() {
-            Some(c) if is_open_quote(c) => {
+            Some(c) if is_quote(c) => {
                 let text = self.quoted()?;
                 if crate::analysis::text::words(&text).next().is_none() {
                     return Err(err("empty phrase: put words between the quotes", sigil_pos));
@@ -173,7 +174,7 @@ impl Parser {
             }
             Some(c @ ('\'' | '@' | '#')) => {
                 self.pos += 1;
-                let text = if self.peek().is_some_and(is_open_quote) {
+                let text = if self.peek().is_some_and(is_quote) {
                     self.quoted()?
                 } else {
                     self.bare()
