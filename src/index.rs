@@ -102,14 +102,12 @@ impl Index {
     /// An index of `corpus` with no facts yet, and the bundled phrase families.
     pub fn new(corpus: Corpus) -> Self {
         let n = corpus.len();
-        let mut ix = Index {
+        Index {
             corpus,
             article_speakers: vec![Vec::new(); n],
             article_families: vec![Vec::new(); n],
             ..Default::default()
-        };
-        ix.set_book(crate::facts::bundled_book());
-        ix
+        }
     }
 
     /// An index of `corpus` with the facts computed for each article.

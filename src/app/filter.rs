@@ -1,5 +1,7 @@
 //! The query line and the filtered article list.
 
+use std::sync::Arc;
+
 use crate::index::Index;
 use crate::query::{self, Hit, Matcher, TermCache};
 
@@ -14,7 +16,7 @@ const SLICE: usize = 1024;
 /// A filter being evaluated a slice at a time (big corpora).
 #[derive(Debug)]
 struct Pending {
-    matcher: Matcher,
+    matcher: Arc<Matcher>,
     input: String,
     /// The articles to evaluate (ascending), and how far it has got.
     ids: Vec<u32>,
@@ -35,7 +37,7 @@ pub struct FilterState {
     /// Why the current input does not work, if it does not.
     pub error: Option<String>,
     /// The last query that compiled (kept while the input has an error).
-    pub matcher: Option<Matcher>,
+    pub matcher: Option<Arc<Matcher>>,
     /// Matching articles in rank order.
     pub hits: Vec<Hit>,
     /// The input the current `hits` answer, when it compiled.
@@ -151,17 +153,15 @@ impl FilterState {
                 } else {
                     (0..index.len() as u32).collect()
                 };
-                let parsed = query::parse_lenient(&self.input).ok();
-                if let Some(m2) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
-                    self.pending = Some(Pending {
-                        matcher: m2,
-                        input: self.input.clone(),
-                        ids,
-                        done: 0,
-                        hits: Vec::new(),
-                        base: Vec::new(),
-                    });
-                }
+                let m = Arc::new(m);
+                self.pending = Some(Pending {
+                    matcher: m.clone(),
+                    input: self.input.clone(),
+                    ids,
+                    done: 0,
+                    hits: Vec::new(),
+                    base: Vec::new(),
+                });
                 self.matcher = Some(m);
                 self.error = None;
             }
@@ -175,7 +175,7 @@ impl FilterState {
                     m.eval(index, &mut self.cache)
                 };
                 self.applied = Some(self.input.clone());
-                self.matcher = (!m.is_empty()).then_some(m);
+                self.matcher = (!m.is_empty()).then(|| Arc::new(m));
                 self.error = None;
             }
             Err(e) => {
@@ -240,10 +240,11 @@ impl FilterState {
         if let Some(p) = self.pending.as_mut() {
             p.ids.extend(new_ids);
         } else {
+            // compiled again: the new articles may quote new speakers
             let parsed = query::parse_lenient(&self.input).ok();
             if let Some(m) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
                 self.pending = Some(Pending {
-                    matcher: m,
+                    matcher: Arc::new(m),
                     input: self.input.clone(),
                     ids: new_ids.collect(),
                     done: 0,

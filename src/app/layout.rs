@@ -19,8 +19,13 @@ pub struct Areas {
     pub too_small: bool,
 }
 
+/// Below this size only a short message shows.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 pub fn areas(size: Rect, input_open: bool) -> Areas {
-    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+    if too_small(size.width, size.height) {
         return Areas {
             too_small: true,
             ..Areas::default()

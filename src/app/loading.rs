@@ -101,8 +101,9 @@ impl App {
             }
             LoadEvent::Dated { order } => {
                 // ids are load positions: the same as article ids unless
-                // files changed meanwhile, when the order is made later instead
-                if !self.changed_while_loading && self.load_order.len() == self.index.len() {
+                // files changed meanwhile, when the order is made later
+                // instead (an order not covering every article is refused)
+                if !self.changed_while_loading {
                     self.index.set_date_order(order);
                 }
             }

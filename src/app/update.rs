@@ -110,8 +110,7 @@ impl App {
     /// Applies an action.
     pub fn update(&mut self, action: Action) {
         // too small to show anything: keys would act on what cannot be seen
-        let (w, h) = self.size;
-        if (w < super::layout::MIN_WIDTH || h < super::layout::MIN_HEIGHT)
+        if super::layout::too_small(self.size.0, self.size.1)
             && !matches!(action, Action::Quit | Action::Resize(..))
         {
             return;

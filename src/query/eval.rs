@@ -88,6 +88,16 @@ const MAX_COUNT: usize = 20;
 const GAP: &str = r"[^\p{Alphabetic}\p{N}]+";
 
 impl BodyPattern {
+    /// A phrase or exact-word term's pattern (None for other terms, and
+    /// for one with no words).
+    pub fn of(kind: &TermKind) -> Option<BodyPattern> {
+        match kind {
+            TermKind::Phrase(p) => BodyPattern::phrase(p),
+            TermKind::Word(w) => BodyPattern::word(w),
+            _ => None,
+        }
+    }
+
     /// A phrase: its words in order, found the tolerant way.
     pub fn phrase(text: &str) -> Option<BodyPattern> {
         let words: Vec<String> = text::words(text).map(|w| word_regex(w.text)).collect();
@@ -244,14 +254,7 @@ pub fn prefilter(query: &Query) -> Option<Arc<crate::store::Keep>> {
             && g.iter()
                 .all(|t| !t.negated && matches!(t.kind, TermKind::Phrase(_) | TermKind::Word(_)))
     })?;
-    let patterns: Vec<BodyPattern> = group
-        .iter()
-        .filter_map(|t| match &t.kind {
-            TermKind::Phrase(p) => BodyPattern::phrase(p),
-            TermKind::Word(w) => BodyPattern::word(w),
-            _ => None,
-        })
-        .collect();
+    let patterns: Vec<BodyPattern> = group.iter().filter_map(|t| BodyPattern::of(&t.kind)).collect();
     if patterns.is_empty() {
         return None;
     }
@@ -272,12 +275,7 @@ impl TermCounter {
     pub fn new(query: &Query) -> TermCounter {
         let mut patterns: Vec<BodyPattern> = Vec::new();
         for t in query.terms() {
-            let p = match &t.kind {
-                TermKind::Phrase(p) => BodyPattern::phrase(p),
-                TermKind::Word(w) => BodyPattern::word(w),
-                _ => None,
-            };
-            if let Some(p) = p
+            if let Some(p) = BodyPattern::of(&t.kind)
                 && !patterns.iter().any(|q| q.key == p.key)
             {
                 patterns.push(p);
@@ -504,11 +502,7 @@ impl Matcher {
                         lower: p.chars().flat_map(char::to_lowercase).collect(),
                         speakers: speaker_scores(&fuzzy, index, p),
                     },
-                    TermKind::Phrase(p) => match BodyPattern::phrase(p) {
-                        Some(b) => Kind::Body(b),
-                        None => continue,
-                    },
-                    TermKind::Word(w) => match BodyPattern::word(w) {
+                    TermKind::Phrase(_) | TermKind::Word(_) => match BodyPattern::of(&term.kind) {
                         Some(b) => Kind::Body(b),
                         None => continue,
                     },

@@ -134,28 +134,23 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
         .filter_map(|found| {
             let (id, range) = found?;
             let a = app.index.article(id)?;
-            let l = crate::concordance::Line {
-                article: id,
-                range: range.clone(),
-                kwic: crate::analysis::phrases::kwic(&a.body, range.clone(), ctx),
-            };
+            let kwic = crate::analysis::phrases::kwic(&a.body, range, ctx);
             // the match in a column: left context right-aligned to it
-            let left_w = l.kwic.left.width();
+            let left_w = kwic.left.width();
             let pad = " ".repeat(ctx.saturating_sub(left_w));
             let left: String = if left_w > ctx {
-                l.kwic
-                    .left
+                kwic.left
                     .chars()
-                    .skip(l.kwic.left.chars().count().saturating_sub(ctx))
+                    .skip(kwic.left.chars().count().saturating_sub(ctx))
                     .collect()
             } else {
-                l.kwic.left.clone()
+                kwic.left.clone()
             };
             Some(Row::new(vec![
                 Line::from(vec![
                     Span::raw(format!("{pad}{left} ")),
-                    Span::styled(l.kwic.matched.clone(), theme.query),
-                    Span::raw(format!(" {}", l.kwic.right)),
+                    Span::styled(kwic.matched.clone(), theme.query),
+                    Span::raw(format!(" {}", kwic.right)),
                 ]),
                 // outlet and date tell apart reports whose titles start alike
                 Line::styled(
