@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod concordance;
+pub mod config;
 pub mod facts;
 pub mod index;
 pub mod loader;
