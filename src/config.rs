@@ -151,11 +151,7 @@ pub struct ConfigError {
 
 /// `$XDG_CONFIG_HOME/readout/config.toml`, else `~/.config/readout/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
+    let env = |k: &str| std::env::var_os(k).map(PathBuf::from).filter(|p| p.is_absolute());
     env("XDG_CONFIG_HOME")
         .or_else(|| env("HOME").map(|h| h.join(".config")))
         .map(|d| d.join("readout").join("config.toml"))
@@ -293,7 +289,11 @@ impl Config {
             out,
             "paths = [{}]{}",
             paths.join(", "),
-            if paths.is_empty() { "  # the bundled articles" } else { "" }
+            if paths.is_empty() {
+                "  # the bundled articles"
+            } else {
+                ""
+            }
         );
         match &self.phrases {
             Some(p) => {

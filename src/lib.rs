@@ -15,6 +15,7 @@ pub mod facts;
 pub mod index;
 pub mod loader;
 pub mod query;
+pub mod state;
 pub mod store;
 #[doc(hidden)]
 pub mod synth;

@@ -54,7 +54,8 @@ pub fn action(name: &str) -> Result<Action, String> {
     use serde::Deserialize;
     use serde::de::IntoDeserializer;
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
-    Action::deserialize(de).map_err(|_| format!("unknown action '{name}' (see assets/keymap.toml for the actions)"))
+    Action::deserialize(de)
+        .map_err(|_| format!("unknown action '{name}' (see assets/keymap.toml for the actions)"))
 }
 
 /// Checks one key name the way the keymap parses it.
@@ -95,7 +96,10 @@ fn canonical(key: &str) -> String {
     mods.sort_unstable();
     mods.dedup();
     let rest = if rest == " " { "space" } else { rest };
-    format!("{}{rest}", mods.iter().map(|m| format!("{m}-")).collect::<String>())
+    format!(
+        "{}{rest}",
+        mods.iter().map(|m| format!("{m}-")).collect::<String>()
+    )
 }
 
 /// The bundled keymap with the user's bindings applied: a user's key
@@ -110,7 +114,11 @@ pub fn merged(user: &[UserBinding]) -> Keymap {
         .iter()
         .flat_map(|b| b.keys.iter().map(|k| (b.context.clone(), canonical(k))))
         .collect();
-    let names: Vec<String> = bundled.bindings().iter().map(|b| context_name(b.context)).collect();
+    let names: Vec<String> = bundled
+        .bindings()
+        .iter()
+        .map(|b| context_name(b.context))
+        .collect();
     let mut out: Vec<FileBinding> = Vec::new();
     for (b, ctx) in bundled.bindings().iter().zip(&names) {
         let keys: Vec<&str> = b
@@ -212,8 +220,14 @@ mod tests {
             help: Some("next phrase".into()),
         }];
         let k = merged(&user);
-        assert_eq!(k.action(Context::Reader, &key_event('n')), Some(Action::NextPhrase));
-        assert_eq!(k.action(Context::Compare, &key_event('n')), Some(Action::NextPassage));
+        assert_eq!(
+            k.action(Context::Reader, &key_event('n')),
+            Some(Action::NextPhrase)
+        );
+        assert_eq!(
+            k.action(Context::Compare, &key_event('n')),
+            Some(Action::NextPassage)
+        );
     }
 
     #[test]

@@ -59,10 +59,7 @@ const NAMES: [(&str, Named); 16] = [
 impl Named {
     /// The canonical name ("darkgray").
     pub fn name(self) -> &'static str {
-        NAMES
-            .iter()
-            .find(|(_, n)| *n == self)
-            .map_or("white", |(s, _)| s)
+        NAMES.iter().find(|(_, n)| *n == self).map_or("white", |(s, _)| s)
     }
 }
 
@@ -94,9 +91,7 @@ impl Colour {
             .find(|(n, _)| *n == folded)
             .map(|(_, c)| Colour::Named(*c))
             .ok_or_else(|| {
-                format!(
-                    "unknown colour '{text}' (a name such as red or lightblue, #rrggbb, or 0-255)"
-                )
+                format!("unknown colour '{text}' (a name such as red or lightblue, #rrggbb, or 0-255)")
             })
     }
 }
@@ -107,7 +102,11 @@ fn parse_hex(hex: &str) -> Option<Colour> {
     }
     let byte = |s: &str| u8::from_str_radix(s, 16).ok();
     match hex.len() {
-        6 => Some(Colour::Rgb(byte(&hex[0..2])?, byte(&hex[2..4])?, byte(&hex[4..6])?)),
+        6 => Some(Colour::Rgb(
+            byte(&hex[0..2])?,
+            byte(&hex[2..4])?,
+            byte(&hex[4..6])?,
+        )),
         3 => {
             let d = |i: usize| byte(&hex[i..=i]).map(|v| v * 17);
             Some(Colour::Rgb(d(0)?, d(1)?, d(2)?))
@@ -154,7 +153,11 @@ mod tests {
         assert!(Colour::parse("#gggggg").unwrap_err().contains("#rrggbb"));
         assert!(Colour::parse("#ééé").is_err());
         assert!(Colour::parse("256").unwrap_err().contains("0-255"));
-        assert!(Colour::parse("mauve").unwrap_err().contains("unknown colour 'mauve'"));
+        assert!(
+            Colour::parse("mauve")
+                .unwrap_err()
+                .contains("unknown colour 'mauve'")
+        );
         assert!(Colour::parse("").is_err());
     }
 

@@ -83,15 +83,15 @@ impl Reader<'_> {
                     match field {
                         "fg" => spec.fg = self.colour(val),
                         "bg" => spec.bg = self.colour(val),
-                        other => self.problem(
-                            k.span(),
-                            format!("unknown colour field '{other}' (fg or bg)"),
-                        ),
+                        other => self.problem(k.span(), format!("unknown colour field '{other}' (fg or bg)")),
                     }
                 }
                 (spec.fg.is_some() || spec.bg.is_some()).then_some(spec)
             }
-            _ => self.colour(v).map(|fg| ColourSpec { fg: Some(fg), bg: None }),
+            _ => self.colour(v).map(|fg| ColourSpec {
+                fg: Some(fg),
+                bg: None,
+            }),
         }
     }
 
@@ -162,7 +162,11 @@ impl Reader<'_> {
         let unwritten: Vec<&str> = missing.iter().copied().filter(|f| !written(f)).collect();
         if !unwritten.is_empty() && ok {
             // at its first field: the table's own span starts before its header
-            let at = t.iter().map(|(k, _)| k.span()).min_by_key(|s| s.start).unwrap_or(v.span());
+            let at = t
+                .iter()
+                .map(|(k, _)| k.span())
+                .min_by_key(|s| s.start)
+                .unwrap_or(v.span());
             self.problem(
                 at,
                 format!("this [[binding]] has no {} (it is ignored)", unwritten.join(", ")),
