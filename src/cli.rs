@@ -3,6 +3,7 @@
 
 mod compare;
 mod list;
+mod marks;
 mod phrases;
 mod speakers;
 
@@ -31,9 +32,18 @@ pub struct Cli {
     /// Append one line per handled event (update and draw milliseconds) to FILE.
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
-    /// Mine phrases that occur in at least N articles.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    pub min_docs: usize,
+    /// Mine phrases that occur in at least N articles (default: the config's
+    /// min-docs, else 2).
+    #[arg(long, value_name = "N")]
+    pub min_docs: Option<usize>,
+    /// Read settings from FILE instead of $XDG_CONFIG_HOME/readout/config.toml
+    /// (~/.config/readout/config.toml).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Keep tags, notes and query history in DIR instead of
+    /// $XDG_DATA_HOME/readout (~/.local/share/readout); also READOUT_DATA_DIR.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,6 +62,17 @@ pub struct Input {
 }
 
 impl Input {
+    /// The config's paths and phrases file where none were given.
+    pub fn with_config(mut self, config: &crate::config::Config) -> Input {
+        if self.paths.is_empty() {
+            self.paths = config.paths.clone();
+        }
+        if self.phrases.is_none() {
+            self.phrases = config.phrases.clone();
+        }
+        self
+    }
+
     /// The phrase families: the bundled ones with the user's file applied.
     pub fn phrase_book(&self) -> anyhow::Result<Arc<PhraseBook>> {
         let Some(path) = &self.phrases else {
@@ -79,11 +100,113 @@ pub enum Command {
     Kwic(phrases::KwicArgs),
     /// Print the passages two articles share and how similar they are.
     Compare(compare::CompareArgs),
+    /// Add tags to an article (kept in the state store).
+    Tag(marks::TagArgs),
+    /// Remove tags from an article.
+    Untag(marks::TagArgs),
+    /// Set an article's note ("" removes it).
+    Note(marks::NoteArgs),
+    /// Print the config file in use and the effective settings.
+    Config,
+}
+
+/// What every command may read: the config, and where the state store is.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub config: crate::config::Config,
+    /// The state store's folder (None: no home folder to put it in).
+    pub data_dir: Option<PathBuf>,
+}
+
+static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
+
+/// The settings [`main`] loaded (the defaults before it, and in tests).
+pub fn settings() -> &'static Settings {
+    SETTINGS.get_or_init(Settings::default)
+}
+
+/// Loads the config (reporting its problems on stderr, unless the command
+/// shows them itself) and applies its defaults to the command's input.
+fn configure(cli: &mut Cli) -> Result<(), crate::config::ConfigError> {
+    let config = crate::config::Config::load(cli.config.as_deref())?;
+    if !matches!(cli.command, Some(Command::Config)) {
+        let mut err = io::stderr().lock();
+        for p in config.problem_lines() {
+            let _ = writeln!(err, "readout: {p}");
+        }
+    }
+    let apply = |input: &mut Input| *input = std::mem::take(input).with_config(&config);
+    match &mut cli.command {
+        None => {
+            apply(&mut cli.input);
+            cli.min_docs = cli.min_docs.or(config.min_docs);
+        }
+        Some(Command::List(a)) => apply(&mut a.input),
+        Some(Command::Speakers(a)) => apply(&mut a.input),
+        Some(Command::Quotes(a)) => apply(&mut a.input),
+        Some(Command::Phrases(a)) => {
+            apply(&mut a.input);
+            a.min_docs = a.min_docs.or(config.min_docs);
+        }
+        Some(Command::Kwic(a)) => apply(&mut a.input),
+        Some(
+            Command::Compare(_) | Command::Tag(_) | Command::Untag(_) | Command::Note(_) | Command::Config,
+        ) => {}
+    }
+    let data_dir = crate::state::default_dir(cli.data_dir.as_deref());
+    let _ = SETTINGS.set(Settings { config, data_dir });
+    Ok(())
+}
+
+/// `readout config`: the file in use and the effective settings.
+fn run_config() -> anyhow::Result<ExitCode> {
+    let s = settings();
+    let file = s.data_dir.as_deref().map(crate::state::Store::file_in);
+    let mut out = io::stdout().lock();
+    out.write_all(s.config.describe(file.as_deref()).as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The state store's snapshot, when there is one to read: a store that
+/// cannot be read is reported on stderr, and the command goes on without it.
+pub fn state_snapshot() -> Option<crate::state::Snapshot> {
+    let dir = settings().data_dir.as_deref()?;
+    let store = crate::state::Store::open_existing(dir);
+    match store.and_then(|s| s.map(|s| s.snapshot()).transpose()) {
+        Ok(snapshot) => snapshot.filter(|s| !s.is_empty()),
+        Err(e) => {
+            eprintln!("readout: {e}; going on without tags, stars and notes");
+            None
+        }
+    }
+}
+
+/// Each article's marks, from the hashes computed as it loaded.
+pub fn article_states(
+    index: &Index,
+    hashes: &[Option<crate::state::ContentHash>],
+    snapshot: &crate::state::Snapshot,
+) -> crate::state::ArticleStates {
+    let keys: Vec<_> = index
+        .articles()
+        .iter()
+        .zip(hashes)
+        .map(|(a, h)| {
+            let hash = h.unwrap_or_else(|| crate::state::ContentHash::of(&a.body));
+            (hash, crate::state::path_hint(&a.path))
+        })
+        .collect();
+    snapshot.resolve(&keys)
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = configure(&mut cli) {
+        eprintln!("readout: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Some(Command::List(args)) => list::run(args),
         Some(Command::Speakers(args)) => speakers::run_speakers(args),
@@ -91,7 +214,11 @@ pub fn main() -> ExitCode {
         Some(Command::Phrases(args)) => phrases::run_phrases(args),
         Some(Command::Kwic(args)) => phrases::run_kwic(args),
         Some(Command::Compare(args)) => compare::run(args),
-        None => run_tui(cli.input, cli.log, cli.min_docs),
+        Some(Command::Tag(args)) => marks::run_tag(args, true),
+        Some(Command::Untag(args)) => marks::run_tag(args, false),
+        Some(Command::Note(args)) => marks::run_note(args),
+        Some(Command::Config) => run_config(),
+        None => run_tui(cli.input, cli.log, cli.min_docs.unwrap_or(2)),
     };
     match result {
         Ok(code) => code,
@@ -139,7 +266,7 @@ pub fn load_filtered(
     keep: Option<Arc<crate::store::Keep>>,
 ) -> anyhow::Result<Index> {
     let plan = plan(analyzer.clone(), keep, false);
-    load_with(input, plan).map(|(index, _)| index)
+    load_with(input, plan).map(|l| l.index)
 }
 
 /// [`load`] for one evaluation of `query` that prints no article text:
@@ -150,11 +277,15 @@ pub fn load_for_query(
     input: &Input,
     analyzer: &Analyzer,
     query: &crate::query::Query,
-) -> anyhow::Result<(Index, crate::query::TermCache)> {
+) -> anyhow::Result<(
+    Index,
+    crate::query::TermCache,
+    Vec<Option<crate::state::ContentHash>>,
+)> {
     let terms = crate::query::TermCounter::new(query);
     let analyzer = analyzer.clone().with_terms(terms.clone());
-    let (index, counts) = load_with(input, plan(analyzer, crate::query::prefilter(query), true))?;
-    Ok((index, terms.into_cache(&counts)))
+    let loaded = load_with(input, plan(analyzer, crate::query::prefilter(query), true))?;
+    Ok((loaded.index, terms.into_cache(&loaded.counts), loaded.hashes))
 }
 
 fn plan(analyzer: Analyzer, keep: Option<Arc<crate::store::Keep>>, drop_text: bool) -> loader::Plan {
@@ -167,10 +298,32 @@ fn plan(analyzer: Analyzer, keep: Option<Arc<crate::store::Keep>>, drop_text: bo
     }
 }
 
-/// Loads for a headless command: the index, and each article's counts of
-/// the analyzer's query terms (empty without terms).
-fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Vec<u32>>)> {
+/// What a headless load gives: the index, each article's counts of the
+/// analyzer's query terms (empty without terms) and its content hash (None
+/// unless the analyzer hashes).
+struct Loaded {
+    index: Index,
+    counts: Vec<Vec<u32>>,
+    hashes: Vec<Option<crate::state::ContentHash>>,
+}
+
+/// Loads for a headless command. Fails when nothing could be read; when
+/// files were read but the plan's `keep` test dropped them all (a query
+/// nothing matches), the index is empty.
+fn load_with(input: &Input, mut plan: loader::Plan) -> anyhow::Result<Loaded> {
     use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dropped = Arc::new(AtomicUsize::new(0));
+    if let Some(keep) = plan.keep.take() {
+        let dropped = dropped.clone();
+        plan.keep = Some(Arc::new(move |text: &str| {
+            let kept = keep(text);
+            if !kept {
+                dropped.fetch_add(1, Ordering::Relaxed);
+            }
+            kept
+        }));
+    }
     let show_progress = io::stderr().is_terminal();
     let mut articles = Vec::new();
     let mut facts = Vec::new();
@@ -221,16 +374,21 @@ fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Ve
     for issue in &issues {
         let _ = writeln!(err, "readout: {issue}");
     }
-    if articles.is_empty() {
+    if articles.is_empty() && dropped.load(Ordering::Relaxed) == 0 {
         return Err(UsageError::NothingLoaded.into());
     }
     let counts = facts
         .iter_mut()
         .map(|f| f.terms.take().unwrap_or_default())
         .collect();
+    let hashes = facts.iter_mut().map(|f| f.hash.take()).collect();
     let mut index = Index::with_facts(Corpus::new(articles), facts);
     index.set_book(book);
-    Ok((index, counts))
+    Ok(Loaded {
+        index,
+        counts,
+        hashes,
+    })
 }
 
 /// For a missing PATH that reads like a word ("lst", "bogus": no `/`, no
@@ -370,7 +528,9 @@ mod tests {
     fn a_missing_bare_word_hints_at_the_subcommands() {
         assert_eq!(
             subcommand_hint(Path::new("bogus")).as_deref(),
-            Some(" (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)")
+            Some(
+                " (subcommands: list, speakers, quotes, phrases, kwic, compare, tag, untag, note, config; see readout --help)"
+            )
         );
         // paths that read as paths get no hint
         for path in ["bogus.txt", "no/such", "/no/such", "./bogus", ""] {

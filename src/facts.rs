@@ -10,6 +10,7 @@ use crate::analysis::phrases::PhraseBook;
 use crate::analysis::reuse::Sketch;
 use crate::analysis::speakers::{Extractor, Quote};
 use crate::query::TermCounter;
+use crate::state::ContentHash;
 use crate::store::Article;
 
 /// Articles longer than this get no speaker extraction (its cost grows
@@ -34,6 +35,8 @@ pub struct Analyzer {
     pub quotes: bool,
     /// A query's body terms to count (a one-shot listing).
     terms: Option<Arc<TermCounter>>,
+    /// The text's content hash (the state store's key).
+    pub hashes: bool,
 }
 
 impl Default for Analyzer {
@@ -54,6 +57,8 @@ pub struct Facts {
     pub families: Option<Vec<(u16, u32)>>,
     /// Matches of each of the analyzer's query terms ([`TermCounter::count`]).
     pub terms: Option<Vec<u32>>,
+    /// The text's content hash, the state store's key ([`ContentHash`]).
+    pub hash: Option<ContentHash>,
 }
 
 impl Analyzer {
@@ -67,6 +72,7 @@ impl Analyzer {
             sketches: true,
             quotes: true,
             terms: None,
+            hashes: false,
         }
     }
 
@@ -96,6 +102,11 @@ impl Analyzer {
         Analyzer { terms, ..self }
     }
 
+    /// This analyzer hashing each text too (for the state store).
+    pub fn with_hashes(self, hashes: bool) -> Analyzer {
+        Analyzer { hashes, ..self }
+    }
+
     /// The phrase families matched.
     pub fn book(&self) -> &Arc<PhraseBook> {
         &self.book
@@ -116,7 +127,7 @@ impl Analyzer {
 
     /// True when nothing is to be computed.
     pub fn is_empty(&self) -> bool {
-        !self.sketches && !self.quotes && !self.families && self.terms.is_none()
+        !self.sketches && !self.quotes && !self.families && self.terms.is_none() && !self.hashes
     }
 
     /// Analyses one article.
@@ -137,6 +148,7 @@ impl Analyzer {
             }),
             families: self.families.then(|| family_counts(&self.book, body)),
             terms: self.terms.as_ref().map(|t| t.count(body)),
+            hash: self.hashes.then(|| ContentHash::of(body)),
         }
     }
 

@@ -16,4 +16,4 @@ mod eval;
 mod parse;
 
 pub use eval::{Hit, Matcher, TermCache, TermCounter, prefilter, word_score};
-pub use parse::{Query, QueryError, Term, TermKind, is_quote, parse, parse_lenient};
+pub use parse::{Query, QueryError, StateTerm, Term, TermKind, is_quote, parse, parse_lenient};

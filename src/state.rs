@@ -144,6 +144,13 @@ pub struct ArticleStates {
 }
 
 impl ArticleStates {
+    /// From each article's state, by id.
+    pub fn new(per_id: Vec<Option<ArticleState>>) -> ArticleStates {
+        ArticleStates {
+            per_id: per_id.into_iter().map(|s| s.map(Arc::new)).collect(),
+        }
+    }
+
     pub fn get(&self, id: crate::store::ArticleId) -> Option<&ArticleState> {
         self.per_id.get(id as usize).and_then(|s| s.as_deref())
     }

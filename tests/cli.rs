@@ -3,8 +3,11 @@
 use std::process::{Command, Output};
 
 fn readout(args: &[&str]) -> Output {
+    // never the user's own config or state store
     Command::new(env!("CARGO_BIN_EXE_readout"))
         .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/readout-test/config")
+        .env("READOUT_DATA_DIR", "/nonexistent/readout-test/data")
         .output()
         .expect("the binary runs")
 }
@@ -344,8 +347,9 @@ fn a_missing_bare_word_hints_at_the_subcommands() {
     assert!(
         err.starts_with(
             "readout: bogus: skipped: no such file or folder \
-             (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)\n"
-        ),
+             (subcommands: list, speakers, quotes, phrases, kwic, compare, "
+        ) && err.contains(", tag, untag, note, config")
+            && err.contains("; see readout --help)\n"),
         "{err}"
     );
     assert!(err.contains("nothing readable"), "{err}");

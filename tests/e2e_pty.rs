@@ -26,6 +26,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_readout"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // never the user's own config or state store
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent/readout-test/config");
+        cmd.env("READOUT_DATA_DIR", "/nonexistent/readout-test/data");
         let child = pty.slave.spawn_command(cmd).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();

@@ -52,7 +52,7 @@ struct Output<'a> {
 
 /// A path that exists is read (`FILE:LINE` picks a JSON Lines record);
 /// anything else names a bundled article.
-fn article(name: &str) -> anyhow::Result<Article> {
+pub(super) fn article(name: &str) -> anyhow::Result<Article> {
     if let Some((file, line)) = name.rsplit_once(':')
         && !line.is_empty()
         && line.chars().all(|c| c.is_ascii_digit())

@@ -37,6 +37,12 @@ pub struct ListItem<'a> {
     pub speakers: Vec<&'a str>,
     /// The labels of the phrase families it contains.
     pub phrases: Vec<&'a str>,
+    /// The user's tags on it (`readout tag`).
+    pub tags: Vec<&'a str>,
+    /// The user starred it.
+    pub starred: bool,
+    /// The user's note on it, or null.
+    pub note: Option<&'a str>,
 }
 
 pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
@@ -49,13 +55,24 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
         || q.terms()
             .any(|t| matches!(t.kind, query::TermKind::Fuzzy(_) | query::TermKind::Speaker(_)));
     let needs_families = args.json || q.terms().any(|t| matches!(t.kind, query::TermKind::Family(_)));
+    // the user's marks, when the output or the query needs them
+    let needs_state = args.json || q.terms().any(|t| matches!(t.kind, query::TermKind::State(_)));
+    let snapshot = needs_state.then(super::state_snapshot).flatten();
     let analyzer = crate::facts::Analyzer::none()
         .with_book(args.input.phrase_book()?)
         .with_families(needs_families)
-        .only(false, needs_speakers);
+        .only(false, needs_speakers)
+        .with_hashes(snapshot.is_some());
     // nothing here prints article text: it is let go as soon as it is analysed
-    let (index, mut counted) = super::load_for_query(&args.input, &analyzer, &q)?;
-    let matcher = Matcher::new(&q, &index).map_err(|e| UsageError::Query(e.message))?;
+    let (index, mut counted, hashes) = super::load_for_query(&args.input, &analyzer, &q)?;
+    let states = std::sync::Arc::new(
+        snapshot
+            .map(|s| super::article_states(&index, &hashes, &s))
+            .unwrap_or_default(),
+    );
+    let matcher = Matcher::new(&q, &index)
+        .map_err(|e| UsageError::Query(e.message))?
+        .with_states(states.clone());
     let hits = matcher.eval(&index, &mut counted);
     let out = io::stdout().lock();
     let mut out = BufWriter::new(out);
@@ -64,6 +81,7 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .filter_map(|h| {
                 let a = index.article(h.id)?;
+                let state = states.get(h.id);
                 Some(ListItem {
                     path: &a.path,
                     title: &a.meta.title,
@@ -84,6 +102,11 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
                         .iter()
                         .filter_map(|&f| index.family_labels().get(usize::from(f)).map(String::as_str))
                         .collect(),
+                    tags: state
+                        .map(|s| s.tags.iter().map(String::as_str).collect())
+                        .unwrap_or_default(),
+                    starred: state.is_some_and(|s| s.starred),
+                    note: state.and_then(|s| s.note.as_deref()),
                 })
             })
             .collect();

@@ -16,9 +16,10 @@ use crate::facts::Analyzer;
 pub struct PhrasesArgs {
     #[command(flatten)]
     pub input: Input,
-    /// Mined phrases must occur in at least N articles.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    pub min_docs: usize,
+    /// Mined phrases must occur in at least N articles (default: the
+    /// config's min-docs, else 2).
+    #[arg(long, value_name = "N")]
+    pub min_docs: Option<usize>,
     /// Print a JSON array instead of tab-separated lines.
     #[arg(long)]
     pub json: bool,
@@ -76,7 +77,7 @@ pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
         .with_families(true);
     let mut index = super::load(&args.input, &analyzer)?;
     index.mine_phrases(&MineOptions {
-        min_docs: args.min_docs.max(1),
+        min_docs: args.min_docs.unwrap_or(2).max(1),
         ..MineOptions::default()
     });
     let rows = concordance::phrase_rows(&index);

@@ -15,9 +15,10 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
-use super::{Query, QueryError, TermKind};
+use super::{Query, QueryError, StateTerm, TermKind};
 use crate::analysis::{phrases, text};
 use crate::index::Index;
+use crate::state::{ArticleState, ArticleStates};
 use crate::store::ArticleId;
 
 /// One matching article and its rank score (higher first).
@@ -31,6 +32,9 @@ pub struct Hit {
 pub struct Matcher {
     groups: Vec<Vec<Compiled>>,
     fuzzy: SkimMatcherV2,
+    /// The user's marks per article, for state terms (none: every article
+    /// unread, unstarred, untagged, without a note).
+    states: Option<Arc<ArticleStates>>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -59,6 +63,18 @@ enum Kind {
     /// per speaker id: its score if the name matches
     Speaker(Vec<Option<i64>>),
     Family(u16),
+    State(StateTerm),
+}
+
+/// Whether an article's marks (None: none stored) satisfy a state term.
+fn state_matches(term: &StateTerm, state: Option<&ArticleState>) -> bool {
+    match term {
+        StateTerm::Tag(t) => state.is_some_and(|s| s.has_tag(t)),
+        StateTerm::Starred => state.is_some_and(|s| s.starred),
+        StateTerm::Unread => !state.is_some_and(|s| s.read),
+        StateTerm::Read => state.is_some_and(|s| s.read),
+        StateTerm::HasNote => state.is_some_and(|s| s.note.is_some()),
+    }
 }
 
 /// A compiled phrase or exact-word term.
@@ -507,6 +523,7 @@ impl Matcher {
                         None => continue,
                     },
                     TermKind::Speaker(name) => Kind::Speaker(speaker_scores(&fuzzy, index, name)),
+                    TermKind::State(t) => Kind::State(t.clone()),
                     TermKind::Family(label) => match index.family_id(label) {
                         Some(id) => Kind::Family(id),
                         None => {
@@ -532,7 +549,25 @@ impl Matcher {
                 groups.push(out);
             }
         }
-        Ok(Matcher { groups, fuzzy })
+        Ok(Matcher {
+            groups,
+            fuzzy,
+            states: None,
+        })
+    }
+
+    /// This matcher with the user's marks, for `tag:`, `is:` and `has:` terms.
+    pub fn with_states(mut self, states: Arc<ArticleStates>) -> Matcher {
+        self.states = Some(states);
+        self
+    }
+
+    /// True when the query has `tag:`, `is:` or `has:` terms.
+    pub fn has_state_terms(&self) -> bool {
+        self.groups
+            .iter()
+            .flatten()
+            .any(|t| matches!(t.kind, Kind::State(_)))
     }
 
     /// True when the query filters nothing out.
@@ -630,6 +665,10 @@ impl Matcher {
                     }
                     Kind::Speaker(scores) => best_speaker(index.speakers_of(id), scores),
                     Kind::Family(f) => index.families_of(id).contains(f).then_some(1),
+                    Kind::State(t) => {
+                        let state = self.states.as_deref().and_then(|s| s.get(id));
+                        state_matches(t, state).then_some(1)
+                    }
                 };
                 let s = if term.negated {
                     if s.is_some() { None } else { Some(0) }
@@ -721,6 +760,49 @@ mod tests {
             ..Meta::default()
         };
         Article::from_parts(format!("{title}.txt"), meta, body, false)
+    }
+
+    #[test]
+    fn state_terms_read_the_marks() {
+        use crate::state::{ArticleState, ArticleStates};
+        let idx = index();
+        let marks = ArticleStates::new(vec![
+            Some(ArticleState {
+                starred: true,
+                tags: vec!["Wire".into()],
+                ..ArticleState::default()
+            }),
+            Some(ArticleState {
+                read: true,
+                note: Some("check".into()),
+                tags: vec!["wire".into(), "done".into()],
+                ..ArticleState::default()
+            }),
+        ]);
+        let marks = Arc::new(marks);
+        let ids = |q: &str| -> Vec<ArticleId> {
+            let m = Matcher::new(&parse(q).unwrap(), &idx)
+                .unwrap()
+                .with_states(marks.clone());
+            assert!(m.has_state_terms());
+            let mut v: Vec<ArticleId> = m.eval_once(&idx).iter().map(|h| h.id).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(ids("tag:wire"), vec![0, 1]);
+        assert_eq!(ids("tag:WIRE !tag:done"), vec![0]);
+        assert_eq!(ids("is:starred"), vec![0]);
+        assert_eq!(ids("is:read"), vec![1]);
+        assert_eq!(ids("is:unread"), vec![0, 2, 3]);
+        assert_eq!(ids("has:note"), vec![1]);
+        assert_eq!(ids("has:note | is:starred"), vec![0, 1]);
+        assert_eq!(ids("tag:wire \"rock solid\""), vec![0, 1]);
+        assert_eq!(ids("tag:nothing"), Vec::<ArticleId>::new());
+        // without a store: nothing is tagged, everything is unread
+        let m = Matcher::new(&parse("is:unread").unwrap(), &idx).unwrap();
+        assert_eq!(m.eval_once(&idx).len(), idx.len());
+        let m = Matcher::new(&parse("tag:wire").unwrap(), &idx).unwrap();
+        assert!(m.eval_once(&idx).is_empty());
     }
 
     fn index() -> Index {

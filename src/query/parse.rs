@@ -15,6 +15,47 @@ pub enum TermKind {
     Speaker(String),
     /// A phrase family, by label.
     Family(String),
+    /// What the user marked on the article (`tag:NAME`, `is:starred`...).
+    State(StateTerm),
+}
+
+/// A term on the user's marks, evaluated from the state store's snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateTerm {
+    /// `tag:NAME`: tagged NAME (any case).
+    Tag(String),
+    /// `is:starred`
+    Starred,
+    /// `is:unread`
+    Unread,
+    /// `is:read`
+    Read,
+    /// `has:note`
+    HasNote,
+}
+
+impl StateTerm {
+    /// `tag:x`, `is:starred`, `is:unread`, `is:read`, `has:note` (prefixes
+    /// in any case). None: not a state term; Err: one that is misspelt.
+    fn parse(text: &str) -> Option<Result<StateTerm, String>> {
+        let (prefix, rest) = text.split_once(':')?;
+        let rest_lower = rest.to_lowercase();
+        Some(match prefix.to_lowercase().as_str() {
+            "tag" if rest.is_empty() => Err("tag: needs a tag name right after it".into()),
+            "tag" => Ok(StateTerm::Tag(rest.to_string())),
+            "is" => match rest_lower.as_str() {
+                "starred" => Ok(StateTerm::Starred),
+                "unread" => Ok(StateTerm::Unread),
+                "read" => Ok(StateTerm::Read),
+                _ => Err(format!("is:{rest} is unknown: is:starred, is:unread or is:read")),
+            },
+            "has" => match rest_lower.as_str() {
+                "note" => Ok(StateTerm::HasNote),
+                _ => Err(format!("has:{rest} is unknown: has:note")),
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// One term of a query.
@@ -202,7 +243,14 @@ impl Parser {
                     _ => TermKind::Family(text),
                 }
             }
-            _ => TermKind::Fuzzy(self.bare()),
+            _ => {
+                let text = self.bare();
+                match StateTerm::parse(&text) {
+                    Some(Ok(t)) => TermKind::State(t),
+                    Some(Err(e)) => return Err(err(e, sigil_pos)),
+                    None => TermKind::Fuzzy(text),
+                }
+            }
         };
         Ok(Term { negated, kind })
     }
@@ -351,6 +399,29 @@ mod tests {
     fn lenient_closes_quotes() {
         let g = parse_lenient("\"rock sol").unwrap().groups;
         assert_eq!(g[0][0].kind, TermKind::Phrase("rock sol".into()));
+    }
+
+    #[test]
+    fn state_terms() {
+        let kind = |s: &str| q(s)[0][0].kind.clone();
+        assert_eq!(kind("tag:wire"), TermKind::State(StateTerm::Tag("wire".into())));
+        assert_eq!(kind("TAG:Wire"), TermKind::State(StateTerm::Tag("Wire".into())));
+        assert_eq!(kind("is:starred"), TermKind::State(StateTerm::Starred));
+        assert_eq!(kind("is:Unread"), TermKind::State(StateTerm::Unread));
+        assert_eq!(kind("is:read"), TermKind::State(StateTerm::Read));
+        assert_eq!(kind("has:note"), TermKind::State(StateTerm::HasNote));
+        let t = &q("!tag:done | is:starred")[0];
+        assert!(t[0].negated);
+        assert_eq!(t[1].kind, TermKind::State(StateTerm::Starred));
+        // other words with a colon stay fuzzy
+        assert_eq!(kind("10:30"), TermKind::Fuzzy("10:30".into()));
+        assert_eq!(e("tag:"), "tag: needs a tag name right after it");
+        assert_eq!(
+            e("is:stared"),
+            "is:stared is unknown: is:starred, is:unread or is:read"
+        );
+        assert_eq!(e("has:tags"), "has:tags is unknown: has:note");
+        assert_eq!(parse("a is:x").unwrap_err().position, 2);
     }
 
     #[test]
