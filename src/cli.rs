@@ -4,6 +4,7 @@
 mod compare;
 mod list;
 mod marks;
+pub mod output;
 mod phrases;
 mod speakers;
 

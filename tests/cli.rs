@@ -25,8 +25,11 @@ fn list_bundled_articles() {
     let o = readout(&["list"]);
     assert!(o.status.success());
     let out = stdout(&o);
-    assert_eq!(out.lines().count(), 5);
-    assert!(out.starts_with("bundled/000_191d42a32b64d5f6.txt\tRussia relationship better than an alliance"));
+    // a header row, then the five articles
+    assert_eq!(out.lines().count(), 6);
+    assert!(out.starts_with(
+        "path\ttitle\tsource\tdate\twords\nbundled/000_191d42a32b64d5f6.txt\tRussia relationship better than an alliance"
+    ));
 }
 
 #[test]
@@ -198,7 +201,7 @@ fn user_phrase_file_adds_a_family() {
     std::fs::write(&f, "[[family]]\nlabel = \"treaty\"\ncolor = \"green\"\nvariants = [\"friendship treaty\", \"treaty of good neighbourliness\"]\n").unwrap();
     let o = readout(&["list", "--phrases", f.to_str().unwrap(), "--filter", "#treaty"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("bundled/000_"));
+    assert!(stdout(&o).lines().nth(1).unwrap().starts_with("bundled/000_"));
     std::fs::write(&f, "[[family]]\nlabel = ").unwrap();
     let o = readout(&["list", "--phrases", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));

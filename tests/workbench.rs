@@ -388,3 +388,115 @@ fn nothing_loaded_is_exit_2_for_every_command() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
     }
 }
+
+// ---- --csv ----
+
+/// The CSV's header and rows.
+fn csv_of(o: &Output) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(&o.stdout[..]);
+    let header = r.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_has_the_fields_of_json_for_every_command() {
+    let env = Env::new();
+    for args in [
+        vec!["list"],
+        vec!["list", "--filter", "\"rock solid\""],
+        vec!["phrases"],
+        vec!["kwic", "rock solid"],
+        vec!["speakers"],
+        vec!["quotes", "--speaker", "wang"],
+    ] {
+        let mut j = args.clone();
+        j.push("--json");
+        let mut c = args.clone();
+        c.push("--csv");
+        let (jo, co) = (env.run(&j), env.run(&c));
+        assert!(co.status.success(), "{c:?}: {}", err(&co));
+        let items = json(&jo);
+        let items = items.as_array().unwrap();
+        let (header, rows) = csv_of(&co);
+        assert!(!items.is_empty(), "{args:?}");
+        assert_eq!(rows.len(), items.len(), "{args:?}");
+        // every JSON field is a column, in the same order as the JSON
+        let keys: Vec<String> = items[0].as_object().unwrap().keys().cloned().collect();
+        let mut sorted_header = header.clone();
+        sorted_header.sort();
+        let mut all_keys: Vec<String> = items
+            .iter()
+            .flat_map(|i| i.as_object().unwrap().keys().cloned())
+            .collect();
+        all_keys.sort();
+        all_keys.dedup();
+        assert_eq!(sorted_header, all_keys, "{args:?}");
+        assert!(keys.len() <= header.len());
+        // and the cells hold the values
+        for (item, row) in items.iter().zip(&rows) {
+            for (col, name) in header.iter().enumerate() {
+                let v = &item[name.as_str()];
+                let expected = match v {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Array(a) => a
+                        .iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    other => other.to_string(),
+                };
+                assert_eq!(row[col], expected, "{args:?} {name}");
+            }
+        }
+        // the text has a header row too
+        let text = out(&env.run(&args));
+        let first = text.lines().next().unwrap();
+        assert!(!first.starts_with("bundled/"), "{args:?}: {first}");
+    }
+}
+
+#[test]
+fn compare_csv_has_a_row_per_passage() {
+    let env = Env::new();
+    let shared = "The foreign minister said the two countries would deepen their cooperation in energy, trade and security over the coming year.";
+    let dir = env.articles(
+        "pair",
+        &[
+            (
+                "a.txt",
+                &format!("Talks opened in the capital. {shared} Markets rose."),
+            ),
+            (
+                "b.txt",
+                &format!("A summit ended on Friday. {shared} Critics were unconvinced."),
+            ),
+        ],
+    );
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    let v = json(&env.run(&["compare", s(&a), s(&b), "--json"]));
+    let (header, rows) = csv_of(&env.run(&["compare", s(&a), s(&b), "--csv"]));
+    assert_eq!(header[..4], ["a", "b", "a_in_b", "b_in_a"]);
+    assert!(header.contains(&"a_text".to_string()));
+    let passages = v["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    assert_eq!(rows.len(), passages.len());
+    let words = header.iter().position(|h| h == "words").unwrap();
+    assert_eq!(rows[0][words], passages[0]["words"].to_string());
+    assert_eq!(rows[0][0], v["a"].as_str().unwrap());
+}
+
+#[test]
+fn json_and_csv_together_is_a_usage_error() {
+    let env = Env::new();
+    let o = env.run(&["list", "--json", "--csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    // no match: CSV is the header alone
+    let o = env.run(&["list", "--csv", "--filter", "zzzq"]);
+    assert!(o.status.success());
+    assert_eq!(out(&o).lines().count(), 1);
+}

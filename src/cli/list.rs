@@ -1,11 +1,12 @@
 //! `readout list`: the articles matching a query, in the TUI's rank order.
 
-use std::io::{self, BufWriter, Write};
+use std::borrow::Cow;
 use std::process::ExitCode;
 
 use clap::Args;
 use serde::Serialize;
 
+use super::output::{Format, Table};
 use super::{Input, UsageError};
 use crate::analysis::speakers::SpeakerKind;
 use crate::query::{self, Matcher};
@@ -19,8 +20,11 @@ pub struct ListArgs {
     #[arg(long, short, value_name = "QUERY")]
     pub filter: Option<String>,
     /// Print a JSON array instead of tab-separated lines.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV (a header row, then the fields of --json).
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// One article in `list --json`.
@@ -45,18 +49,36 @@ pub struct ListItem<'a> {
     pub note: Option<&'a str>,
 }
 
+impl Table for ListItem<'_> {
+    const FIELDS: &'static [&'static str] = &[
+        "path", "title", "source", "date", "url", "words", "score", "speakers", "phrases", "tags", "starred",
+        "note",
+    ];
+    const TEXT_HEADER: &'static [&'static str] = &["path", "title", "source", "date", "words"];
+    fn text_row(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            escape_controls(self.path),
+            self.title.into(),
+            self.source.unwrap_or("-").into(),
+            self.date.unwrap_or("-").into(),
+            self.words.to_string().into(),
+        ]
+    }
+}
+
 pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
+    let format = Format::of(args.json, args.csv);
     // parse first: a bad query fails before any loading
     let q =
         query::parse(args.filter.as_deref().unwrap_or("")).map_err(|e| UsageError::Query(e.to_string()))?;
     // analyse only what the output or the query needs: speakers for --json
     // and for terms that match speakers (plain words, @name)
-    let needs_speakers = args.json
+    let needs_speakers = format.is_data()
         || q.terms()
             .any(|t| matches!(t.kind, query::TermKind::Fuzzy(_) | query::TermKind::Speaker(_)));
-    let needs_families = args.json || q.terms().any(|t| matches!(t.kind, query::TermKind::Family(_)));
+    let needs_families = format.is_data() || q.terms().any(|t| matches!(t.kind, query::TermKind::Family(_)));
     // the user's marks, when the output or the query needs them
-    let needs_state = args.json || q.terms().any(|t| matches!(t.kind, query::TermKind::State(_)));
+    let needs_state = format.is_data() || q.terms().any(|t| matches!(t.kind, query::TermKind::State(_)));
     let snapshot = needs_state.then(super::state_snapshot).flatten();
     let analyzer = crate::facts::Analyzer::none()
         .with_book(args.input.phrase_book()?)
@@ -74,59 +96,62 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| UsageError::Query(e.message))?
         .with_states(states.clone());
     let hits = matcher.eval(&index, &mut counted);
-    let out = io::stdout().lock();
-    let mut out = BufWriter::new(out);
-    if args.json {
-        let items: Vec<ListItem> = hits
-            .iter()
-            .filter_map(|h| {
-                let a = index.article(h.id)?;
-                let state = states.get(h.id);
-                Some(ListItem {
-                    path: &a.path,
-                    title: &a.meta.title,
-                    source: a.meta.source.as_deref(),
-                    date: a.meta.date.as_deref(),
-                    url: a.meta.url.as_deref(),
-                    words: a.words,
-                    score: h.score,
-                    speakers: index
-                        .speakers_of(a.id)
-                        .iter()
-                        .filter_map(|&s| index.speaker(s))
-                        .filter(|s| s.kind == SpeakerKind::Person)
-                        .map(|s| s.name.as_str())
-                        .collect(),
-                    phrases: index
-                        .families_of(a.id)
-                        .iter()
-                        .filter_map(|&f| index.family_labels().get(usize::from(f)).map(String::as_str))
-                        .collect(),
-                    tags: state
-                        .map(|s| s.tags.iter().map(String::as_str).collect())
-                        .unwrap_or_default(),
-                    starred: state.is_some_and(|s| s.starred),
-                    note: state.and_then(|s| s.note.as_deref()),
-                })
+    let items: Vec<ListItem> = hits
+        .iter()
+        .filter_map(|h| {
+            let a = index.article(h.id)?;
+            let state = states.get(h.id);
+            Some(ListItem {
+                path: &a.path,
+                title: &a.meta.title,
+                source: a.meta.source.as_deref(),
+                date: a.meta.date.as_deref(),
+                url: a.meta.url.as_deref(),
+                words: a.words,
+                score: h.score,
+                speakers: index
+                    .speakers_of(a.id)
+                    .iter()
+                    .filter_map(|&s| index.speaker(s))
+                    .filter(|s| s.kind == SpeakerKind::Person)
+                    .map(|s| s.name.as_str())
+                    .collect(),
+                phrases: index
+                    .families_of(a.id)
+                    .iter()
+                    .filter_map(|&f| index.family_labels().get(usize::from(f)).map(String::as_str))
+                    .collect(),
+                tags: state
+                    .map(|s| s.tags.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+                starred: state.is_some_and(|s| s.starred),
+                note: state.and_then(|s| s.note.as_deref()),
             })
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
-    } else {
-        for h in &hits {
-            if let Some(a) = index.article(h.id) {
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}",
-                    escape_controls(&a.path),
-                    a.meta.title,
-                    a.meta.source.as_deref().unwrap_or("-"),
-                    a.meta.date.as_deref().unwrap_or("-"),
-                    a.words
-                )?;
-            }
-        }
-    }
-    out.flush()?;
+        })
+        .collect();
+    super::output::write(format, &items)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_columns_are_the_json_fields() {
+        super::super::output::assert_fields(&ListItem {
+            path: "p",
+            title: "t",
+            source: None,
+            date: None,
+            url: None,
+            words: 1,
+            score: 0,
+            speakers: vec![],
+            phrases: vec![],
+            tags: vec![],
+            starred: false,
+            note: None,
+        });
+    }
 }

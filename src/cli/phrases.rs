@@ -1,16 +1,18 @@
 //! `readout phrases` (curated families, then mined recurring phrases) and
 //! `readout kwic PHRASE` (a concordance).
 
-use std::io::{self, BufWriter, Write};
+use std::borrow::Cow;
 use std::process::ExitCode;
 
 use clap::Args;
 use serde::Serialize;
 
 use super::Input;
+use super::output::{Format, Table};
 use crate::analysis::phrases::MineOptions;
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Args)]
 pub struct PhrasesArgs {
@@ -21,8 +23,11 @@ pub struct PhrasesArgs {
     #[arg(long, value_name = "N")]
     pub min_docs: Option<usize>,
     /// Print a JSON array instead of tab-separated lines.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV (a header row, then the fields of --json).
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Args)]
@@ -35,8 +40,11 @@ pub struct KwicArgs {
     #[arg(long, default_value_t = 40)]
     pub width: usize,
     /// Print a JSON array instead of aligned lines.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV (a header row, then the fields of --json).
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// One row of `readout phrases`.
@@ -71,6 +79,34 @@ impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
     }
 }
 
+impl Table for PhraseItem<'_> {
+    const FIELDS: &'static [&'static str] = &[
+        "phrase",
+        "label",
+        "articles",
+        "occurrences",
+        "curated",
+        "score",
+        "single_source",
+    ];
+    const TEXT_HEADER: &'static [&'static str] = &["phrase", "articles", "occurrences", "kind"];
+    fn text_row(&self) -> Vec<Cow<'_, str>> {
+        let what = if self.curated {
+            "family"
+        } else if self.single_source {
+            "mined, one source"
+        } else {
+            "mined"
+        };
+        vec![
+            self.phrase.into(),
+            self.articles.to_string().into(),
+            self.occurrences.to_string().into(),
+            what.into(),
+        ]
+    }
+}
+
 pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
     let analyzer = Analyzer::none()
         .with_book(args.input.phrase_book()?)
@@ -82,28 +118,15 @@ pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
     });
     let rows = concordance::phrase_rows(&index);
     let items: Vec<PhraseItem> = rows.iter().map(PhraseItem::from).collect();
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
-    } else {
-        for p in &items {
-            let what = if p.curated {
-                "family"
-            } else if p.single_source {
-                "mined, one source"
-            } else {
-                "mined"
-            };
-            writeln!(out, "{}\t{}\t{}\t{what}", p.phrase, p.articles, p.occurrences)?;
-        }
-    }
-    out.flush()?;
+    super::output::write(Format::of(args.json, args.csv), &items)?;
     Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Debug, Serialize)]
 struct KwicItem<'a> {
+    /// Spaces before the left context, aligning the matches (text only).
+    #[serde(skip)]
+    pad: usize,
     path: &'a str,
     left: &'a str,
     #[serde(rename = "match")]
@@ -111,6 +134,25 @@ struct KwicItem<'a> {
     right: &'a str,
     start: usize,
     end: usize,
+}
+
+impl Table for KwicItem<'_> {
+    const FIELDS: &'static [&'static str] = &["path", "left", "match", "right", "start", "end"];
+    const TEXT_HEADER: &'static [&'static str] = &["concordance", "path"];
+    /// The match aligned in the middle, then the path.
+    fn text_row(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            format!(
+                "{}{}  {}  {}",
+                " ".repeat(self.pad),
+                self.left,
+                self.matched,
+                self.right
+            )
+            .into(),
+            crate::store::escape_controls(self.path),
+        ]
+    }
 }
 
 pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
@@ -135,43 +177,53 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
     let phrase = PhraseRef::resolve(&index, &args.phrase);
     let occ = concordance::occurrences(&index, &phrase, None);
     let lines = concordance::lines(&index, &occ, args.width);
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        let items: Vec<KwicItem> = lines
-            .iter()
-            .filter_map(|l| {
-                Some(KwicItem {
-                    path: &index.article(l.article)?.path,
-                    left: &l.kwic.left,
-                    matched: &l.kwic.matched,
-                    right: &l.kwic.right,
-                    start: l.range.start,
-                    end: l.range.end,
-                })
+    let items: Vec<KwicItem> = lines
+        .iter()
+        .filter_map(|l| {
+            Some(KwicItem {
+                pad: args.width.saturating_sub(l.kwic.left.width()),
+                path: &index.article(l.article)?.path,
+                left: &l.kwic.left,
+                matched: &l.kwic.matched,
+                right: &l.kwic.right,
+                start: l.range.start,
+                end: l.range.end,
             })
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
-    } else {
-        use unicode_width::UnicodeWidthStr;
-        for l in &lines {
-            let pad = args.width.saturating_sub(l.kwic.left.width());
-            let path = index
-                .article(l.article)
-                .map_or("".into(), |a| crate::store::escape_controls(&a.path));
-            writeln!(
-                out,
-                "{}{}  {}  {}\t{path}",
-                " ".repeat(pad),
-                l.kwic.left,
-                l.kwic.matched,
-                l.kwic.right
-            )?;
-        }
-    }
-    out.flush()?;
+        })
+        .collect();
+    super::output::write(Format::of(args.json, args.csv), &items)?;
     if lines.is_empty() {
         eprintln!("readout: '{}' occurs nowhere", args.phrase);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::output::assert_fields;
+
+    #[test]
+    fn csv_columns_are_the_json_fields() {
+        assert_fields(&PhraseItem {
+            phrase: "p",
+            label: None,
+            articles: 1,
+            occurrences: 2,
+            curated: false,
+            score: Some(1.0),
+            single_source: false,
+        });
+        let k = KwicItem {
+            pad: 2,
+            path: "p",
+            left: "l",
+            matched: "m",
+            right: "r",
+            start: 0,
+            end: 1,
+        };
+        assert_fields(&k);
+        assert_eq!(k.text_row()[0], "  l  m  r");
+    }
 }

@@ -1,6 +1,6 @@
 //! `readout speakers` and `readout quotes`: who is quoted, saying what.
 
-use std::io::{self, BufWriter, Write};
+use std::borrow::Cow;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -8,6 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use super::Input;
+use super::output::{Format, Table};
 use crate::analysis::speakers::{QuoteKind, SpeakerKind};
 use crate::facts::Analyzer;
 use crate::index::Index;
@@ -17,8 +18,11 @@ pub struct SpeakersArgs {
     #[command(flatten)]
     pub input: Input,
     /// Print a JSON array instead of tab-separated lines.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV (a header row, then the fields of --json).
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Args)]
@@ -29,8 +33,11 @@ pub struct QuotesArgs {
     #[arg(long, short, value_name = "NAME")]
     pub speaker: Option<String>,
     /// Print a JSON array instead of tab-separated lines.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print CSV (a header row, then the fields of --json).
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,6 +57,43 @@ struct QuoteItem<'a> {
     path: &'a str,
     start: usize,
     end: usize,
+}
+
+impl Table for SpeakerItem<'_> {
+    const FIELDS: &'static [&'static str] = &["name", "kind", "role", "quotes", "articles"];
+    const TEXT_HEADER: &'static [&'static str] = &["name", "kind", "quotes", "articles"];
+    fn text_row(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            self.name.into(),
+            kind_name(self.kind).into(),
+            plural(self.quotes, "quote").into(),
+            plural(self.articles.len(), "article").into(),
+        ]
+    }
+}
+
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+    }
+}
+
+impl Table for QuoteItem<'_> {
+    const FIELDS: &'static [&'static str] = &["speaker", "text", "kind", "path", "start", "end"];
+    const TEXT_HEADER: &'static [&'static str] = &["speaker", "kind", "path", "text"];
+    fn text_row(&self) -> Vec<Cow<'_, str>> {
+        let kind = match self.kind {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Reported => "reported",
+        };
+        vec![
+            self.speaker.into(),
+            kind.into(),
+            crate::store::escape_controls(self.path),
+            self.text.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+        ]
+    }
 }
 
 pub fn run_speakers(args: SpeakersArgs) -> anyhow::Result<ExitCode> {
@@ -72,26 +116,7 @@ pub fn run_speakers(args: SpeakersArgs) -> anyhow::Result<ExitCode> {
             })
         })
         .collect();
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
-    } else {
-        for s in &items {
-            let kind = match s.kind {
-                SpeakerKind::Person => "person",
-                SpeakerKind::Organisation => "organisation",
-            };
-            writeln!(
-                out,
-                "{}\t{kind}\t{}\t{}",
-                s.name,
-                plural(s.quotes, "quote"),
-                plural(s.articles.len(), "article")
-            )?;
-        }
-    }
-    out.flush()?;
+    super::output::write(Format::of(args.json, args.csv), &items)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -145,25 +170,31 @@ pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
             });
         }
     }
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &items)?;
-        writeln!(out)?;
-    } else {
-        for q in &items {
-            let kind = match q.kind {
-                QuoteKind::Direct => "direct",
-                QuoteKind::Reported => "reported",
-            };
-            let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            writeln!(
-                out,
-                "{}\t{kind}\t{}\t{text}",
-                q.speaker,
-                crate::store::escape_controls(q.path)
-            )?;
-        }
-    }
-    out.flush()?;
+    super::output::write(Format::of(args.json, args.csv), &items)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::output::assert_fields;
+
+    #[test]
+    fn csv_columns_are_the_json_fields() {
+        assert_fields(&SpeakerItem {
+            name: "n",
+            kind: SpeakerKind::Person,
+            role: None,
+            quotes: 1,
+            articles: vec!["a"],
+        });
+        assert_fields(&QuoteItem {
+            speaker: "s",
+            text: "t",
+            kind: QuoteKind::Direct,
+            path: "p",
+            start: 0,
+            end: 1,
+        });
+    }
 }
