@@ -439,8 +439,25 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         return Err(UsageError::NothingLoaded.into());
     }
     let book = input.phrase_book()?;
-    let colors: Vec<&str> = book.families().iter().map(|f| f.color.as_str()).collect();
-    let theme = crate::ui::Theme::from_env().with_family_colors(&colors);
+    // a family's colour: the config's [family-colors] by label, else the phrase file's
+    let config = &settings().config;
+    let colors: Vec<String> = book
+        .families()
+        .iter()
+        .map(|f| {
+            config
+                .family_colours
+                .iter()
+                .find(|(label, _)| label.eq_ignore_ascii_case(&f.label))
+                .map_or_else(|| f.color.clone(), |(_, c)| c.to_string())
+        })
+        .collect();
+    let theme = if config.no_color {
+        crate::ui::Theme::monochrome()
+    } else {
+        crate::ui::Theme::from_env()
+    };
+    let theme = theme.with_family_colors(&colors);
     let mut index = Index::default();
     index.set_book(book.clone());
     let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;

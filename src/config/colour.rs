@@ -82,7 +82,8 @@ impl Colour {
             .filter(|c| !matches!(c, '-' | '_' | ' '))
             .flat_map(char::to_lowercase)
             .collect::<String>()
-            .replace("grey", "gray");
+            .replace("grey", "gray")
+            .replace("bright", "light");
         if matches!(folded.as_str(), "reset" | "default" | "none") {
             return Ok(Colour::Reset);
         }
@@ -137,6 +138,7 @@ mod tests {
             assert_eq!(Colour::parse(s), Ok(Colour::Named(Named::DarkGray)), "{s}");
         }
         assert_eq!(Colour::parse("red"), Ok(Colour::Named(Named::Red)));
+        assert_eq!(Colour::parse("bright-red"), Ok(Colour::Named(Named::LightRed)));
         assert_eq!(Colour::parse("default"), Ok(Colour::Reset));
     }
 
