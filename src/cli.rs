@@ -238,7 +238,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     let json = e
         .downcast_ref::<serde_json::Error>()
         .and_then(serde_json::Error::io_error_kind);
-    io.or(json) == Some(io::ErrorKind::BrokenPipe)
+    let export = e
+        .downcast_ref::<crate::export::ExportError>()
+        .is_some_and(crate::export::ExportError::is_broken_pipe);
+    export || io.or(json) == Some(io::ErrorKind::BrokenPipe)
 }
 
 /// An error that is the user's to fix (exit code 2, message on stderr).

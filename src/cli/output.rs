@@ -1,12 +1,10 @@
 //! How the headless commands print their records: tab-separated text with
 //! a header row (the default), `--json` (an array), or `--csv` (a header
 //! row, then the same fields as `--json`). Each command's record type
-//! implements [`Table`] once; [`write`] does the rest.
+//! implements [`Table`] once; [`write`] does the rest (the app's export
+//! writes the same records, [`crate::export`]).
 
-use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
-
-use serde::Serialize;
 
 /// The output format the flags ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,16 +30,7 @@ impl Format {
     }
 }
 
-/// A record the headless commands print.
-pub trait Table: Serialize {
-    /// Its JSON fields, in the order they are CSV columns (checked against
-    /// the JSON in tests).
-    const FIELDS: &'static [&'static str];
-    /// The columns of the tab-separated text.
-    const TEXT_HEADER: &'static [&'static str];
-    /// The record as text columns (already safe for a terminal).
-    fn text_row(&self) -> Vec<Cow<'_, str>>;
-}
+pub use crate::export::Table;
 
 /// Prints `items` in `format` on stdout. Text and CSV get a header row (text
 /// only when there are rows: no match prints nothing; `--json` prints `[]`).
@@ -59,14 +48,7 @@ pub fn write_to<T: Table>(out: &mut impl Write, format: Format, items: &[T]) -> 
             serde_json::to_writer_pretty(&mut *out, items)?;
             writeln!(out)?;
         }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(T::FIELDS)?;
-            for item in items {
-                w.write_record(cells::<T>(item)?)?;
-            }
-            w.flush()?;
-        }
+        Format::Csv => crate::export::write_csv(out, items)?,
         Format::Text => {
             if !items.is_empty() {
                 writeln!(out, "{}", T::TEXT_HEADER.join("\t"))?;
@@ -77,23 +59,6 @@ pub fn write_to<T: Table>(out: &mut impl Write, format: Format, items: &[T]) -> 
         }
     }
     Ok(())
-}
-
-/// A record's CSV cells: its JSON fields in [`Table::FIELDS`] order; a
-/// list is joined with "; ", null is empty, an object stays JSON.
-pub fn cells<T: Table>(item: &T) -> anyhow::Result<Vec<String>> {
-    let value = serde_json::to_value(item)?;
-    Ok(T::FIELDS.iter().map(|f| cell(&value[*f])).collect())
-}
-
-fn cell(v: &serde_json::Value) -> String {
-    use serde_json::Value;
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("; "),
-        Value::Bool(_) | Value::Number(_) | Value::Object(_) => v.to_string(),
-    }
 }
 
 /// Checks that a record's [`Table::FIELDS`] are exactly its JSON fields.
@@ -111,6 +76,8 @@ pub fn assert_fields<T: Table>(item: &T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
+    use std::borrow::Cow;
 
     #[derive(Serialize)]
     struct Row {
