@@ -553,6 +553,19 @@ action = "quit"
         assert!(Config::load(Some(&dir.path().join("none.toml"))).is_err());
     }
 
+    proptest::proptest! {
+        /// Any text, valid TOML or not, loads without a panic, and every
+        /// problem has a line within the text.
+        #[test]
+        fn any_text_loads(text in "(\\PC|\n|\\[|\\]|=|\"|#){0,200}") {
+            let c = Config::from_toml(&text);
+            let lines = text.matches('\n').count() + 1;
+            for p in &c.problems {
+                proptest::prop_assert!(p.line >= 1 && p.line <= lines, "{:?}", p);
+            }
+        }
+    }
+
     #[test]
     fn line_numbers_survive_non_ascii() {
         let p = problems("# Лавров “quote”\ntheme = \"sépia\"\n");

@@ -126,7 +126,7 @@ pub fn write_markdown<T: Table>(out: &mut impl Write, title: &str, items: &[T]) 
         s.replace('\\', "\\\\")
             .replace('|', "\\|")
             .replace("\r\n", "<br>")
-            .replace('\n', "<br>")
+            .replace(['\n', '\r'], "<br>")
     };
     if !title.trim().is_empty() {
         writeln!(out, "# {}\n", md(title.trim())).map_err(io)?;
@@ -339,6 +339,49 @@ mod tests {
         );
         assert_eq!(slug(&"x".repeat(80)).len(), 40);
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+    }
+
+    #[derive(Serialize)]
+    struct Free {
+        a: String,
+        b: String,
+    }
+
+    impl Table for Free {
+        const FIELDS: &'static [&'static str] = &["a", "b"];
+        const TEXT_HEADER: &'static [&'static str] = &["a"];
+        fn text_row(&self) -> Vec<Cow<'_, str>> {
+            vec![self.a.as_str().into()]
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, CSV reads back to the same cells and every
+        /// Markdown record stays one table row of two cells.
+        #[test]
+        fn any_text_round_trips(a in "\\PC*", b in "[a-z,\"|\\\n\r ]*") {
+            let items = [Free { a: a.clone(), b: b.clone() }];
+            let bytes = render(ExportFormat::Csv, "", &items).unwrap();
+            let mut r = csv::ReaderBuilder::new().from_reader(&bytes[..]);
+            let rec = r.records().next().unwrap().unwrap();
+            proptest::prop_assert_eq!(&rec[0], a.as_str());
+            proptest::prop_assert_eq!(&rec[1], b.as_str());
+            let md = String::from_utf8(render(ExportFormat::Markdown, "", &items).unwrap()).unwrap();
+            let lines: Vec<&str> = md.lines().collect();
+            proptest::prop_assert_eq!(lines.len(), 3);
+            // cell separators: pipes not escaped by a backslash
+            let row = lines[2];
+            let mut seps = 0;
+            let mut escaped = false;
+            for c in row.chars() {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '|' if !escaped => seps += 1,
+                    _ => escaped = false,
+                }
+            }
+            proptest::prop_assert_eq!(seps, 3, "{}", row);
+        }
     }
 
     #[test]

@@ -500,3 +500,34 @@ fn json_and_csv_together_is_a_usage_error() {
     assert!(o.status.success());
     assert_eq!(out(&o).lines().count(), 1);
 }
+
+#[test]
+fn a_closed_pipe_under_csv_is_quiet() {
+    use std::io::Read;
+    let env = Env::new();
+    let files: Vec<(String, String)> = (0..3000)
+        .map(|i| {
+            (
+                format!("a{i}.txt"),
+                format!("Article {i} on the harbour, officials said."),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let dir = env.articles("many", &refs);
+    let mut child = env
+        .command(&["list", "--csv", s(&dir)])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout closed after 16 bytes
+    let status = child.wait().unwrap();
+    let mut e = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut e).unwrap();
+    assert!(status.success(), "{status:?}: {e}");
+    assert_eq!(e, "");
+    assert_eq!(&first, b"path,title,sourc");
+}
