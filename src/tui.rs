@@ -21,20 +21,7 @@ use crate::ui::{self, Theme};
 /// the event queue: small enough that a key never waits a frame.
 const TICK_BUDGET: Duration = Duration::from_millis(8);
 
-/// What the event loop reacts to.
-#[derive(Debug)]
-pub enum AppEvent {
-    /// A key, mouse, paste or resize event from the terminal.
-    Term(Event),
-    /// The terminal event reader stopped (stdin closed).
-    InputClosed,
-    /// Progress or articles from the background loader.
-    Load(crate::loader::LoadEvent),
-    /// Files changed on disk (live reload, or `r`).
-    Changes(crate::watch::Changes),
-    /// Something to tell the user in the status bar.
-    Message(String),
-}
+pub use crate::app::AppEvent;
 
 /// Restores the terminal when dropped, so every way out of the app (return,
 /// `?`, panic unwinding) leaves the user's terminal as it was.
@@ -141,22 +128,8 @@ impl LatencyLog {
             draw.as_secs_f64() * 1e3,
             app.index.len(),
             app.filter.hits.len(),
-            app.view,
+            app.context(),
         );
-    }
-}
-
-fn describe(ev: &AppEvent) -> &'static str {
-    match ev {
-        AppEvent::Term(Event::Key(_)) => "key",
-        AppEvent::Term(Event::Mouse(_)) => "mouse",
-        AppEvent::Term(Event::Resize(..)) => "resize",
-        AppEvent::Term(Event::Paste(_)) => "paste",
-        AppEvent::Term(_) => "other",
-        AppEvent::InputClosed => "input-closed",
-        AppEvent::Load(_) => "load",
-        AppEvent::Changes(_) => "changes",
-        AppEvent::Message(_) => "message",
     }
 }
 
@@ -172,7 +145,7 @@ pub fn run<B: Backend>(
 ) -> Result<(), B::Error> {
     let t0 = Instant::now();
     let size = terminal.size()?;
-    app.update(crate::app::Action::Resize(size.width, size.height));
+    app.handle(AppEvent::Term(Event::Resize(size.width, size.height)));
     let t1 = Instant::now();
     terminal.draw(|f| ui::draw(f, app, theme))?;
     if let Some(log) = log.as_deref_mut() {
@@ -201,19 +174,11 @@ pub fn run<B: Backend>(
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let t0 = Instant::now();
-        let what = describe(&first);
+        let what = first.describe();
         let mut next = Some(first);
         while let Some(ev) = next.take() {
-            match ev {
-                AppEvent::Term(e) => {
-                    app.handle_event(&e);
-                }
-                AppEvent::InputClosed => app.should_quit = true,
-                AppEvent::Load(e) => app.on_load(e),
-                AppEvent::Changes(c) => app.on_changes(c),
-                AppEvent::Message(m) => app.message = Some(m),
-            }
-            for effect in app.effects.drain(..) {
+            app.handle(ev);
+            for effect in app.take_effects() {
                 on_effect(effect);
             }
             if app.should_quit {

@@ -6,7 +6,7 @@ mod support;
 use crossterm::event::KeyCode;
 use std::time::Duration;
 
-use readout::app::{InputEdit, KwicState, Picker, View};
+use readout::app::{InputEdit, KwicState, Picker, QuotesState, Screen};
 use readout::concordance::{self, Occurrences, PhraseRef};
 use readout::index::Index;
 use readout::store::{Article, Corpus};
@@ -57,9 +57,25 @@ fn with_article(mut label: String, index: &Index, id: u32) -> String {
     label
 }
 
+/// The concordance on screen.
+fn kwic(h: &Harness) -> &KwicState {
+    match h.app.screen() {
+        Screen::Kwic(k) => k,
+        other => panic!("not a concordance: {other:?}"),
+    }
+}
+
+/// The quotes view on screen.
+fn quotes(h: &Harness) -> &QuotesState {
+    match h.app.screen() {
+        Screen::Quotes(q) => q,
+        other => panic!("not a quotes view: {other:?}"),
+    }
+}
+
 /// The labels of every line of the concordance on screen, made at once.
 fn kwic_labels(h: &Harness) -> Vec<String> {
-    let k = h.app.kwic_view.as_ref().unwrap();
+    let k = kwic(h);
     concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context)
         .iter()
         .map(|l| {
@@ -86,11 +102,11 @@ fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
     h.key(KeyCode::Char('p')).type_str("rock solid").key(KeyCode::Tab);
     let s = h.screen();
     assert!(s.contains("Concordance · “rock solid”"), "{s}");
-    let total = h.app.kwic_view.as_ref().unwrap().occ.len();
+    let total = kwic(&h).occ.len();
     assert!(total > 300, "{total} occurrences");
     h.type_str("said");
     let s = h.screen();
-    let k = h.app.kwic_view.as_ref().unwrap();
+    let k = kwic(&h);
     assert_eq!(k.picker.narrowing(), None);
     let labels = kwic_labels(&h);
     let expected = at_once(&labels, "said");
@@ -106,14 +122,14 @@ fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
         .key(KeyCode::Backspace)
         .key(KeyCode::Backspace)
         .key(KeyCode::Backspace);
-    assert_eq!(h.app.kwic_view.as_ref().unwrap().picker.rows.len(), total);
+    assert_eq!(kwic(&h).picker.rows.len(), total);
 }
 
 #[test]
 fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     let mut h = Harness::with_index(synth_index(1500), 120, 30);
     h.key(KeyCode::Char('s')).type_str("wang yi").key(KeyCode::Tab);
-    let q = h.app.quotes_view.as_ref().unwrap();
+    let q = quotes(&h);
     let total = q.items.len();
     assert!(total > 100, "{total} quotes");
     let labels: Vec<String> = (0..total)
@@ -123,18 +139,17 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     for _ in 0..60 {
         h.key(KeyCode::Down);
     }
-    let chosen = h.app.quotes_view.as_ref().unwrap().picker.current().unwrap();
+    let chosen = quotes(&h).picker.current().unwrap();
     let word: String = labels[chosen].split_whitespace().next().unwrap().to_lowercase();
     h.type_str(&word);
     h.screen();
-    let p = &h.app.quotes_view.as_ref().unwrap().picker;
+    let p = &quotes(&h).picker;
     assert_eq!(p.current(), Some(chosen), "{word}");
     let height = h.app.picker_height(readout::app::layout::QUOTE_PREVIEW_LINES);
     assert!(
-        p.selected >= p.offset && p.selected < p.offset + height,
-        "{} {}",
-        p.selected,
-        p.offset
+        p.cursor.selected >= p.cursor.offset && p.cursor.selected < p.cursor.offset + height,
+        "{:?}",
+        p.cursor
     );
     for _ in 0..word.chars().count() {
         h.key(KeyCode::Backspace);
@@ -142,7 +157,7 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     h.type_str("the");
     let s = h.screen();
     assert!(s.contains("What Wang Yi said"), "{s}");
-    let q = h.app.quotes_view.as_ref().unwrap();
+    let q = quotes(&h);
     let expected = at_once(&labels, "the");
     assert!(
         !expected.is_empty() && expected.len() < total,
@@ -163,21 +178,20 @@ fn typing_while_a_concordance_is_still_searched_finds_every_line() {
     let mut occ = Occurrences::start(index, &PhraseRef::Text("said".into()), Some(&ids));
     occ.step(index, Duration::ZERO);
     assert!(occ.progress().is_some(), "the search goes on between frames");
-    h.app.kwic_view = Some(KwicState {
+    h.app.push(Screen::Kwic(KwicState {
         title: "said".into(),
         picker: Picker::new(occ.len()),
         occ,
         labels: Vec::new(),
         context: 40,
-    });
-    h.app.view = View::Kwic;
+    }));
     h.type_str("zan");
-    if h.app.kwic_view.as_ref().unwrap().picker.narrowing().is_some() {
+    if kwic(&h).picker.narrowing().is_some() {
         let s = h.drawn();
         assert!(s.contains("so far · narrowing"), "{s}");
     }
     h.screen();
-    let k = h.app.kwic_view.as_ref().unwrap();
+    let k = kwic(&h);
     assert_eq!(k.occ.progress(), None);
     let labels = kwic_labels(&h);
     assert!(labels.len() > 100, "{} lines", labels.len());

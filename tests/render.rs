@@ -3,6 +3,7 @@
 mod support;
 
 use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use readout::app::AppEvent;
 use readout::index::Index;
 use readout::store::{Article, Corpus};
 use support::Harness;
@@ -50,9 +51,9 @@ fn phrase_filter_then_jump_between_matches() {
     assert!(h.screen().contains("match 2/3"));
     // the load finishing afterwards (speakers arrive, the filter is applied
     // again) keeps the match jumped to
-    h.app.on_load(readout::loader::LoadEvent::Done {
+    h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Done {
         elapsed: std::time::Duration::from_millis(100),
-    });
+    }));
     let s = h.screen();
     assert!(s.contains("match 2/3"), "{s}");
     assert!(s.contains("loaded and analysed"), "{s}");
@@ -580,13 +581,13 @@ fn three_then_two(w: u16, height: u16) -> (Harness, Vec<Article>) {
 /// Delivers `articles` as the loader's next batch.
 fn load_batch(h: &mut Harness, articles: Vec<Article>) {
     let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    h.app.on_load(readout::loader::LoadEvent::Batch {
+    h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Batch {
         articles,
         facts,
         issues: Vec::new(),
         files_done: 5,
         bytes_done: 0,
-    });
+    }));
 }
 
 #[test]
@@ -644,9 +645,9 @@ fn the_phrases_pane_follows_the_load() {
     h.key(KeyCode::Char('p')).type_str("rock");
     let before = h.screen();
     load_batch(&mut h, more);
-    h.app.on_load(readout::loader::LoadEvent::Done {
+    h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Done {
         elapsed: std::time::Duration::from_millis(10),
-    });
+    }));
     let after = h.screen();
     // typed and selected as before, counted over all five now
     assert!(after.contains("› rock"), "{after}");
@@ -654,4 +655,42 @@ fn the_phrases_pane_follows_the_load() {
         after.contains("“rock solid”: 6 times in 2 articles"),
         "before:\n{before}\nafter:\n{after}"
     );
+}
+
+#[test]
+fn clearing_a_filter_after_a_live_reload_removed_a_file_keeps_the_article() {
+    let articles: Vec<Article> = ["Alpha", "Bravo", "Charlie", "Delta"]
+        .iter()
+        .map(|t| {
+            Article::from_text(
+                format!("{}.txt", t.to_lowercase()),
+                &format!("{t} report\n\nSome text about {t}."),
+                false,
+            )
+        })
+        .collect();
+    let mut h = Harness::with_index(Index::new(Corpus::new(articles)), 120, 30);
+    // the first file is deleted: rows no longer match article ids
+    h.app.handle(AppEvent::Changes(readout::watch::Changes {
+        loaded: Vec::new(),
+        removed: vec!["alpha.txt".into()],
+    }));
+    let s = h.screen();
+    assert!(s.contains("3 articles"), "{s}");
+    assert!(s.contains("┌ Bravo report"), "{s}");
+    h.key(KeyCode::Char('/')).type_str("bravo");
+    assert!(h.screen().contains("1 of 3 articles"));
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains(" 3 articles"), "{s}");
+    assert!(
+        s.contains("┌ Bravo report"),
+        "the same article stays selected: {s}"
+    );
+    // and after keeping a filter, Esc in the list clears it the same way
+    h.key(KeyCode::Char('/')).type_str("delta").key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains(" 3 articles"), "{s}");
+    assert!(s.contains("┌ Delta report"), "{s}");
 }

@@ -67,14 +67,16 @@ pub enum Action {
         x: u16,
         y: u16,
     },
-    /// Text typed into the open input line.
-    #[serde(skip)]
+    /// An edit of the open query or narrowing line (`{ input = "delete_word" }`
+    /// in the keymap; typed characters are inserted without one).
     Input(InputEdit),
 }
 
 /// An edit of the input line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InputEdit {
+    #[serde(skip)]
     Insert(char),
     Backspace,
     Delete,

@@ -1,5 +1,6 @@
 //! Articles arriving from the background loader.
 
+use super::screen::Screen;
 use super::{App, Progress};
 use crate::loader::{LoadEvent, Phase};
 use crate::store::ArticleId;
@@ -7,7 +8,7 @@ use crate::store::ArticleId;
 impl App {
     /// Applies one step of background loading: progress, new articles
     /// (the list and filter take them in, the selection stays), the end.
-    pub fn on_load(&mut self, event: LoadEvent) {
+    pub(super) fn on_load(&mut self, event: LoadEvent) {
         // a filter typed in the same batch of events applies first
         self.settle();
         match event {
@@ -38,16 +39,9 @@ impl App {
                     let n = articles.len() as ArticleId;
                     self.index.append(articles, facts);
                     self.load_order.extend(first..first + n);
-                    let keep = self.selected_article().map(|a| a.id);
-                    let was_empty = self.reader.article.is_none();
+                    let keep = self.kept();
                     self.filter.appended(&self.index, first);
-                    let row = keep
-                        .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-                        .unwrap_or(0);
-                    self.select(row as isize);
-                    if was_empty {
-                        self.sync_reader();
-                    }
+                    self.reselect(keep);
                 }
             }
             LoadEvent::Read { elapsed } => {
@@ -97,7 +91,7 @@ impl App {
                 debug_assert!(self.load_order.is_sorted());
                 self.index.set_mined_with(mined, finder);
                 self.index.set_mined_sampled(sampled);
-                self.refresh_phrases();
+                self.refresh_panes();
             }
             LoadEvent::Dated { order } => {
                 // ids are load positions: the same as article ids unless
@@ -109,7 +103,7 @@ impl App {
             }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
-                self.refresh_phrases();
+                self.refresh_panes();
                 self.load_order = Vec::new();
                 self.changed_while_loading = false;
                 if self.filter.is_active() {
@@ -128,18 +122,10 @@ impl App {
 
     /// Re-evaluates the filter after articles were added, keeping the
     /// selected article selected.
-    pub fn articles_changed(&mut self) {
-        let keep = self.selected_article().map(|a| a.id);
-        let was_empty = self.reader.article.is_none();
+    pub(super) fn articles_changed(&mut self) {
+        let keep = self.kept();
         self.filter.reapply(&self.index);
-        let row = keep
-            .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-            .unwrap_or(0);
-        self.selected = row;
-        self.select(row as isize);
-        if was_empty {
-            self.sync_reader();
-        }
+        self.reselect(keep);
     }
 }
 
@@ -153,7 +139,7 @@ pub enum Effect {
 impl App {
     /// Applies a settled batch of file changes (live reload or `r`): the
     /// store, the filter and the view follow; selection, filter and scroll stay.
-    pub fn on_changes(&mut self, changes: crate::watch::Changes) {
+    pub(super) fn on_changes(&mut self, changes: crate::watch::Changes) {
         self.settle();
         let mut changed = Vec::with_capacity(changes.loaded.len());
         for (path, loaded, facts) in changes.loaded {
@@ -203,6 +189,19 @@ impl App {
         self.filter_pending || self.filter.progress().is_some() || self.narrowing()
     }
 
+    /// Whether the pane shown has work between frames.
+    fn narrowing(&self) -> bool {
+        self.screen().pane().is_some_and(|p| p.busy())
+    }
+
+    /// The panes follow the analysis (more articles analysed, phrases mined).
+    fn refresh_panes(&mut self) {
+        let (env, screens) = self.screens_mut();
+        for pane in screens.iter_mut().filter_map(Screen::pane_mut) {
+            pane.refresh(&env);
+        }
+    }
+
     /// Does some of that work within `budget`; true when there was some.
     pub fn tick(&mut self, budget: std::time::Duration) -> bool {
         if !self.busy() {
@@ -212,17 +211,17 @@ impl App {
         let started = std::time::Instant::now();
         self.settle();
         if self.narrowing() {
-            self.step_narrowing(started + budget);
+            let (env, screens) = self.screens_mut();
+            if let Some(pane) = screens.last_mut().and_then(Screen::pane_mut) {
+                pane.tick(&env, started + budget);
+            }
         }
         let left = budget.saturating_sub(started.elapsed());
         if self.filter.progress().is_some() && !left.is_zero() {
-            let keep = self.selected_article().map(|a| a.id);
+            let keep = self.kept();
             if self.filter.step(&self.index, left) {
-                let row = keep
-                    .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-                    .unwrap_or(0);
-                self.list_offset = 0;
-                self.select(row as isize);
+                self.list.offset = 0;
+                self.reselect(keep);
             }
         }
         true

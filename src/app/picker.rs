@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::query::word_score;
 
-use super::InputEdit;
+use super::{Action, Cursor, InputEdit};
 
 /// Labels looked at between two looks at the clock.
 const CHUNK: usize = 256;
@@ -19,10 +19,8 @@ pub struct Picker {
     pub query: String,
     /// Indices of the items shown, in order.
     pub rows: Vec<usize>,
-    /// Selected position in `rows`.
-    pub selected: usize,
-    /// First position of `rows` shown.
-    pub offset: usize,
+    /// The selected position in `rows`, and the first shown.
+    pub cursor: Cursor,
     /// Narrowing under way, when there are too many labels to look at in
     /// one frame (a concordance of 70,000 lines): see [`Picker::step`].
     scan: Option<Scan>,
@@ -47,7 +45,7 @@ impl Picker {
 
     /// The item under the selection.
     pub fn current(&self) -> Option<usize> {
-        self.rows.get(self.selected).copied()
+        self.rows.get(self.cursor.selected).copied()
     }
 
     /// Applies an edit of the query and narrows the rows again, at once:
@@ -98,12 +96,11 @@ impl Picker {
             Some(scan) => scan.keep.or(self.current()),
             None => self.current(),
         };
-        self.offset = 0;
-        self.selected = 0;
+        self.cursor = Cursor::default();
         if self.query.trim().is_empty() {
             self.rows = (0..total).collect();
             self.scan = None;
-            self.selected = keep.filter(|&k| k < total).unwrap_or(0);
+            self.cursor.selected = keep.filter(|&k| k < total).unwrap_or(0);
         } else {
             self.rows.clear();
             self.scan = Some(Scan { next: 0, keep });
@@ -136,7 +133,7 @@ impl Picker {
                     .all(|(t, lower)| word_score(&m, label.as_ref(), t, lower).is_some())
                 {
                     if scan.keep == Some(i) {
-                        self.selected = self.rows.len();
+                        self.cursor.selected = self.rows.len();
                     }
                     self.rows.push(i);
                 }
@@ -163,29 +160,51 @@ impl Picker {
         if let Some(scan) = &mut self.scan {
             scan.keep = None;
         }
-        let n = self.rows.len();
-        self.selected = (self.selected as isize + delta).clamp(0, n.saturating_sub(1) as isize) as usize;
-        self.keep_visible(height);
+        self.cursor.move_by(delta, self.rows.len(), height);
     }
 
+    /// Scrolls the selection into a window of `height` rows.
     pub fn keep_visible(&mut self, height: usize) {
-        let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.cursor.keep_visible(self.rows.len(), height);
     }
 
-    /// Selects the row at a screen offset from the top of the list.
-    pub fn click(&mut self, row: usize) {
-        let i = self.offset + row;
-        if i < self.rows.len() {
+    /// Selects the item shown at position `pos` of the rows, if it is there.
+    pub fn select_row(&mut self, pos: usize) {
+        if pos < self.rows.len() {
             if let Some(scan) = &mut self.scan {
                 scan.keep = None;
             }
-            self.selected = i;
+            self.cursor.selected = pos;
         }
+    }
+
+    /// Movement, in a window of `height` rows, and typing for a list whose
+    /// `labels` are all made. True when the action was one of those.
+    pub fn navigate<S: AsRef<str>>(&mut self, action: Action, height: usize, labels: &[S]) -> bool {
+        let h = height.max(1) as isize;
+        let half = (h / 2).max(1);
+        match action {
+            Action::Down => self.move_by(1, height),
+            Action::Up => self.move_by(-1, height),
+            Action::PageDown => self.move_by(h, height),
+            Action::PageUp => self.move_by(-h, height),
+            Action::HalfPageDown => self.move_by(half, height),
+            Action::HalfPageUp => self.move_by(-half, height),
+            Action::Top => self.move_by(isize::MIN / 2, height),
+            Action::Bottom => self.move_by(isize::MAX / 2, height),
+            Action::ScrollAt { lines, .. } => self.move_by(isize::from(lines), height),
+            Action::Input(edit) => {
+                self.edit(edit, labels);
+                self.keep_visible(height);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The window of rows to draw in `height` lines.
+    pub fn window(&self, height: usize) -> &[usize] {
+        &self.rows[self.cursor.window(self.rows.len(), height)]
     }
 }
 
@@ -270,7 +289,7 @@ mod tests {
         p.edit_query(InputEdit::Insert('w'), labels.len());
         let past = Instant::now();
         p.step(&labels, labels.len(), Some(past));
-        assert_eq!(p.selected, 0, "not found yet");
+        assert_eq!(p.cursor.selected, 0, "not found yet");
         while p.narrowing().is_some() {
             p.step(&labels, labels.len(), Some(past));
         }
@@ -282,7 +301,7 @@ mod tests {
         while p.narrowing().is_some() {
             p.step(&labels, labels.len(), Some(past));
         }
-        assert_eq!(p.selected, 1);
+        assert_eq!(p.cursor.selected, 1);
     }
 
     #[test]
@@ -321,9 +340,9 @@ mod tests {
     fn moving_clamps_and_scrolls() {
         let mut p = Picker::new(LABELS.len());
         p.move_by(100, 2);
-        assert_eq!((p.selected, p.offset), (3, 2));
+        assert_eq!((p.cursor.selected, p.cursor.offset), (3, 2));
         p.move_by(-100, 2);
-        assert_eq!((p.selected, p.offset), (0, 0));
+        assert_eq!((p.cursor.selected, p.cursor.offset), (0, 0));
         let mut empty = Picker::new(0);
         empty.move_by(1, 2);
         assert_eq!(empty.current(), None);

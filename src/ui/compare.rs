@@ -8,9 +8,8 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Theme, reader};
 use crate::app::{App, CompareState, ReaderState, Side, layout};
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(c) = &app.compare else { return };
-    let areas = app.compare_areas();
+pub fn draw(frame: &mut Frame, app: &App, c: &CompareState, theme: &Theme) {
+    let areas = app.env().compare_areas();
     let (Some(a), Some(b)) = (
         c.a.article.and_then(|id| app.index.article(id)),
         c.b.article.and_then(|id| app.index.article(id)),

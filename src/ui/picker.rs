@@ -14,7 +14,7 @@ pub struct PickerView<'a> {
     pub header: Row<'a>,
     pub widths: Vec<Constraint>,
     pub rows: Vec<Row<'a>>,
-    pub footer: &'a str,
+    pub footer: String,
     /// How many items there are (for the progress of narrowing).
     pub total: usize,
     /// Lines kept at the bottom for the caller (a chart, a preview).
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
     };
     // the selection is the row's own style, under its spans: a match
     // highlighted in a line keeps its colours when the line is selected
-    let selected = picker.selected.checked_sub(picker.offset);
+    let selected = Some(picker.cursor.on_screen());
     let rows = view.rows.into_iter().enumerate().map(|(i, row)| {
         if Some(i) == selected {
             row.style(theme.selected)
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         .column_spacing(1);
     let mut state = TableState::default();
     if !picker.rows.is_empty() {
-        state.select(Some(picker.selected.saturating_sub(picker.offset)));
+        state.select(Some(picker.cursor.on_screen()));
     }
     frame.render_stateful_widget(table, table_area, &mut state);
     Rect {
@@ -85,11 +85,4 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         height: inner.bottom().saturating_sub(rows_area.bottom()),
         ..rows_area
     }
-}
-
-/// The window of the picker's rows to build.
-pub fn window(picker: &Picker, height: usize) -> &[usize] {
-    let start = picker.offset.min(picker.rows.len());
-    let end = (start + height).min(picker.rows.len());
-    &picker.rows[start..end]
 }
