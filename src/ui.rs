@@ -60,8 +60,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// A pane's footer, from the keymap: " Enter filters articles · Esc back ".
+/// It names the keys as they act with the narrowing line closed.
 fn footer(app: &App, pane: &dyn Pane) -> String {
-    app.keymap.footer(&pane.keys(), pane.context())
+    app.keymap
+        .footer(&crate::app::Keys::of(&[pane.context()]), pane.context())
 }
 
 /// A centred rectangle for overlays.

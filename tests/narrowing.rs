@@ -88,9 +88,12 @@ fn kwic_labels(h: &Harness) -> Vec<String> {
 #[test]
 fn typing_an_outlet_narrows_a_concordance_to_its_lines() {
     let mut h = Harness::bundled(120, 34);
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Tab);
     assert!(h.screen().contains("6 occurrences"));
-    h.type_str("libertywire");
+    h.key(KeyCode::Char('/')).type_str("libertywire");
     let s = h.screen();
     assert!(s.contains("libertywire   3 of them"), "{s}");
     assert!(!s.contains("South China"), "{s}");
@@ -99,12 +102,15 @@ fn typing_an_outlet_narrows_a_concordance_to_its_lines() {
 #[test]
 fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
     let mut h = Harness::with_index(synth_index(1500), 120, 30);
-    h.key(KeyCode::Char('p')).type_str("rock solid").key(KeyCode::Tab);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock solid")
+        .key(KeyCode::Tab);
     let s = h.screen();
     assert!(s.contains("Concordance · “rock solid”"), "{s}");
     let total = kwic(&h).occ.len();
     assert!(total > 300, "{total} occurrences");
-    h.type_str("said");
+    h.key(KeyCode::Char('/')).type_str("said");
     let s = h.screen();
     let k = kwic(&h);
     assert_eq!(k.picker.narrowing(), None);
@@ -128,7 +134,10 @@ fn a_big_concordance_narrows_to_what_narrowing_at_once_finds() {
 #[test]
 fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     let mut h = Harness::with_index(synth_index(1500), 120, 30);
-    h.key(KeyCode::Char('s')).type_str("wang yi").key(KeyCode::Tab);
+    h.key(KeyCode::Char('s'))
+        .key(KeyCode::Char('/'))
+        .type_str("wang yi")
+        .key(KeyCode::Tab);
     let q = quotes(&h);
     let total = q.items.len();
     assert!(total > 100, "{total} quotes");
@@ -141,7 +150,7 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     }
     let chosen = quotes(&h).picker.current().unwrap();
     let word: String = labels[chosen].split_whitespace().next().unwrap().to_lowercase();
-    h.type_str(&word);
+    h.key(KeyCode::Char('/')).type_str(&word);
     h.screen();
     let p = &quotes(&h).picker;
     assert_eq!(p.current(), Some(chosen), "{word}");
@@ -185,7 +194,7 @@ fn typing_while_a_concordance_is_still_searched_finds_every_line() {
         labels: Vec::new(),
         context: 40,
     }));
-    h.type_str("zan");
+    h.key(KeyCode::Char('/')).type_str("zan");
     if kwic(&h).picker.narrowing().is_some() {
         let s = h.drawn();
         assert!(s.contains("so far · narrowing"), "{s}");

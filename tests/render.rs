@@ -4,9 +4,24 @@ mod support;
 
 use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use readout::app::AppEvent;
+use readout::app::{KwicState, Screen, SpeakersState};
 use readout::index::Index;
 use readout::store::{Article, Corpus};
 use support::Harness;
+
+fn speakers(h: &Harness) -> &SpeakersState {
+    match h.app.screen() {
+        Screen::Speakers(s) => s,
+        other => panic!("not the speakers pane: {other:?}"),
+    }
+}
+
+fn kwic(h: &Harness) -> &KwicState {
+    match h.app.screen() {
+        Screen::Kwic(k) => k,
+        other => panic!("not a concordance: {other:?}"),
+    }
+}
 
 #[test]
 fn startup_screen() {
@@ -321,8 +336,12 @@ fn speakers_pane_narrows_filters_and_lists_quotes() {
     let kremlin = s.lines().position(|l| l.contains("│Kremlin")).unwrap();
     assert!(wang < kremlin, "{s}");
     insta::assert_snapshot!(s);
-    // typing narrows (letters type, they are not keys here)
-    h.type_str("patru");
+    // j and k move, as everywhere
+    h.key(KeyCode::Char('j'));
+    assert_eq!(speakers(&h).picker.current(), Some(1));
+    h.key(KeyCode::Char('k'));
+    // / opens the narrowing line; then letters are typed
+    h.key(KeyCode::Char('/')).type_str("patru");
     let s = h.screen();
     assert!(s.contains("Nikolai Patrushev"), "{s}");
     assert!(!s.contains("│Wang Yi"), "{s}");
@@ -330,29 +349,45 @@ fn speakers_pane_narrows_filters_and_lists_quotes() {
     h.key(KeyCode::Tab);
     let s = h.screen();
     assert!(s.contains("What Nikolai Patrushev said · 6 quotes"), "{s}");
-    // typing narrows the quotes too (their one-line texts made on the first key)
-    h.type_str("bloody");
+    // narrowing the quotes too (their one-line texts made on the first key)
+    h.key(KeyCode::Char('/')).type_str("bloody");
     let s = h.screen();
     assert!(s.contains("The bloody events unleashed by the West"), "{s}");
     assert!(s.contains("bloody   1 of them"), "{s}");
     for _ in 0.."bloody".len() {
         h.key(KeyCode::Backspace);
     }
-    // Enter opens the article with the quote in view
-    h.key(KeyCode::Down).key(KeyCode::Enter);
+    // Enter keeps the narrowing line's text; Enter again opens the article
+    // with the quote in view
+    h.key(KeyCode::Enter).key(KeyCode::Char('j'));
+    let chosen = match h.app.screen() {
+        Screen::Quotes(q) => q.picker.current(),
+        other => panic!("{other:?}"),
+    };
+    h.key(KeyCode::Enter);
     let s = h.screen();
     assert!(s.contains("The bloody events unleashed by the West"), "{s}");
     assert!(
         s.contains("┌ China-Russia relations ‘rock solid’ as Ukraine"),
         "{s}"
     );
+    // Esc: back to the quotes as they were, the same quote selected
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains("What Nikolai Patrushev said · 6 quotes"), "{s}");
+    match h.app.screen() {
+        Screen::Quotes(q) => assert_eq!(q.picker.current(), chosen),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
 fn enter_on_a_speaker_filters_the_articles() {
     let mut h = Harness::bundled(120, 30);
     h.key(KeyCode::Char('s'))
+        .key(KeyCode::Char('/'))
         .type_str("patrushev")
+        .key(KeyCode::Enter)
         .key(KeyCode::Enter);
     let s = h.screen();
     assert!(s.contains("1 of 5 articles"), "{s}");
@@ -379,7 +414,7 @@ fn phrases_pane_chart_concordance_and_back_to_the_text() {
     let s = h.screen();
     assert!(s.contains("Phrases · 12 families"), "{s}");
     assert!(s.contains("per article, by date"), "{s}");
-    h.type_str("rock");
+    h.key(KeyCode::Char('/')).type_str("rock");
     let s = h.screen();
     assert!(s.contains("“rock solid”: 6 times in 2 articles"), "{s}");
     insta::assert_snapshot!(s);
@@ -401,19 +436,24 @@ fn phrases_pane_chart_concordance_and_back_to_the_text() {
         "{s}"
     );
     assert!(s.contains("solid as a rock"), "{s}");
-    // Esc: the list, then back to the concordance it came from
-    h.key(KeyCode::Esc).key(KeyCode::Esc);
-    assert!(
-        h.screen().contains("Concordance · “rock solid”"),
-        "{}",
-        h.screen()
-    );
+    // Esc: back to the concordance it came from, as it was
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains("Concordance · “rock solid”"), "{s}");
+    assert_eq!(kwic(&h).picker.cursor.selected, 5, "{s}");
+    // and Esc again to the phrases pane, still narrowed
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("› rock   "), "{}", h.screen());
 }
 
 #[test]
 fn enter_on_a_family_filters_by_it() {
     let mut h = Harness::bundled(120, 30);
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Enter);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
     let s = h.screen();
     assert!(s.contains("2 of 5 articles"), "{s}");
     assert!(s.contains("filter: #\"rock solid\""), "{s}");
@@ -483,7 +523,10 @@ fn the_selected_concordance_line_keeps_its_match_highlighted() {
     use ratatui::style::Color;
     let mut h = Harness::bundled(120, 34);
     h.theme = readout::ui::Theme::colored();
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Tab);
     h.screen();
     let selected_bg = readout::ui::Theme::colored().selected.bg;
     let buf = h.terminal.backend().buffer();
@@ -622,7 +665,10 @@ fn a_load_batch_right_after_a_filter_key_keeps_the_hits() {
 #[test]
 fn the_phrases_pane_and_concordance_fit_a_small_terminal() {
     let mut h = Harness::bundled(120, 34);
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Tab);
     // the concordance opened wide, then the terminal shrank: the match stays in view
     h.resize(60, 20);
     let s = h.screen();
@@ -642,7 +688,7 @@ fn the_phrases_pane_and_concordance_fit_a_small_terminal() {
 #[test]
 fn the_phrases_pane_follows_the_load() {
     let (mut h, more) = three_then_two(140, 34);
-    h.key(KeyCode::Char('p')).type_str("rock");
+    h.key(KeyCode::Char('p')).key(KeyCode::Char('/')).type_str("rock");
     let before = h.screen();
     load_batch(&mut h, more);
     h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Done {

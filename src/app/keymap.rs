@@ -54,14 +54,14 @@ impl Context {
             Context::List => "Article list",
             Context::Reader => "Reading pane",
             Context::Input => "Query line",
-            Context::Narrow => "Narrowing line of a pane",
+            Context::Narrow => "Narrowing line of a pane (/ opens it; other keys are typed)",
             Context::Edit => "Editing the query or narrowing line (other keys are typed)",
             Context::Compare => "Compare view",
             Context::Similar => "Most similar",
-            Context::Speakers => "Speakers pane",
-            Context::Quotes => "Quotes view",
-            Context::Phrases => "Phrases pane",
-            Context::Kwic => "Concordance",
+            Context::Speakers => "Speakers pane (/ narrows the list)",
+            Context::Quotes => "Quotes view (/ narrows the list)",
+            Context::Phrases => "Phrases pane (/ narrows the list)",
+            Context::Kwic => "Concordance (/ narrows the list)",
         }
     }
 }

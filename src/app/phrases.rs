@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use super::narrowing::{KEY_SLICE, make_labels, push_article};
-use super::picker::Picker;
+use super::picker::{Line, Picker};
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, Context, Keys};
 use crate::concordance::{self, Occurrences, PhraseRow, Timeline};
@@ -92,7 +92,7 @@ impl PhrasesState {
 
 impl Pane for PhrasesState {
     fn keys(&self) -> Keys {
-        Keys::typing(&[Context::Phrases, Context::Input])
+        self.picker.keys(Context::Phrases)
     }
 
     fn context(&self) -> Context {
@@ -100,7 +100,17 @@ impl Pane for PhrasesState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        if self.picker.navigate(action, Self::height(env), &self.labels) {
+        let h = Self::height(env);
+        let moved = match self.picker.line(action) {
+            Line::Edit(edit) => {
+                self.picker.edit(edit, &self.labels);
+                self.picker.keep_visible(h);
+                true
+            }
+            Line::Done => return Outcome::Handled,
+            Line::No => self.picker.navigate(action, h),
+        };
+        if moved {
             self.update_chart(env.index);
             return Outcome::Handled;
         }
@@ -160,7 +170,7 @@ impl KwicState {
 
 impl Pane for KwicState {
     fn keys(&self) -> Keys {
-        Keys::typing(&[Context::Kwic, Context::Input])
+        self.picker.keys(Context::Kwic)
     }
 
     fn context(&self) -> Context {
@@ -168,13 +178,17 @@ impl Pane for KwicState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        if let Action::Input(edit) = action {
-            if self.picker.edit_query(edit, self.occ.len()) {
-                self.tick(env, Instant::now() + KEY_SLICE);
+        match self.picker.line(action) {
+            Line::Edit(edit) => {
+                if self.picker.edit_query(edit, self.occ.len()) {
+                    self.tick(env, Instant::now() + KEY_SLICE);
+                }
+                return Outcome::Handled;
             }
-            return Outcome::Handled;
+            Line::Done => return Outcome::Handled,
+            Line::No => {}
         }
-        if self.picker.navigate(action, env.picker_height(0), &self.labels) {
+        if self.picker.navigate(action, env.picker_height(0)) {
             return Outcome::Handled;
         }
         match action {

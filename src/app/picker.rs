@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::query::word_score;
 
-use super::{Action, Cursor, InputEdit};
+use super::{Action, Context, Cursor, InputEdit, Keys};
 
 /// Labels looked at between two looks at the clock.
 const CHUNK: usize = 256;
@@ -21,9 +21,23 @@ pub struct Picker {
     pub rows: Vec<usize>,
     /// The selected position in `rows`, and the first shown.
     pub cursor: Cursor,
+    /// The narrowing line is open: keys are typed into the query (`/`
+    /// opens it, as the query line in the article list).
+    pub typing: bool,
     /// Narrowing under way, when there are too many labels to look at in
     /// one frame (a concordance of 70,000 lines): see [`Picker::step`].
     scan: Option<Scan>,
+}
+
+/// What an action does to a picker's narrowing line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Edit the query this way (narrowing again).
+    Edit(InputEdit),
+    /// The line opened or closed; nothing else to do.
+    Done,
+    /// Not the line's: the pane handles it.
+    No,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -178,9 +192,39 @@ impl Picker {
         }
     }
 
-    /// Movement, in a window of `height` rows, and typing for a list whose
-    /// `labels` are all made. True when the action was one of those.
-    pub fn navigate<S: AsRef<str>>(&mut self, action: Action, height: usize, labels: &[S]) -> bool {
+    /// The narrowing line: `/` opens it, Enter closes it keeping the query,
+    /// Esc clears the query and closes it; acting on the selection closes
+    /// it too (the query stays: coming back shows the list as it was).
+    pub fn line(&mut self, action: Action) -> Line {
+        match action {
+            Action::StartFilter => self.typing = true,
+            Action::ConfirmInput => self.typing = false,
+            Action::CancelInput => {
+                self.typing = false;
+                return Line::Edit(InputEdit::Clear);
+            }
+            Action::Input(edit) => return Line::Edit(edit),
+            Action::Open | Action::Drill => {
+                self.typing = false;
+                return Line::No;
+            }
+            _ => return Line::No,
+        }
+        Line::Done
+    }
+
+    /// How a pane with this picker reads keys: letters move and act until
+    /// `/` opens the narrowing line, then they are typed.
+    pub fn keys(&self, pane: Context) -> Keys {
+        if self.typing {
+            Keys::typing(&[Context::Narrow, pane, Context::Input])
+        } else {
+            Keys::of(&[pane])
+        }
+    }
+
+    /// Movement in a window of `height` rows. True when the action moved.
+    pub fn navigate(&mut self, action: Action, height: usize) -> bool {
         let h = height.max(1) as isize;
         let half = (h / 2).max(1);
         match action {
@@ -193,10 +237,6 @@ impl Picker {
             Action::Top => self.move_by(isize::MIN / 2, height),
             Action::Bottom => self.move_by(isize::MAX / 2, height),
             Action::ScrollAt { lines, .. } => self.move_by(isize::from(lines), height),
-            Action::Input(edit) => {
-                self.edit(edit, labels);
-                self.keep_visible(height);
-            }
             _ => return false,
         }
         true

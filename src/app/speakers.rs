@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use super::narrowing::{KEY_SLICE, make_labels, push_article};
-use super::picker::Picker;
+use super::picker::{Line, Picker};
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, Context, Keys};
 use crate::index::{Index, SpeakerStats};
@@ -56,7 +56,7 @@ impl SpeakersState {
 
 impl Pane for SpeakersState {
     fn keys(&self) -> Keys {
-        Keys::typing(&[Context::Speakers, Context::Input])
+        self.picker.keys(Context::Speakers)
     }
 
     fn context(&self) -> Context {
@@ -64,7 +64,17 @@ impl Pane for SpeakersState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        if self.picker.navigate(action, env.picker_height(0), &self.labels) {
+        let h = env.picker_height(0);
+        match self.picker.line(action) {
+            Line::Edit(edit) => {
+                self.picker.edit(edit, &self.labels);
+                self.picker.keep_visible(h);
+                return Outcome::Handled;
+            }
+            Line::Done => return Outcome::Handled,
+            Line::No => {}
+        }
+        if self.picker.navigate(action, h) {
             return Outcome::Handled;
         }
         let current = self.picker.current().map(|i| self.stats[i].id);
@@ -128,7 +138,7 @@ impl QuotesState {
 
 impl Pane for QuotesState {
     fn keys(&self) -> Keys {
-        Keys::typing(&[Context::Quotes, Context::Input])
+        self.picker.keys(Context::Quotes)
     }
 
     fn context(&self) -> Context {
@@ -136,15 +146,19 @@ impl Pane for QuotesState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        if let Action::Input(edit) = action {
-            // a speaker of 100,000 articles has tens of thousands of quotes:
-            // narrowed a slice at a time (see `narrowing`)
-            if self.picker.edit_query(edit, self.items.len()) {
-                self.tick(env, Instant::now() + KEY_SLICE);
+        match self.picker.line(action) {
+            Line::Edit(edit) => {
+                // a speaker of 100,000 articles has tens of thousands of
+                // quotes: narrowed a slice at a time (see `narrowing`)
+                if self.picker.edit_query(edit, self.items.len()) {
+                    self.tick(env, Instant::now() + KEY_SLICE);
+                }
+                return Outcome::Handled;
             }
-            return Outcome::Handled;
+            Line::Done => return Outcome::Handled,
+            Line::No => {}
         }
-        if self.picker.navigate(action, Self::height(env), &self.labels) {
+        if self.picker.navigate(action, Self::height(env)) {
             return Outcome::Handled;
         }
         match action {

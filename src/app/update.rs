@@ -52,6 +52,7 @@ impl App {
     /// The keymap context of the screen shown, for its hints.
     pub fn context(&self) -> Context {
         match self.screen().pane() {
+            Some(pane) if pane.keys().typing => Context::Narrow,
             Some(pane) => pane.context(),
             None if self.input_open => Context::Input,
             None => self.main_context(),
@@ -175,11 +176,12 @@ impl App {
                 }
             }
             Action::Back => {
-                if self.focus == Focus::Reader {
-                    self.focus = Focus::List;
-                } else if self.screens.len() > 1 {
-                    // opened from a pane (quotes, concordance): back to it
+                if self.screens.len() > 1 {
+                    // an article opened from a pane (quotes, concordance):
+                    // back to the pane as it was
                     self.pop();
+                } else if self.focus == Focus::Reader {
+                    self.focus = Focus::List;
                 } else if !self.filter.input.is_empty() {
                     self.clear_filter();
                 }

@@ -62,7 +62,7 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, s: &PhrasesState, theme: &Them
         footer: super::footer(app, s),
         below: chart_lines,
     };
-    let below = picker::draw(frame, area, view, &s.picker, theme);
+    let below = picker::draw(frame, app, area, view, &s.picker, theme);
     if let Some((row, timeline)) = s.chart.as_ref().filter(|_| chart_lines > 0) {
         chart(frame, below, app, &s.rows[*row].text, timeline, theme);
     }
@@ -177,5 +177,5 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, k: &KwicState, theme: &Theme) {
         footer: super::footer(app, k),
         below: 0,
     };
-    picker::draw(frame, area, view, &k.picker, theme);
+    picker::draw(frame, app, area, view, &k.picker, theme);
 }

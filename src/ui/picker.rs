@@ -2,12 +2,13 @@
 //! row, and the visible rows (built by the caller for the window only).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{Picker, layout};
+use crate::app::{Action, App, Picker, layout};
 
 pub struct PickerView<'a> {
     pub title: String,
@@ -22,7 +23,14 @@ pub struct PickerView<'a> {
 }
 
 /// Draws the picker in `area` and returns the region kept below, if any.
-pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, theme: &Theme) -> Rect {
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    view: PickerView,
+    picker: &Picker,
+    theme: &Theme,
+) -> Rect {
     let total = view.total;
     let block = Block::bordered()
         .border_style(theme.border_focused)
@@ -33,7 +41,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
     if inner.height == 0 {
         return Rect::default();
     }
-    let query = if picker.query.is_empty() {
+    let query = if picker.query.is_empty() && !picker.typing {
+        // how to start narrowing: the key that opens the line here
+        let open = app
+            .keymap
+            .key_for(&app.keys(), Action::StartFilter)
+            .map_or_else(String::new, |k| format!("{k} to narrow"));
+        Line::from(vec![Span::styled("› ", theme.key), Span::styled(open, theme.dim)])
+    } else if picker.query.is_empty() {
         Line::from(vec![
             Span::styled("› ", theme.key),
             Span::styled("type to narrow", theme.dim),
@@ -56,6 +71,15 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         ])
     };
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
+    if picker.typing {
+        let x = inner
+            .x
+            .saturating_add(2)
+            .saturating_add(picker.query.width() as u16);
+        if x < inner.right() {
+            frame.set_cursor_position(Position { x, y: inner.y });
+        }
+    }
     let rows_area = layout::picker_rows(area, view.below);
     let table_area = Rect {
         y: rows_area.y.saturating_sub(1),

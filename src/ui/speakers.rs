@@ -51,7 +51,7 @@ pub fn draw_speakers(frame: &mut Frame, app: &App, s: &SpeakersState, theme: &Th
         footer: super::footer(app, s),
         below: 0,
     };
-    picker::draw(frame, area, view, &s.picker, theme);
+    picker::draw(frame, app, area, view, &s.picker, theme);
 }
 
 pub fn draw_quotes(frame: &mut Frame, app: &App, q: &QuotesState, theme: &Theme) {
@@ -80,7 +80,7 @@ pub fn draw_quotes(frame: &mut Frame, app: &App, q: &QuotesState, theme: &Theme)
         footer: super::footer(app, q),
         below: PREVIEW_LINES,
     };
-    let below = picker::draw(frame, area, view, &q.picker, theme);
+    let below = picker::draw(frame, app, area, view, &q.picker, theme);
     // the selected quote in full
     let Some(i) = q.picker.current() else { return };
     let (aid, qi) = q.items[i];
