@@ -740,3 +740,36 @@ fn clearing_a_filter_after_a_live_reload_removed_a_file_keeps_the_article() {
     assert!(s.contains(" 3 articles"), "{s}");
     assert!(s.contains("┌ Delta report"), "{s}");
 }
+
+#[test]
+fn n_steps_through_a_family_filtered_by_from_the_list_like_brackets() {
+    // Enter on a family in the phrases pane, or #label typed: n finds its
+    // occurrences, from the list as from the reader
+    for how in ["pane", "typed"] {
+        let mut h = Harness::bundled(120, 30);
+        if how == "pane" {
+            h.key(KeyCode::Char('p'))
+                .key(KeyCode::Char('/'))
+                .type_str("rock")
+                .key(KeyCode::Enter)
+                .key(KeyCode::Enter);
+        } else {
+            h.key(KeyCode::Char('/'))
+                .type_str("#rock-solid")
+                .key(KeyCode::Enter);
+        }
+        let s = h.screen();
+        assert!(s.contains("2 of 5 articles"), "{how}: {s}");
+        h.key(KeyCode::Char('n'));
+        let s = h.screen();
+        assert!(s.contains("match 1/"), "{how}: {s}");
+        assert!(!s.contains("no query matches"), "{how}: {s}");
+        assert_eq!(h.app.focus, readout::app::Focus::Reader, "{how}");
+        h.key(KeyCode::Char('n'));
+        assert!(h.screen().contains("match 2/"), "{how}");
+    }
+    // ] from the list moves to the reader as n does
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('G')).key(KeyCode::Char(']'));
+    assert_eq!(h.app.focus, readout::app::Focus::Reader);
+}

@@ -214,10 +214,15 @@ impl App {
                 self.filter_pending = true;
             }
             Action::NextMatch | Action::PrevMatch => {
+                // from the list as from the reader (as ]/[ do)
+                if self.reader.article.is_some() {
+                    self.focus = Focus::Reader;
+                }
                 let (h, _) = self.reader_size();
                 if !self.reader.jump_match(action == Action::NextMatch, h) {
-                    self.message =
-                        Some("no query matches in this article (filter with \"phrase\" or 'word)".into());
+                    self.message = Some(
+                        "no query matches in this article (filter with \"phrase\", 'word or #family)".into(),
+                    );
                 }
             }
             Action::Reload => self.request_reload(),
@@ -390,13 +395,45 @@ impl App {
         self.reader.open(article, width, matches, highlights);
     }
 
-    /// Where the filter's query matches an article's text (for n/N).
+    /// Where the filter's query matches an article's text (for n/N): its
+    /// phrases and words, and the occurrences of the families it names.
     pub fn query_ranges(&self, article: &crate::store::Article) -> Vec<std::ops::Range<usize>> {
-        self.filter
-            .matcher
-            .as_ref()
-            .map(|m| m.body_ranges(&article.body))
-            .unwrap_or_default()
+        let Some(matcher) = self.filter.matcher.as_ref() else {
+            return Vec::new();
+        };
+        let mut out = matcher.body_ranges(&article.body);
+        let families = self.query_families();
+        if !families.is_empty() {
+            out.extend(
+                self.index
+                    .book()
+                    .find(&article.body)
+                    .into_iter()
+                    .filter(|m| families.contains(&m.family))
+                    .map(|m| m.range),
+            );
+            out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            out.dedup();
+        }
+        out
+    }
+
+    /// The phrase families the filter asks for (`#rock-solid`, not `!#…`).
+    fn query_families(&self) -> Vec<usize> {
+        let Ok(query) = crate::query::parse_lenient(&self.filter.input) else {
+            return Vec::new();
+        };
+        query
+            .groups
+            .iter()
+            .flatten()
+            .filter(|t| !t.negated)
+            .filter_map(|t| match &t.kind {
+                crate::query::TermKind::Family(label) => self.index.family_id(label),
+                _ => None,
+            })
+            .map(usize::from)
+            .collect()
     }
 
     /// What to highlight in an article besides query matches: phrase
