@@ -44,8 +44,9 @@ pub use screen::{Env, Outcome, Pane, Screen};
 
 pub use compare::{CompareState, Side};
 pub use keymap::{Binding, Context, Hint, Keymap, KeymapError, Keys, key_name};
+pub use narrowing::article_label;
 pub use phrases::{CHART_LINES, KwicState, PhrasesState};
-pub use picker::Picker;
+pub use picker::{ARTICLE_PREFIX, Label, Picker};
 pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};

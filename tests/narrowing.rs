@@ -3,7 +3,7 @@
 
 mod support;
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use std::time::Duration;
 
 use readout::app::{InputEdit, KwicState, Picker, QuotesState, Screen};
@@ -31,7 +31,7 @@ fn synth_unmined(n: usize, words: usize, seed: u64) -> Index {
 }
 
 /// The rows a picker over `labels` shows for `query`, narrowed at once.
-fn at_once(labels: &[String], query: &str) -> Vec<usize> {
+fn at_once(labels: &[(String, String)], query: &str) -> Vec<usize> {
     let mut p = Picker::new(labels.len());
     for c in query.chars() {
         p.edit(InputEdit::Insert(c), labels);
@@ -39,22 +39,20 @@ fn at_once(labels: &[String], query: &str) -> Vec<usize> {
     p.rows
 }
 
-/// A line's label for narrowing: its text, then the article's outlet, date
-/// and title (what the Article column shows).
-fn with_article(mut label: String, index: &Index, id: u32) -> String {
+/// A line's label for narrowing: its text, and the article's outlet, date
+/// and title (what the Article column shows, matched by `in:word`).
+fn with_article(label: String, index: &Index, id: u32) -> (String, String) {
     let a = index.article(id).unwrap();
-    for part in [
+    let article = [
         a.meta.source.as_deref(),
         a.meta.date.as_deref(),
         Some(a.meta.title.as_str()),
     ]
     .into_iter()
     .flatten()
-    {
-        label.push(' ');
-        label.push_str(part);
-    }
-    label
+    .collect::<Vec<_>>()
+    .join(" ");
+    (label, article)
 }
 
 /// The concordance on screen.
@@ -74,7 +72,7 @@ fn quotes(h: &Harness) -> &QuotesState {
 }
 
 /// The labels of every line of the concordance on screen, made at once.
-fn kwic_labels(h: &Harness) -> Vec<String> {
+fn kwic_labels(h: &Harness) -> Vec<(String, String)> {
     let k = kwic(h);
     concordance::lines(&h.app.index, &k.occ.all(&h.app.index), k.context)
         .iter()
@@ -93,10 +91,58 @@ fn typing_an_outlet_narrows_a_concordance_to_its_lines() {
         .type_str("rock")
         .key(KeyCode::Tab);
     assert!(h.screen().contains("6 occurrences"));
-    h.key(KeyCode::Char('/')).type_str("libertywire");
+    // the outlet is matched when asked for: in:word
+    h.key(KeyCode::Char('/')).type_str("in:libertywire");
     let s = h.screen();
-    assert!(s.contains("libertywire   3 of them"), "{s}");
+    assert!(s.contains("in:libertywire   3 of them"), "{s}");
     assert!(!s.contains("South China"), "{s}");
+    // a plain word matches the line's own text only
+    h.key_mod(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        .type_str("libertywire");
+    let s = h.screen();
+    assert!(s.contains("libertywire   0 of them"), "{s}");
+}
+
+#[test]
+fn a_speakers_quotes_narrow_by_their_text_not_their_articles_titles() {
+    let mut h = Harness::bundled(120, 34);
+    h.key(KeyCode::Char('s'))
+        .key(KeyCode::Char('/'))
+        .type_str("wang yi")
+        .key(KeyCode::Tab);
+    let total = quotes(&h).items.len();
+    // two articles have "rock solid" in their titles: only the quotes that
+    // say it stay
+    h.key(KeyCode::Char('/')).type_str("rock solid");
+    let s = h.screen();
+    let q = quotes(&h);
+    let kept: Vec<String> = q
+        .picker
+        .rows
+        .iter()
+        .map(|&i| q.label(&h.app.index, i).to_lowercase())
+        .collect();
+    assert!(!kept.is_empty() && kept.len() < total, "{s}");
+    for quote in &kept {
+        assert!(
+            quote.contains("rock") && quote.contains("solid"),
+            "{quote:?}\n{s}"
+        );
+    }
+    let in_titles = q
+        .items
+        .iter()
+        .filter(|(id, _)| {
+            let title = h.app.index.article(*id).unwrap().meta.title.to_lowercase();
+            title.contains("rock solid")
+        })
+        .count();
+    assert!(kept.len() < in_titles, "{} of {in_titles}", kept.len());
+    // in:word narrows by the article
+    h.key_mod(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        .type_str("in:rock");
+    h.screen();
+    assert!(quotes(&h).picker.rows.len() >= in_titles);
 }
 
 #[test]
@@ -141,7 +187,7 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
     let q = quotes(&h);
     let total = q.items.len();
     assert!(total > 100, "{total} quotes");
-    let labels: Vec<String> = (0..total)
+    let labels: Vec<(String, String)> = (0..total)
         .map(|i| with_article(q.label(&h.app.index, i), &h.app.index, q.items[i].0))
         .collect();
     // a quote far down stays selected, and in view, once narrowing finds it
@@ -149,7 +195,7 @@ fn a_speakers_quotes_narrow_to_what_narrowing_at_once_finds() {
         h.key(KeyCode::Down);
     }
     let chosen = quotes(&h).picker.current().unwrap();
-    let word: String = labels[chosen].split_whitespace().next().unwrap().to_lowercase();
+    let word: String = labels[chosen].0.split_whitespace().next().unwrap().to_lowercase();
     h.key(KeyCode::Char('/')).type_str(&word);
     h.screen();
     let p = &quotes(&h).picker;

@@ -59,9 +59,9 @@ impl Context {
             Context::Compare => "Compare view",
             Context::Similar => "Most similar",
             Context::Speakers => "Speakers pane (/ narrows the list)",
-            Context::Quotes => "Quotes view (/ narrows the list)",
+            Context::Quotes => "Quotes view (/ narrows by the quote's text; in:word by its article)",
             Context::Phrases => "Phrases pane (/ narrows the list)",
-            Context::Kwic => "Concordance (/ narrows the list)",
+            Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
         }
     }
 }

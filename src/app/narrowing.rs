@@ -13,12 +13,12 @@ pub(super) const KEY_SLICE: Duration = Duration::from_millis(6);
 /// Makes the labels from `labels.len()` up to `total`, `chunk` at a time
 /// (`make` gives those of a range of items), until `deadline` (at least one
 /// chunk).
-pub(super) fn make_labels(
-    labels: &mut Vec<String>,
+pub(super) fn make_labels<T>(
+    labels: &mut Vec<T>,
     total: usize,
     chunk: usize,
     deadline: Instant,
-    mut make: impl FnMut(std::ops::Range<usize>) -> Vec<String>,
+    mut make: impl FnMut(std::ops::Range<usize>) -> Vec<T>,
 ) {
     while labels.len() < total {
         let from = labels.len();
@@ -29,18 +29,17 @@ pub(super) fn make_labels(
     }
 }
 
-/// Adds what the Article column shows (outlet, date, title) to a line's
-/// label, so that typing an outlet's name narrows to its lines.
-pub(super) fn push_article(label: &mut String, a: &crate::store::Article) {
-    for part in [
+/// What the Article column shows (outlet, date, title), for the words
+/// typed `in:word` ([`Label`](super::picker::Label)): `in:tass` narrows to
+/// the lines from TASS.
+pub fn article_label(a: &crate::store::Article) -> String {
+    [
         a.meta.source.as_deref(),
         a.meta.date.as_deref(),
         Some(a.meta.title.as_str()),
     ]
     .into_iter()
     .flatten()
-    {
-        label.push(' ');
-        label.push_str(part);
-    }
+    .collect::<Vec<_>>()
+    .join(" ")
 }

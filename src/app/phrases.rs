@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::narrowing::{KEY_SLICE, make_labels, push_article};
+use super::narrowing::{KEY_SLICE, article_label, make_labels};
 use super::picker::{Line, Picker};
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, Context, Keys};
@@ -43,7 +43,8 @@ pub struct KwicState {
     pub title: String,
     /// Every occurrence (positions found as they are shown).
     pub occ: Occurrences,
-    pub labels: Vec<String>,
+    /// Each line's text and its article, for narrowing.
+    pub labels: Vec<(String, String)>,
     pub picker: Picker,
     /// Characters of context each side.
     pub context: usize,
@@ -236,9 +237,7 @@ impl Pane for KwicState {
                             .and_then(|(id, range)| {
                                 let a = index.article(id)?;
                                 let l = crate::analysis::phrases::kwic(&a.body, range, context);
-                                let mut label = format!("{} {} {}", l.left, l.matched, l.right);
-                                push_article(&mut label, a);
-                                Some(label)
+                                Some((format!("{} {} {}", l.left, l.matched, l.right), article_label(a)))
                             })
                             .unwrap_or_default()
                     })

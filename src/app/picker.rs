@@ -29,6 +29,46 @@ pub struct Picker {
     scan: Option<Scan>,
 }
 
+/// The prefix of a narrowing word that matches the row's article.
+pub const ARTICLE_PREFIX: &str = "in:";
+
+/// `word` without `prefix` (any case), if it starts with it.
+fn split_prefix<'a>(word: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = word.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &word[prefix.len()..])
+}
+
+/// What a row is narrowed by: its own text, and the article it is from
+/// (outlet, date, title), which only words written `in:word` match.
+pub trait Label {
+    fn text(&self) -> &str;
+    fn article(&self) -> &str {
+        ""
+    }
+}
+
+impl Label for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl Label for &str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+/// (the row's text, its article)
+impl Label for (String, String) {
+    fn text(&self) -> &str {
+        &self.0
+    }
+    fn article(&self) -> &str {
+        &self.1
+    }
+}
+
 /// What an action does to a picker's narrowing line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Line {
@@ -64,7 +104,7 @@ impl Picker {
 
     /// Applies an edit of the query and narrows the rows again, at once:
     /// for lists whose labels are all made.
-    pub fn edit<S: AsRef<str>>(&mut self, edit: InputEdit, labels: &[S]) {
+    pub fn edit<S: Label>(&mut self, edit: InputEdit, labels: &[S]) {
         if self.edit_query(edit, labels.len()) {
             self.step(labels, labels.len(), None);
         }
@@ -96,7 +136,7 @@ impl Picker {
     }
 
     /// Sets the query and narrows the rows again, at once.
-    pub fn set_query<S: AsRef<str>>(&mut self, query: String, labels: &[S]) {
+    pub fn set_query<S: Label>(&mut self, query: String, labels: &[S]) {
         self.query = query;
         self.restart(labels.len());
         self.step(labels, labels.len(), None);
@@ -124,17 +164,26 @@ impl Picker {
     /// Narrows on: looks at the labels not yet looked at (there may be fewer
     /// than `total` so far), checking `deadline` every few hundred. Every
     /// typed word must match a label the way plain query words do: a
-    /// substring, initials, or a typo within one word. Narrowing ends once
-    /// all `total` labels were looked at. True when rows were added.
-    pub fn step<S: AsRef<str>>(&mut self, labels: &[S], total: usize, deadline: Option<Instant>) -> bool {
+    /// substring, initials, or a typo within one word; a word written
+    /// `in:word` matches the article the row is from instead ([`Label`]).
+    /// Narrowing ends once all `total` labels were looked at. True when
+    /// rows were added.
+    pub fn step<S: Label>(&mut self, labels: &[S], total: usize, deadline: Option<Instant>) -> bool {
         let Some(scan) = self.scan.as_mut() else {
             return false;
         };
         let m = SkimMatcherV2::default();
-        let terms: Vec<(&str, Vec<char>)> = self
+        let terms: Vec<(bool, &str, Vec<char>)> = self
             .query
             .split_whitespace()
-            .map(|t| (t, t.chars().flat_map(char::to_lowercase).collect()))
+            .filter_map(|t| {
+                let (in_article, t) = match split_prefix(t, ARTICLE_PREFIX) {
+                    Some(rest) => (true, rest),
+                    None => (false, t),
+                };
+                // "in:" alone, while the word after it is still to come
+                (!t.is_empty()).then(|| (in_article, t, t.chars().flat_map(char::to_lowercase).collect()))
+            })
             .collect();
         let before = self.rows.len();
         let end = labels.len().min(total);
@@ -142,10 +191,14 @@ impl Picker {
             let stop = (scan.next + CHUNK).min(end);
             for (i, label) in labels[scan.next..stop].iter().enumerate() {
                 let i = scan.next + i;
-                if terms
-                    .iter()
-                    .all(|(t, lower)| word_score(&m, label.as_ref(), t, lower).is_some())
-                {
+                if terms.iter().all(|(in_article, t, lower)| {
+                    let field = if *in_article {
+                        label.article()
+                    } else {
+                        label.text()
+                    };
+                    word_score(&m, field, t, lower).is_some()
+                }) {
                     if scan.keep == Some(i) {
                         self.cursor.selected = self.rows.len();
                     }
@@ -374,6 +427,28 @@ mod tests {
             !p.edit_query(InputEdit::Backspace, labels.len()),
             "nothing to delete"
         );
+    }
+
+    #[test]
+    fn in_words_match_the_article_other_words_the_text() {
+        let labels: Vec<(String, String)> = [
+            ("relations are rock solid", "TASS 2023-03-01 Wang in Moscow"),
+            ("we will not be swayed", "SCMP 2023-03-02 Rock solid ties"),
+            ("a rock solid partnership", "SCMP 2023-03-03 Summit"),
+        ]
+        .iter()
+        .map(|(t, a)| (t.to_string(), a.to_string()))
+        .collect();
+        let mut p = Picker::new(labels.len());
+        p.set_query("rock solid".into(), &labels);
+        assert_eq!(p.rows, [0, 2], "the titles are not the quotes");
+        p.set_query("rock In:scmp".into(), &labels);
+        assert_eq!(p.rows, [2]);
+        p.set_query("in:rock".into(), &labels);
+        assert_eq!(p.rows, [1]);
+        // "in:" alone, the word still to come, narrows nothing yet
+        p.set_query("in:".into(), &labels);
+        assert_eq!(p.rows, [0, 1, 2]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::narrowing::{KEY_SLICE, make_labels, push_article};
+use super::narrowing::{KEY_SLICE, article_label, make_labels};
 use super::picker::{Line, Picker};
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, Context, Keys};
@@ -27,10 +27,10 @@ pub struct QuotesState {
     pub speaker: u32,
     /// (article, index into its quotes) for every quote, in corpus order.
     pub items: Vec<(ArticleId, usize)>,
-    /// The quote texts, one line each, for narrowing: made a slice at a
-    /// time once a key is typed (a speaker of 100,000 articles has tens of
-    /// thousands).
-    pub labels: Vec<String>,
+    /// The quote texts, one line each, and their articles, for narrowing:
+    /// made a slice at a time once a key is typed (a speaker of 100,000
+    /// articles has tens of thousands).
+    pub labels: Vec<(String, String)>,
     pub picker: Picker,
 }
 
@@ -199,11 +199,8 @@ impl Pane for QuotesState {
             items[range]
                 .iter()
                 .map(|&(id, qi)| {
-                    let mut label = QuotesState::quote_line(index, id, qi);
-                    if let Some(a) = index.article(id) {
-                        push_article(&mut label, a);
-                    }
-                    label
+                    let quote = QuotesState::quote_line(index, id, qi);
+                    (quote, index.article(id).map(article_label).unwrap_or_default())
                 })
                 .collect()
         });

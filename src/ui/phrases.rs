@@ -61,6 +61,7 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, s: &PhrasesState, theme: &Them
         total: s.rows.len(),
         footer: super::footer(app, s),
         below: chart_lines,
+        in_articles: false,
     };
     let below = picker::draw(frame, app, area, view, &s.picker, theme);
     if let Some((row, timeline)) = s.chart.as_ref().filter(|_| chart_lines > 0) {
@@ -176,6 +177,7 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, k: &KwicState, theme: &Theme) {
         total: k.occ.len(),
         footer: super::footer(app, k),
         below: 0,
+        in_articles: true,
     };
     picker::draw(frame, app, area, view, &k.picker, theme);
 }

@@ -20,6 +20,8 @@ pub struct PickerView<'a> {
     pub total: usize,
     /// Lines kept at the bottom for the caller (a chart, a preview).
     pub below: u16,
+    /// Rows that come from articles: `in:word` narrows by the article.
+    pub in_articles: bool,
 }
 
 /// Draws the picker in `area` and returns the region kept below, if any.
@@ -41,17 +43,22 @@ pub fn draw(
     if inner.height == 0 {
         return Rect::default();
     }
+    let article_words = if view.in_articles {
+        format!(" · {}word matches the article", crate::app::ARTICLE_PREFIX)
+    } else {
+        String::new()
+    };
     let query = if picker.query.is_empty() && !picker.typing {
         // how to start narrowing: the key that opens the line here
         let open = app
             .keymap
             .key_for(&app.keys(), Action::StartFilter)
-            .map_or_else(String::new, |k| format!("{k} to narrow"));
+            .map_or_else(String::new, |k| format!("{k} to narrow{article_words}"));
         Line::from(vec![Span::styled("› ", theme.key), Span::styled(open, theme.dim)])
     } else if picker.query.is_empty() {
         Line::from(vec![
             Span::styled("› ", theme.key),
-            Span::styled("type to narrow", theme.dim),
+            Span::styled(format!("type to narrow{article_words}"), theme.dim),
         ])
     } else {
         Line::from(vec![

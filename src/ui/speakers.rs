@@ -50,6 +50,7 @@ pub fn draw_speakers(frame: &mut Frame, app: &App, s: &SpeakersState, theme: &Th
         total: s.stats.len(),
         footer: super::footer(app, s),
         below: 0,
+        in_articles: false,
     };
     picker::draw(frame, app, area, view, &s.picker, theme);
 }
@@ -79,6 +80,7 @@ pub fn draw_quotes(frame: &mut Frame, app: &App, q: &QuotesState, theme: &Theme)
         total: q.items.len(),
         footer: super::footer(app, q),
         below: PREVIEW_LINES,
+        in_articles: true,
     };
     let below = picker::draw(frame, app, area, view, &q.picker, theme);
     // the selected quote in full
