@@ -191,6 +191,10 @@ pub fn run<B: Backend>(
         }
         // keys typed into the filter in this batch are evaluated once
         app.settle();
+        if app.take_redraw() {
+            // Ctrl-L: whatever the terminal shows, every cell is drawn again
+            terminal.clear()?;
+        }
         let t1 = Instant::now();
         terminal.draw(|f| ui::draw(f, app, theme))?;
         if let Some(log) = log.as_deref_mut() {

@@ -12,6 +12,7 @@ mod similar;
 mod speakers;
 mod status;
 pub mod theme;
+mod width;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -57,6 +58,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(overlay) = app.overlay {
         help::draw_overlay(frame, popup(area), app, overlay, theme);
     }
+    // emoji sequences as wide as every terminal draws them
+    width::agree(frame.buffer_mut());
 }
 
 /// A pane's footer, from the keymap: " Enter filters articles · Esc back ".

@@ -773,3 +773,38 @@ fn n_steps_through_a_family_filtered_by_from_the_list_like_brackets() {
     h.key(KeyCode::Char('G')).key(KeyCode::Char(']'));
     assert_eq!(h.app.focus, readout::app::Focus::Reader);
 }
+
+#[test]
+fn emoji_sequences_take_the_columns_every_terminal_gives_them() {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let article = Article::from_text(
+        "emoji.txt",
+        "Fans 👍🏽 the deal ❤\u{fe0f}\n\nA family 👨\u{200d}👩\u{200d}👧 waved; thumbs 👍🏿 up, 1\u{fe0f}\u{20e3} first.",
+        false,
+    );
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![article])), 100, 20);
+    let s = h.screen();
+    assert!(s.contains("Fans 👍"), "{s}");
+    assert!(s.contains("family 👨"), "{s}");
+    // every cell draws as wide code point by code point (xterm, tmux) as
+    // ratatui counts it: nothing lands where it does not expect
+    let buf = h.terminal.backend().buffer();
+    for cell in &buf.content {
+        let sym = cell.symbol();
+        let each: usize = sym.chars().map(|c| c.width().unwrap_or(0)).sum();
+        assert_eq!(sym.width(), each, "{sym:?} in\n{s}");
+    }
+}
+
+#[test]
+fn ctrl_l_asks_for_the_screen_to_be_drawn_again_even_while_typing() {
+    let mut h = Harness::bundled(100, 30);
+    assert!(!h.app.take_redraw());
+    h.key_mod(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert!(h.app.take_redraw());
+    assert!(!h.app.take_redraw(), "once");
+    h.key(KeyCode::Char('/')).type_str("wa");
+    h.key_mod(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert!(h.app.take_redraw());
+    assert_eq!(h.app.filter.input, "wa", "not typed");
+}

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
+    /// Draw the whole screen again (whatever the terminal shows now).
+    Redraw,
     ToggleHelp,
     ShowIssues,
     FocusNext,

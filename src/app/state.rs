@@ -69,6 +69,8 @@ pub struct App {
     /// Work for the event loop to do (reloading files).
     pub(super) effects: Vec<super::Effect>,
     pub should_quit: bool,
+    /// The screen is to be drawn afresh (Ctrl-L): [`App::take_redraw`].
+    redraw: bool,
     /// Quotes shown attributed in the reader (speaker in the margin, a colour each).
     pub attribution: bool,
     /// Phrase and quote highlighting in the reader (query matches always show).
@@ -104,6 +106,7 @@ impl App {
             filter_pending: false,
 
             should_quit: false,
+            redraw: false,
             attribution: false,
             highlights_on: true,
             screens: vec![Screen::Main],
@@ -155,6 +158,17 @@ impl App {
     /// Rows visible in a picker pane keeping `below` lines under its list.
     pub fn picker_height(&self, below: u16) -> usize {
         self.env().picker_height(below)
+    }
+
+    /// Asks for the whole screen to be drawn again.
+    pub(super) fn request_redraw(&mut self) {
+        self.redraw = true;
+    }
+
+    /// Whether the whole screen is to be drawn afresh (the terminal cleared
+    /// first), asked once.
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     /// Work for the event loop to do, taken.

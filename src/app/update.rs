@@ -102,7 +102,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // too small to show anything: keys would act on what cannot be seen
         if super::layout::too_small(self.size.0, self.size.1)
-            && !matches!(action, Action::Quit | Action::Resize(..))
+            && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw)
         {
             return;
         }
@@ -121,6 +121,7 @@ impl App {
         // app-wide actions, whatever the screen
         match action {
             Action::Quit => self.should_quit = true,
+            Action::Redraw => self.request_redraw(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowIssues => {
                 if self.issues.is_empty() {
@@ -302,7 +303,7 @@ impl App {
                 );
             }
             Action::ToggleLock | Action::NextPassage | Action::PrevPassage | Action::Drill => {}
-            Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
+            Action::Quit | Action::Redraw | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
             Action::ScrollAt { x, y, lines } => self.scroll_at(x, y, lines),
             Action::ClickAt { x, y } => self.click_at(x, y),
         }
@@ -332,7 +333,7 @@ impl App {
             Action::Top => 0,
             Action::Bottom => usize::MAX / 2,
             Action::ScrollAt { lines, .. } => scroll.saturating_add_signed(lines as isize),
-            Action::Quit | Action::Resize(..) => return false,
+            Action::Quit | Action::Redraw | Action::Resize(..) => return false,
             _ => return true,
         };
         let new_scroll = new_scroll.min(self.overlay_max_scroll.get());
