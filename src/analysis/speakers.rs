@@ -160,13 +160,26 @@ use gazetteer::Gazetteer;
 use layout::Layout;
 use lexicon::Lexicon;
 
-/// Who speaks: a person, or an organisation (a ministry, a news agency, a
-/// government named by its capital).
+/// Who speaks: a named person, an organisation (a ministry, a company, a
+/// news agency, a government named by its capital), or an unnamed source
+/// kept under its descriptor ("a hospital spokesperson", "some voters").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
     Organisation,
+    Unnamed,
+}
+
+impl SpeakerKind {
+    /// "person", "organisation" or "unnamed", as in the JSON output.
+    pub fn label(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Unnamed => "unnamed",
+        }
+    }
 }
 
 /// Quoted words, or a paraphrase.

@@ -80,6 +80,7 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
             match s.kind {
                 SpeakerKind::Person => ctx.persons.push(s.clone()),
                 SpeakerKind::Organisation => ctx.orgs.push(s.clone()),
+                SpeakerKind::Unnamed => {}
             }
         }
         if matches!(c.phrase.np, Np::Doc { .. }) || authors_document(l, &c.phrase) {
