@@ -149,6 +149,7 @@ mod cues;
 mod gazetteer;
 mod layout;
 mod lexicon;
+mod names;
 mod phrase;
 mod resolve;
 

@@ -58,6 +58,11 @@ pub const VERB_PP: u32 = 1 << 22;
 pub const NUMBER: u32 = 1 << 23;
 /// Nouns meaning remarks: remarks, comments, words.
 pub const REMARKS: u32 = 1 << 24;
+/// Nouns for people that head an unnamed source: official, spokesperson,
+/// resident, voters, sources...
+pub const HUMAN: u32 = 1 << 25;
+/// Capitalised title abbreviations that take a dot: Sen., Rep., Gov., Lt.
+pub const TITLE_ABBR: u32 = 1 << 26;
 
 /// A reporting verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,10 +233,105 @@ pub const VERBS: &[(&[&str], Verb)] = &[
         v("suggest", false, false, true, true),
     ),
     (&["tweeted"], v("tweet", false, false, true, false)),
-    (&["recalled"], v("recall", false, false, true, false)),
-    (&["observed"], v("observe", false, false, true, false)),
-    (&["replied"], v("reply", false, false, true, false)),
-    (&["quipped"], v("quip", false, false, true, false)),
+    (
+        &["recall", "recalls", "recalled", "recalling"],
+        v("recall", true, false, true, true),
+    ),
+    (
+        &["observe", "observes", "observed"],
+        v("observe", false, false, true, false),
+    ),
+    (&["replied", "replies"], v("reply", false, false, true, false)),
+    (&["quipped", "quips"], v("quip", false, false, true, false)),
+    (&["joked", "jokes"], v("joke", false, false, true, false)),
+    (
+        &["admonish", "admonishes", "admonished"],
+        v("admonish", false, true, true, false),
+    ),
+    (
+        &["concede", "concedes", "conceded", "conceding"],
+        v("concede", false, false, true, true),
+    ),
+    (
+        &["contend", "contends", "contended", "contending"],
+        v("contend", false, false, true, true),
+    ),
+    (
+        &["maintain", "maintains", "maintained", "maintaining"],
+        v("maintain", false, false, true, true),
+    ),
+    (
+        &["predict", "predicts", "predicted", "predicting"],
+        v("predict", false, false, true, true),
+    ),
+    (
+        &["testify", "testifies", "testified", "testifying"],
+        v("testify", false, false, true, true),
+    ),
+    (
+        &["complain", "complains", "complained", "complaining"],
+        v("complain", false, false, true, true),
+    ),
+    (
+        &["caution", "cautions", "cautioned", "cautioning"],
+        v("caution", false, true, true, true),
+    ),
+    (
+        &["criticize", "criticizes", "criticized", "criticise", "criticises", "criticised", "criticizing", "criticising"],
+        v("criticize", true, false, false, true),
+    ),
+    (
+        &["allege", "alleges", "alleged", "alleging"],
+        v("allege", false, false, true, true),
+    ),
+    (
+        &["reveal", "reveals", "revealed", "revealing"],
+        v("reveal", false, false, true, false),
+    ),
+    (
+        &["assure", "assures", "assured", "assuring"],
+        v("assure", false, true, true, true),
+    ),
+    (
+        &["counter", "counters", "countered", "countering"],
+        v("counter", false, false, true, true),
+    ),
+    (&["retorted", "retorts"], v("retort", false, false, true, false)),
+    (
+        &["estimate", "estimates", "estimated", "estimating"],
+        v("estimate", false, false, true, true),
+    ),
+    (
+        &["answer", "answers", "answered", "answering"],
+        v("answer", false, false, true, false),
+    ),
+    (
+        &["respond", "responds", "responded", "responding"],
+        v("respond", false, false, true, false),
+    ),
+    (
+        &["lament", "laments", "lamented", "lamenting"],
+        v("lament", true, false, true, true),
+    ),
+    (&["boasted", "boasts"], v("boast", false, false, true, false)),
+    (
+        &["mention", "mentions", "mentioned", "mentioning"],
+        v("mention", false, false, true, false),
+    ),
+    (
+        &["continue", "continues", "continued"],
+        v("continue", false, false, true, false),
+    ),
+    (&["asked", "asks"], v("ask", false, false, true, false)),
+    (&["shouted", "yelled"], v("shout", false, false, true, false)),
+    (
+        &["agree", "agrees", "agreed"],
+        v("agree", false, false, true, false),
+    ),
+    (&["conclude", "concludes", "concluded"], v("conclude", false, false, true, false)),
+    (&["disclosed", "discloses"], v("disclose", false, false, true, false)),
+    (&["recounted", "recounts"], v("recount", true, false, true, false)),
+    (&["posted"], v("post", false, false, true, false)),
 ];
 
 /// Past participles that make a passive with was/were/is ("was highlighted").
@@ -351,6 +451,31 @@ const WORDS: &[(u32, &[&str])] = &[
             "commentator",
             "strongman",
             "leadership",
+            // titles written before a name, and their abbreviations
+            "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "cpl", "det", "supt", "insp", "const",
+            "cllr", "coun", "hon", "rev", "atty", "cmdr", "adm", "maj", "pte", "fr", "msgr",
+            "sheriff", "deputy", "constable", "officer", "inspector", "superintendent", "detective",
+            "sergeant", "captain", "lieutenant", "colonel", "corporal", "marshal", "justice", "magistrate",
+            "coroner", "alderman", "councilwoman", "councilman", "councillor", "commissioner", "trustee",
+            "reeve", "warden", "chancellor", "provost", "dean", "principal", "superintendent", "treasurer",
+            "comptroller", "auditor", "clerk", "registrar", "mp", "mpp", "mla", "mna", "mep", "msp",
+            "pastor", "reverend", "rabbi", "imam", "bishop", "archbishop", "cardinal", "priest", "chaplain",
+            "coach", "manager", "captain", "owner", "president", "organizer", "organiser", "activist",
+            "advocate", "campaigner", "volunteer", "resident", "homeowner", "tenant", "landlord", "farmer",
+            "fisherman", "nurse", "paramedic", "physician", "doctor", "surgeon", "dentist", "pharmacist",
+            "epidemiologist", "scientist", "economist", "strategist", "pollster", "consultant", "lawyer",
+            "attorney", "barrister", "solicitor", "counsel", "defendant", "plaintiff", "witness", "juror",
+            "teacher", "student", "parent", "mother", "father", "grandmother", "grandfather", "widow",
+            "veteran", "survivor", "victim", "neighbour", "neighbor", "worker", "employee", "shopkeeper",
+            "accountant", "engineer", "architect", "planner", "developer", "contractor", "driver",
+            "pilot", "firefighter", "chef", "artist", "author", "novelist", "poet", "musician", "singer",
+            "fiddler", "piper", "actor", "actress", "filmmaker", "director", "producer", "athlete",
+            "player", "goaltender", "goalkeeper", "quarterback", "forward", "defenceman", "midfielder",
+            "striker", "pitcher", "coach", "trainer", "chairperson", "candidate", "challenger",
+            "incumbent", "nominee", "aide", "staffer", "organizer", "historian", "archivist", "librarian",
+            "curator", "biologist", "meteorologist", "forecaster", "geologist", "researcher",
+            "professor", "lecturer", "ceo", "cfo", "coo", "cto", "vp", "founder", "co-founder", "partner",
+            "executive", "entrepreneur", "investor", "analyst", "banker", "trader", "broker",
         ],
     ),
     (
@@ -1029,6 +1154,45 @@ const WORDS: &[(u32, &[&str])] = &[
         ],
     ),
     (REMARKS, &["remarks", "comments", "words", "statement", "message"]),
+    (
+        HUMAN,
+        &[
+            "official", "officials", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "source",
+            "sources", "resident", "residents", "voter", "voters", "parent", "parents", "mother", "mothers",
+            "father", "fathers", "analyst", "analysts", "expert", "experts", "observer", "observers",
+            "critic", "critics", "diplomat", "diplomats", "aide", "aides", "insider", "insiders", "person",
+            "people", "witness", "witnesses", "neighbour", "neighbours", "neighbor", "neighbors",
+            "organizer", "organizers", "organiser", "organisers", "employee", "employees", "worker",
+            "workers", "staff", "staffer", "staffers", "member", "members", "student", "students",
+            "teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "officer", "officers",
+            "investigator", "investigators", "prosecutor", "prosecutors", "lawyer", "lawyers", "executive",
+            "executives", "economist", "economists", "manager", "managers", "owner", "owners", "farmer",
+            "farmers", "customer", "customers", "passenger", "passengers", "shopper", "shoppers",
+            "driver", "drivers", "fan", "fans", "supporter", "supporters", "protester", "protesters",
+            "activist", "activists", "advocate", "advocates", "lawmaker", "lawmakers", "legislator",
+            "legislators", "representative", "representatives", "negotiator", "negotiators", "survivor",
+            "survivors", "victim", "victims", "relative", "relatives", "colleague", "colleagues",
+            "scientist", "scientists", "researcher", "researchers", "engineer", "engineers", "commuter",
+            "commuters", "tenant", "tenants", "homeowner", "homeowners", "villager", "villagers", "citizen",
+            "citizens", "soldier", "soldiers", "trader", "traders", "investor", "investors", "banker",
+            "bankers", "strategist", "strategists", "pollster", "pollsters", "consultant", "consultants",
+            "volunteer", "volunteers", "paramedic", "paramedics", "firefighter", "firefighters", "student",
+            "teenager", "teenagers", "woman", "women", "man", "men", "veteran", "veterans", "leader",
+            "leaders", "organizer", "physician", "physicians", "pharmacist", "pharmacists", "farmer",
+            "fisherman", "fishermen", "operator", "operators", "retailer", "retailers", "trustee",
+            "trustees", "councillor", "councillors", "councilor", "councilors", "minister", "commander",
+            "commanders", "attendee", "attendees", "participant", "participants", "delegate", "delegates",
+            "authorities", "police", "organisers",
+        ],
+    ),
+    (
+        TITLE_ABBR,
+        &[
+            "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "cpl", "det", "supt", "insp", "const",
+            "cllr", "coun", "hon", "rev", "atty", "cmdr", "adm", "maj", "pte", "fr", "msgr", "mr", "mrs",
+            "ms", "dr", "prof", "st",
+        ],
+    ),
 ];
 
 /// One lexicon entry: the classes of a word, and its verb if it is one.

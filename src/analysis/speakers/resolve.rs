@@ -23,6 +23,10 @@ struct Mention {
     nat: Option<u8>,
     classes: RoleClass,
     gender: Option<Gender>,
+    /// no person evidence of its own: a lone surname makes it a person
+    weak: bool,
+    /// the first name of its sentence (a likely subject)
+    first_in_sentence: bool,
 }
 
 /// A resolved speaker.
@@ -80,6 +84,9 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
             match s.kind {
                 SpeakerKind::Person => ctx.persons.push(s.clone()),
                 SpeakerKind::Organisation => ctx.orgs.push(s.clone()),
+                // "a spokeswoman said ... She added": a singular source
+                // can be "he" or "she" later
+                SpeakerKind::Unnamed if !plural(&s.display) => ctx.persons.push(s.clone()),
                 SpeakerKind::Unnamed => {}
             }
         }
@@ -210,14 +217,21 @@ impl Ctx<'_, '_> {
     fn resolve(&mut self, p: &Phrase, pos: usize, role: Option<&str>) -> Vec<Speaker> {
         let l = self.l;
         match &p.np {
-            Np::Name { name, role: r, org } => {
+            Np::Name {
+                name,
+                role: r,
+                org,
+                person,
+            } => {
                 let text = lexicon::strip_possessive(&l.text[name.clone()]);
+                let evidence = *person || role.is_some();
                 let role = role.map(str::to_string).or_else(|| r.clone());
                 if *org {
                     return vec![self.org(text, role, p.range.clone())];
                 }
-                self.person(text, role, p, pos).into_iter().collect()
+                self.person(text, role, p, pos, evidence).into_iter().collect()
             }
+            Np::Unnamed { text } => vec![unnamed(text, p.range.clone())],
             Np::Desc {
                 nat, classes, text, ..
             } => {
@@ -232,15 +246,7 @@ impl Ctx<'_, '_> {
                         cue: p.range.clone(),
                         gender: m.gender,
                     }],
-                    None if nat.is_some() => vec![Speaker {
-                        key: text.to_lowercase(),
-                        display: text.clone(),
-                        kind: SpeakerKind::Person,
-                        role: Some(text.clone()),
-                        cue: p.range.clone(),
-                        gender: None,
-                    }],
-                    None => Vec::new(),
+                    None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
                 }
             }
             Np::OrgDesc {
@@ -277,13 +283,27 @@ impl Ctx<'_, '_> {
             Np::Pronoun { female } => {
                 let want = if *female { Gender::Female } else { Gender::Male };
                 let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
-                if let Some(s) = self.persons.iter().rev().find(|s| fits(s.gender)) {
+                let spoke = self.persons.iter().rev().find(|s| fits(s.gender));
+                // a person named as the subject of a sentence after the
+                // latest speaker's cue ("Paramedic Joanne Kasprzak recalled
+                // ... “...,” she said")
+                let since = spoke.map_or(0, |s| s.cue.end);
+                let named = self.mentions.iter().rev().find(|m| {
+                    m.pos < pos && m.pos >= since && !m.weak && m.first_in_sentence && fits(m.gender)
+                });
+                if let (Some(s), None) = (spoke, named) {
                     return vec![Speaker {
                         cue: p.range.clone(),
                         ..s.clone()
                     }];
                 }
-                match self.mentions.iter().rev().find(|m| m.pos < pos && fits(m.gender)) {
+                let named = named.or_else(|| {
+                    self.mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.pos < pos && !m.weak && fits(m.gender))
+                });
+                match named {
                     Some(m) => vec![Speaker {
                         key: m.display.to_lowercase(),
                         display: m.display.clone(),
@@ -328,46 +348,85 @@ impl Ctx<'_, '_> {
     /// A person's name: a lone name is looked up among the article's full
     /// names (any of their words: "Wang" ↔ "Wang Yi", "Xi" ↔ "Xi Jinping"),
     /// then in the gazetteer.
-    fn person(&self, text: &str, role: Option<String>, p: &Phrase, pos: usize) -> Option<Speaker> {
+    fn person(
+        &self,
+        text: &str,
+        role: Option<String>,
+        p: &Phrase,
+        pos: usize,
+        evidence: bool,
+    ) -> Option<Speaker> {
         let g = self.g;
-        let single = !text.contains(char::is_whitespace);
+        let key = g.fold(text);
+        let parts: Vec<&str> = key.split(' ').collect();
         let mut gender = None;
         let mut mention_role = None;
-        let display = if single && !text.contains('-') {
-            let key = g.fold(text);
-            let hit = |m: &&Mention| m.tokens.len() > 1 && m.tokens.contains(&key);
-            let m = self
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.pos < pos && hit(m))
-                .or_else(|| self.mentions.iter().find(|m| m.pos >= pos && hit(m)));
-            match m {
-                Some(m) => {
-                    gender = m.gender;
-                    mention_role = m.role.clone();
-                    m.display.clone()
+        // a short form of a fuller name in the article: "Wang" ↔ "Wang Yi",
+        // "Adu-Boateng" ↔ "Kwame Adu-Boateng", "Moreno-Grant" ↔ "Alicia
+        // Moreno-Grant"; a name without person evidence of its own only by
+        // its last words (a surname)
+        let short = |m: &&Mention| {
+            m.tokens.len() > parts.len()
+                && if m.weak {
+                    m.tokens.ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+                } else if parts.len() == 1 {
+                    m.tokens.contains(&key)
+                } else {
+                    m.tokens
+                        .windows(parts.len())
+                        .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
                 }
-                None => match g.known(text) {
-                    Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
-                    Some(Known::Org(_)) => return None,
-                    None => match g.person_by_token(text) {
-                        Some(i) => g.persons[i as usize].name.clone(),
-                        // an unknown lone capitalised word opening a sentence
-                        // is more likely not a name ("Officials said")
-                        None if p.initial => return None,
-                        None => g.canonical(text),
-                    },
-                },
+        };
+        let candidates = parts.len() <= 2;
+        let m = candidates
+            .then(|| {
+                self.mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.pos < pos && short(m))
+                    .or_else(|| self.mentions.iter().find(|m| m.pos >= pos && short(m)))
+            })
+            .flatten();
+        let single = parts.len() == 1 || (parts.len() == 2 && !text.contains(char::is_whitespace));
+        let display = match m {
+            Some(m) => {
+                gender = m.gender;
+                mention_role = m.role.clone();
+                m.display.clone()
             }
-        } else {
-            g.canonical(text)
+            None if single => match g.known(text) {
+                Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
+                Some(Known::Org(_)) => return Some(self.org(text, role, p.range.clone())),
+                None => match g.person_by_token(text) {
+                    Some(i) => g.persons[i as usize].name.clone(),
+                    // an unknown lone capitalised word opening a sentence
+                    // is more likely not a name ("Officials said")
+                    None if p.initial && !evidence => return None,
+                    None if evidence => g.canonical(text),
+                    // no person evidence: a company, a party, a place
+                    None => return Some(self.org(text, role, p.range.clone())),
+                },
+            },
+            None => {
+                let exact = self
+                    .mentions
+                    .iter()
+                    .find(|m| !m.weak && g.fold(&m.display) == key);
+                match g.known(text) {
+                    Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
+                    _ if evidence || exact.is_some() => g.canonical(text),
+                    _ => return Some(self.org(text, role, p.range.clone())),
+                }
+            }
         };
         let key = g.fold(&display);
         if gender.is_none()
             && let Some(Known::Person(i)) = g.known(&display)
         {
             gender = g.persons[i as usize].gender;
+        }
+        if gender.is_none() {
+            gender = given_gender(g, &display);
         }
         let role = role.or(mention_role).or_else(|| {
             self.mentions
@@ -428,7 +487,10 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             && namey(&l.toks[e])
             && !l.toks[e].quoted
             && l.toks[e].sent == t.sent
-            && l.gap(l.toks[e - 1].end, l.toks[e].start).trim().is_empty()
+            && {
+                let gap = l.gap(l.toks[e - 1].end, l.toks[e].start).trim();
+                gap.is_empty() || gap == "." && super::phrase::initial(l, e - 1)
+            }
             && !lexicon::is_possessive(l.toks[e - 1].text)
         {
             e += 1;
@@ -441,6 +503,7 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             name,
             role,
             org: false,
+            person,
         } = &p.np
         else {
             continue;
@@ -462,6 +525,11 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         if role.is_none() {
             role = apposition_role(l, run.end);
         }
+        let weak = !(*person || role.is_some() || gz.is_some() || age_after(l, run.end));
+        let first_in_sentence = !out.last().is_some_and(|m: &Mention| {
+            let prev = l.toks.partition_point(|t| t.start < m.pos);
+            l.toks.get(prev).is_some_and(|pt| pt.sent == t.sent)
+        });
         let mut classes = role.as_deref().map(lexicon::role_classes).unwrap_or_default();
         let mut nat = role
             .as_deref()
@@ -473,6 +541,9 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             nat = nat.or(gp.country);
             gender = gp.gender;
         }
+        if gender.is_none() {
+            gender = given_gender(g, &display);
+        }
         let tokens = g.fold(&display).split(' ').map(str::to_string).collect();
         out.push(Mention {
             pos: l.toks[run.start].start,
@@ -482,9 +553,55 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             nat,
             classes,
             gender,
+            weak,
+            first_in_sentence,
         });
     }
     out
+}
+
+/// The gender the given-name list gives the first word of a name.
+fn given_gender(g: &Gazetteer, display: &str) -> Option<Gender> {
+    let first = display.split(' ').next()?;
+    g.given_names.given(first).and_then(|i| i.gender)
+}
+
+/// "Jane Doe, 50, said": an age right after the name.
+fn age_after(l: &Layout, after: usize) -> bool {
+    let (Some(t), Some(prev)) = (l.toks.get(after), after.checked_sub(1).map(|p| &l.toks[p])) else {
+        return false;
+    };
+    t.sent == prev.sent
+        && l.gap(prev.end, t.start).trim() == ","
+        && t.text.len() <= 3
+        && t.text.chars().all(|c| c.is_ascii_digit())
+        && l.toks
+            .get(after + 1)
+            .is_none_or(|n| l.gap(t.end, n.start).trim_start().starts_with([',', ')']))
+}
+
+/// An unnamed source under its descriptor as written.
+fn unnamed(text: &str, cue: Range<usize>) -> Speaker {
+    let display = text.trim().to_string();
+    Speaker {
+        key: display.to_lowercase(),
+        display,
+        kind: SpeakerKind::Unnamed,
+        role: None,
+        cue,
+        gender: None,
+    }
+}
+
+/// A descriptor whose head is plural ("some voters", "officials").
+fn plural(descriptor: &str) -> bool {
+    let head = descriptor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !matches!(*w, "for" | "of" | "to" | "with" | "at" | "in" | "from" | "familiar" | "close"))
+        .last()
+        .unwrap_or("");
+    head.ends_with('s') && !head.ends_with("ss") || matches!(head, "people" | "police" | "staff" | "women" | "men")
 }
 
 /// "Andrey Denisov, the Russian ambassador in China, said": the role after

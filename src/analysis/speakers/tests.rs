@@ -457,15 +457,17 @@ fn institutions_speak_as_organisations() {
 fn descriptions_resolve_to_the_person_named() {
     let t = "Beijing’s top diplomat has said ties are strong. Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov. The Russian foreign minister said the talks were frank.";
     assert_eq!(speakers_of(t), ["Wang Yi", "Sergey Lavrov"]);
-    // no minister named: the description stays
+    // no minister named: an unnamed source under the description
     let got = ex().extract("The Chinese foreign minister said ties are strong.");
-    assert_eq!(got[0].speaker, "Chinese foreign minister");
-    assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+    assert_eq!(got[0].speaker, "The Chinese foreign minister");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Unnamed);
     // "the diplomat": the latest diplomat named
     let t = "Wang Yi arrived in Moscow. “We are ready,” the diplomat said.";
     assert_eq!(speakers_of(t), ["Wang Yi"]);
-    // a bare job with no one named drops
-    assert!(q("Coalition deal close, says negotiator").is_empty());
+    // a bare job with no one named is an unnamed source
+    let got = ex().extract("Coalition deal close, says negotiator");
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].speaker.as_str(), got[0].speaker_kind), ("negotiator", SpeakerKind::Unnamed));
 }
 
 #[test]
