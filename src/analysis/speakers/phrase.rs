@@ -99,7 +99,7 @@ fn np_word(t: &Tok) -> bool {
             || t.place.is_some()
             || t.e
                 .has(lexicon::ROLE | lexicon::ORG | lexicon::DOC | lexicon::DET))
-        && !t.e.has(lexicon::GROUP)
+        && !(t.e.has(lexicon::GROUP) && !t.cap)
 }
 
 /// The phrase ending right before token `end` (exclusive), within its
@@ -405,6 +405,20 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         }
         return Np::None;
     }
+    // "Office for National Statistics", "Ministry of Economic Development":
+    // an organisation's head joined to capitalised words
+    if let Some(o) = (a..s.min(b - 1)).find(|&o| {
+        let t = &l.toks[o];
+        t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
+    }) {
+        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
+        return Np::Name {
+            name: l.toks[start].start..last.end,
+            role: None,
+            org: true,
+            person: false,
+        };
+    }
     // "Resident Corey Lindahl", "Fiddler Angus Chisholm": capitalised words
     // before the given name are the role
     let names = &g.given_names;
@@ -465,13 +479,49 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
             || honorific
             || given_at(s)
             || (b - s >= 2 && names.get(first.text).is_some_and(|i| i.surname_first))
-            || role_toks.iter().any(|&i| l.toks[i].e.has(lexicon::ROLE)));
+            || role_toks.last().is_some_and(|&i| person_title(&l.toks[i])));
     Np::Name {
         name,
         role,
         org,
         person,
     }
+}
+
+/// A title or job word right before a name: "Sen.", "spokesman",
+/// "Sheriff"; not a modifier such as "national" or "foreign".
+fn person_title(t: &Tok) -> bool {
+    t.e.has(lexicon::ROLE | lexicon::TITLE_ABBR)
+        && !matches!(
+            crate::analysis::text::normalize_word(lexicon::strip_possessive(t.text)).as_str(),
+            "national"
+                | "state"
+                | "foreign"
+                | "security"
+                | "special"
+                | "first"
+                | "former"
+                | "acting"
+                | "top"
+                | "senior"
+                | "vice"
+                | "deputy"
+                | "prime"
+                | "permanent"
+                | "affairs"
+                | "interior"
+                | "owned"
+                | "run"
+                | "controlled"
+                | "news"
+                | "defence"
+                | "defense"
+                | "executive"
+                | "general"
+                | "head"
+                | "leadership"
+                | "assistant"
+        )
 }
 
 /// Token `i` is an initial: "J." in "Wanda J. Okonkwo" (never "U.S.").
