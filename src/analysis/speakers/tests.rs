@@ -111,8 +111,11 @@ fn two_speakers_one_statement() {
 fn capitalised_non_names_at_sentence_start() {
     assert!(q("The said thing was odd.").is_empty());
     assert!(q("But said nothing about it.").is_empty());
-    assert!(q("Officials said the plan was dead.").is_empty());
-    assert!(q("Analysts say the talks failed.").is_empty());
+    // groups of people are unnamed sources, never people
+    let got = ex().extract("Officials said the plan was dead.");
+    assert_eq!((got[0].speaker.as_str(), got[0].speaker_kind), ("Officials", SpeakerKind::Unnamed));
+    let got = ex().extract("Analysts say the talks failed.");
+    assert_eq!((got[0].speaker.as_str(), got[0].speaker_kind), ("Analysts", SpeakerKind::Unnamed));
     assert_eq!(
         q("China said the plan was fair."),
         [one("China", Reported, "the plan was fair")]
@@ -524,11 +527,35 @@ fn headline_conventions() {
 }
 
 #[test]
-fn groups_are_not_speakers() {
+fn groups_are_unnamed_sources_or_no_one() {
     assert!(q("The two sides said the talks were useful.").is_empty());
-    assert!(q("However, observers have noted rising tensions.").is_empty());
-    assert!(q("Both ministers emphasised the depth of ties.").is_empty());
     assert!(q("They said the talks were useful.").is_empty());
+    let unnamed = |t: &str| {
+        ex().extract(t)
+            .into_iter()
+            .map(|q| (q.speaker, q.speaker_kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unnamed("However, observers have noted rising tensions."),
+        [("observers".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("Some voters say they are tired of the advertising."),
+        [("Some voters".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("Sources familiar with the talks said a deal was close."),
+        [("Sources familiar with the talks".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("“It's two buses away,” said one mother waiting outside."),
+        [("one mother".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("“It is low,” a hospital spokesperson said."),
+        [("a hospital spokesperson".to_string(), SpeakerKind::Unnamed)]
+    );
 }
 
 #[test]
@@ -722,6 +749,11 @@ fn wire_story() {
             ),
             one("Sergey Lavrov", Direct, "They never listened to us"),
             one("Sergey Lavrov", Direct, "Now they are surprised."),
+            one(
+                "A spokesperson for the U.S. State Department",
+                Reported,
+                "Washington remained open to talks"
+            ),
             one(
                 "Mao Ning",
                 Reported,
