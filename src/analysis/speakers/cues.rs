@@ -547,7 +547,19 @@ fn verb_cue(
         } else {
             None
         };
-        if let Some(phrase) = described {
+        if let Some(mut phrase) = described {
+            // "said the alliance's chief executive, Malcolm Fairweather"
+            let e = phrase.toks.end;
+            if e < s.toks.end && l.gap_before(e).trim() == "," {
+                let named = scan_fwd(l, e);
+                let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
+                if !named.is_empty() && ends {
+                    let p2 = analyse(l, g, named);
+                    if matches!(p2.np, Np::Name { org: false, .. }) {
+                        phrase = p2;
+                    }
+                }
+            }
             let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
             return Some(Cue::simple(CueKind::Inversion, phrase, si, t.start, l, content, false));
         }

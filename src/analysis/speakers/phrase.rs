@@ -319,6 +319,16 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
             return head;
         }
     }
+    // "Analyst Jörg Plessing of Dresdner Bank": a person of an organisation
+    if let Some(c) = (a + 1..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        !t.cap && matches!(t.text, "of" | "for" | "from" | "with") && l.toks[c - 1].cap
+    }) {
+        let head = read(l, g, toks.start..c);
+        if matches!(head, Np::Name { person: true, .. }) {
+            return head;
+        }
+    }
     // "a spokeswoman for Health Minister Jane Doe", "a spokesman for the
     // union": the spokesperson speaks, unnamed
     if let Some(c) = (a..b - 1).find(|&c| {
@@ -491,7 +501,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
 /// A title or job word right before a name: "Sen.", "spokesman",
 /// "Sheriff"; not a modifier such as "national" or "foreign".
 fn person_title(t: &Tok) -> bool {
-    t.e.has(lexicon::ROLE | lexicon::TITLE_ABBR)
+    (t.e.has(lexicon::TITLE_ABBR | lexicon::HUMAN) || t.cap && t.e.has(lexicon::ROLE))
         && !matches!(
             crate::analysis::text::normalize_word(lexicon::strip_possessive(t.text)).as_str(),
             "national"

@@ -489,7 +489,7 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             && l.toks[e].sent == t.sent
             && {
                 let gap = l.gap(l.toks[e - 1].end, l.toks[e].start).trim();
-                gap.is_empty() || gap == "." && super::phrase::initial(l, e - 1)
+                gap.is_empty() || gap == "-" || gap == "." && super::phrase::initial(l, e - 1)
             }
             && !lexicon::is_possessive(l.toks[e - 1].text)
         {
@@ -498,7 +498,13 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         let run = i..e;
         i = e;
         let np = scan_back(l, run.end);
-        let p = analyse(l, g, np.start.min(run.start)..run.end);
+        // "Gordon Fairclough and Nadia Haddad": each name on its own
+        let start = if (np.start..run.start).any(|x| l.toks[x].text == "and") {
+            run.start
+        } else {
+            np.start.min(run.start)
+        };
+        let p = analyse(l, g, start..run.end);
         let Np::Name {
             name,
             role,
