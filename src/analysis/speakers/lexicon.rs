@@ -543,6 +543,13 @@ const WORDS: &[(u32, &[&str])] = &[
             "magazine",
             "weekly",
             "observer",
+            // companies, charities, public bodies
+            "company", "firm", "charity", "association", "alliance", "federation", "society", "trust",
+            "fund", "club", "utility", "hospital", "clinic", "school", "college", "branch", "legion",
+            "cross", "league", "coalition", "chamber", "chambers", "board", "authority", "inc", "corp",
+            "ltd", "llc", "plc", "group", "services", "systems", "industries", "holdings", "resources",
+            "partners", "airlines", "airways", "motors", "foods", "energy", "technologies", "trains",
+            "railway", "railways", "transit", "library", "museum", "campaign", "centre", "center",
         ],
     ),
     (

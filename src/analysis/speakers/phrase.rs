@@ -365,7 +365,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
         return Np::Doc { owner, definite };
     }
-    if last.e.has(lexicon::ORG) && (last.cap || last.e.has(lexicon::ORG_DESC)) {
+    if last.e.has(lexicon::ORG) {
         return org_phrase(l, g, a..b);
     }
     if last.e.has(lexicon::ROLE) && !namey(last) {

@@ -47,6 +47,8 @@ struct Ctx<'l, 'a> {
     mentions: Vec<Mention>,
     persons: Vec<Speaker>,
     orgs: Vec<Speaker>,
+    /// organisations named in the article: (position, display)
+    org_names: Vec<(usize, String)>,
     last_doc: Option<Vec<Speaker>>,
 }
 
@@ -59,6 +61,7 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         mentions: mentions(l, g),
         persons: Vec::new(),
         orgs: Vec::new(),
+        org_names: org_names(l, g),
         last_doc: None,
     };
     let mut order: Vec<usize> = (0..cues.len()).collect();
@@ -258,12 +261,32 @@ impl Ctx<'_, '_> {
                     return vec![self.org(display, role.map(str::to_string), p.range.clone())];
                 }
                 let head = head.trim_end_matches('s');
-                match self.orgs.iter().rev().find(|o| o.key.contains(head)) {
-                    Some(o) => vec![Speaker {
+                if let Some(o) = self.orgs.iter().rev().find(|o| o.key.contains(head)) {
+                    return vec![Speaker {
                         cue: p.range.clone(),
                         ..o.clone()
-                    }],
-                    None => Vec::new(),
+                    }];
+                }
+                // "the credit union said": the organisation named with that
+                // word; "the company said": the latest organisation named
+                let generic = matches!(
+                    head,
+                    "company" | "firm" | "group" | "business" | "utility" | "charity" | "organisation" | "organization"
+                );
+                let named = self
+                    .org_names
+                    .iter()
+                    .rev()
+                    .filter(|(at, _)| *at < pos)
+                    .find(|(_, n)| n.to_lowercase().contains(head))
+                    .or_else(|| {
+                        generic
+                            .then(|| self.org_names.iter().rev().find(|(at, _)| *at < pos))
+                            .flatten()
+                    });
+                match named {
+                    Some((_, n)) => vec![self.org(n, role.map(str::to_string), p.range.clone())],
+                    None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
                 }
             }
             Np::Doc { owner, definite } => match owner {
@@ -320,7 +343,10 @@ impl Ctx<'_, '_> {
                     cue: p.range.clone(),
                     ..o.clone()
                 }],
-                None => Vec::new(),
+                None => match self.org_names.iter().rev().find(|(at, _)| *at < pos) {
+                    Some((_, n)) => vec![self.org(n, None, p.range.clone())],
+                    None => Vec::new(),
+                },
             },
             Np::Multi(parts) => {
                 let mut v = Vec::new();
@@ -562,6 +588,36 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             weak,
             first_in_sentence,
         });
+    }
+    out
+}
+
+/// The organisations named in the article (outside quotations), in order:
+/// names headed by an organisation word ("Brenhold Foods Inc.", "St.
+/// Brigid's Hospital") and known ones.
+fn org_names(l: &Layout, g: &Gazetteer) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut last_end = 0;
+    for (i, t) in l.toks.iter().enumerate() {
+        if t.quoted || !t.cap || t.start < last_end || !t.e.has(lexicon::ORG) {
+            continue;
+        }
+        let np = scan_back(l, i + 1);
+        if np.is_empty() {
+            continue;
+        }
+        let p = analyse(l, g, np);
+        let display = match &p.np {
+            Np::Name { name, org: true, .. } => g.canonical(lexicon::strip_possessive(&l.text[name.clone()])),
+            Np::OrgDesc {
+                display,
+                qualified: true,
+                ..
+            } => display.clone(),
+            _ => continue,
+        };
+        last_end = p.range.end;
+        out.push((p.range.start, display));
     }
     out
 }
