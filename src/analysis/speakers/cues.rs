@@ -326,7 +326,7 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
     if j >= end {
         return None;
     }
-    let opens_quote = gap.contains(['“', '"', '‘']);
+    let opens_quote = gap.contains(['“', '"', '‘', '«', '„']);
     let nt = &l.toks[j];
     if lower_is(nt.text, "that") && !nt.quoted && !nt.cap {
         return Some((first_non_space(l, nt.end, s.end), false));
@@ -375,7 +375,7 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
         return true;
     }
     let gap = l.gap_before(p.start);
-    if gap.contains([',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•']) {
+    if gap.contains([',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•', '«', '»', '„']) {
         return true;
     }
     let prev = &l.toks[p.start - 1];
@@ -741,7 +741,7 @@ fn verb_cue(
                 let prev = &l.sents[si - 1];
                 if prev.para == s.para {
                     let prev_text = l.text[prev.start..prev.end].trim_end();
-                    if prev_text.ends_with(['”', '"']) {
+                    if prev_text.ends_with(['”', '"', '»', '“']) {
                         let sp_i = l.span_at(prev.start + prev_text.len() - 1)?;
                         let sp = &l.spans[sp_i];
                         if sp.open <= prev.start {
