@@ -773,3 +773,21 @@ fn wire_story() {
     let lavrov = &ex().extract(t)[0];
     assert_eq!(lavrov.role.as_deref(), Some("Russian Foreign Minister"));
 }
+
+#[test]
+fn long_articles_are_read_up_to_the_bound() {
+    let para = "“We are ready,” Jane Doe said. The council met on Monday.\n\n";
+    let n = (MAX_BODY * 2) / para.len() + 1;
+    let text = para.repeat(n);
+    assert!(text.len() > MAX_BODY * 2);
+    let read = bounded(&text);
+    assert!(read <= MAX_BODY && read > MAX_BODY / 2);
+    assert!(text[..read].ends_with('\n') || text[read..].starts_with('\n'));
+    let got = ex().extract(&text);
+    assert!(!got.is_empty());
+    assert!(got.iter().all(|q| q.range.end <= read));
+    // every paragraph read gives its quote
+    let whole = text[..read].matches("Jane Doe said").count();
+    assert_eq!(got.len(), whole);
+    assert_eq!(bounded("short"), 5);
+}
