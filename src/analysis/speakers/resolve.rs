@@ -76,10 +76,15 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         if c.relay {
             continue;
         }
-        let speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
+        let mut speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
             Some(s) => s,
             None => ctx.resolve(&c.phrase, c.anchor, c.role.as_deref()),
         };
+        // a headline, a related-story blurb or a caption names whom it
+        // quotes: an unnamed source there is no quote
+        if !terminated(l, c.sent) {
+            speakers.retain(|s| s.kind != SpeakerKind::Unnamed);
+        }
         if speakers.is_empty() {
             continue;
         }
@@ -620,6 +625,20 @@ fn org_names(l: &Layout, g: &Gazetteer) -> Vec<(usize, String)> {
         out.push((p.range.start, display));
     }
     out
+}
+
+/// The paragraph of sentence `si` ends like running text (a full stop, a
+/// closing quote...), not like a headline or a blurb.
+fn terminated(l: &Layout, si: usize) -> bool {
+    let para = l.sents[si].para;
+    let mut last = si;
+    while last + 1 < l.sents.len() && l.sents[last + 1].para == para {
+        last += 1;
+    }
+    let s = &l.sents[last];
+    l.text[s.start..s.end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', '\'', '»', '“', ':', ')', '…'])
 }
 
 /// The gender the given-name list gives the first word of a name.
