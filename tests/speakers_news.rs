@@ -132,14 +132,20 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 /// At least 30% of the hand-marked text is covered by the predicted quote.
 fn covers(gold: &[Range<usize>], q: &Quote) -> bool {
-    gold.iter().any(|g| overlap(g, &q.range) * 10 >= g.len() * 3 && !g.is_empty())
+    gold.iter()
+        .any(|g| overlap(g, &q.range) * 10 >= g.len() * 3 && !g.is_empty())
 }
 
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "for" | "inc" | "ltd" | "corp" | "co"))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "of" | "for" | "inc" | "ltd" | "corp" | "co"
+            )
+        })
         .collect()
 }
 
@@ -154,7 +160,9 @@ fn same_speaker(ex: &Extractor, q: &Quote, g: &Gold) -> bool {
                 return true;
             }
             let (a, b) = (words_of(&q.speaker), words_of(&g.speaker));
-            !a.is_empty() && !b.is_empty() && (a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)))
+            !a.is_empty()
+                && !b.is_empty()
+                && (a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)))
         }
         _ => {
             if q.speaker_kind != SpeakerKind::Unnamed {
@@ -191,7 +199,12 @@ fn score(ex: &Extractor, dir: &str, toml_path: &str, verbose: bool) -> Option<(S
         s.people_gold += g_set.len();
         s.people_tp += p_set.intersection(&g_set).count();
         if verbose {
-            println!("== {}: {} predicted, {} marked", art.file, predicted.len(), art.quotes.len());
+            println!(
+                "== {}: {} predicted, {} marked",
+                art.file,
+                predicted.len(),
+                art.quotes.len()
+            );
             for n in p_set.difference(&g_set) {
                 println!("   person not marked: {n}");
             }

@@ -375,7 +375,9 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
         return true;
     }
     let gap = l.gap_before(p.start);
-    if gap.contains([',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•', '«', '»', '„']) {
+    if gap.contains([
+        ',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•', '«', '»', '„',
+    ]) {
         return true;
     }
     let prev = &l.toks[p.start - 1];
@@ -561,13 +563,23 @@ fn verb_cue(
                 }
             }
             let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
-            return Some(Cue::simple(CueKind::Inversion, phrase, si, t.start, l, content, false));
+            return Some(Cue::simple(
+                CueKind::Inversion,
+                phrase,
+                si,
+                t.start,
+                l,
+                content,
+                false,
+            ));
         }
         if !np.is_empty() && clause_ends {
             let mut phrase = analyse(l, g, np.clone());
             // "said the alliance's chief executive, Malcolm Fairweather"
-            if matches!(phrase.np, Np::Desc { .. } | Np::Unnamed { .. } | Np::OrgDesc { .. })
-                && np.end < s.toks.end
+            if matches!(
+                phrase.np,
+                Np::Desc { .. } | Np::Unnamed { .. } | Np::OrgDesc { .. }
+            ) && np.end < s.toks.end
                 && l.gap_before(np.end).trim() == ","
             {
                 let named = scan_fwd(l, np.end);
@@ -877,7 +889,10 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
         return None;
     }
     let p = analyse(l, g, np);
-    let person = matches!(p.np, Np::Name { org: false, .. } | Np::Desc { .. } | Np::Unnamed { .. });
+    let person = matches!(
+        p.np,
+        Np::Name { org: false, .. } | Np::Desc { .. } | Np::Unnamed { .. }
+    );
     let org = matches!(
         p.np,
         Np::Name { org: true, .. } | Np::OrgDesc { .. } | Np::Name { person: false, .. }
@@ -1303,12 +1318,17 @@ fn modifiers_only(l: &Layout, s: &Sent, j: usize) -> bool {
         if has_comma(l.gap(t.end, l.toks[a].start)) {
             return true;
         }
-        if t.quoted || t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::PREP) || j - a >= 4 {
+        if t.quoted
+            || t.e
+                .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::PREP)
+            || j - a >= 4
+        {
             return false;
         }
         a -= 1;
     }
-    !has_comma(l.gap_before(a)) || true
+    // the sentence start
+    true
 }
 
 /// Words that open an unnamed source: "a", "some", "one", "two"...
@@ -1316,7 +1336,18 @@ fn opens_descriptor(t: &super::layout::Tok) -> bool {
     t.e.has(lexicon::DET | lexicon::NUMBER)
         || matches!(
             t.text.to_ascii_lowercase().as_str(),
-            "one" | "another" | "other" | "most" | "few" | "his" | "her" | "its" | "their" | "our" | "local" | "many"
+            "one"
+                | "another"
+                | "other"
+                | "most"
+                | "few"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "local"
+                | "many"
         )
 }
 
@@ -1335,7 +1366,8 @@ fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Ph
         if t.quoted
             || (t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap)
             || (t.e.has(lexicon::BOUND) && !t.cap && t.text != "as")
-            || t.e.has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X | lexicon::REL)
+            || t.e
+                .has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X | lexicon::REL)
         {
             break;
         }
@@ -1375,7 +1407,9 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
         if head.is_none() {
             if t.e.has(lexicon::HUMAN) && !t.cap || t.e.has(lexicon::HUMAN) && e == start {
                 head = Some(e);
-            } else if e - start >= 4 || t.e.has(lexicon::VERB | lexicon::AUX | lexicon::PREP) && !opens_descriptor(t) {
+            } else if e - start >= 4
+                || t.e.has(lexicon::VERB | lexicon::AUX | lexicon::PREP) && !opens_descriptor(t)
+            {
                 return None;
             }
         } else {
@@ -1384,7 +1418,8 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
             if e == head.unwrap_or(e) + 1 && !joiner {
                 break;
             }
-            if e > head.unwrap_or(e) + 1 && (t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND) && !t.cap) {
+            if e > head.unwrap_or(e) + 1 && (t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND) && !t.cap)
+            {
                 break;
             }
             if t.text.ends_with("ing") && !t.cap {
@@ -1402,10 +1437,13 @@ fn descriptor(l: &Layout, a: usize, end: usize) -> Option<Phrase> {
     // before the head: an opener, adjectives, nouns, capitalised words
     let ok_before = (a..head).all(|x| {
         let t = &l.toks[x];
-        opens_descriptor(t) || !t.e.has(lexicon::VERB | lexicon::PREP | lexicon::STOP) || t.cap && !t.e.has(lexicon::STOP)
+        opens_descriptor(t)
+            || !t.e.has(lexicon::VERB | lexicon::PREP | lexicon::STOP)
+            || t.cap && !t.e.has(lexicon::STOP)
     });
     let first = &l.toks[a];
-    let opens = opens_descriptor(first) || head == a || first.cap || first.e.has(lexicon::ROLE | lexicon::HUMAN);
+    let opens =
+        opens_descriptor(first) || head == a || first.cap || first.e.has(lexicon::ROLE | lexicon::HUMAN);
     if !ok_before || !opens {
         return None;
     }

@@ -228,7 +228,10 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
             saw_space = true;
             break;
         }
-        if matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…' | '»' | '“') {
+        if matches!(
+            c,
+            '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…' | '»' | '“'
+        ) {
             end += c.len_utf8();
         } else {
             return None;

@@ -58,7 +58,10 @@ impl GivenNames {
                 _ => None,
             };
             let key = basic_fold(name);
-            let info = NameInfo { gender, surname_first };
+            let info = NameInfo {
+                gender,
+                surname_first,
+            };
             // a given name keeps its entry; a family name only adds itself
             self.map.entry(key).or_insert(info);
         }
@@ -75,7 +78,9 @@ impl GivenNames {
         }
         // "Kerry-Ann", "Jean-Pierre": the first part
         let first = key.split(' ').next()?;
-        (first.len() < key.len()).then(|| self.map.get(first).copied()).flatten()
+        (first.len() < key.len())
+            .then(|| self.map.get(first).copied())
+            .flatten()
     }
 
     /// A given name (not a family name written first).

@@ -99,7 +99,7 @@ fn np_word(t: &Tok) -> bool {
             || t.place.is_some()
             || t.e
                 .has(lexicon::ROLE | lexicon::ORG | lexicon::DOC | lexicon::DET))
-        && !(t.e.has(lexicon::GROUP) && !t.cap)
+        && (!t.e.has(lexicon::GROUP) || t.cap)
 }
 
 /// The phrase ending right before token `end` (exclusive), within its
@@ -436,12 +436,11 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         let t = &l.toks[i];
         names.given(t.text).is_some() || initial(l, i)
     };
-    if b - s >= 3 || (b - s == 2 && !given_at(s)) {
-        if let Some(f) = (s + 1..b - 1).find(|&i| given_at(i))
-            && !(s..f).any(given_at)
-        {
-            s = f;
-        }
+    if (b - s >= 3 || (b - s == 2 && !given_at(s)))
+        && let Some(f) = (s + 1..b - 1).find(|&i| given_at(i))
+        && !(s..f).any(given_at)
+    {
+        s = f;
     }
     let name = l.toks[s].start..last.end;
     let name_text = &l.text[name.clone()];

@@ -276,7 +276,14 @@ impl Ctx<'_, '_> {
                 // word; "the company said": the latest organisation named
                 let generic = matches!(
                     head,
-                    "company" | "firm" | "group" | "business" | "utility" | "charity" | "organisation" | "organization"
+                    "company"
+                        | "firm"
+                        | "group"
+                        | "business"
+                        | "utility"
+                        | "charity"
+                        | "organisation"
+                        | "organization"
                 );
                 let named = self
                     .org_names
@@ -399,7 +406,8 @@ impl Ctx<'_, '_> {
         let short = |m: &&Mention| {
             m.tokens.len() > parts.len()
                 && if m.weak {
-                    m.tokens.ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+                    m.tokens
+                        .ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
                 } else if parts.len() == 1 {
                     m.tokens.contains(&key)
                 } else {
@@ -679,10 +687,16 @@ fn plural(descriptor: &str) -> bool {
     let head = descriptor
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take_while(|w| !matches!(*w, "for" | "of" | "to" | "with" | "at" | "in" | "from" | "familiar" | "close"))
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "for" | "of" | "to" | "with" | "at" | "in" | "from" | "familiar" | "close"
+            )
+        })
         .last()
         .unwrap_or("");
-    head.ends_with('s') && !head.ends_with("ss") || matches!(head, "people" | "police" | "staff" | "women" | "men")
+    head.ends_with('s') && !head.ends_with("ss")
+        || matches!(head, "people" | "police" | "staff" | "women" | "men")
 }
 
 /// "Andrey Denisov, the Russian ambassador in China, said": the role after

@@ -113,9 +113,15 @@ fn capitalised_non_names_at_sentence_start() {
     assert!(q("But said nothing about it.").is_empty());
     // groups of people are unnamed sources, never people
     let got = ex().extract("Officials said the plan was dead.");
-    assert_eq!((got[0].speaker.as_str(), got[0].speaker_kind), ("Officials", SpeakerKind::Unnamed));
+    assert_eq!(
+        (got[0].speaker.as_str(), got[0].speaker_kind),
+        ("Officials", SpeakerKind::Unnamed)
+    );
     let got = ex().extract("Analysts say the talks failed.");
-    assert_eq!((got[0].speaker.as_str(), got[0].speaker_kind), ("Analysts", SpeakerKind::Unnamed));
+    assert_eq!(
+        (got[0].speaker.as_str(), got[0].speaker_kind),
+        ("Analysts", SpeakerKind::Unnamed)
+    );
     assert_eq!(
         q("China said the plan was fair."),
         [one("China", Reported, "the plan was fair")]
@@ -551,7 +557,10 @@ fn groups_are_unnamed_sources_or_no_one() {
     );
     assert_eq!(
         unnamed("Sources familiar with the talks said a deal was close."),
-        [("Sources familiar with the talks".to_string(), SpeakerKind::Unnamed)]
+        [(
+            "Sources familiar with the talks".to_string(),
+            SpeakerKind::Unnamed
+        )]
     );
     assert_eq!(
         unnamed("“It's two buses away,” said one mother waiting outside."),
