@@ -543,6 +543,8 @@ fn verb_cue(
             let n = &l.toks[np.end];
             has_comma(l.gap_before(np.end))
                 || n.e.has(lexicon::PREP | lexicon::TIME | lexicon::ADV) && !n.e.has(lexicon::AUX)
+                // "said Analyst Jörg Plessing of Dresdner Bank"
+                || matches!(n.text, "of" | "for" | "from" | "with")
         };
         let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
             descriptor_fwd(l, g, s, i + 1)
@@ -720,7 +722,10 @@ fn verb_cue(
         let n = &l.toks[i + 1];
         let g_after = l.gap_after(i);
         (has_comma(g_after) && !g_after.contains(':'))
-            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !n.cap && n.text != "that" && {
+            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME)
+                && (!n.cap || n.e.has(lexicon::TIME))
+                && n.text != "that"
+                && {
                 // no "that" coming: "told attendees at ... on Sunday"
                 !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
             })
@@ -877,6 +882,19 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
         }
     }
     let apposition = head.e.has(lexicon::DET) || head.e.has(lexicon::ROLE);
+    // "One resident, who asked not to be named, said", "Residents in
+    // Hollins Green, one of the worst-hit areas, said": an unnamed source
+    // before the parenthesis
+    if let Some(p) = descriptor_back(l, g, s, skip_tags(l, s, j)) {
+        let np_first = p.toks.start;
+        let opens = np_first == s.toks.start || has_comma(l.gap_before(np_first)) || {
+            let pt = &l.toks[np_first - 1];
+            pt.e.has(lexicon::BOUND) && !pt.cap
+        };
+        if np_first < j && opens {
+            return Some((p, None));
+        }
+    }
     // "Putin, speaking at a forum, said"
     let participial = !head.cap && (head.text.ends_with("ing") || head.text.ends_with("ed"));
     let who = lower_is(head.text, "who");
@@ -1418,7 +1436,7 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
             if e == head.unwrap_or(e) + 1 && !joiner {
                 break;
             }
-            if e > head.unwrap_or(e) + 1 && (t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND) && !t.cap)
+            if e > head.unwrap_or(e) + 1 && (t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::REL) && !t.cap)
             {
                 break;
             }
@@ -1447,13 +1465,18 @@ fn descriptor(l: &Layout, a: usize, end: usize) -> Option<Phrase> {
     if !ok_before || !opens {
         return None;
     }
-    // a capitalised name is not an unnamed source ("Jane Doe, a nurse")
-    if (a..end).any(|x| {
+    // a named person is not an unnamed source ("Paramedic Joanne Kasprzak",
+    // "Finance Minister Daljit Sandhu"); a name after "for", "of", "in"...
+    // is where the source works or lives ("a spokesman for the GMB union")
+    let mut joined = false;
+    for x in a..end {
         let t = &l.toks[x];
-        t.cap && x > a && !t.e.has(lexicon::ORG | lexicon::ROLE | lexicon::HUMAN) && t.place.is_none()
-    }) && (a..head).any(|x| l.toks[x].cap && x > a)
-    {
-        return None;
+        if !t.cap && matches!(t.text, "for" | "of" | "at" | "with" | "to" | "in" | "from" | "on") {
+            joined = true;
+        }
+        if !joined && x > a && namey(t) {
+            return None;
+        }
     }
     let range = trim_range(l.text, l.toks[a].start..l.toks[end - 1].end, &[',']);
     let initial = a == l.sents[l.toks[a].sent].toks.start;

@@ -347,6 +347,10 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     ),
     (&["recounted", "recounts"], v("recount", true, false, true, false)),
     (&["posted"], v("post", false, false, true, false)),
+    (
+        &["remember", "remembers", "remembered", "remembering"],
+        v("remember", true, false, true, false),
+    ),
 ];
 
 /// Past participles that make a passive with was/were/is ("was highlighted").
@@ -1735,6 +1739,7 @@ impl RoleClass {
     pub const AMBASSADOR: RoleClass = RoleClass(1 << 7);
     pub const PREMIER: RoleClass = RoleClass(1 << 8);
     pub const OFFICIAL: RoleClass = RoleClass(1 << 9);
+    pub const JUDGE: RoleClass = RoleClass(1 << 10);
 
     pub const fn empty() -> RoleClass {
         RoleClass(0)
@@ -1799,6 +1804,9 @@ pub fn role_classes(role: &str) -> RoleClass {
     }
     if has("minister") {
         c |= RoleClass::MINISTER;
+    }
+    if has("judge") || has("justice") || has("magistrate") {
+        c |= RoleClass::JUDGE;
     }
     if has("secretary") {
         c |= RoleClass::SECRETARY;

@@ -300,7 +300,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
     }
     let last = &l.toks[b - 1];
-    if last.e.has(lexicon::GROUP) && !last.cap {
+    if last.e.has(lexicon::GROUP) && (!last.cap || b - a == 1) {
         if last.e.has(lexicon::HUMAN) {
             return Np::Unnamed {
                 text: text_of(l, toks.start..b),
@@ -401,7 +401,10 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     }
     if s == b {
         // no name words: a place speaking for its government ("Moscow said")
-        if last.place.is_some() && (a..b - 1).all(|i| l.toks[i].place.is_some()) {
+        let adjective = last
+            .place
+            .is_some_and(|p| g.places[p as usize].adjective.eq_ignore_ascii_case(last.text));
+        if last.place.is_some() && !adjective && (a..b - 1).all(|i| l.toks[i].place.is_some()) {
             let name = l.toks[a].start..last.end;
             return Np::Name {
                 name,
@@ -539,7 +542,9 @@ pub fn initial(l: &Layout, i: usize) -> bool {
     t.cap
         && t.text.chars().count() == 1
         && l.toks.get(i + 1).is_some_and(|n| {
-            l.gap(t.end, n.start).trim() == "." && n.sent == t.sent && n.text.chars().count() > 1 && namey(n)
+            l.gap(t.end, n.start).trim() == "."
+                && n.sent == t.sent
+                && (n.text.chars().count() > 1 && namey(n) || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
         })
 }
 

@@ -27,6 +27,10 @@ struct Mention {
     weak: bool,
     /// the first name of its sentence (a likely subject)
     first_in_sentence: bool,
+    /// its paragraph
+    para: usize,
+    /// where the name ends
+    end: usize,
 }
 
 /// A resolved speaker.
@@ -118,9 +122,71 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         resolved[ci] = Some(speakers);
     }
     attrs.sort_by_key(|a| a.0);
-    continuations(l, &mut out, &mut attrs);
+    continuations(l, &mut out, &mut attrs, &ctx.mentions);
     dedupe(&mut out);
+    merge_short_names(g, &mut out);
     out
+}
+
+/// One person, two names in one article: a name that abbreviates a fuller
+/// one ("J.R. Tillman", "Hector Villanueva" for "Hector M. Villanueva") is
+/// shown as the fuller one.
+fn merge_short_names(g: &Gazetteer, out: &mut [Quote]) {
+    let mut names: Vec<(String, Vec<String>)> = Vec::new();
+    for q in out.iter() {
+        if q.speaker_kind == SpeakerKind::Person && !names.iter().any(|(n, _)| *n == q.speaker) {
+            let toks = g.fold(&q.speaker).split(' ').map(str::to_string).collect();
+            names.push((q.speaker.clone(), toks));
+        }
+    }
+    if names.len() < 2 {
+        return;
+    }
+    for q in out.iter_mut() {
+        if q.speaker_kind != SpeakerKind::Person {
+            continue;
+        }
+        let Some((_, mine)) = names.iter().find(|(n, _)| *n == q.speaker) else {
+            continue;
+        };
+        let fuller = names
+            .iter()
+            .filter(|(n, t)| *n != q.speaker && abbreviates(mine, t))
+            .max_by_key(|(n, t)| (t.len(), n.len()));
+        if let Some((n, _)) = fuller {
+            q.speaker = n.clone();
+        }
+    }
+}
+
+/// Name tokens `short` abbreviate `full`: the same last name, and each
+/// earlier token equal to, or the initial of, a token of `full` in order
+/// ("j r tillman" / "jerome ray tillman", "hector villanueva" / "hector m
+/// villanueva"). Folded tokens.
+fn abbreviates(short: &[String], full: &[String]) -> bool {
+    if short.len() > full.len() || short == full || short.len() < 2 {
+        return false;
+    }
+    let (Some(a), Some(b)) = (short.last(), full.last()) else {
+        return false;
+    };
+    if a != b {
+        return false;
+    }
+    let mut j = 0;
+    let rest = &full[..full.len() - 1];
+    for t in &short[..short.len() - 1] {
+        let initial = t.chars().count() == 1;
+        match rest[j..]
+            .iter()
+            .position(|f| f == t || initial && f.starts_with(t.as_str()))
+        {
+            Some(k) => j += k + 1,
+            None => return false,
+        }
+    }
+    // a short form keeps the first name or its initial
+    short[0] == full[0] || short[0].chars().count() == 1 && full[0].starts_with(short[0].as_str())
 }
 
 /// "a report by US intelligence", "a report from Sputnik": the phrase is a
@@ -152,7 +218,12 @@ fn direct_range(l: &Layout, sp: usize) -> Range<usize> {
 
 /// Quotations standing alone in their sentence, right after an attribution
 /// in the same or the previous paragraph, are the same speaker's.
-fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize, Vec<Speaker>)>) {
+fn continuations(
+    l: &Layout,
+    out: &mut Vec<Quote>,
+    attrs: &mut Vec<(usize, usize, Vec<Speaker>)>,
+    mentions: &[Mention],
+) {
     let mut used: Vec<Range<usize>> = out.iter().map(|q| q.range.clone()).collect();
     used.sort_by_key(|r| r.start);
     for (si, sp) in l.spans.iter().enumerate() {
@@ -176,17 +247,37 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
                 .trim()
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        if !alone || l.text[s.start..sp.open].trim().chars().any(char::is_alphanumeric) {
+        let lead = l.text[s.start..sp.open].trim();
+        // "She was blunt about what changed: “...”"
+        let colon_intro = lead.ends_with(':');
+        if !alone || lead.chars().any(char::is_alphanumeric) && !colon_intro {
             continue;
         }
-        let Some(prev) = attrs.iter().rev().find(|a| a.0 <= sp.open) else {
-            continue;
-        };
         let para = sp.first_para;
-        if prev.1 + 1 < para || prev.1 > para {
-            continue;
-        }
-        let speakers = prev.2.clone();
+        let prev = attrs
+            .iter()
+            .rev()
+            .find(|a| a.0 <= sp.open)
+            .filter(|prev| prev.1 + 1 >= para && prev.1 <= para);
+        // the person named last as a subject, in this paragraph or the one
+        // before ("The chief of staff, Dr. Evelyn Sorensen, has pushed ...
+        // She was blunt: “...”")
+        let opens_para = l.sents.get(sent).is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
+        let named = (colon_intro || opens_para)
+            .then(|| {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.pos < sp.open && !m.weak && m.first_in_sentence)
+                    .filter(|m| m.para + 1 >= para)
+            })
+            .flatten();
+        let speakers = match (prev, named) {
+            (Some(p), Some(m)) if colon_intro && m.end > p.0 => vec![mention_speaker(m)],
+            (Some(p), _) => p.2.clone(),
+            (None, Some(m)) => vec![mention_speaker(m)],
+            (None, None) => continue,
+        };
         let range = direct_range(l, si);
         if range.is_empty() {
             continue;
@@ -197,6 +288,18 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
         used.push(range.clone());
         let pos = attrs.partition_point(|a| a.0 <= sp.end);
         attrs.insert(pos, (sp.end, sp.last_para.max(para), speakers));
+    }
+}
+
+/// A person named in the article, as a speaker.
+fn mention_speaker(m: &Mention) -> Speaker {
+    Speaker {
+        key: m.display.to_lowercase(),
+        display: m.display.clone(),
+        kind: SpeakerKind::Person,
+        role: m.role.clone(),
+        cue: m.pos..m.end,
+        gender: m.gender,
     }
 }
 
@@ -296,9 +399,23 @@ impl Ctx<'_, '_> {
                             .then(|| self.org_names.iter().rev().find(|(at, _)| *at < pos))
                             .flatten()
                     });
+                let named = named.map(|(_, n)| n.as_str()).or_else(|| {
+                    // a name with no person evidence: "Swiss watchmaker Maison
+                    // Vautrin ... the company said"
+                    generic
+                        .then(|| {
+                            self.mentions
+                                .iter()
+                                .rev()
+                                .find(|m| m.pos < pos && m.weak && m.role.is_none())
+                        })
+                        .flatten()
+                        .map(|m| m.display.as_str())
+                });
                 match named {
-                    Some((_, n)) => vec![self.org(n, role.map(str::to_string), p.range.clone())],
-                    None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
+                    Some(n) => vec![self.org(n, role.map(str::to_string), p.range.clone())],
+                    // "the library board": the organisation as the article calls it
+                    None => vec![self.org(display, role.map(str::to_string), p.range.clone())],
                 }
             }
             Np::Doc { owner, definite } => match owner {
@@ -403,9 +520,11 @@ impl Ctx<'_, '_> {
         // "Adu-Boateng" ↔ "Kwame Adu-Boateng", "Moreno-Grant" ↔ "Alicia
         // Moreno-Grant"; a name without person evidence of its own only by
         // its last words (a surname)
+        let owned: Vec<String> = parts.iter().map(|t| t.to_string()).collect();
         let short = |m: &&Mention| {
-            m.tokens.len() > parts.len()
-                && if m.weak {
+            (parts.len() >= 2 && !m.weak && abbreviates(&owned, &m.tokens))
+                || m.tokens.len() > parts.len()
+                    && if m.weak {
                     m.tokens
                         .ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
                 } else if parts.len() == 1 {
@@ -416,7 +535,7 @@ impl Ctx<'_, '_> {
                         .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
                 }
         };
-        let candidates = parts.len() <= 2;
+        let candidates = parts.len() <= 3;
         let m = candidates
             .then(|| {
                 self.mentions
@@ -600,6 +719,8 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             gender,
             weak,
             first_in_sentence,
+            para: l.sents[t.sent].para,
+            end: l.toks[run.end - 1].end,
         });
     }
     out
