@@ -196,7 +196,8 @@ impl Index {
     }
 
     /// Quote and article counts per speaker over the live articles: people
-    /// first, then organisations, each by articles then quotes.
+    /// first, then organisations, then unnamed sources, each by articles then
+    /// quotes.
     pub fn speaker_stats(&self) -> Vec<SpeakerStats> {
         let mut stats: Vec<SpeakerStats> = (0..self.speakers.len() as u32)
             .map(|id| SpeakerStats {
@@ -221,8 +222,8 @@ impl Index {
         stats.sort_by(|a, b| {
             let ka = self.speakers[a.id as usize].kind;
             let kb = self.speakers[b.id as usize].kind;
-            (ka != SpeakerKind::Person)
-                .cmp(&(kb != SpeakerKind::Person))
+            (ka as u8)
+                .cmp(&(kb as u8))
                 .then(b.articles.len().cmp(&a.articles.len()))
                 .then(b.quotes.cmp(&a.quotes))
                 .then(

@@ -149,6 +149,7 @@ mod cues;
 mod gazetteer;
 mod layout;
 mod lexicon;
+mod names;
 mod phrase;
 mod resolve;
 
@@ -160,13 +161,26 @@ use gazetteer::Gazetteer;
 use layout::Layout;
 use lexicon::Lexicon;
 
-/// Who speaks: a person, or an organisation (a ministry, a news agency, a
-/// government named by its capital).
+/// Who speaks: a named person, an organisation (a ministry, a company, a
+/// news agency, a government named by its capital), or an unnamed source
+/// kept under its descriptor ("a hospital spokesperson", "some voters").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
     Organisation,
+    Unnamed,
+}
+
+impl SpeakerKind {
+    /// "person", "organisation" or "unnamed", as in the JSON output.
+    pub fn label(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Unnamed => "unnamed",
+        }
+    }
 }
 
 /// Quoted words, or a paraphrase.
@@ -220,8 +234,12 @@ impl Extractor {
     }
 
     /// The attributions of an article body, sorted by `range.start`. Every
-    /// range lies on char boundaries of `text`, whatever the input.
+    /// range lies on char boundaries of `text`, whatever the input. A body
+    /// longer than [`MAX_BODY`] is read up to the last paragraph break in
+    /// its first [`MAX_BODY`] bytes (see [`bounded`]), so the work stays
+    /// bounded and linear.
     pub fn extract(&self, text: &str) -> Vec<Quote> {
+        let text = &text[..bounded(text)];
         let g = &self.gazetteer;
         let layout = Layout::new(text, &self.lexicon, |w| g.place(w));
         let cues = cues::find(&layout, g);
@@ -252,6 +270,24 @@ impl Extractor {
 impl Default for Extractor {
     fn default() -> Self {
         Extractor::bundled()
+    }
+}
+
+/// Bodies longer than this are read for speakers up to a paragraph break
+/// within their first `MAX_BODY` bytes (a news article is a few kilobytes).
+pub const MAX_BODY: usize = 256 << 10;
+
+/// How many bytes of `text` the extraction reads: all of it up to
+/// [`MAX_BODY`], else up to the last line break in the first `MAX_BODY`
+/// bytes (or a char boundary when there is none).
+pub fn bounded(text: &str) -> usize {
+    if text.len() <= MAX_BODY {
+        return text.len();
+    }
+    let cut = crate::analysis::text::floor_char_boundary(text, MAX_BODY);
+    match text[..cut].rfind('\n') {
+        Some(nl) if nl > MAX_BODY / 2 => nl,
+        _ => cut,
     }
 }
 

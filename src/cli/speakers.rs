@@ -45,6 +45,8 @@ struct SpeakerItem<'a> {
 #[derive(Debug, Serialize)]
 struct QuoteItem<'a> {
     speaker: &'a str,
+    /// person, organisation or unnamed
+    speaker_kind: SpeakerKind,
     text: &'a str,
     kind: QuoteKind,
     path: &'a str,
@@ -78,10 +80,7 @@ pub fn run_speakers(args: SpeakersArgs) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
     } else {
         for s in &items {
-            let kind = match s.kind {
-                SpeakerKind::Person => "person",
-                SpeakerKind::Organisation => "organisation",
-            };
+            let kind = s.kind.label();
             writeln!(
                 out,
                 "{}\t{kind}\t{}\t{}",
@@ -137,6 +136,7 @@ pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
             };
             items.push(QuoteItem {
                 speaker: &sp.name,
+                speaker_kind: sp.kind,
                 text: &a.body[q.range.clone()],
                 kind: q.kind,
                 path: &a.path,

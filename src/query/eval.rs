@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
 use super::{Query, QueryError, TermKind};
+use crate::analysis::speakers::SpeakerKind;
 use crate::analysis::{phrases, text};
 use crate::index::Index;
 use crate::store::ArticleId;
@@ -397,12 +398,20 @@ fn scan(pattern: &BodyPattern, index: &Index, ids: Range<usize>) -> Vec<u32> {
         .collect()
 }
 
+/// Per speaker id: its score when the name matches. People and
+/// organisations only: an unnamed source ("a hospital spokesperson") is
+/// no one to find by name.
 fn speaker_scores(fuzzy: &SkimMatcherV2, index: &Index, pattern: &str) -> Vec<Option<i64>> {
     let lower: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     index
         .speaker_names()
         .iter()
-        .map(|name| word_score(fuzzy, name, pattern, &lower))
+        .zip(index.speakers())
+        .map(|(name, s)| {
+            (s.kind != SpeakerKind::Unnamed)
+                .then(|| word_score(fuzzy, name, pattern, &lower))
+                .flatten()
+        })
         .collect()
 }
 
@@ -947,6 +956,29 @@ mod tests {
         assert_eq!(ids("@lavrov"), [2]);
         assert_eq!(ids("@wang"), [0, 2]);
         assert_eq!(ids("!@wang"), [1, 3]);
+    }
+
+    #[test]
+    fn speaker_terms_find_people_and_organisations_not_unnamed_sources() {
+        let mut ix = Index::new(Corpus::new(vec![
+            art("a", "x", "“It is low,” a hospital spokesperson said."),
+            art("b", "x", "Dr. Anjali Rao said the risk was low."),
+            art("c", "x", "St. Brigid's Hospital said it had opened a ward."),
+        ]));
+        let analyzer = crate::facts::Analyzer::none().only(false, true);
+        for id in 0..3 {
+            let facts = analyzer.facts(ix.article(id).unwrap());
+            ix.set_facts(id, facts);
+        }
+        let found = |q: &str| {
+            let m = Matcher::new(&parse(q).unwrap(), &ix).unwrap();
+            let mut v: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(found("@rao"), [1]);
+        assert_eq!(found("@hospital"), [2]);
+        assert_eq!(found("@spokesperson"), Vec::<ArticleId>::new());
     }
 
     #[test]

@@ -70,6 +70,27 @@ impl std::fmt::Display for Issue {
     }
 }
 
+/// A body too long to be read whole for speakers and quotes: a warning
+/// saying how much is read (`record`: the JSON unit and number).
+fn long_for_speakers(path: &Path, body: &str, record: Option<(&str, usize)>) -> Option<Issue> {
+    let read = crate::analysis::speakers::bounded(body);
+    if read == body.len() {
+        return None;
+    }
+    let what = match record {
+        Some((unit, n)) => format!("{unit} {n}: "),
+        None => String::new(),
+    };
+    Some(Issue::warning(
+        path,
+        format!(
+            "{what}{} KiB long: speakers and quotes from its first {} KiB only",
+            body.len() >> 10,
+            read >> 10
+        ),
+    ))
+}
+
 /// What reading one file gave.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -232,6 +253,9 @@ fn read_into(out: &mut Loaded, buf: &mut Vec<u8>, path: &Path, size_hint: u64, k
             path,
             "invalid UTF-8 (read as Windows-1252, or with replacement characters)",
         ));
+    }
+    if let Some(i) = long_for_speakers(path, &article.body, None) {
+        out.issues.push(i);
     }
     out.articles.push(article);
 }
@@ -408,7 +432,12 @@ fn push_record(
             ))
         }
         Ok(r) => match r.into_article(format!("{name}:{n}")) {
-            Some(a) => out.articles.push(a),
+            Some(a) => {
+                if let Some(i) = long_for_speakers(path, &a.body, Some((unit, n))) {
+                    out.issues.push(i);
+                }
+                out.articles.push(a)
+            }
             None => out.issues.push(Issue::warning(
                 path,
                 format!("{unit} {n}: no body, text or content"),

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Row, Wrap};
 
 use super::Theme;
 use super::picker::{self, PickerView};
-use crate::analysis::speakers::{QuoteKind, SpeakerKind};
+use crate::analysis::speakers::QuoteKind;
 use crate::app::{App, QuotesState, SpeakersState, layout};
 
 /// Lines under the quotes list for the selected quote in full.
@@ -23,10 +23,7 @@ pub fn draw_speakers(frame: &mut Frame, app: &App, s: &SpeakersState, theme: &Th
         .filter_map(|&i| {
             let st = &s.stats[i];
             let sp = app.index.speaker(st.id)?;
-            let kind = match sp.kind {
-                SpeakerKind::Person => "person",
-                SpeakerKind::Organisation => "organisation",
-            };
+            let kind = sp.kind.label();
             Some(Row::new(vec![
                 Line::styled(sp.name.clone(), theme.title),
                 Line::styled(kind, theme.dim),

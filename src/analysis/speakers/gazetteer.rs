@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::lexicon::{self, RoleClass};
+use super::names::GivenNames;
 
 /// The alias list bundled with the binary.
 pub const BUNDLED: &str = include_str!("../../../assets/aliases.toml");
@@ -106,6 +107,8 @@ pub struct Gazetteer {
     person_tokens: HashMap<String, Vec<u16>>,
     /// folded place name, variant or adjective → place index
     place_words: HashMap<String, u8>,
+    /// given names (person evidence and gender), compiled in
+    pub given_names: GivenNames,
 }
 
 impl Gazetteer {
@@ -119,6 +122,7 @@ impl Gazetteer {
             names: HashMap::new(),
             person_tokens: HashMap::new(),
             place_words: HashMap::new(),
+            given_names: GivenNames::bundled(),
         };
         for (canon, variants) in &file.given_names {
             for v in variants {

@@ -228,7 +228,10 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
             saw_space = true;
             break;
         }
-        if matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…') {
+        if matches!(
+            c,
+            '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…' | '»' | '“'
+        ) {
             end += c.len_utf8();
         } else {
             return None;
@@ -238,7 +241,7 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
         return None;
     }
     let rest = &text[end..gap.end];
-    let opener = rest.contains(['“', '"', '‘', '-', '–', '—', '•']);
+    let opener = rest.contains(['“', '"', '‘', '-', '–', '—', '•', '«', '„']);
     if !(after.cap || opener) {
         return None;
     }
@@ -309,6 +312,8 @@ struct OpenDouble {
     start: usize,
     depth: u32,
     first_para: usize,
+    /// opened by „ (closed by “ or ”) or « (closed by »)
+    mark: char,
 }
 
 struct OpenSingle {
@@ -331,7 +336,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if !(b == b'"' || b == b'\'' || b == 0xE2) {
+            if !(b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2) {
                 i += 1;
                 continue;
             }
@@ -340,7 +345,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                 None => break,
             };
             let len = c.len_utf8();
-            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
+            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„') {
                 i += len;
                 continue;
             }
@@ -353,6 +358,14 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                 i += len;
                 continue;
             }
+            // „low-high“ and «guillemets»: double quotations too
+            let c = match (c, &dbl) {
+                ('„' | '«', _) => '“',
+                ('»', _) => '”',
+                ('“', Some(d)) if d.mark == '„' && d.depth == 0 => '”',
+                _ => c,
+            };
+            let mark = p[i..].chars().next().unwrap_or(c);
             match c {
                 '“' => match &mut dbl {
                     None => {
@@ -361,6 +374,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                             start: abs + len,
                             depth: 0,
                             first_para: pi,
+                            mark,
                         })
                     }
                     Some(d) => d.depth += 1,
@@ -388,6 +402,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                             start: abs + len,
                             depth: 0,
                             first_para: pi,
+                            mark,
                         })
                     }
                     None => {}
@@ -436,7 +451,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
         if let Some(d) = dbl.take() {
             let next_opens = paras.get(pi + 1).and_then(|np| {
                 let c = text[np.clone()].chars().next()?;
-                matches!(c, '“' | '"').then_some(np.start)
+                matches!(c, '“' | '"' | '«' | '„').then_some(np.start)
             });
             match next_opens {
                 Some(at) => {
@@ -526,6 +541,17 @@ mod tests {
         let s = &l.spans[0];
         assert_eq!(&t[s.start..s.end], "First part of it.\n\n“Second part,");
         assert_eq!((s.first_para, s.last_para), (0, 1));
+    }
+
+    #[test]
+    fn guillemets_and_low_high_quotes() {
+        let t = "Er sagte „Wir haben keine Wahl“ und ging. Elle a dit «Nous partons» hier.";
+        let l = layout(t);
+        assert_eq!(l.spans.len(), 2);
+        assert_eq!(quoted(&l, 0), "Wir haben keine Wahl");
+        assert_eq!(quoted(&l, 1), "Nous partons");
+        let t = "„Not closed the German way” he said.";
+        assert_eq!(quoted(&layout(t), 0), "Not closed the German way");
     }
 
     #[test]

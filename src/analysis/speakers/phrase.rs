@@ -19,12 +19,18 @@ pub enum Np {
     It,
     /// who, which, that: resolved by the cue rules to an antecedent
     Relative,
-    /// a proper name, with the role words before it
+    /// a proper name, with the role words before it; `person`: the phrase
+    /// itself shows a person (a given name, an initial, a title or role,
+    /// an honorific, a known person)
     Name {
         name: Range<usize>,
         role: Option<String>,
         org: bool,
+        person: bool,
     },
+    /// an unnamed source: "a hospital spokesperson", "some voters",
+    /// "sources familiar with the talks" (the words as written)
+    Unnamed { text: String },
     /// a person described by role: "the Chinese foreign minister"
     Desc {
         nat: Option<u8>,
@@ -82,7 +88,7 @@ fn joins(l: &Layout, left: usize) -> bool {
     match core {
         "" => true,
         "-" | "‑" => true,
-        "." => t.text.chars().count() == 1 && t.cap,
+        "." => t.cap && (t.text.chars().count() == 1 || t.e.has(lexicon::TITLE_ABBR)),
         _ => false,
     }
 }
@@ -93,7 +99,7 @@ fn np_word(t: &Tok) -> bool {
             || t.place.is_some()
             || t.e
                 .has(lexicon::ROLE | lexicon::ORG | lexicon::DOC | lexicon::DET))
-        && !t.e.has(lexicon::GROUP)
+        && (!t.e.has(lexicon::GROUP) || t.cap)
 }
 
 /// The phrase ending right before token `end` (exclusive), within its
@@ -294,8 +300,45 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
     }
     let last = &l.toks[b - 1];
-    if last.e.has(lexicon::GROUP) && !last.cap {
+    if last.e.has(lexicon::GROUP) && (!last.cap || b - a == 1) {
+        if last.e.has(lexicon::HUMAN) {
+            return Np::Unnamed {
+                text: text_of(l, toks.start..b),
+            };
+        }
         return Np::None;
+    }
+    // "The National Weather Service in Wichita", "the ambassador in China":
+    // the speaker is the part before the place
+    if let Some(c) = (a + 1..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        !t.cap && matches!(t.text, "in" | "at" | "on")
+    }) {
+        let head = read(l, g, toks.start..c);
+        if !matches!(head, Np::None) {
+            return head;
+        }
+    }
+    // "Analyst Jörg Plessing of Dresdner Bank": a person of an organisation
+    if let Some(c) = (a + 1..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        !t.cap && matches!(t.text, "of" | "for" | "from" | "with") && l.toks[c - 1].cap
+    }) {
+        let head = read(l, g, toks.start..c);
+        if matches!(head, Np::Name { person: true, .. }) {
+            return head;
+        }
+    }
+    // "a spokeswoman for Health Minister Jane Doe", "a spokesman for the
+    // union": the spokesperson speaks, unnamed
+    if let Some(c) = (a..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        t.e.has(lexicon::HUMAN) && !t.cap && matches!(l.toks[c + 1].text, "for" | "of" | "to" | "with")
+    }) {
+        let _ = c;
+        return Np::Unnamed {
+            text: text_of(l, toks.start..b),
+        };
     }
     if last.e.has(lexicon::DOC) && !(last.cap && last.e.has(lexicon::ORG)) {
         // owner: capitalised or organisation words right before the noun
@@ -322,7 +365,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
         return Np::Doc { owner, definite };
     }
-    if last.e.has(lexicon::ORG) && (last.cap || last.e.has(lexicon::ORG_DESC)) {
+    if last.e.has(lexicon::ORG) {
         return org_phrase(l, g, a..b);
     }
     if last.e.has(lexicon::ROLE) && !namey(last) {
@@ -358,12 +401,16 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     }
     if s == b {
         // no name words: a place speaking for its government ("Moscow said")
-        if last.place.is_some() && (a..b - 1).all(|i| l.toks[i].place.is_some()) {
+        let adjective = last
+            .place
+            .is_some_and(|p| g.places[p as usize].adjective.eq_ignore_ascii_case(last.text));
+        if last.place.is_some() && !adjective && (a..b - 1).all(|i| l.toks[i].place.is_some()) {
             let name = l.toks[a].start..last.end;
             return Np::Name {
                 name,
                 role: None,
                 org: true,
+                person: false,
             };
         }
         if last.e.has(lexicon::ORG) {
@@ -371,8 +418,36 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         }
         return Np::None;
     }
+    // "Office for National Statistics", "Ministry of Economic Development":
+    // an organisation's head joined to capitalised words
+    if let Some(o) = (a..s.min(b - 1)).find(|&o| {
+        let t = &l.toks[o];
+        t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
+    }) {
+        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
+        return Np::Name {
+            name: l.toks[start].start..last.end,
+            role: None,
+            org: true,
+            person: false,
+        };
+    }
+    // "Resident Corey Lindahl", "Fiddler Angus Chisholm": capitalised words
+    // before the given name are the role
+    let names = &g.given_names;
+    let given_at = |i: usize| {
+        let t = &l.toks[i];
+        names.given(t.text).is_some() || initial(l, i)
+    };
+    if (b - s >= 3 || (b - s == 2 && !given_at(s)))
+        && let Some(f) = (s + 1..b - 1).find(|&i| given_at(i))
+        && !(s..f).any(given_at)
+    {
+        s = f;
+    }
     let name = l.toks[s].start..last.end;
     let name_text = &l.text[name.clone()];
+    let honorific = (a..s).any(|i| l.toks[i].e.has(lexicon::HONORIFIC));
     let role_toks: Vec<usize> = (a..s).filter(|&i| !l.toks[i].e.has(lexicon::HONORIFIC)).collect();
     let titled = role_toks.iter().any(|&i| {
         let t = &l.toks[i];
@@ -410,7 +485,67 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         && name_text.chars().all(|c| c.is_ascii_uppercase())
         && !matches!(known, Some(Known::Person(_)));
     let org = matches!(known, Some(Known::Org(_))) || role_says_org || acronym;
-    Np::Name { name, role, org }
+    let first = &l.toks[s];
+    let person = !org
+        && (matches!(known, Some(Known::Person(_)))
+            || honorific
+            || given_at(s)
+            || (b - s >= 2 && names.get(first.text).is_some_and(|i| i.surname_first))
+            || role_toks.last().is_some_and(|&i| person_title(&l.toks[i])));
+    Np::Name {
+        name,
+        role,
+        org,
+        person,
+    }
+}
+
+/// A title or job word right before a name: "Sen.", "spokesman",
+/// "Sheriff"; not a modifier such as "national" or "foreign".
+fn person_title(t: &Tok) -> bool {
+    (t.e.has(lexicon::TITLE_ABBR | lexicon::HUMAN) || t.cap && t.e.has(lexicon::ROLE))
+        && !matches!(
+            crate::analysis::text::normalize_word(lexicon::strip_possessive(t.text)).as_str(),
+            "national"
+                | "state"
+                | "foreign"
+                | "security"
+                | "special"
+                | "first"
+                | "former"
+                | "acting"
+                | "top"
+                | "senior"
+                | "vice"
+                | "deputy"
+                | "prime"
+                | "permanent"
+                | "affairs"
+                | "interior"
+                | "owned"
+                | "run"
+                | "controlled"
+                | "news"
+                | "defence"
+                | "defense"
+                | "executive"
+                | "general"
+                | "head"
+                | "leadership"
+                | "assistant"
+        )
+}
+
+/// Token `i` is an initial: "J." in "Wanda J. Okonkwo" (never "U.S.").
+pub fn initial(l: &Layout, i: usize) -> bool {
+    let t = &l.toks[i];
+    t.cap
+        && t.text.chars().count() == 1
+        && l.toks.get(i + 1).is_some_and(|n| {
+            l.gap(t.end, n.start).trim() == "."
+                && n.sent == t.sent
+                && (n.text.chars().count() > 1 && namey(n) || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
+        })
 }
 
 fn read_part(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Option<Phrase> {
@@ -517,7 +652,7 @@ mod tests {
     fn name_and_role(text: &str, verb: &str) -> (String, Option<String>, bool) {
         let (_, np) = before(text, verb);
         match np {
-            Np::Name { name, role, org } => (text[name].to_string(), role, org),
+            Np::Name { name, role, org, .. } => (text[name].to_string(), role, org),
             other => panic!("not a name: {other:?}"),
         }
     }

@@ -111,8 +111,17 @@ fn two_speakers_one_statement() {
 fn capitalised_non_names_at_sentence_start() {
     assert!(q("The said thing was odd.").is_empty());
     assert!(q("But said nothing about it.").is_empty());
-    assert!(q("Officials said the plan was dead.").is_empty());
-    assert!(q("Analysts say the talks failed.").is_empty());
+    // groups of people are unnamed sources, never people
+    let got = ex().extract("Officials said the plan was dead.");
+    assert_eq!(
+        (got[0].speaker.as_str(), got[0].speaker_kind),
+        ("Officials", SpeakerKind::Unnamed)
+    );
+    let got = ex().extract("Analysts say the talks failed.");
+    assert_eq!(
+        (got[0].speaker.as_str(), got[0].speaker_kind),
+        ("Analysts", SpeakerKind::Unnamed)
+    );
     assert_eq!(
         q("China said the plan was fair."),
         [one("China", Reported, "the plan was fair")]
@@ -457,14 +466,21 @@ fn institutions_speak_as_organisations() {
 fn descriptions_resolve_to_the_person_named() {
     let t = "Beijing’s top diplomat has said ties are strong. Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov. The Russian foreign minister said the talks were frank.";
     assert_eq!(speakers_of(t), ["Wang Yi", "Sergey Lavrov"]);
-    // no minister named: the description stays
+    // no minister named: an unnamed source under the description
     let got = ex().extract("The Chinese foreign minister said ties are strong.");
-    assert_eq!(got[0].speaker, "Chinese foreign minister");
-    assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+    assert_eq!(got[0].speaker, "The Chinese foreign minister");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Unnamed);
     // "the diplomat": the latest diplomat named
     let t = "Wang Yi arrived in Moscow. “We are ready,” the diplomat said.";
     assert_eq!(speakers_of(t), ["Wang Yi"]);
-    // a bare job with no one named drops
+    // a bare job with no one named is an unnamed source, but not in a
+    // headline or blurb
+    let got = ex().extract("The deal is close, says a negotiator.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (got[0].speaker.as_str(), got[0].speaker_kind),
+        ("a negotiator", SpeakerKind::Unnamed)
+    );
     assert!(q("Coalition deal close, says negotiator").is_empty());
 }
 
@@ -522,11 +538,38 @@ fn headline_conventions() {
 }
 
 #[test]
-fn groups_are_not_speakers() {
+fn groups_are_unnamed_sources_or_no_one() {
     assert!(q("The two sides said the talks were useful.").is_empty());
-    assert!(q("However, observers have noted rising tensions.").is_empty());
-    assert!(q("Both ministers emphasised the depth of ties.").is_empty());
     assert!(q("They said the talks were useful.").is_empty());
+    let unnamed = |t: &str| {
+        ex().extract(t)
+            .into_iter()
+            .map(|q| (q.speaker, q.speaker_kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unnamed("However, observers have noted rising tensions."),
+        [("observers".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("Some voters say they are tired of the advertising."),
+        [("Some voters".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("Sources familiar with the talks said a deal was close."),
+        [(
+            "Sources familiar with the talks".to_string(),
+            SpeakerKind::Unnamed
+        )]
+    );
+    assert_eq!(
+        unnamed("“It's two buses away,” said one mother waiting outside."),
+        [("one mother".to_string(), SpeakerKind::Unnamed)]
+    );
+    assert_eq!(
+        unnamed("“It is low,” a hospital spokesperson said."),
+        [("a hospital spokesperson".to_string(), SpeakerKind::Unnamed)]
+    );
 }
 
 #[test]
@@ -721,6 +764,11 @@ fn wire_story() {
             one("Sergey Lavrov", Direct, "They never listened to us"),
             one("Sergey Lavrov", Direct, "Now they are surprised."),
             one(
+                "A spokesperson for the U.S. State Department",
+                Reported,
+                "Washington remained open to talks"
+            ),
+            one(
                 "Mao Ning",
                 Reported,
                 "Beijing \"firmly opposes\" unilateral sanctions"
@@ -738,4 +786,22 @@ fn wire_story() {
     );
     let lavrov = &ex().extract(t)[0];
     assert_eq!(lavrov.role.as_deref(), Some("Russian Foreign Minister"));
+}
+
+#[test]
+fn long_articles_are_read_up_to_the_bound() {
+    let para = "“We are ready,” Jane Doe said. The council met on Monday.\n\n";
+    let n = (MAX_BODY * 2) / para.len() + 1;
+    let text = para.repeat(n);
+    assert!(text.len() > MAX_BODY * 2);
+    let read = bounded(&text);
+    assert!(read <= MAX_BODY && read > MAX_BODY / 2);
+    assert!(text[..read].ends_with('\n') || text[read..].starts_with('\n'));
+    let got = ex().extract(&text);
+    assert!(!got.is_empty());
+    assert!(got.iter().all(|q| q.range.end <= read));
+    // every paragraph read gives its quote
+    let whole = text[..read].matches("Jane Doe said").count();
+    assert_eq!(got.len(), whole);
+    assert_eq!(bounded("short"), 5);
 }
