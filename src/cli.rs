@@ -289,6 +289,8 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
+    let signal_tx = tx.clone();
+    crate::signals::spawn(move |s| signal_tx.send(AppEvent::Signal(s)).is_ok());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
     let analyzer = Arc::new(Analyzer::new().with_book(book));
@@ -345,6 +347,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
 
     cancel.cancel();
     drop(guard);
+    crate::signals::restored();
     result?;
     let mut err = io::stderr().lock();
     if !app.issues.is_empty() || app.exit_code != 0 {
@@ -357,6 +360,11 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     }
     if app.exit_code != 0 {
         let _ = writeln!(err, "readout: {}", UsageError::NothingLoaded);
+    }
+    if let Some(sig) = crate::signals::terminated() {
+        // the terminal is restored: now end as the signal would have
+        drop(err);
+        crate::signals::die_of(sig);
     }
     Ok(ExitCode::from(app.exit_code))
 }
