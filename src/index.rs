@@ -411,6 +411,16 @@ impl Index {
     /// Finds a family by label: case-insensitive, spaces, hyphens and
     /// underscores alike, or a unique prefix.
     pub fn family_id(&self, label: &str) -> Option<u16> {
+        match self.families_matching(label)[..] {
+            [id] => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The families `label` can mean: the one it names (case-insensitive,
+    /// spaces, hyphens and underscores alike), else every family whose
+    /// label it begins.
+    pub fn families_matching(&self, label: &str) -> Vec<u16> {
         let key = |s: &str| -> String {
             s.chars()
                 .filter(|c| !matches!(c, ' ' | '-' | '_'))
@@ -420,11 +430,13 @@ impl Index {
         let want = key(label);
         let keys: Vec<String> = self.family_labels.iter().map(|l| key(l)).collect();
         if let Some(i) = keys.iter().position(|k| *k == want) {
-            return Some(i as u16);
+            return vec![i as u16];
         }
-        let mut prefixed = keys.iter().enumerate().filter(|(_, k)| k.starts_with(&want));
-        let (i, _) = prefixed.next()?;
-        prefixed.next().is_none().then_some(i as u16)
+        keys.iter()
+            .enumerate()
+            .filter(|(_, k)| k.starts_with(&want))
+            .map(|(i, _)| i as u16)
+            .collect()
     }
 
     /// Adds articles (background loading) with their facts.

@@ -13,8 +13,8 @@ pub use article::{Article, ArticleId, Meta};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use frontmatter::split_front_matter;
 pub use load::{
-    Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, read_source,
-    read_source_filtered,
+    Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, path_of_shown,
+    read_source, read_source_filtered, shown_path,
 };
 pub use walk::discover_with;
 
@@ -61,9 +61,10 @@ fn file_of(article_path: &str, cwd: Option<&Path>) -> PathBuf {
         Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) && is_article_file(Path::new(f)) => f,
         _ => article_path,
     };
+    let file = path_of_shown(file);
     match cwd {
-        Some(cwd) if Path::new(file).is_relative() => absolute(&cwd.join(file)),
-        _ => absolute(Path::new(file)),
+        Some(cwd) if file.is_relative() => absolute(&cwd.join(file)),
+        _ => absolute(&file),
     }
 }
 
