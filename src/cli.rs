@@ -31,8 +31,8 @@ pub struct Cli {
     /// Append one line per handled event (update and draw milliseconds) to FILE.
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
-    /// Mine phrases that occur in at least N articles.
-    #[arg(long, value_name = "N", default_value_t = 2)]
+    /// Mine phrases that occur in at least N articles (1 to 1,000,000).
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = min_docs_arg())]
     pub min_docs: usize,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -111,6 +111,35 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .downcast_ref::<serde_json::Error>()
         .and_then(serde_json::Error::io_error_kind);
     io.or(json) == Some(io::ErrorKind::BrokenPipe)
+}
+
+/// `--min-docs N`: 1 to 1,000,000 (a phrase in more articles than there
+/// are is found in none; more is a typo).
+pub fn min_docs_arg() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
+}
+
+/// `kwic --width N`: 0 to 1,000 characters of context.
+pub fn width_arg() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(0..=1_000)
+}
+
+/// A phrase or name argument: at most as long as a query
+/// ([`crate::query::MAX_QUERY_CHARS`]).
+pub fn text_arg(s: &str) -> Result<String, String> {
+    crate::query::check_length(s).map_err(|e| e.message)?;
+    Ok(s.to_string())
+}
+
+/// Serialises a file name as the text output prints it: control
+/// characters, C1 controls and bidirectional overrides as visible escapes.
+pub fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(&crate::store::escape_controls(name))
+}
+
+/// [`escaped`] for a list of file names.
+pub fn escaped_all<S: serde::Serializer>(names: &[&str], ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_seq(names.iter().map(|n| crate::store::escape_controls(n)))
 }
 
 /// An error that is the user's to fix (exit code 2, message on stderr).
@@ -289,6 +318,8 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
+    let signal_tx = tx.clone();
+    crate::signals::spawn(move |s| signal_tx.send(AppEvent::Signal(s)).is_ok());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
     let analyzer = Arc::new(Analyzer::new().with_book(book));
@@ -345,6 +376,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
 
     cancel.cancel();
     drop(guard);
+    crate::signals::restored();
     result?;
     let mut err = io::stderr().lock();
     if !app.issues.is_empty() || app.exit_code != 0 {
@@ -357,6 +389,11 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     }
     if app.exit_code != 0 {
         let _ = writeln!(err, "readout: {}", UsageError::NothingLoaded);
+    }
+    if let Some(sig) = crate::signals::terminated() {
+        // the terminal is restored: now end as the signal would have
+        drop(err);
+        crate::signals::die_of(sig);
     }
     Ok(ExitCode::from(app.exit_code))
 }

@@ -1,7 +1,7 @@
 //! The corpus together with what the analyses derived from it: the state
 //! queries run against. Domain only; the TUI and headless commands share it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -73,6 +73,26 @@ pub struct Index {
     date_order: std::sync::OnceLock<DateOrder>,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
+    /// Live-reload batches not yet applied (see [`Index::apply_queued`]).
+    queued: VecDeque<Batch>,
+}
+
+/// One batch of live-reload changes, being applied.
+#[derive(Debug)]
+struct Batch {
+    changed: VecDeque<(PathBuf, Vec<Article>, Vec<Facts>)>,
+    removed: Vec<PathBuf>,
+    /// The files of `changed` applied so far (absolute): removals spare them.
+    read: HashSet<PathBuf>,
+    summary: ChangeSummary,
+}
+
+/// Adds what `more` changed to `summary`.
+fn merge(summary: &mut ChangeSummary, more: ChangeSummary) {
+    summary.assigned.extend(more.assigned);
+    summary.added.extend(more.added);
+    summary.updated.extend(more.updated);
+    summary.removed.extend(more.removed);
 }
 
 impl Default for Index {
@@ -94,6 +114,7 @@ impl Default for Index {
             mined_sampled: false,
             date_order: std::sync::OnceLock::new(),
             similarity: SimilarityIndex::default(),
+            queued: VecDeque::new(),
         }
     }
 }
@@ -391,6 +412,16 @@ impl Index {
     /// Finds a family by label: case-insensitive, spaces, hyphens and
     /// underscores alike, or a unique prefix.
     pub fn family_id(&self, label: &str) -> Option<u16> {
+        match self.families_matching(label)[..] {
+            [id] => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The families `label` can mean: the one it names (case-insensitive,
+    /// spaces, hyphens and underscores alike), else every family whose
+    /// label it begins.
+    pub fn families_matching(&self, label: &str) -> Vec<u16> {
         let key = |s: &str| -> String {
             s.chars()
                 .filter(|c| !matches!(c, ' ' | '-' | '_'))
@@ -400,11 +431,13 @@ impl Index {
         let want = key(label);
         let keys: Vec<String> = self.family_labels.iter().map(|l| key(l)).collect();
         if let Some(i) = keys.iter().position(|k| *k == want) {
-            return Some(i as u16);
+            return vec![i as u16];
         }
-        let mut prefixed = keys.iter().enumerate().filter(|(_, k)| k.starts_with(&want));
-        let (i, _) = prefixed.next()?;
-        prefixed.next().is_none().then_some(i as u16)
+        keys.iter()
+            .enumerate()
+            .filter(|(_, k)| k.starts_with(&want))
+            .map(|(i, _)| i as u16)
+            .collect()
     }
 
     /// Adds articles (background loading) with their facts.
@@ -420,31 +453,86 @@ impl Index {
         self.article_families.resize(n, Vec::new());
     }
 
-    /// Applies changed and removed files (live reload); the facts of the
-    /// articles touched are cleared until they are analysed again.
+    /// Applies changed and removed files (live reload) at once; see
+    /// [`queue_changes`](Self::queue_changes) for the same a slice at a time.
     pub fn apply(
         &mut self,
         changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
         removed: &[PathBuf],
     ) -> ChangeSummary {
-        let mut all_facts = Vec::new();
-        let changed: Vec<(PathBuf, Vec<Article>)> = changed
-            .into_iter()
-            .map(|(p, a, f)| {
-                all_facts.extend(
-                    f.into_iter()
-                        .map(Some)
-                        .chain(std::iter::repeat(None))
-                        .take(a.len()),
-                );
-                (p, a)
-            })
-            .collect();
-        let summary = self.corpus.apply(changed, removed);
-        self.date_order = std::sync::OnceLock::new();
+        self.queue_changes(changed, removed.to_vec());
+        let mut summary = ChangeSummary::default();
+        while let Some(s) = self.apply_queued(None) {
+            merge(&mut summary, s);
+        }
+        summary
+    }
+
+    /// Queues a batch of changed files (with the articles each holds now
+    /// and their facts) and removed files or folders, to be applied by
+    /// [`apply_queued`](Self::apply_queued), after any batch queued before.
+    pub fn queue_changes(
+        &mut self,
+        changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
+        removed: Vec<PathBuf>,
+    ) {
+        self.queued.push_back(Batch {
+            changed: changed.into(),
+            removed,
+            read: HashSet::new(),
+            summary: ChangeSummary::default(),
+        });
+    }
+
+    /// Whether changes are queued.
+    pub fn changes_queued(&self) -> bool {
+        !self.queued.is_empty()
+    }
+
+    /// Applies queued changes until `deadline` (all of them without one):
+    /// each file's in one step, so the index is consistent between calls.
+    /// Returns what the first batch changed once it is all applied; the
+    /// facts of new and changed articles are the batch's, removed ones'
+    /// are cleared, and the mined phrases are counted again in both.
+    /// The cost is linear in the files changed (a removed folder: in the
+    /// files below it).
+    pub fn apply_queued(&mut self, deadline: Option<std::time::Instant>) -> Option<ChangeSummary> {
+        let mut batch = self.queued.pop_front()?;
+        let mut steps = 0usize;
+        while let Some((path, articles, facts)) = batch.changed.pop_front() {
+            let key = std::path::absolute(&path).unwrap_or(path);
+            let n = articles.len();
+            let fresh = self.corpus.apply_file(&key, articles, &mut batch.summary);
+            batch.read.insert(key);
+            if !fresh.is_empty() {
+                // the facts given belong to the articles in order
+                let assigned = &batch.summary.assigned[batch.summary.assigned.len() - n..];
+                let mut facts: Vec<Option<Facts>> = facts.into_iter().map(Some).collect();
+                facts.resize_with(n, || None);
+                for (&id, f) in assigned.iter().zip(facts) {
+                    if fresh.contains(&id) {
+                        self.grow_to(id);
+                        self.set_facts(id, f.unwrap_or_default());
+                    }
+                }
+            }
+            steps += 1;
+            if let Some(deadline) = deadline
+                && steps.is_multiple_of(16)
+                && std::time::Instant::now() >= deadline
+                && !batch.changed.is_empty()
+            {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        let mut summary = std::mem::take(&mut batch.summary);
+        self.corpus
+            .remove_paths(&batch.removed, &batch.read, &mut summary);
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
+        // removed articles (also those a changed file no longer holds)
         for &id in &summary.removed {
             self.article_speakers[id as usize].clear();
             if let Some(q) = self.article_quotes.get_mut(id as usize) {
@@ -456,51 +544,95 @@ impl Index {
             }
             self.similarity.set_sketch(id, Default::default());
         }
-        for (&id, f) in summary.assigned.iter().zip(all_facts) {
-            self.set_facts(id, f.unwrap_or_default());
+        if !summary.is_empty() {
+            self.date_order = std::sync::OnceLock::new();
+            let mut affected: Vec<ArticleId> = summary
+                .removed
+                .iter()
+                .chain(&summary.added)
+                .chain(&summary.updated)
+                .copied()
+                .collect();
+            affected.sort_unstable();
+            affected.dedup();
+            self.recount_mined(&affected);
         }
-        let affected: Vec<ArticleId> = summary.removed.iter().chain(&summary.assigned).copied().collect();
-        self.recount_mined(&affected);
-        summary
+        Some(summary)
     }
 
-    /// Counts the mined phrases again in `ids` (articles added, changed or
-    /// removed by a live reload), so that their articles and counts stay
-    /// those of the texts as they are now.
+    /// Makes room for facts of article `id`.
+    fn grow_to(&mut self, id: ArticleId) {
+        let n = (id as usize + 1).max(self.corpus.len());
+        if self.article_speakers.len() < n {
+            self.article_speakers.resize(n, Vec::new());
+        }
+        if self.article_families.len() < n {
+            self.article_families.resize(n, Vec::new());
+        }
+    }
+
+    /// Counts the mined phrases again in `ids` (sorted: articles added,
+    /// changed or removed by a live reload), so that their articles and
+    /// counts stay those of the texts as they are now. Linear in the
+    /// phrases' articles plus the texts of `ids`.
     fn recount_mined(&mut self, ids: &[ArticleId]) {
         let Some(finder) = self.mined_finder.clone() else {
             return;
         };
-        for m in &mut self.mined {
-            let counted = m.counts.len() == m.docs.len();
-            for id in ids {
-                if let Ok(pos) = m.docs.binary_search(id) {
-                    m.docs.remove(pos);
-                    if counted {
-                        m.occurrences = m.occurrences.saturating_sub(m.counts.remove(pos) as usize);
-                    }
-                }
-            }
-        }
+        // (phrase, article, occurrences) found in the live articles of ids
+        let mut found: Vec<(usize, ArticleId, u32)> = Vec::new();
         for &id in ids {
             if !self.is_live(id) {
                 continue;
             }
             let Some(a) = self.corpus.get(id) else { continue };
-            let found = finder.find_each(&a.body);
-            for run in found.chunk_by(|x, y| x.0 == y.0) {
-                let Some(m) = self.mined.get_mut(run[0].0) else {
+            let each = finder.find_each(&a.body);
+            for run in each.chunk_by(|x, y| x.0 == y.0) {
+                found.push((run[0].0, id, run.len() as u32));
+            }
+        }
+        found.sort_unstable();
+        let mut found = found.as_slice();
+        for (p, m) in self.mined.iter_mut().enumerate() {
+            let counted = m.counts.len() == m.docs.len();
+            let split = found.partition_point(|f| f.0 == p);
+            let (mine, rest) = found.split_at(split);
+            found = rest;
+            let mut docs = Vec::with_capacity(m.docs.len() + mine.len());
+            let mut counts = Vec::with_capacity(if counted { docs.capacity() } else { 0 });
+            let mut occurrences = 0usize;
+            let mut new = mine.iter().peekable();
+            for (k, &d) in m.docs.iter().enumerate() {
+                while let Some(&&(_, id, c)) = new.peek()
+                    && id < d
+                {
+                    docs.push(id);
+                    counts.push(c);
+                    occurrences += c as usize;
+                    new.next();
+                }
+                if ids.binary_search(&d).is_ok() {
                     continue;
-                };
-                let counted = m.counts.len() == m.docs.len();
-                if let Err(pos) = m.docs.binary_search(&id) {
-                    m.docs.insert(pos, id);
-                    if counted {
-                        m.counts.insert(pos, run.len() as u32);
-                    }
-                    m.occurrences += run.len();
+                }
+                docs.push(d);
+                if counted {
+                    counts.push(m.counts[k]);
+                    occurrences += m.counts[k] as usize;
                 }
             }
+            for &(_, id, c) in new {
+                docs.push(id);
+                counts.push(c);
+                occurrences += c as usize;
+            }
+            if counted {
+                m.occurrences = occurrences;
+                m.counts = counts;
+            } else {
+                // without per-article counts, only what was found is known
+                m.occurrences += mine.iter().map(|f| f.2 as usize).sum::<usize>();
+            }
+            m.docs = docs;
         }
     }
 
@@ -637,6 +769,73 @@ mod tests {
             &[PathBuf::from("/d/a.txt")],
         );
         assert_eq!(told(&ix), (vec![2], vec![1], 1));
+    }
+
+    fn many(n: usize) -> Vec<Article> {
+        (0..n)
+            .map(|i| Article::from_text(format!("/d/many/{i:06}.txt"), &format!("T{i}\n\nbody {i}"), false))
+            .collect()
+    }
+
+    #[test]
+    fn a_burst_of_deletions_is_applied_in_linear_time() {
+        // 20,000 files deleted one by one: quadratic, this took minutes
+        let n = 20_000;
+        let mut ix = Index::new(Corpus::new(many(n)));
+        let removed: Vec<PathBuf> = (0..n)
+            .map(|i| PathBuf::from(format!("/d/many/{i:06}.txt")))
+            .collect();
+        let t = std::time::Instant::now();
+        let s = ix.apply(Vec::new(), &removed);
+        let took = t.elapsed();
+        println!("{n} deletions applied in {took:?}");
+        assert_eq!(s.removed.len(), n);
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+        // and the same with a folder removed at once, among others
+        let mut ix = Index::new(Corpus::new(many(n)));
+        let s = ix.apply(Vec::new(), &[PathBuf::from("/d/many"), PathBuf::from("/d/man")]);
+        assert_eq!(s.removed.len(), n);
+    }
+
+    #[test]
+    fn queued_changes_are_applied_a_slice_at_a_time() {
+        let mut ix = Index::new(Corpus::new(many(100)));
+        let changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = (0..100)
+            .map(|i| {
+                let p = format!("/d/many/{i:06}.txt");
+                let body = if i % 2 == 0 {
+                    format!("T{i}\n\nchanged {i}")
+                } else {
+                    format!("T{i}\n\nbody {i}")
+                };
+                (
+                    PathBuf::from(&p),
+                    vec![Article::from_text(p, &body, false)],
+                    Vec::new(),
+                )
+            })
+            .collect();
+        ix.queue_changes(changed, vec![PathBuf::from("/d/many/000099.txt")]);
+        ix.queue_changes(Vec::new(), vec![PathBuf::from("/d/many/000001.txt")]);
+        let past = Some(std::time::Instant::now());
+        let mut slices = 0;
+        let first = loop {
+            slices += 1;
+            if let Some(s) = ix.apply_queued(past) {
+                break s;
+            }
+            assert!(ix.changes_queued());
+        };
+        // sixteen files a slice when the time is up
+        assert_eq!(slices, 100 / 16 + 1);
+        assert_eq!(first.updated.len(), 50);
+        // a file read in the batch is not removed by it
+        assert!(first.removed.is_empty());
+        assert!(ix.is_live(99));
+        let second = ix.apply_queued(past).expect("the second batch");
+        assert_eq!(second.removed, [1]);
+        assert!(!ix.changes_queued());
+        assert!(ix.apply_queued(past).is_none());
     }
 
     proptest::proptest! {

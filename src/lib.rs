@@ -14,6 +14,7 @@ pub mod facts;
 pub mod index;
 pub mod loader;
 pub mod query;
+pub mod signals;
 pub mod store;
 #[doc(hidden)]
 pub mod synth;

@@ -16,4 +16,6 @@ mod eval;
 mod parse;
 
 pub use eval::{Hit, Matcher, TermCache, TermCounter, prefilter, word_score};
-pub use parse::{Query, QueryError, Term, TermKind, is_quote, parse, parse_lenient};
+pub use parse::{
+    MAX_QUERY_CHARS, Query, QueryError, Term, TermKind, check_length, is_quote, parse, parse_lenient,
+};

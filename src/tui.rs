@@ -34,17 +34,7 @@ impl TerminalGuard {
     /// the panic hook that undoes them.
     pub fn new() -> io::Result<TerminalGuard> {
         set_panic_hook();
-        enable_raw_mode()?;
-        let setup = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        );
-        if let Err(e) = setup {
-            restore();
-            return Err(e);
-        }
+        enter()?;
         match Terminal::new(CrosstermBackend::new(io::stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
@@ -59,6 +49,23 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
+/// paste (undone if a step fails). Safe to call again after a suspend.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    let setup = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
+    if let Err(e) = setup {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// Puts the terminal back: leaves raw mode and the alternate screen, stops
@@ -133,6 +140,15 @@ impl LatencyLog {
     }
 }
 
+/// After a suspend: the screen is blank and may have changed size, so the
+/// next draw redraws everything (without asking the terminal where its
+/// cursor is, which a terminal may not answer).
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.update(crate::app::Action::Resize(size.width, size.height));
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
 /// Runs until the app asks to quit or input ends: wait for an event, update,
 /// draw. Events that queued up meanwhile are all applied before one draw.
 pub fn run<B: Backend>(
@@ -177,7 +193,21 @@ pub fn run<B: Backend>(
         let what = first.describe();
         let mut next = Some(first);
         while let Some(ev) = next.take() {
-            app.handle(ev);
+            match ev {
+                AppEvent::Term(e) if crate::signals::is_suspend_key(&e) => {
+                    crate::signals::suspend();
+                    redraw_all(terminal, app)?;
+                }
+                AppEvent::Signal(crate::signals::Signal::Suspend) => {
+                    crate::signals::suspend();
+                    redraw_all(terminal, app)?;
+                }
+                AppEvent::Signal(crate::signals::Signal::Resume) => {
+                    crate::signals::resume();
+                    redraw_all(terminal, app)?;
+                }
+                ev => app.handle(ev),
+            }
             for effect in app.take_effects() {
                 on_effect(effect);
             }

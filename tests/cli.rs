@@ -354,3 +354,135 @@ fn a_missing_bare_word_hints_at_the_subcommands() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!stderr(&o).contains("subcommands"), "{}", stderr(&o));
 }
+
+#[test]
+fn numeric_and_text_arguments_are_bounded() {
+    for (args, what) in [
+        (
+            vec!["kwic", "rock solid", "--width", "18446744073709551615"],
+            "0..=1000",
+        ),
+        (vec!["kwic", "rock solid", "--width", "1000000000"], "0..=1000"),
+        (vec!["kwic", "rock solid", "--width=-1"], "--width"),
+        (vec!["phrases", "--min-docs", "0"], "1..=1000000"),
+        (vec!["phrases", "--min-docs", "99999999999"], "1..=1000000"),
+        (vec!["--min-docs", "0"], "1..=1000000"),
+    ] {
+        let o = readout(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(what), "{args:?}: {}", stderr(&o));
+    }
+    let long = "word ".repeat(10_000);
+    for args in [
+        vec!["kwic", long.as_str()],
+        vec!["quotes", "--speaker", long.as_str()],
+        vec!["list", "--filter", long.as_str()],
+    ] {
+        let o = readout(&args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("at most 1000 characters"), "{}", stderr(&o));
+    }
+    let o = readout(&["kwic", "rock solid", "--width", "1000"]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn json_file_names_are_escaped_as_the_text_is() {
+    let d = tempfile::tempdir().unwrap();
+    let name = "a\u{202e}txt.exe\u{9b}31m.txt";
+    std::fs::write(
+        d.path().join(name),
+        "Rock solid\n\nRelations are rock solid, Wang Yi said.",
+    )
+    .unwrap();
+    let dir = d.path().to_str().unwrap();
+    for args in [
+        vec!["list", "--json", dir],
+        vec!["kwic", "rock solid", "--json", dir],
+        vec!["quotes", "--json", dir],
+        vec!["speakers", "--json", dir],
+    ] {
+        let o = readout(&args);
+        assert!(o.status.success(), "{args:?}");
+        let out = stdout(&o);
+        assert!(
+            !out.contains('\u{202e}') && !out.contains('\u{9b}'),
+            "{args:?}: {out}"
+        );
+        assert!(
+            out.contains("a\\\\u{202e}txt.exe\\\\u{9b}31m.txt"),
+            "{args:?}: {out}"
+        );
+    }
+    let file = d.path().join(name);
+    let o = readout(&["compare", file.to_str().unwrap(), "000", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains('\u{202e}'), "{}", stdout(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_print_as_bytes_that_name_the_file() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    let Ok(()) = std::fs::write(d.path().join(name), "Cafe\n\nA story.") else {
+        // a file system that takes only UTF-8 names
+        return;
+    };
+    let o = readout(&["list", d.path().to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(out.contains("caf\\xe9.txt"), "{out}");
+    assert!(!out.contains('\u{fffd}'), "{out}");
+    // and that name opens the file
+    let shown = out.split('\t').next().unwrap();
+    assert_eq!(readout::store::path_of_shown(shown), d.path().join(name));
+}
+
+#[test]
+fn compare_takes_articles_not_folders() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "One\n\nFirst text here.").unwrap();
+    std::fs::write(d.path().join("b.txt"), "Two\n\nSecond text here.").unwrap();
+    let dir = d.path().to_str().unwrap();
+    let a = d.path().join("a.txt");
+    let o = readout(&["compare", dir, a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+    let many = d.path().join("many.jsonl");
+    std::fs::write(
+        &many,
+        "{\"title\":\"x\",\"body\":\"one\"}\n{\"title\":\"y\",\"body\":\"two\"}\n",
+    )
+    .unwrap();
+    let o = readout(&["compare", many.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("holds 2 articles: name one as"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_folder_given_twice_loads_once() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "One\n\nFirst text here.").unwrap();
+    let dir = d.path().to_str().unwrap();
+    let a = d.path().join("a.txt");
+    let o = readout(&["list", dir, dir, a.to_str().unwrap()]);
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+}
+
+#[test]
+fn a_device_named_explicitly_is_skipped_with_what_it_is() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let o = readout(&["list", "/dev/zero", "000_191d42a32b64d5f6.txt"]);
+    assert!(
+        stderr(&o).contains("/dev/zero: skipped: a character device, not a file or folder"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -19,6 +19,9 @@ pub enum AppEvent {
     Changes(crate::watch::Changes),
     /// Something to tell the user in the status bar.
     Message(String),
+    /// A signal: quit, suspend or resume (see [`crate::signals`]). The
+    /// terminal loop suspends and resumes; the app only quits.
+    Signal(crate::signals::Signal),
 }
 
 impl AppEvent {
@@ -34,6 +37,7 @@ impl AppEvent {
             AppEvent::Load(_) => "load",
             AppEvent::Changes(_) => "changes",
             AppEvent::Message(_) => "message",
+            AppEvent::Signal(_) => "signal",
         }
     }
 }
@@ -49,6 +53,9 @@ impl App {
             AppEvent::Load(e) => self.on_load(e),
             AppEvent::Changes(c) => self.on_changes(c),
             AppEvent::Message(m) => self.message = Some(m),
+            AppEvent::Signal(crate::signals::Signal::Terminate(_)) => self.should_quit = true,
+            // Suspending and resuming are the terminal loop's (`tui::run`).
+            AppEvent::Signal(_) => {}
         }
     }
 }

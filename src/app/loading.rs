@@ -129,6 +129,10 @@ impl App {
     }
 }
 
+/// Time given to applying file changes in one event (more waits for the
+/// next slice, between frames).
+const CHANGES_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
+
 /// Work the app asks the outside world to do (the event loop does it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -137,16 +141,34 @@ pub enum Effect {
 }
 
 impl App {
-    /// Applies a settled batch of file changes (live reload or `r`): the
+    /// Takes a settled batch of file changes (live reload or `r`): they are
+    /// applied a slice at a time between events (see [`Self::tick`]); the
     /// store, the filter and the view follow; selection, filter and scroll stay.
     pub(super) fn on_changes(&mut self, changes: crate::watch::Changes) {
         self.settle();
+        // the issues of the files read again (or gone) are theirs now
+        changes.forget_issues(&mut self.issues);
         let mut changed = Vec::with_capacity(changes.loaded.len());
         for (path, loaded, facts) in changes.loaded {
             self.issues.extend(loaded.issues);
             changed.push((path, loaded.articles, facts));
         }
-        let summary = self.index.apply(changed, &changes.removed);
+        self.index.queue_changes(changed, changes.removed);
+        self.step_changes(std::time::Instant::now() + CHANGES_BUDGET);
+    }
+
+    /// Applies queued changes until `deadline`; the view follows each batch
+    /// once it is all applied.
+    fn step_changes(&mut self, deadline: std::time::Instant) {
+        while let Some(summary) = self.index.apply_queued(Some(deadline)) {
+            self.changes_applied(summary);
+            if std::time::Instant::now() >= deadline {
+                break;
+            }
+        }
+    }
+
+    fn changes_applied(&mut self, summary: crate::store::ChangeSummary) {
         self.changed_while_loading |= self.progress.is_some() && !summary.is_empty();
         if summary.is_empty() {
             self.message = Some("reloaded: nothing changed".into());
@@ -186,7 +208,10 @@ impl App {
     /// Work that continues between events (a big corpus's filter, the
     /// search of a concordance on screen).
     pub fn busy(&self) -> bool {
-        self.filter_pending || self.filter.progress().is_some() || self.narrowing()
+        self.filter_pending
+            || self.filter.progress().is_some()
+            || self.narrowing()
+            || self.index.changes_queued()
     }
 
     /// Whether the pane shown has work between frames.
@@ -210,6 +235,9 @@ impl App {
         // either moves on (the progress shown changes): always redraw
         let started = std::time::Instant::now();
         self.settle();
+        if self.index.changes_queued() {
+            self.step_changes(started + budget / 2);
+        }
         if self.narrowing() {
             let (env, screens) = self.screens_mut();
             if let Some(pane) = screens.last_mut().and_then(Screen::pane_mut) {

@@ -44,7 +44,9 @@ struct PassageItem<'a> {
 
 #[derive(Debug, Serialize)]
 struct Output<'a> {
+    #[serde(serialize_with = "super::escaped")]
     a: &'a str,
+    #[serde(serialize_with = "super::escaped")]
     b: &'a str,
     similarity: Similarity,
     passages: Vec<PassageItem<'a>>,
@@ -71,17 +73,30 @@ fn article(name: &str) -> anyhow::Result<Article> {
             .ok_or_else(|| UsageError::Article(format!("{file} has no article at line {line}")).into());
     }
     let path = std::path::Path::new(name);
+    if path.is_dir() {
+        return Err(UsageError::Article(format!(
+            "{} is a folder: compare takes two articles (files, FILE:LINE for a JSON Lines record, or bundled names)",
+            crate::store::escape_controls(name)
+        ))
+        .into());
+    }
     if path.exists() {
         let input = Input {
             paths: vec![path.to_path_buf()],
             phrases: None,
         };
         let index = super::load(&input, &Analyzer::none())?;
-        return index
-            .articles()
-            .first()
-            .cloned()
-            .ok_or_else(|| UsageError::NothingLoaded.into());
+        return match index.articles() {
+            [one] => Ok(one.clone()),
+            [] => Err(UsageError::NothingLoaded.into()),
+            several => Err(UsageError::Article(format!(
+                "{} holds {} articles: name one as {}:LINE",
+                crate::store::escape_controls(name),
+                several.len(),
+                crate::store::escape_controls(name)
+            ))
+            .into()),
+        };
     }
     let bundled = crate::store::Corpus::new(crate::store::bundled_articles());
     bundled.find(name).cloned().ok_or_else(|| {

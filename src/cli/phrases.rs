@@ -16,8 +16,8 @@ use crate::facts::Analyzer;
 pub struct PhrasesArgs {
     #[command(flatten)]
     pub input: Input,
-    /// Mined phrases must occur in at least N articles.
-    #[arg(long, value_name = "N", default_value_t = 2)]
+    /// Mined phrases must occur in at least N articles (1 to 1,000,000).
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = super::min_docs_arg())]
     pub min_docs: usize,
     /// Print a JSON array instead of tab-separated lines.
     #[arg(long)]
@@ -27,11 +27,12 @@ pub struct PhrasesArgs {
 #[derive(Debug, Args)]
 pub struct KwicArgs {
     /// A phrase family's label ("rock solid" finds every variant), or any phrase.
+    #[arg(value_parser = super::text_arg)]
     pub phrase: String,
     #[command(flatten)]
     pub input: Input,
-    /// Characters of context on each side.
-    #[arg(long, default_value_t = 40)]
+    /// Characters of context on each side (0 to 1,000).
+    #[arg(long, value_name = "N", default_value_t = 40, value_parser = super::width_arg())]
     pub width: usize,
     /// Print a JSON array instead of aligned lines.
     #[arg(long)]
@@ -103,6 +104,7 @@ pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
 
 #[derive(Debug, Serialize)]
 struct KwicItem<'a> {
+    #[serde(serialize_with = "super::escaped")]
     path: &'a str,
     left: &'a str,
     #[serde(rename = "match")]

@@ -26,7 +26,7 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub input: Input,
     /// Only quotes by speakers whose name fuzzily matches NAME (like @name).
-    #[arg(long, short, value_name = "NAME")]
+    #[arg(long, short, value_name = "NAME", value_parser = super::text_arg)]
     pub speaker: Option<String>,
     /// Print a JSON array instead of tab-separated lines.
     #[arg(long)]
@@ -39,6 +39,7 @@ struct SpeakerItem<'a> {
     kind: SpeakerKind,
     role: Option<&'a str>,
     quotes: usize,
+    #[serde(serialize_with = "super::escaped_all")]
     articles: Vec<&'a str>,
 }
 
@@ -49,6 +50,7 @@ struct QuoteItem<'a> {
     speaker_kind: SpeakerKind,
     text: &'a str,
     kind: QuoteKind,
+    #[serde(serialize_with = "super::escaped")]
     path: &'a str,
     start: usize,
     end: usize,

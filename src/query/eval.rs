@@ -516,9 +516,23 @@ impl Matcher {
                         None => continue,
                     },
                     TermKind::Speaker(name) => Kind::Speaker(speaker_scores(&fuzzy, index, name)),
-                    TermKind::Family(label) => match index.family_id(label) {
-                        Some(id) => Kind::Family(id),
-                        None => {
+                    TermKind::Family(label) => match index.families_matching(label)[..] {
+                        [id] => Kind::Family(id),
+                        ref several @ [_, _, ..] => {
+                            let labels = index.family_labels();
+                            let named: Vec<&str> = several
+                                .iter()
+                                .filter_map(|&f| labels.get(usize::from(f)).map(String::as_str))
+                                .collect();
+                            return Err(QueryError {
+                                message: format!(
+                                    "'#{label}' could be any of: {}; type more of the label",
+                                    named.join(", ")
+                                ),
+                                position: 0,
+                            });
+                        }
+                        _ => {
                             let known = index.family_labels().join(", ");
                             let msg = if known.is_empty() {
                                 format!("no phrase family '{label}' (none are loaded)")
@@ -996,6 +1010,21 @@ mod tests {
             e.message,
             "no phrase family 'nope'; families: rock solid, no limits"
         );
+    }
+
+    #[test]
+    fn a_prefix_of_several_families_names_them() {
+        let mut ix = index();
+        ix.set_families(
+            vec!["rock solid".into(), "no limits".into(), "no first use".into()],
+            vec![vec![0], vec![1]],
+        );
+        let e = Matcher::new(&parse("#no").unwrap(), &ix).unwrap_err();
+        assert_eq!(
+            e.message,
+            "'#no' could be any of: no limits, no first use; type more of the label"
+        );
+        assert!(Matcher::new(&parse("#no-l").unwrap(), &ix).is_ok());
     }
 
     #[test]

@@ -63,14 +63,33 @@ fn err(message: impl Into<String>, position: usize) -> QueryError {
     }
 }
 
+/// The longest query taken, in characters: matching costs grow with the
+/// length of a term, and no one types a longer one (a pasted article is
+/// refused with a message instead of freezing the app).
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
 /// Parses a query strictly: an unclosed quote is an error.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
+    check_length(input)?;
     Parser::new(input, false).run()
 }
 
 /// Parses a query as it is being typed: an unclosed quote runs to the end.
 pub fn parse_lenient(input: &str) -> Result<Query, QueryError> {
+    check_length(input)?;
     Parser::new(input, true).run()
+}
+
+/// A query over [`MAX_QUERY_CHARS`] is an error (found without reading
+/// more of it than that).
+pub fn check_length(input: &str) -> Result<(), QueryError> {
+    if input.len() > MAX_QUERY_CHARS && input.chars().nth(MAX_QUERY_CHARS).is_some() {
+        return Err(err(
+            format!("query too long: at most {MAX_QUERY_CHARS} characters"),
+            MAX_QUERY_CHARS,
+        ));
+    }
+    Ok(())
 }
 
 #[derive(Debug, PartialEq)]
@@ -159,7 +178,11 @@ impl Parser {
         if self.peek() == Some('!') {
             negated = true;
             self.pos += 1;
-            if self.peek().is_none_or(|c| c.is_whitespace() || c == '|') {
+            // one '!' negates: '!!' is no term
+            if self
+                .peek()
+                .is_none_or(|c| c.is_whitespace() || c == '|' || c == '!')
+            {
                 return Err(err("'!' needs a term right after it", start));
             }
         }
@@ -207,10 +230,14 @@ impl Parser {
         Ok(Term { negated, kind })
     }
 
-    /// Text up to whitespace or '|'.
+    /// Text up to whitespace, '|' or a quote (which always opens a phrase:
+    /// `rock"` and `x"y` are a word, then an unclosed quote).
     fn bare(&mut self) -> String {
         let start = self.pos;
-        while self.peek().is_some_and(|c| !c.is_whitespace() && c != '|') {
+        while self
+            .peek()
+            .is_some_and(|c| !c.is_whitespace() && c != '|' && !is_quote(c))
+        {
             self.pos += 1;
         }
         self.chars[start..self.pos].iter().collect()
@@ -334,6 +361,49 @@ mod tests {
         assert_eq!(
             e("'rock-solid"),
             "'word matches one whole word; use \"...\" for a phrase"
+        );
+    }
+
+    #[test]
+    fn quotes_and_bangs_follow_one_rule() {
+        // a quote opens a phrase wherever it stands, and must be closed
+        assert_eq!(e("rock\""), "unclosed quote");
+        assert_eq!(e("x\"y"), "unclosed quote");
+        assert_eq!(e("\"rock"), "unclosed quote");
+        assert_eq!(
+            q("x\"rock solid\""),
+            vec![
+                vec![fuzzy("x")],
+                vec![Term {
+                    negated: false,
+                    kind: TermKind::Phrase("rock solid".into())
+                }]
+            ]
+        );
+        // typed: the phrase runs to the end
+        let g = parse_lenient("rock\"sol").unwrap().groups;
+        assert_eq!(g[1][0].kind, TermKind::Phrase("sol".into()));
+        // one '!' negates; '!!' is as much an error as '!'
+        assert_eq!(e("!!"), "'!' needs a term right after it");
+        assert_eq!(e("!!rock"), "'!' needs a term right after it");
+        assert_eq!(q("yahoo!"), vec![vec![fuzzy("yahoo!")]]);
+    }
+
+    #[test]
+    fn long_queries_are_refused_with_a_message() {
+        let long = "a".repeat(MAX_QUERY_CHARS + 1);
+        assert_eq!(e(&long), "query too long: at most 1000 characters");
+        assert!(parse_lenient(&format!("\"{long}")).is_err());
+        // counted in characters, not bytes
+        assert!(parse(&"é".repeat(MAX_QUERY_CHARS)).is_ok());
+        // fast for a pasted article
+        let huge = "word ".repeat(200_000);
+        let t = std::time::Instant::now();
+        assert!(parse(&huge).is_err());
+        assert!(
+            t.elapsed() < std::time::Duration::from_millis(50),
+            "{:?}",
+            t.elapsed()
         );
     }
 

@@ -53,7 +53,7 @@ impl Issue {
     fn new(path: &Path, kind: IssueKind, message: String) -> Issue {
         let shown = |s: &str| super::sanitize::escape_controls(s).into_owned();
         Issue {
-            path: shown(&path.display().to_string()),
+            path: shown(&shown_path(path)),
             kind,
             message: shown(&message),
         }
@@ -126,6 +126,85 @@ fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
     a.iter()
         .chain(b)
         .any(|known| known.as_bytes().eq_ignore_ascii_case(ext))
+}
+
+/// A path as text that still names the file: as it is when it is UTF-8;
+/// otherwise each byte that is not UTF-8 written `\xNN` (as bash's `$'…'`
+/// reads it), rather than a replacement character. [`path_of_shown`] undoes it.
+pub fn shown_path(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+/// The path [`shown_path`] made `shown` from.
+pub fn path_of_shown(shown: &str) -> std::path::PathBuf {
+    #[cfg(unix)]
+    if shown.contains("\\x") {
+        use std::os::unix::ffi::OsStrExt;
+        let b = shown.as_bytes();
+        let mut bytes = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let hex = b.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok());
+            match (
+                b[i],
+                b.get(i + 1),
+                hex.and_then(|h| u8::from_str_radix(h, 16).ok()),
+            ) {
+                (b'\\', Some(b'x'), Some(v)) => {
+                    bytes.push(v);
+                    i += 4;
+                }
+                (c, _, _) => {
+                    bytes.push(c);
+                    i += 1;
+                }
+            }
+        }
+        // only names that were not UTF-8 were escaped
+        if std::str::from_utf8(&bytes).is_err() {
+            return std::ffi::OsStr::from_bytes(&bytes).into();
+        }
+    }
+    shown.into()
+}
+
+/// What a path that is neither a file nor a folder is, for a message.
+pub(super) fn not_a_file(m: &fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        let what = if t.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if t.is_char_device() {
+            "a character device"
+        } else if t.is_block_device() {
+            "a block device"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        };
+        if what.starts_with("not") {
+            return what.into();
+        }
+        format!("{what}, not a file or folder")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        "not a regular file".into()
+    }
 }
 
 pub(super) fn io_reason(e: &std::io::Error) -> String {
@@ -243,7 +322,7 @@ fn read_into(out: &mut Loaded, buf: &mut Vec<u8>, path: &Path, size_hint: u64, k
     {
         return;
     }
-    let article = Article::from_text(path.display().to_string(), &text, lossy);
+    let article = Article::from_text(shown_path(path), &text, lossy);
     if article.body.trim().is_empty() {
         out.issues.push(Issue::skipped(path, "empty"));
         return;
@@ -356,7 +435,7 @@ fn read_json(path: &Path) -> Loaded {
             return out;
         }
     };
-    let name = path.display().to_string();
+    let name = shown_path(path);
     let is_array = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_array {
         let mut buf = Vec::new();
