@@ -79,10 +79,12 @@ impl Session {
     #[cfg(target_os = "linux")]
     fn raw_mode(&self) -> bool {
         let fd = self.master.as_raw_fd().expect("a pty fd");
-        // SAFETY: tcgetattr fills the zeroed struct it is given, for a
-        // descriptor this session holds open
+        // SAFETY: a termios is plain data, valid when zeroed
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+        // SAFETY: tcgetattr fills the struct it is given, for a descriptor
+        // this session holds open
+        let rc = unsafe { libc::tcgetattr(fd, &mut t) };
+        assert_eq!(rc, 0);
         t.c_lflag & (libc::ICANON | libc::ECHO) == 0
     }
 
