@@ -13,7 +13,8 @@
 //!    `Screen::pane_mut`);
 //! 3. its widget in a `ui/` file, drawn from the one match in `ui::draw`;
 //! 4. a keymap context with its bindings, hints and footer in
-//!    `assets/keymap.toml` (and a [`Context`] variant);
+//!    `assets/keymap.toml` (a [`Context`] variant, with its help title and
+//!    its place in `Context::ALL`);
 //!
 //! then an action (or another pane's [`Outcome::Push`]) that opens it.
 

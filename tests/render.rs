@@ -809,3 +809,80 @@ fn ctrl_l_asks_for_the_screen_to_be_drawn_again_even_while_typing() {
     assert!(h.app.take_redraw());
     assert_eq!(h.app.filter.input, "wa", "not typed");
 }
+
+#[test]
+fn the_compare_header_keeps_its_figures_at_any_width() {
+    let wire = "Chinese Foreign Minister Wang Yi said relations with Russia were rock solid and would not be swayed by any third party, according to a transcript released on Sunday.";
+    let long = "China and Russia pledge to deepen their strategic partnership as foreign ministers meet in Beijing for talks";
+    let a = Article::from_text(
+        "a.txt",
+        &format!("{long} (first report)\n\nThe meeting was brief. {wire}\n\nOther local news follows."),
+        false,
+    );
+    let b = Article::from_text(
+        "b.txt",
+        &format!("{long} (wire copy)\n\nAnalysts were surprised. {wire}\n\nA different ending entirely."),
+        false,
+    );
+    let articles = vec![a, b];
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    for width in [120, 100, 80, 60] {
+        let index = Index::with_facts(Corpus::new(articles.clone()), facts.clone());
+        let mut h = Harness::with_index(index, width, 30);
+        h.key(KeyCode::Char('m'))
+            .key(KeyCode::Char('j'))
+            .key(KeyCode::Char('c'));
+        let s = h.screen();
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[0].starts_with(" A China and Russia"), "{width}: {s}");
+        assert!(
+            lines[0].contains("% of A is shared with B") || lines[0].ends_with("% shared"),
+            "{width}: {s}"
+        );
+        let b = lines[1];
+        assert!(
+            b.contains("shared passage") && b.ends_with(" words"),
+            "{width}: {s}"
+        );
+        assert!(lines[1].contains('…'), "the title gives way: {s}");
+    }
+}
+
+#[test]
+fn the_family_legend_counts_the_families_it_has_no_room_for() {
+    for width in [60, 80, 120] {
+        let mut h = Harness::bundled(width, 30);
+        for row in 0..5 {
+            h.key(KeyCode::Char('g'));
+            for _ in 0..row {
+                h.key(KeyCode::Char('j'));
+            }
+            let s = h.screen();
+            let id = h.app.reader.article.unwrap();
+            let labels: Vec<String> = h
+                .app
+                .index
+                .families_of(id)
+                .iter()
+                .map(|&f| h.app.index.family_labels()[usize::from(f)].clone())
+                .collect();
+            if labels.is_empty() {
+                continue;
+            }
+            let legend = s
+                .lines()
+                .find(|l| l.contains("■ "))
+                .unwrap_or_else(|| panic!("{s}"));
+            // every label shown is whole; those left out are counted
+            let shown = labels
+                .iter()
+                .filter(|label| legend.contains(&format!("■ {label}  ")))
+                .count();
+            assert_eq!(shown, legend.matches('■').count(), "{width}: {legend}");
+            if shown < labels.len() {
+                let more = format!("+{} more", labels.len() - shown);
+                assert!(legend.contains(&more), "{width}: {legend}");
+            }
+        }
+    }
+}

@@ -253,14 +253,20 @@ impl Keymap {
 
     /// The status bar's hints for a screen: (keys, what they do), for the
     /// actions a key does there.
-    pub fn hints(&self, keys: &Keys, context: Context) -> Vec<(String, String)> {
-        self.named(&self.hints, keys, context)
+    /// `show` leaves out hints that do not apply now (n/N without matches).
+    pub fn hints(
+        &self,
+        keys: &Keys,
+        context: Context,
+        show: impl Fn(&Hint) -> bool,
+    ) -> Vec<(String, String)> {
+        self.named(&self.hints, keys, context, show)
     }
 
     /// A pane's footer, e.g. " Enter filters articles · Esc back ".
     pub fn footer(&self, keys: &Keys, context: Context) -> String {
         let parts: Vec<String> = self
-            .named(&self.footers, keys, context)
+            .named(&self.footers, keys, context, |_| true)
             .into_iter()
             .map(|(k, what)| format!("{k} {what}"))
             .collect();
@@ -276,12 +282,14 @@ impl Keymap {
         table: &HashMap<Context, Vec<Hint>>,
         keys: &Keys,
         context: Context,
+        show: impl Fn(&Hint) -> bool,
     ) -> Vec<(String, String)> {
         let Some(hints) = table.get(&context) else {
             return Vec::new();
         };
         hints
             .iter()
+            .filter(|h| show(h))
             .filter_map(|h| {
                 let names: Option<Vec<String>> = h.actions.iter().map(|&a| self.key_for(keys, a)).collect();
                 Some((names?.join("/"), h.text.clone()))
@@ -469,14 +477,36 @@ mod tests {
         let input = Keys::typing(&[Context::Input]);
         assert_eq!(k.key_for(&input, Action::Quit).as_deref(), Some("Ctrl-C"));
         assert_eq!(k.key_for(&input, Action::ToggleHelp), None);
-        let hints = k.hints(&list, Context::List);
+        let hints = k.hints(&list, Context::List, |_| true);
         assert_eq!(hints.first(), Some(&("?".to_string(), "help".to_string())));
         let compare = Keys::of(&[Context::Compare]);
-        let hints = k.hints(&compare, Context::Compare);
+        let hints = k.hints(&compare, Context::Compare, |_| true);
         assert!(
             hints.contains(&("n/N".to_string(), "passages".to_string())),
             "{hints:?}"
         );
+    }
+
+    #[test]
+    fn every_hint_and_footer_of_the_bundled_table_names_a_key() {
+        let k = Keymap::bundled();
+        for (table, name) in [(&k.hints, "hints"), (&k.footers, "footers")] {
+            for (&ctx, hints) in table {
+                let keys = match ctx {
+                    Context::Input => Keys::typing(&[Context::Input]),
+                    Context::Narrow => Keys::typing(&[Context::Narrow, Context::Phrases, Context::Input]),
+                    _ => Keys::of(&[ctx]),
+                };
+                for h in hints {
+                    for &a in &h.actions {
+                        assert!(
+                            k.key_for(&keys, a).is_some(),
+                            "{name} of {ctx:?}: no key does {a:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

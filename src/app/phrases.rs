@@ -69,7 +69,7 @@ impl PhrasesState {
         Some(state)
     }
 
-    /// Lines kept under the list for the chart ([`chart_lines`]) on this screen.
+    /// Lines kept under the list for the chart on this screen (see `chart_lines`).
     pub fn chart_lines(env: &Env) -> u16 {
         chart_lines(env.main_area().height)
     }

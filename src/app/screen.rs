@@ -105,11 +105,7 @@ impl Env<'_> {
     }
 }
 
-/// A pane on the stack. Adding one: a state type implementing this (in its
-/// own file under `app/`), a [`Screen`] variant (and its two lines in
-/// [`Screen::pane`]), a widget in `ui/` (one line in `ui::draw`), and a
-/// keymap context with its bindings, hints and footer in
-/// `assets/keymap.toml`; some key or outcome pushes it.
+/// A pane on the stack (how to add one: the doc comment of [`crate::app`]).
 pub trait Pane {
     /// How the pane reads keys.
     fn keys(&self) -> Keys;

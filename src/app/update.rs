@@ -68,13 +68,11 @@ impl App {
 
     /// The status bar's key hints for the screen shown.
     pub fn hints(&self) -> Vec<(String, String)> {
-        let mut hints = self.keymap.hints(&self.keys(), self.context());
-        if self.screen().pane().is_none() && !self.input_open && self.reader.matches.is_empty() {
-            // n/N only where there are query matches to jump to
-            let matches = self.keymap.key_for(&self.keys(), Action::NextMatch);
-            hints.retain(|(k, _)| matches.as_deref().is_none_or(|m| !k.starts_with(m)));
-        }
-        hints
+        // n/N only where there are query matches to jump to
+        let no_matches = self.reader.matches.is_empty();
+        self.keymap.hints(&self.keys(), self.context(), |h| {
+            !(no_matches && h.actions.contains(&Action::NextMatch))
+        })
     }
 
     /// Handles one terminal event. Returns true if it changed anything.

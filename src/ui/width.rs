@@ -12,6 +12,8 @@
 //! point than as a whole keeps only its first code point (👍, 👨, ❤), which
 //! every terminal draws as wide as ratatui counts it. Text elsewhere is
 //! untouched; only what reaches the terminal changes.
+//!
+//! Also: cutting text to a width.
 
 use ratatui::buffer::Buffer;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -47,10 +49,39 @@ fn agreed(symbol: &str) -> Option<String> {
     })
 }
 
+/// `s` in at most `width` columns, ending in "…" when cut.
+pub fn cut(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::layout::Rect;
+
+    #[test]
+    fn cutting_keeps_whole_chars_and_marks_the_cut() {
+        assert_eq!(cut("Report from Beijing", 40), "Report from Beijing");
+        assert_eq!(cut("Report from Beijing", 7), "Report…");
+        assert_eq!(cut("王毅说中俄", 5), "王毅…");
+        assert_eq!(cut("abc", 0), "");
+    }
 
     #[test]
     fn sequences_keep_their_first_code_point() {
