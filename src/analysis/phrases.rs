@@ -60,7 +60,10 @@
 //! [`kwic`] cuts the context around a match into a [`KwicLine`] for a
 //! keyword-in-context view.
 
+mod background;
 mod book;
+mod evidence;
+mod fold;
 mod finder;
 mod kwic;
 mod matcher;
@@ -68,9 +71,12 @@ mod mine;
 mod normalize;
 mod recount;
 
+pub use background::rarity;
 pub use book::{BUNDLED_TOML, Family, FamilyMatch, PhraseBook, PhraseError};
+pub use evidence::{Evidence, PhraseKind, keyness, quote_spans, weigh};
 pub use finder::{PhraseFinder, find_phrase};
 pub use kwic::{KwicLine, kwic};
 pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_stopword, mine};
+pub use fold::variant_key;
 pub use normalize::normalize_phrase;
-pub use recount::recount;
+pub use recount::{recount, recount_and_weigh};

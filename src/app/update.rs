@@ -405,7 +405,7 @@ impl App {
                 finder
                     .find(&article.body)
                     .into_iter()
-                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| !m.single_source))
+                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| m.underlined()))
                     .map(|(_, range)| super::Highlight {
                         range,
                         kind: super::HlKind::Mined,
