@@ -731,7 +731,7 @@ mod tests {
         let t = "Mutual grew.";
         assert_eq!(occ(t, "Mutual"), (false, None, false));
         // a fragment of a name
-        let t = "said Chinese Foreign Minister Wang Yi on Monday";
+        let t = "The talks went well, said Chinese Foreign Minister Wang Yi on Monday after a long meeting.";
         assert_eq!(occ(t, "Chinese Foreign").2, true);
         assert_eq!(occ(t, "Foreign Minister Wang").2, true);
         assert_eq!(occ(t, "Chinese Foreign Minister Wang Yi").2, false);
@@ -786,15 +786,22 @@ mod tests {
             vec![
                 phrase("comprehensive strategic partnership of coordination for a new", &[0, 1, 2]),
                 phrase("strategic partnership of coordination for a new era", &[0, 1, 2]),
-                phrase("partnership of coordination", &[0, 1, 2]),
-                phrase("strategic partnership", &[0, 1]),
+                phrase("coordination for a new era", &[0, 1, 2]),
+                phrase("strategic partnership", &[0, 1, 2, 3, 4, 5]),
+                phrase("deepen strategic partnership", &[0]),
             ],
             &corpus,
         );
-        assert_eq!(out.len(), 3, "{out:?}");
+        let rows: Vec<&str> = out.iter().map(|m| m.phrase.as_str()).collect();
+        assert_eq!(rows.len(), 2, "{out:?}");
+        // shifted forms, and a form inside them in as many occurrences
         let long = out.iter().find(|m| m.phrase.contains("new")).unwrap();
-        assert_eq!(long.variants.len(), 1);
+        assert_eq!(long.variants.len(), 2, "{long:?}");
         assert_eq!(long.counts, [1, 1, 1]);
+        // "strategic partnership" occurs more often alone: its own row, with
+        // its one-word extension
+        let short = out.iter().find(|m| m.phrase == "strategic partnership").unwrap();
+        assert_eq!(short.variants, ["deepen strategic partnership"]);
     }
 
     #[test]

@@ -107,13 +107,61 @@ pub fn recount_and_weigh(docs: &[Doc], mut mined: Vec<MinedPhrase>, hidden: &[St
     recount(docs, &mut mined);
     let sources = SourceIds::new(docs);
     let hidden: Vec<String> = hidden.iter().map(|h| super::variant_key(&super::normalize_phrase(h))).collect();
-    super::weigh(
+    let mut mined = super::weigh(
         mined,
         &super::evidence::Corpus {
             sources: &sources.ids,
             hidden: &hidden,
         },
-    )
+    );
+    count_merged(docs, &mut mined);
+    mined
+}
+
+/// Counts the rows with variants again, all their forms as one phrase
+/// (leftmost, then longest, without overlaps: as a concordance of the row
+/// finds them), in the articles the row was found in.
+fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
+    let rows: Vec<usize> = (0..mined.len()).filter(|&i| !mined[i].variants.is_empty()).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let finder = PhraseFinder::with_ids(rows.iter().enumerate().flat_map(|(k, &i)| {
+        let m = &mined[i];
+        std::iter::once(m.phrase.as_str())
+            .chain(m.variants.iter().map(String::as_str))
+            .map(move |p| (p, k))
+    }));
+    let mut in_doc: Vec<u32> = rows.iter().flat_map(|&i| mined[i].docs.iter().copied()).collect();
+    in_doc.sort_unstable();
+    in_doc.dedup();
+    // (row, doc, occurrences)
+    let found: Vec<(usize, u32, u32)> = in_doc
+        .par_iter()
+        .flat_map_iter(|&d| {
+            let text = docs.get(d as usize).map_or("", |x| x.text);
+            let each = finder.find_each(text);
+            each.chunk_by(|a, b| a.0 == b.0)
+                .map(|run| (run[0].0, d, run.len() as u32))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for &i in &rows {
+        let m = &mut mined[i];
+        m.counts = vec![0; m.docs.len()];
+    }
+    for (k, d, n) in found {
+        let m = &mut mined[rows[k]];
+        if let Ok(pos) = m.docs.binary_search(&d) {
+            m.counts[pos] = n;
+        }
+    }
+    for &i in &rows {
+        let m = &mut mined[i];
+        // (a doc where no form is found any more cannot happen: each was
+        // found there alone)
+        m.occurrences = m.counts.iter().map(|&c| c as usize).sum();
+    }
 }
 
 /// What the occurrences of a phrase in one doc showed.
