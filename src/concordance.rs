@@ -171,6 +171,7 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
         .mined()
         .iter()
         .enumerate()
+        .filter(|(_, m)| !m.hidden)
         .map(|(i, m)| PhraseRow {
             phrase: PhraseRef::Text(m.phrase.clone()),
             text: m.phrase.clone(),

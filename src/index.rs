@@ -342,6 +342,14 @@ impl Index {
         &self.mined
     }
 
+    /// Hides the `i`th mined phrase (the user hid it for good): no longer
+    /// listed nor underlined.
+    pub fn hide_mined(&mut self, i: usize) {
+        if let Some(m) = self.mined.get_mut(i) {
+            m.hidden = true;
+        }
+    }
+
     /// The variants merged into a mined phrase (none for any other text).
     pub fn mined_variants(&self, phrase: &str) -> &[String] {
         self.mined

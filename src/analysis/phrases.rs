@@ -70,6 +70,7 @@ mod matcher;
 mod mine;
 mod normalize;
 mod recount;
+pub mod user_file;
 
 pub use background::rarity;
 pub use book::{BUNDLED_TOML, Family, FamilyMatch, PhraseBook, PhraseError};

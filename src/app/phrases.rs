@@ -159,6 +159,12 @@ impl App {
                         return true;
                     }
                 }
+                Action::SaveFamily | Action::HidePhrase => {
+                    let mined = s.picker.current().and_then(|i| s.rows[i].mined);
+                    self.phrases_view = Some(s);
+                    self.save_phrase(mined, action == Action::HidePhrase);
+                    return true;
+                }
                 Action::Back => self.pop_view(),
                 Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {
                     handled = false
@@ -168,6 +174,40 @@ impl App {
         }
         self.phrases_view = Some(s);
         handled
+    }
+
+    /// Saves the `mined`th mined phrase to the user's phrases file: as a
+    /// family (with its variants), or as hidden for good (and hides it now).
+    fn save_phrase(&mut self, mined: Option<usize>, hide: bool) {
+        use crate::analysis::phrases::user_file;
+        let Some((i, m)) = mined.and_then(|i| Some((i, self.index.mined().get(i)?.clone()))) else {
+            self.message = Some("only a mined phrase can be saved or hidden".into());
+            return;
+        };
+        let Some(path) = self.phrases_file.clone() else {
+            self.message = Some("no phrases file: give one with --phrases FILE".into());
+            return;
+        };
+        let shown = crate::store::escape_controls(&path.display().to_string()).into_owned();
+        self.message = Some(if hide {
+            match user_file::save_hidden(&path, &m.phrase) {
+                Ok(()) => {
+                    self.index.hide_mined(i);
+                    self.refresh_phrases();
+                    format!("\"{}\" hidden for good (saved in {shown})", m.phrase)
+                }
+                Err(e) => e.to_string(),
+            }
+        } else {
+            let taken: Vec<String> = self.index.book().families().iter().map(|f| f.color.clone()).collect();
+            match user_file::save_family(&path, &m.phrase, &m.variants, &taken) {
+                Ok(_) => format!(
+                    "family \"{}\" saved to {shown}: highlighted from the next run",
+                    m.phrase
+                ),
+                Err(e) => e.to_string(),
+            }
+        });
     }
 
     /// Searches more of a concordance under way, and narrows it on when a

@@ -87,12 +87,13 @@ impl<'a> PhraseItem<'a> {
 }
 
 pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
-    let analyzer = Analyzer::none()
-        .with_book(args.input.phrase_book()?)
-        .with_families(true);
+    let book = args.input.phrase_book()?;
+    let hidden = book.hidden().to_vec();
+    let analyzer = Analyzer::none().with_book(book).with_families(true);
     let mut index = super::load(&args.input, &analyzer)?;
     index.mine_phrases(&MineOptions {
         min_docs: args.min_docs.max(1),
+        hidden,
         ..MineOptions::default()
     });
     let rows = concordance::phrase_rows(&index);

@@ -153,12 +153,16 @@ pub struct MinedPhrase {
     /// What its occurrences showed, gathered by [`recount`](super::recount).
     #[serde(skip)]
     pub evidence: Evidence,
+    /// Hidden by the user in this session (and saved as hidden for the
+    /// next): not listed, not underlined.
+    #[serde(skip)]
+    pub hidden: bool,
 }
 
 impl MinedPhrase {
     /// Underlined in the reader: a formula, not boilerplate.
     pub fn underlined(&self) -> bool {
-        self.kind == PhraseKind::Formula && !self.single_source
+        self.kind == PhraseKind::Formula && !self.single_source && !self.hidden
     }
 }
 
