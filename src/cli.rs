@@ -56,9 +56,9 @@ impl Input {
     /// ([`default_path`](crate::analysis::phrases::user_file::default_path))
     /// when it exists.
     pub fn phrases_file(&self) -> Option<PathBuf> {
-        self.phrases.clone().or_else(|| {
-            crate::analysis::phrases::user_file::default_path().filter(|p| p.is_file())
-        })
+        self.phrases
+            .clone()
+            .or_else(|| crate::analysis::phrases::user_file::default_path().filter(|p| p.is_file()))
     }
 
     /// Where the phrases pane saves families and hidden phrases:

@@ -136,33 +136,55 @@ fn formulas_reach_the_top_and_names_do_not() {
     println!(
         "names section ({}): {}",
         names.len(),
-        names.iter().take(15).map(|m| m.phrase.as_str()).collect::<Vec<_>>().join(", ")
+        names
+            .iter()
+            .take(15)
+            .map(|m| m.phrase.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 
     let mut found = 0;
     for f in &expected.formulas {
-        let forms: Vec<String> = std::iter::once(f.phrase.clone()).chain(f.variants.clone()).collect();
+        let forms: Vec<String> = std::iter::once(f.phrase.clone())
+            .chain(f.variants.clone())
+            .collect();
         let at = formulas.iter().position(|m| stands_for(m, &forms));
         match at {
             Some(i) if i < TOP => found += 1,
             _ => {}
         }
-        println!("formula {:<70} rank {}", f.phrase, at.map_or("-".into(), |i| (i + 1).to_string()));
+        println!(
+            "formula {:<70} rank {}",
+            f.phrase,
+            at.map_or("-".into(), |i| (i + 1).to_string())
+        );
     }
     let name_rows: Vec<&str> = top
         .iter()
         .filter(|m| {
-            expected.names.iter().any(|n| stands_for(m, std::slice::from_ref(n)))
+            expected
+                .names
+                .iter()
+                .any(|n| stands_for(m, std::slice::from_ref(n)))
                 && !expected.formulas.iter().any(|f| {
-                    let forms: Vec<String> = std::iter::once(f.phrase.clone()).chain(f.variants.clone()).collect();
+                    let forms: Vec<String> = std::iter::once(f.phrase.clone())
+                        .chain(f.variants.clone())
+                        .collect();
                     stands_for(m, &forms)
                 })
         })
         .map(|m| m.phrase.as_str())
         .collect();
     for c in &expected.common {
-        let at = formulas.iter().position(|m| stands_for(m, std::slice::from_ref(c)));
-        println!("common  {:<70} rank {}", c, at.map_or("-".into(), |i| (i + 1).to_string()));
+        let at = formulas
+            .iter()
+            .position(|m| stands_for(m, std::slice::from_ref(c)));
+        println!(
+            "common  {:<70} rank {}",
+            c,
+            at.map_or("-".into(), |i| (i + 1).to_string())
+        );
     }
     let common_top = expected
         .common

@@ -199,7 +199,13 @@ impl App {
                 Err(e) => e.to_string(),
             }
         } else {
-            let taken: Vec<String> = self.index.book().families().iter().map(|f| f.color.clone()).collect();
+            let taken: Vec<String> = self
+                .index
+                .book()
+                .families()
+                .iter()
+                .map(|f| f.color.clone())
+                .collect();
             match user_file::save_family(&path, &m.phrase, &m.variants, &taken) {
                 Ok(_) => format!(
                     "family \"{}\" saved to {shown}: highlighted from the next run",

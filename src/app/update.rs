@@ -273,7 +273,12 @@ impl App {
                     .into(),
                 );
             }
-            Action::ToggleLock | Action::NextPassage | Action::PrevPassage | Action::Drill | Action::SaveFamily | Action::HidePhrase => {}
+            Action::ToggleLock
+            | Action::NextPassage
+            | Action::PrevPassage
+            | Action::Drill
+            | Action::SaveFamily
+            | Action::HidePhrase => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.after_resize();

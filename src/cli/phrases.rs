@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::Input;
 use crate::analysis::phrases::{MineOptions, PhraseKind};
-use crate::index::Index;
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
+use crate::index::Index;
 
 #[derive(Debug, Args)]
 pub struct PhrasesArgs {

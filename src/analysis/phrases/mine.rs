@@ -288,10 +288,7 @@ fn breaks(gap: &str, wrapped: bool) -> bool {
             return !wrapped || newlines > 1;
         }
         super::normalize::is_hard(c)
-            || matches!(
-                c,
-                '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '–' | '—' | '―'
-            )
+            || matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '–' | '—' | '―')
     })
 }
 

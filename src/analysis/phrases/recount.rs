@@ -58,7 +58,8 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
                     for run in each.chunk_by(|a, b| a.0 == b.0) {
                         let mut seen = Seen::default();
                         for (_, r) in run {
-                            let (quoted, caps, cuts) = occurrence(d.text, r.clone(), &quotes, &mut seen.word_caps);
+                            let (quoted, caps, cuts) =
+                                occurrence(d.text, r.clone(), &quotes, &mut seen.word_caps);
                             seen.quoted |= quoted;
                             if let Some(cap) = caps {
                                 seen.caps_known += 1;
@@ -106,7 +107,10 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
 pub fn recount_and_weigh(docs: &[Doc], mut mined: Vec<MinedPhrase>, hidden: &[String]) -> Vec<MinedPhrase> {
     recount(docs, &mut mined);
     let sources = SourceIds::new(docs);
-    let hidden: Vec<String> = hidden.iter().map(|h| super::variant_key(&super::normalize_phrase(h))).collect();
+    let hidden: Vec<String> = hidden
+        .iter()
+        .map(|h| super::variant_key(&super::normalize_phrase(h)))
+        .collect();
     let mut mined = super::weigh(
         mined,
         &super::evidence::Corpus {
@@ -122,7 +126,9 @@ pub fn recount_and_weigh(docs: &[Doc], mut mined: Vec<MinedPhrase>, hidden: &[St
 /// (leftmost, then longest, without overlaps: as a concordance of the row
 /// finds them), in the articles the row was found in.
 fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
-    let rows: Vec<usize> = (0..mined.len()).filter(|&i| !mined[i].variants.is_empty()).collect();
+    let rows: Vec<usize> = (0..mined.len())
+        .filter(|&i| !mined[i].variants.is_empty())
+        .collect();
     if rows.is_empty() {
         return;
     }

@@ -20,15 +20,9 @@ use super::{PhraseBook, PhraseError};
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("cannot write {path}: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
+    Write { path: String, source: std::io::Error },
     /// The file as it is does not read: it is left alone.
     #[error("{path} has an error, not changed: {source}")]
     Invalid { path: String, source: PhraseError },
@@ -96,9 +90,14 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), SaveError> {
         path: display(path),
         source,
     };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
-    let name = path.file_name().map_or("phrases.toml".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or("phrases.toml".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -118,7 +117,11 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), SaveError> {
 
 /// Appends `block` to the file after checking both texts read as a phrase
 /// book; `check` sees the book as it is first.
-fn append(path: &Path, block: &str, check: impl FnOnce(&PhraseBook) -> Result<(), SaveError>) -> Result<(), SaveError> {
+fn append(
+    path: &Path,
+    block: &str,
+    check: impl FnOnce(&PhraseBook) -> Result<(), SaveError>,
+) -> Result<(), SaveError> {
     let old = current(path)?;
     let invalid = |source| SaveError::Invalid {
         path: display(path),
@@ -141,7 +144,12 @@ fn append(path: &Path, block: &str, check: impl FnOnce(&PhraseBook) -> Result<()
 /// Saves a family: `label`, a colour from the palette that no family of the
 /// file (nor of `taken`) has yet, and the phrase with its variants. Returns
 /// the colour.
-pub fn save_family(path: &Path, label: &str, variants: &[String], taken: &[String]) -> Result<String, SaveError> {
+pub fn save_family(
+    path: &Path,
+    label: &str,
+    variants: &[String],
+    taken: &[String],
+) -> Result<String, SaveError> {
     let label = label.trim();
     if super::normalize_phrase(label).is_empty() {
         return Err(SaveError::Empty);
@@ -248,7 +256,10 @@ mod tests {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let broken = "[[family]\nlabel = ";
         std::fs::write(&path, broken).unwrap();
-        assert!(matches!(save_hidden(&path, "last year"), Err(SaveError::Invalid { .. })));
+        assert!(matches!(
+            save_hidden(&path, "last year"),
+            Err(SaveError::Invalid { .. })
+        ));
         assert!(matches!(
             save_family(&path, "no limits", &[], &[]),
             Err(SaveError::Invalid { .. })
