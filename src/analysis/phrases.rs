@@ -55,6 +55,16 @@
 //! words take well under two seconds on two cores. See [`mine`]'s module
 //! for the details.
 //!
+//! [`recount_and_weigh`] then counts every mined phrase in every article
+//! as a filter finds it, noting at each occurrence whether it is quoted,
+//! capitalised or cuts a name; merges variants (function words, numbers,
+//! spelling, inflection: [`variant_key`]; shifted and contained forms);
+//! tells names from formulas ([`PhraseKind`]); and orders formulas first by
+//! their weight, from range across outlets, quotation, fixedness and
+//! keyness against a compiled-in English word-frequency list ([`rarity`]).
+//! See the `evidence` module. [`user_file`] saves a phrase as a family, or
+//! hides it, in the user's phrases file.
+//!
 //! # Concordance
 //!
 //! [`kwic`] cuts the context around a match into a [`KwicLine`] for a

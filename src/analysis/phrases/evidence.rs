@@ -170,7 +170,8 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     for c in text[..start].chars().rev() {
         match c {
             ' ' | '\t' | '\u{a0}' | '(' | '[' => continue,
-            '\n' | '\r' | '.' | '!' | '?' | ':' | ';' | '…' | '“' | '"' | '‘' | '«' | '„' | '—' | '–' => {
+            '\n' | '\r' | '.' | '!' | '?' | ':' | ';' | '…' | '“' | '"' | '‘' | '«' | '„' | '—' | '–' =>
+            {
                 return true;
             }
             _ => return false,
@@ -285,6 +286,10 @@ pub struct Corpus<'a> {
     pub hidden: &'a [String],
 }
 
+/// A capitalised word rarer than this in general English is a proper noun
+/// for sure; a more common one ("Cold", "House") only maybe.
+const COMMON: f64 = 4.5;
+
 /// Is a (normalised) word part of a name, a title or a place?
 fn name_word(word: &str) -> Option<NameWord> {
     Extractor::shared().word_kind(word)
@@ -297,12 +302,12 @@ fn content_words(phrase: &str) -> impl Iterator<Item = &str> {
 /// Name or formula, from the occurrences' evidence and the words.
 fn kind_of(m: &MinedPhrase) -> PhraseKind {
     let e = &m.evidence;
-    if e.caps_known > 0 && e.caps * 2 >= e.caps_known {
-        return PhraseKind::Name;
-    }
     // proper nouns (capitalised here, or known places and organisations)
-    // at least half of the content words, or with titles more than half
-    let (mut n, mut proper, mut titles) = (0, 0, 0);
+    // at least half of the content words, or all of them, or with titles
+    // more than half. A capitalised word that is common in general English
+    // ("Cold", "War", "House") weighs half: "Cold War mentality" is a
+    // formula, "Cold War" and "White House" are names.
+    let (mut n, mut halves, mut all_proper, mut titles) = (0usize, 0usize, true, 0usize);
     for (i, w) in m.phrase.split(' ').enumerate() {
         if w.is_empty() || is_stopword(w) {
             continue;
@@ -310,16 +315,19 @@ fn kind_of(m: &MinedPhrase) -> PhraseKind {
         n += 1;
         match name_word(w) {
             Some(NameWord::Person) => return PhraseKind::Name,
-            Some(NameWord::Place | NameWord::Org) => proper += 1,
-            _ if e.proper(i) => proper += 1,
-            Some(NameWord::Title) => titles += 1,
-            None => {}
+            Some(NameWord::Place | NameWord::Org) => halves += 2,
+            _ if e.proper(i) => halves += if rarity(w) < COMMON { 1 } else { 2 },
+            Some(NameWord::Title) => {
+                titles += 1;
+                all_proper = false;
+            }
+            None => all_proper = false,
         }
     }
-    let named = proper + titles;
-    if proper > 0 && proper * 2 >= n {
+    if n > 0 && ((halves > 0 && halves >= n) || all_proper) {
         return PhraseKind::Name;
     }
+    let named = halves.div_ceil(2) + titles;
     if n > 0 && named * 2 > n {
         PhraseKind::Name
     } else {
@@ -555,8 +563,8 @@ fn merge_shifted(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
 /// Merges a formula into a longer one that holds it: when at least 60%
 /// as many occurrences of the longer one are counted ("third party" inside
 /// "not directed against any third party"), or when the longer one is a
-/// one-word extension ("shown back to back strategic support" of "back to
-/// back strategic support"). A group reads as its longest member with at
+/// one-word extension found in at most a third of the articles ("shown
+/// back to back strategic support" of "back to back strategic support"). A group reads as its longest member with at
 /// least 60% of the group's largest number of occurrences.
 fn merge_contained(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
     let forms: Vec<Vec<String>> = mined
@@ -612,7 +620,10 @@ fn merge_contained(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
                     continue;
                 }
                 let most = mined[b].occurrences * 10 >= mined[a].occurrences * 6;
-                let one_more = words(&mined[b].phrase) == len_a + 1;
+                // (a rare extension only: else a common phrase would
+                // gather every phrase built on it)
+                let one_more =
+                    words(&mined[b].phrase) == len_a + 1 && mined[b].docs.len() * 3 <= mined[a].docs.len();
                 if most || one_more {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
@@ -833,16 +844,19 @@ mod tests {
             sources: &[Some(0), Some(1)],
             hidden: &[],
         };
-        let mut caps = phrase("belt and road initiative", &[0, 1]);
-        caps.evidence.caps_known = 4;
-        caps.evidence.caps = 4;
-        let mut lower = phrase("no limits", &[0, 1]);
-        lower.evidence.caps_known = 4;
-        lower.evidence.caps = 1;
+        // (per word: occurrences where the capital says something, capitalised)
+        let with_caps = |p: &str, caps: &[(u32, u32)]| {
+            let mut m = phrase(p, &[0, 1]);
+            m.evidence.word_caps = caps.to_vec();
+            m
+        };
         let out = weigh(
             vec![
-                caps,
-                lower,
+                with_caps("belt and road initiative", &[(4, 4), (4, 4), (4, 4), (4, 4)]),
+                with_caps("no limits", &[(4, 1), (4, 0)]),
+                with_caps("cold war mentality", &[(4, 4), (4, 4), (4, 0)]),
+                with_caps("cold war", &[(4, 4), (4, 4)]),
+                with_caps("kestrian warship", &[(4, 4), (4, 0)]),
                 phrase("foreign minister", &[0, 1]),
                 phrase("putin's visit", &[0, 1]),
                 phrase("chinese president", &[0, 1]),
@@ -857,10 +871,16 @@ mod tests {
         assert_eq!(kind("chinese president"), PhraseKind::Name);
         assert_eq!(kind("no limits"), PhraseKind::Formula);
         assert_eq!(kind("mutual trust"), PhraseKind::Formula);
+        // common words capitalised weigh half a proper noun
+        assert_eq!(kind("cold war mentality"), PhraseKind::Formula);
+        assert_eq!(kind("cold war"), PhraseKind::Name);
+        // a rare capitalised word is a proper noun
+        assert_eq!(kind("kestrian warship"), PhraseKind::Name);
         // formulas first
-        assert_eq!(out[0].kind, PhraseKind::Formula);
-        assert_eq!(out[1].kind, PhraseKind::Formula);
-        assert!(out[2..].iter().all(|m| m.kind == PhraseKind::Name));
+        let formulas = out.iter().filter(|m| m.kind == PhraseKind::Formula).count();
+        assert_eq!(formulas, 3);
+        assert!(out[..formulas].iter().all(|m| m.kind == PhraseKind::Formula));
+        assert!(out[formulas..].iter().all(|m| m.kind == PhraseKind::Name));
     }
 
     #[test]

@@ -17,8 +17,9 @@
 //!    between two words breaks it if it holds `. ! ? ; : …`, a bracket, an
 //!    en or em dash, or a line break. Every line break counts, because the
 //!    articles are one paragraph per line and headline lists (related links,
-//!    "Next In ... News") have no punctuation; text hard-wrapped inside a
-//!    paragraph loses the phrases that straddle its line ends. Commas and
+//!    "Next In ... News") have no punctuation. In a hard-wrapped text (all
+//!    lines at most 100 chars, at least five of them 45 or more) a single
+//!    line break is a space and only a blank line breaks. Commas and
 //!    quotes do not break ("non-alliance, non-confrontation and
 //!    non-targeting of any third party" is one phrase).
 //! 3. **Counting, apriori-style.** Level 1 counts each word's *document
@@ -64,7 +65,14 @@
 //!    than hide them.
 //!
 //! The article lists of the phrases kept are gathered in a last pass that
-//! walks a trie of their tokens over the corpus.
+//! walks a trie of their tokens over the corpus. Each phrase also gets its
+//! *fixedness*: the largest share of one of its content words' occurrences
+//! that fall inside the phrase.
+//!
+//! This order chooses which phrases are kept (`max_phrases`); the list a
+//! user sees is ordered after [`recount_and_weigh`](super::recount_and_weigh)
+//! tells formulas from names, merges variants and weighs the evidence (see
+//! [`evidence`](super::evidence).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
