@@ -78,6 +78,11 @@ pub struct Evidence {
     pub caps: u32,
     /// Occurrences that cut a name.
     pub cuts: u32,
+    /// Occurrences whose capitals all say nothing (a headline or byline
+    /// line, a sentence start), and of those the ones with every content
+    /// word capitalised.
+    pub silent: u32,
+    pub silent_caps: u32,
     /// Per word of the phrase (in order): (occurrences where its capital
     /// says something, of those the capitalised ones).
     pub word_caps: Vec<(u32, u32)>,
@@ -227,18 +232,20 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
 }
 
 /// What one occurrence says: (quoted, capitalised: None if it says
-/// nothing, cuts a name). `word_caps` gets, per word, whether its capital
+/// nothing, cuts a name, and when it says nothing whether all its content
+/// words are capitalised all the same). `word_caps` gets, per word, whether its capital
 /// says something and whether it has one.
 pub fn occurrence(
     text: &str,
     range: Range<usize>,
     quotes: &[Range<usize>],
     word_caps: &mut Vec<(u32, u32)>,
-) -> (bool, Option<bool>, bool) {
+) -> (bool, Option<bool>, bool, Option<bool>) {
     let quoted = inside(quotes, &range);
     let Some(slice) = text.get(range.clone()) else {
-        return (quoted, None, false);
+        return (quoted, None, false, None);
     };
+    let mut all_caps = true;
     let headline = headline_line(text, range.start);
     let (mut known, mut caps) = (0u32, 0u32);
     let (mut first_cap, mut last_cap) = (false, false);
@@ -259,7 +266,11 @@ pub fn occurrence(
             word_caps[pos].0 += 1;
             word_caps[pos].1 += u32::from(cap);
         }
-        if silent || lower_is_stopword(w.text) || !w.text.chars().next().is_some_and(char::is_alphabetic) {
+        if lower_is_stopword(w.text) || !w.text.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        all_caps &= cap;
+        if silent {
             continue;
         }
         known += 1;
@@ -272,7 +283,8 @@ pub fn occurrence(
     let cuts = !headline
         && ((last_cap && word_after(text, range.end).is_some_and(name_word))
             || (first_cap && word_before(text, range.start).is_some_and(name_word)));
-    (quoted, capitalised_occ, cuts)
+    let silent_caps = (known == 0).then_some(all_caps);
+    (quoted, capitalised_occ, cuts, silent_caps)
 }
 
 // ---------------------------------------------------------------------------
@@ -302,6 +314,11 @@ fn content_words(phrase: &str) -> impl Iterator<Item = &str> {
 /// Name or formula, from the occurrences' evidence and the words.
 fn kind_of(m: &MinedPhrase) -> PhraseKind {
     let e = &m.evidence;
+    // only seen where capitals say nothing (headlines, bylines), and
+    // capitalised there every time
+    if e.silent > 0 && e.silent_caps == e.silent && e.word_caps.iter().all(|&(k, _)| k == 0) {
+        return PhraseKind::Name;
+    }
     // proper nouns (capitalised here, or known places and organisations)
     // at least half of the content words, or all of them, or with titles
     // more than half. A capitalised word that is common in general English
@@ -431,6 +448,8 @@ fn absorb(into: &mut MinedPhrase, from: MinedPhrase, overlap: bool) {
     into.evidence.caps_known += from.evidence.caps_known;
     into.evidence.caps += from.evidence.caps;
     into.evidence.cuts += from.evidence.cuts;
+    into.evidence.silent += from.evidence.silent;
+    into.evidence.silent_caps += from.evidence.silent_caps;
     // (word_caps stay the head's: its words)
     into.fixedness = into.fixedness.max(from.fixedness);
     into.score = into.score.max(from.score);
@@ -741,12 +760,13 @@ mod tests {
 
     fn occ(text: &str, phrase: &str) -> (bool, Option<bool>, bool) {
         let start = text.find(phrase).unwrap();
-        occurrence(
+        let (q, c, cut, _) = occurrence(
             text,
             start..start + phrase.len(),
             &quote_spans(text),
             &mut Vec::new(),
-        )
+        );
+        (q, c, cut)
     }
 
     #[test]
@@ -769,6 +789,16 @@ mod tests {
         // a headline says nothing about capitals
         let t = "China And Russia Hail No Limits Ties\nThe text.";
         assert_eq!(occ(t, "No Limits"), (false, None, false));
+        // but it is noted whether every content word had a capital there
+        let silent = |t: &str, p: &str| {
+            let start = t.find(p).unwrap();
+            occurrence(t, start..start + p.len(), &[], &mut Vec::new()).3
+        };
+        assert_eq!(silent("By Grace Tan In Valdor\nText.", "Grace Tan"), Some(true));
+        assert_eq!(
+        // a word whose capital says something: not silent
+        assert_eq!(silent("Rock solid ties. More text follows here.", "Rock solid"), None);
+        assert_eq!(silent("Ties were rock solid, he said.", "rock solid"), None);
     }
 
     fn phrase(p: &str, docs: &[u32]) -> MinedPhrase {

@@ -58,8 +58,12 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
                     for run in each.chunk_by(|a, b| a.0 == b.0) {
                         let mut seen = Seen::default();
                         for (_, r) in run {
-                            let (quoted, caps, cuts) =
+                            let (quoted, caps, cuts, silent) =
                                 occurrence(d.text, r.clone(), &quotes, &mut seen.word_caps);
+                            if let Some(all) = silent {
+                                seen.silent += 1;
+                                seen.silent_caps += u32::from(all);
+                            }
                             seen.quoted |= quoted;
                             if let Some(cap) = caps {
                                 seen.caps_known += 1;
@@ -84,6 +88,8 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
             m.evidence.caps_known += seen.caps_known;
             m.evidence.caps += seen.caps;
             m.evidence.cuts += seen.cuts;
+            m.evidence.silent += seen.silent;
+            m.evidence.silent_caps += seen.silent_caps;
             let wc = &mut m.evidence.word_caps;
             if wc.len() < seen.word_caps.len() {
                 wc.resize(seen.word_caps.len(), (0, 0));
@@ -175,6 +181,8 @@ fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
 struct Seen {
     word_caps: Vec<(u32, u32)>,
     quoted: bool,
+    silent: u32,
+    silent_caps: u32,
     caps_known: u32,
     caps: u32,
     cuts: u32,
