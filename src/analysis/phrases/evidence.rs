@@ -795,9 +795,11 @@ mod tests {
             occurrence(t, start..start + p.len(), &[], &mut Vec::new()).3
         };
         assert_eq!(silent("By Grace Tan In Valdor\nText.", "Grace Tan"), Some(true));
-        assert_eq!(
         // a word whose capital says something: not silent
-        assert_eq!(silent("Rock solid ties. More text follows here.", "Rock solid"), None);
+        assert_eq!(
+            silent("Rock solid ties. More text follows here.", "Rock solid"),
+            None
+        );
         assert_eq!(silent("Ties were rock solid, he said.", "rock solid"), None);
     }
 
