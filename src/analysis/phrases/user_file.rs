@@ -154,12 +154,7 @@ pub fn save_family(
     if super::normalize_phrase(label).is_empty() {
         return Err(SaveError::Empty);
     }
-    let mut vs: Vec<String> = Vec::new();
-    for v in std::iter::once(label.to_string()).chain(variants.iter().cloned()) {
-        if !super::normalize_phrase(&v).is_empty() && !vs.contains(&v) {
-            vs.push(v);
-        }
-    }
+    let vs = family_variants(label, variants);
     let mut color = String::new();
     let old = current(path)?;
     if let Ok(book) = PhraseBook::from_toml(&old) {
@@ -187,6 +182,30 @@ pub fn save_family(
         Ok(())
     })?;
     Ok(color)
+}
+
+/// The variants a family made from a mined row gets: the phrase, then its
+/// variants except those inside another form ("lasting good" and "good
+/// neighbourliness" of "lasting good neighbourliness": the family would
+/// find them everywhere), without duplicates.
+pub fn family_variants(phrase: &str, variants: &[String]) -> Vec<String> {
+    let padded = |v: &str| format!(" {} ", super::normalize_phrase(v));
+    let all: Vec<String> = std::iter::once(phrase.to_string())
+        .chain(variants.iter().cloned())
+        .filter(|v| !super::normalize_phrase(v).is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, v) in all.iter().enumerate() {
+        let pv = padded(v);
+        let inside = all
+            .iter()
+            .enumerate()
+            .any(|(j, w)| j != i && padded(w) != pv && padded(w).contains(&pv));
+        if (i == 0 || !inside) && !out.iter().any(|o| padded(o) == pv) {
+            out.push(v.clone());
+        }
+    }
+    out
 }
 
 /// Hides a mined phrase for good.
@@ -222,7 +241,8 @@ mod tests {
         assert_eq!(book.families().len(), 2);
         let f = &book.families()[1];
         assert_eq!(f.label, "no limits");
-        assert_eq!(f.variants, ["no limits", "no-limits", "no limit"]);
+        // ("no-limits" reads as "no limits": once)
+        assert_eq!(f.variants, ["no limits", "no limit"]);
         assert_eq!(f.color, color);
         assert_ne!(color, "red");
         // the same label again: refused, the file unchanged
@@ -232,6 +252,28 @@ mod tests {
         ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
         let _ = std::fs::remove_dir_all(path.parent().unwrap().parent().unwrap());
+    }
+
+    #[test]
+    fn family_variants_leave_out_fragments() {
+        let v: Vec<String> = [
+            "good neighbourliness",
+            "lasting good",
+            "lasting good neighborliness",
+            "Lasting  good neighbourliness",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            family_variants("lasting good neighbourliness", &v),
+            ["lasting good neighbourliness", "lasting good neighborliness"]
+        );
+        // shifted forms stay
+        let v = vec!["partnership of equal coordination for the new epoch".to_string()];
+        assert_eq!(
+            family_variants("comprehensive partnership of equal coordination", &v).len(),
+            2
+        );
     }
 
     #[test]
