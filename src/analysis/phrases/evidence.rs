@@ -165,8 +165,15 @@ fn capitalised(word: &str) -> bool {
 }
 
 fn lower_is_stopword(word: &str) -> bool {
-    let w = crate::analysis::text::normalize_word(word);
-    is_stopword(&w)
+    let mut buf = [0u8; 16];
+    if word.len() <= buf.len() && word.is_ascii() {
+        // (no allocation for the usual short ASCII word)
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..word.len()]).is_ok_and(is_stopword);
+    }
+    is_stopword(&crate::analysis::text::normalize_word(word))
 }
 
 /// Does the word starting at `start` begin a sentence, a line or a quote
@@ -185,13 +192,25 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     true
 }
 
-/// Is the line holding `pos` headline-like: among its first words, most
-/// are capitalised?
-fn headline_line(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+/// The headline-like lines of `text` (among their first words, most are
+/// capitalised: headlines, bylines), in order.
+pub fn headline_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        if headline(line) {
+            out.push(start..end);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Is this line headline-like?
+fn headline(line: &str) -> bool {
     let (mut n, mut caps) = (0, 0);
-    for w in words(&text[start..end]).take(16) {
+    for w in words(line).take(16) {
         if !w.text.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
@@ -227,8 +246,14 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
     if gap == 0 || gap > 3 {
         return None;
     }
-    let w = words(trimmed).last()?;
-    (w.end == trimmed.len()).then_some(w.text)
+    // (scanning back over the word only: never the whole text before it)
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '’')
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&trimmed[start..])
 }
 
 /// What one occurrence says: (quoted, capitalised: None if it says
@@ -239,6 +264,7 @@ pub fn occurrence(
     text: &str,
     range: Range<usize>,
     quotes: &[Range<usize>],
+    headlines: &[Range<usize>],
     word_caps: &mut Vec<(u32, u32)>,
 ) -> (bool, Option<bool>, bool, Option<bool>) {
     let quoted = inside(quotes, &range);
@@ -246,7 +272,7 @@ pub fn occurrence(
         return (quoted, None, false, None);
     };
     let mut all_caps = true;
-    let headline = headline_line(text, range.start);
+    let headline = inside(headlines, &(range.start..range.start));
     let (mut known, mut caps) = (0u32, 0u32);
     let (mut first_cap, mut last_cap) = (false, false);
     let mut first = true;
@@ -764,6 +790,7 @@ mod tests {
             text,
             start..start + phrase.len(),
             &quote_spans(text),
+            &headline_lines(text),
             &mut Vec::new(),
         );
         (q, c, cut)
@@ -792,7 +819,14 @@ mod tests {
         // but it is noted whether every content word had a capital there
         let silent = |t: &str, p: &str| {
             let start = t.find(p).unwrap();
-            occurrence(t, start..start + p.len(), &[], &mut Vec::new()).3
+            occurrence(
+                t,
+                start..start + p.len(),
+                &[],
+                &headline_lines(t),
+                &mut Vec::new(),
+            )
+            .3
         };
         assert_eq!(silent("By Grace Tan In Valdor\nText.", "Grace Tan"), Some(true));
         // a word whose capital says something: not silent

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::evidence::{Evidence, occurrence, quote_spans};
+use super::evidence::{Evidence, headline_lines, occurrence, quote_spans};
 use super::{Doc, MinedPhrase, PhraseFinder};
 
 /// Articles per parallel task.
@@ -55,11 +55,12 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
                         continue;
                     }
                     let quotes = quote_spans(d.text);
+                    let headlines = headline_lines(d.text);
                     for run in each.chunk_by(|a, b| a.0 == b.0) {
                         let mut seen = Seen::default();
                         for (_, r) in run {
                             let (quoted, caps, cuts, silent) =
-                                occurrence(d.text, r.clone(), &quotes, &mut seen.word_caps);
+                                occurrence(d.text, r.clone(), &quotes, &headlines, &mut seen.word_caps);
                             if let Some(all) = silent {
                                 seen.silent += 1;
                                 seen.silent_caps += u32::from(all);
