@@ -742,7 +742,26 @@ pub fn weigh(mut mined: Vec<MinedPhrase>, corpus: &Corpus) -> Vec<MinedPhrase> {
     }
     let mined = merge_shifted(mined);
     let mut mined = merge_contained(mined);
+    // one source for every article (boilerplate), judged again on merged rows
+    let several = {
+        let mut ids: Vec<Option<u32>> = corpus.sources.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len() >= 2
+    };
     for m in &mut mined {
+        if !m.variants.is_empty() {
+            let first = m
+                .docs
+                .first()
+                .and_then(|&d| corpus.sources.get(d as usize).copied().flatten());
+            m.single_source = several
+                && m.docs.len() >= 2
+                && first.is_some()
+                && m.docs
+                    .iter()
+                    .all(|&d| corpus.sources.get(d as usize).copied().flatten() == first);
+        }
         m.variants.sort();
         m.variants.dedup();
         m.quoted = m.evidence.quoted_docs.len();
@@ -871,6 +890,25 @@ mod tests {
         let good = out.iter().find(|m| m.phrase == "good neighborliness").unwrap();
         assert_eq!(good.variants, ["good neighbourliness"]);
         assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn boilerplate_is_judged_again_on_merged_rows() {
+        let corpus = Corpus {
+            sources: &[Some(0), Some(0), Some(1), Some(1)],
+            hidden: &[],
+        };
+        let mut a = phrase("more stories", &[0]);
+        let mut b = phrase("more story", &[1]);
+        a.single_source = false;
+        b.single_source = false;
+        let out = weigh(vec![a, b], &corpus);
+        assert!(out[0].single_source, "{out:?}");
+        let out = weigh(
+            vec![phrase("third party", &[0, 1]), phrase("third parties", &[2])],
+            &corpus,
+        );
+        assert!(!out[0].single_source);
     }
 
     #[test]
