@@ -9,7 +9,9 @@
 //! negators "no", "not", "non" are kept: "limits" is not "no limits"),
 //! made `#` if it is a number, spelled the American way when the British
 //! form has a listed American twin (so "four" does not become "for"), and
-//! stemmed with the Snowball English stemmer.
+//! stemmed with the Snowball English stemmer; the stems are joined without
+//! spaces, so a compound written in one word or two ("multipolar",
+//! "multi-polar") is one phrase.
 
 use std::sync::LazyLock;
 
@@ -91,7 +93,8 @@ pub fn variant_key(phrase: &str) -> String {
             out.push(STEMMER.stem(&american(w)).into_owned());
         }
     }
-    out.join(" ")
+    // (joined without spaces: "multi-polar" and "multipolar" are one)
+    out.concat()
 }
 
 #[cfg(test)]
@@ -127,6 +130,7 @@ mod tests {
             ("5 principles", "five principles"),
             ("strategic partnerships", "strategic partnership"),
             ("russia's interests", "russia interests"),
+            ("multi polar world order", "multipolar world order"),
         ];
         for (a, b) in same {
             assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
