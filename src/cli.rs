@@ -52,11 +52,29 @@ pub struct Input {
 }
 
 impl Input {
+    /// The user's phrases file: `--phrases FILE`, else the default one
+    /// ([`default_path`](crate::analysis::phrases::user_file::default_path))
+    /// when it exists.
+    pub fn phrases_file(&self) -> Option<PathBuf> {
+        self.phrases
+            .clone()
+            .or_else(|| crate::analysis::phrases::user_file::default_path().filter(|p| p.is_file()))
+    }
+
+    /// Where the phrases pane saves families and hidden phrases:
+    /// `--phrases FILE`, else the default file (created if need be).
+    pub fn phrases_save_path(&self) -> Option<PathBuf> {
+        self.phrases
+            .clone()
+            .or_else(crate::analysis::phrases::user_file::default_path)
+    }
+
     /// The phrase families: the bundled ones with the user's file applied.
     pub fn phrase_book(&self) -> anyhow::Result<Arc<PhraseBook>> {
-        let Some(path) = &self.phrases else {
+        let Some(path) = self.phrases_file() else {
             return Ok(crate::facts::bundled_book());
         };
+        let path = &path;
         let bundled = PhraseBook::clone(&crate::facts::bundled_book());
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("cannot read phrases file {}: {e}", path.display()))?;
@@ -316,6 +334,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
+    app.phrases_file = input.phrases_save_path();
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
     let signal_tx = tx.clone();
@@ -329,6 +348,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         keep: None,
         mine: Some(MineOptions {
             min_docs: min_docs.max(1),
+            hidden: analyzer.book().hidden().to_vec(),
             ..MineOptions::default()
         }),
         drop_text: false,

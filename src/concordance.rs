@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::analysis::phrases::{self, KwicLine};
+use crate::analysis::phrases::{self, KwicLine, PhraseKind};
 use crate::index::{Index, UNDATED};
 use crate::store::ArticleId;
 
@@ -61,6 +61,11 @@ pub fn occurrences(
             .collect(),
         (None, PhraseRef::Text(_)) => (0..index.len() as ArticleId).collect(),
     };
+    // a mined phrase's merged variants are found too
+    let variants: &[String] = match phrase {
+        PhraseRef::Text(t) => index.mined_variants(t),
+        PhraseRef::Family(_) => &[],
+    };
     let per_article: Vec<Vec<(ArticleId, Range<usize>)>> = candidates
         .par_iter()
         .filter(|&&id| index.is_live(id))
@@ -68,12 +73,30 @@ pub fn occurrences(
             let a = index.article(id)?;
             let ranges = match phrase {
                 PhraseRef::Family(f) => index.book().find_family(&a.body, usize::from(*f)),
-                PhraseRef::Text(t) => phrases::find_phrase(&a.body, t),
+                PhraseRef::Text(t) if variants.is_empty() => phrases::find_phrase(&a.body, t),
+                PhraseRef::Text(t) => with_variants(&a.body, t, variants),
             };
             Some(ranges.into_iter().map(|r| (id, r)).collect())
         })
         .collect();
     per_article.into_iter().flatten().collect()
+}
+
+/// The occurrences of a phrase and its variants in `text`, by start,
+/// without overlaps (leftmost, then longest).
+fn with_variants(text: &str, phrase: &str, variants: &[String]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = std::iter::once(phrase)
+        .chain(variants.iter().map(String::as_str))
+        .flat_map(|p| phrases::find_phrase(text, p))
+        .collect();
+    all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        if out.last().is_none_or(|l| r.start >= l.end) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// A row of the phrases table: a curated family or a mined phrase.
@@ -85,12 +108,14 @@ pub struct PhraseRow {
     /// How many articles it occurs in (its range).
     pub articles: usize,
     pub occurrences: usize,
-    /// Mined only: the C-value-style score.
+    /// Mined only: its weight, the evidence that it is a formula.
     pub score: Option<f64>,
     /// Mined only: all its articles come from one source (likely boilerplate).
     pub single_source: bool,
     /// Mined only: its position in the index's mined phrases.
     pub mined: Option<usize>,
+    /// Formula or name (families are formulas).
+    pub kind: PhraseKind,
 }
 
 impl PhraseRow {
@@ -106,7 +131,8 @@ impl PhraseRow {
 }
 
 /// The curated families with their counts (most widespread first), then
-/// the mined phrases in their rank order (boilerplate last).
+/// the mined phrases in their order (formulas by weight, then one-source
+/// formulas, then names).
 pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
     let mut fam: Vec<(usize, usize)> = vec![(0, 0); index.family_labels().len()];
     for id in 0..index.len() as ArticleId {
@@ -133,6 +159,7 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             score: None,
             single_source: false,
             mined: None,
+            kind: PhraseKind::Formula,
         })
         .collect();
     out.sort_by(|a, b| {
@@ -144,14 +171,16 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
         .mined()
         .iter()
         .enumerate()
+        .filter(|(_, m)| !m.hidden)
         .map(|(i, m)| PhraseRow {
             phrase: PhraseRef::Text(m.phrase.clone()),
             text: m.phrase.clone(),
             articles: m.docs.len(),
             occurrences: m.occurrences,
-            score: Some(m.score),
+            score: Some(m.weight),
             single_source: m.single_source,
             mined: Some(i),
+            kind: m.kind,
         })
         .collect();
     // a mined phrase that is one of the curated variants is already listed
@@ -163,7 +192,8 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
         .map(|v| crate::analysis::phrases::normalize_phrase(v))
         .collect();
     mined.retain(|m| !variants.contains(&crate::analysis::phrases::normalize_phrase(&m.text)));
-    mined.sort_by_key(|m| m.single_source);
+    // (the mined phrases come in their order already: formulas, one-source
+    // formulas, names)
     out.extend(mined);
     out
 }

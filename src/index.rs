@@ -364,6 +364,22 @@ impl Index {
         &self.mined
     }
 
+    /// Hides the `i`th mined phrase (the user hid it for good): no longer
+    /// listed nor underlined.
+    pub fn hide_mined(&mut self, i: usize) {
+        if let Some(m) = self.mined.get_mut(i) {
+            m.hidden = true;
+        }
+    }
+
+    /// The variants merged into a mined phrase (none for any other text).
+    pub fn mined_variants(&self, phrase: &str) -> &[String] {
+        self.mined
+            .iter()
+            .find(|m| m.phrase == phrase)
+            .map_or(&[][..], |m| m.variants.as_slice())
+    }
+
     pub fn mined_finder(&self) -> Option<&PhraseFinder> {
         self.mined_finder.as_deref()
     }
@@ -668,9 +684,14 @@ impl Index {
 }
 
 /// The automaton that finds `mined` phrases in a text (for highlighting).
+/// Each phrase reports its position in `mined`, and so do its variants.
 pub fn mined_finder(mined: &[MinedPhrase]) -> Option<Arc<PhraseFinder>> {
-    let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
-    (!phrases.is_empty()).then(|| Arc::new(PhraseFinder::new(&phrases)))
+    let phrases = mined.iter().enumerate().flat_map(|(i, m)| {
+        std::iter::once(m.phrase.as_str())
+            .chain(m.variants.iter().map(String::as_str))
+            .map(move |p| (p, i))
+    });
+    (!mined.is_empty()).then(|| Arc::new(PhraseFinder::with_ids(phrases)))
 }
 
 /// [`Index::date_heads`] of an article without a date (no UTF-8 text has

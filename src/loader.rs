@@ -510,14 +510,14 @@ pub const MINE_SAMPLE: usize = 5_000;
 /// Returns whether the phrases were chosen from a sample.
 pub fn mine_sampled(docs: &[Doc], opts: &MineOptions) -> (Vec<MinedPhrase>, bool) {
     let sampled = docs.len() > MINE_SAMPLE;
-    let mut mined = if sampled {
+    let mined = if sampled {
         let step = docs.len().div_ceil(MINE_SAMPLE);
         let sample: Vec<Doc> = docs.iter().step_by(step).copied().collect();
         phrases::mine(&sample, opts)
     } else {
         phrases::mine(docs, opts)
     };
-    phrases::recount(docs, &mut mined);
+    let mined = phrases::recount_and_weigh(docs, mined, &opts.hidden);
     (mined, sampled)
 }
 

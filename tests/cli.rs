@@ -5,6 +5,11 @@ use std::process::{Command, Output};
 fn readout(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_readout"))
         .args(args)
+        // no user phrases file from the machine's config folder
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/no-config"),
+        )
         .output()
         .expect("the binary runs")
 }
@@ -485,4 +490,37 @@ fn a_device_named_explicitly_is_skipped_with_what_it_is() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn phrases_json_has_kind_and_evidence_and_hides_for_good() {
+    let story = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
+    let o = readout(&["phrases", "--json", story]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let mined: Vec<&serde_json::Value> = rows.iter().filter(|r| r["curated"] == false).collect();
+    for r in &rows {
+        for field in ["kind", "quoted", "outlets", "variants"] {
+            assert!(r.get(field).is_some(), "{field} missing in {r}");
+        }
+    }
+    // formulas first, then names; the first is quoted somewhere
+    let first_name = mined.iter().position(|r| r["kind"] == "name").expect("a name");
+    assert!(first_name > 0);
+    assert!(mined[first_name..].iter().all(|r| r["kind"] == "name"));
+    assert!(mined[0]["quoted"].as_u64().unwrap() > 0);
+    assert!(mined[0]["outlets"].as_u64().unwrap() >= 2);
+    let phrase = mined[0]["phrase"].as_str().unwrap().to_string();
+    // hidden for good by a phrases file
+    let dir = std::env::temp_dir().join(format!("readout-cli-hide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("phrases.toml");
+    std::fs::write(&file, format!("[[hide]]\nphrase = \"{phrase}\"\n")).unwrap();
+    let o = readout(&["phrases", "--json", "--phrases", file.to_str().unwrap(), story]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        rows.iter().all(|r| r["phrase"] != phrase.as_str()),
+        "{phrase} still listed"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -206,6 +206,15 @@ pub struct Quote {
     pub cue: Range<usize>,
 }
 
+/// See [`Extractor::word_kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameWord {
+    Person,
+    Org,
+    Place,
+    Title,
+}
+
 /// Finds attributions; holds the word lists and the gazetteer, built once.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -264,6 +273,33 @@ impl Extractor {
     /// "US intelligence agencies" and "US intelligence".
     pub fn key(&self, name: &str) -> String {
         self.gazetteer.fold(&self.gazetteer.canonical(name))
+    }
+
+    /// What one word is to the gazetteer and the role lexicon, if anything:
+    /// a token of a known person's name ("putin"), a known organisation
+    /// ("xinhua") or a place or nationality ("beijing", "chinese"), or a
+    /// title or organisation word ("minister", "foreign", "ministry"). Any
+    /// case; a possessive is ignored. Used to tell names and titles from
+    /// formulas among mined phrases.
+    pub fn word_kind(&self, word: &str) -> Option<NameWord> {
+        let g = &self.gazetteer;
+        let w = lexicon::strip_possessive(word);
+        if w.is_empty() || w.len() > 40 {
+            return None;
+        }
+        if g.is_person_token(w) {
+            return Some(NameWord::Person);
+        }
+        match g.known(w) {
+            Some(gazetteer::Known::Person(_)) => return Some(NameWord::Person),
+            Some(gazetteer::Known::Org(_)) => return Some(NameWord::Org),
+            None => {}
+        }
+        if g.place(w).is_some() {
+            return Some(NameWord::Place);
+        }
+        let e = self.lexicon.get(w);
+        (e.has(lexicon::ROLE) || e.has(lexicon::ORG)).then_some(NameWord::Title)
     }
 }
 

@@ -52,6 +52,10 @@ pub enum Action {
     ToggleHighlights,
     /// From a pane, go one level deeper: a speaker's quotes, a phrase's concordance.
     Drill,
+    /// Phrases pane: save the mined phrase (and its variants) as a family.
+    SaveFamily,
+    /// Phrases pane: hide the mined phrase for good.
+    HidePhrase,
 
     /// The terminal has this size now.
     #[serde(skip)]

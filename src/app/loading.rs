@@ -220,7 +220,7 @@ impl App {
     }
 
     /// The panes follow the analysis (more articles analysed, phrases mined).
-    fn refresh_panes(&mut self) {
+    pub(super) fn refresh_panes(&mut self) {
         let (env, screens) = self.screens_mut();
         for pane in screens.iter_mut().filter_map(Screen::pane_mut) {
             pane.refresh(&env);

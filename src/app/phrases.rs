@@ -6,7 +6,7 @@ use std::time::Instant;
 use super::narrowing::{KEY_SLICE, article_label, make_labels};
 use super::picker::{Line, Picker};
 use super::screen::{Env, Outcome, Pane, Screen};
-use super::{Action, Context, Keys};
+use super::{Action, App, Context, Keys};
 use crate::concordance::{self, Occurrences, PhraseRow, Timeline};
 use crate::index::Index;
 
@@ -124,6 +124,10 @@ impl Pane for PhrasesState {
             Action::Drill => match current {
                 Some(row) => Outcome::Push(Box::new(Screen::Kwic(KwicState::new(env, row)))),
                 None => Outcome::Handled,
+            },
+            Action::SaveFamily | Action::HidePhrase => Outcome::SaveMined {
+                mined: current.and_then(|row| row.mined),
+                hide: action == Action::HidePhrase,
             },
             Action::Back => Outcome::Pop,
             _ => Outcome::Ignored,
@@ -251,5 +255,47 @@ impl Pane for KwicState {
             self.picker.step(&self.labels, total, Some(deadline));
         }
         self.picker.keep_visible(env.picker_height(0));
+    }
+}
+
+impl App {
+    /// Saves the `mined`th mined phrase to the user's phrases file: as a
+    /// family (with its variants), or as hidden for good (and hides it now).
+    pub(super) fn save_phrase(&mut self, mined: Option<usize>, hide: bool) {
+        use crate::analysis::phrases::user_file;
+        let Some((i, m)) = mined.and_then(|i| Some((i, self.index.mined().get(i)?.clone()))) else {
+            self.message = Some("only a mined phrase can be saved or hidden".into());
+            return;
+        };
+        let Some(path) = self.phrases_file.clone() else {
+            self.message = Some("no phrases file: give one with --phrases FILE".into());
+            return;
+        };
+        let shown = crate::store::escape_controls(&path.display().to_string()).into_owned();
+        self.message = Some(if hide {
+            match user_file::save_hidden(&path, &m.phrase) {
+                Ok(()) => {
+                    self.index.hide_mined(i);
+                    self.refresh_panes();
+                    format!("\"{}\" hidden for good (saved in {shown})", m.phrase)
+                }
+                Err(e) => e.to_string(),
+            }
+        } else {
+            let taken: Vec<String> = self
+                .index
+                .book()
+                .families()
+                .iter()
+                .map(|f| f.color.clone())
+                .collect();
+            match user_file::save_family(&path, &m.phrase, &m.variants, &taken) {
+                Ok(_) => format!(
+                    "family \"{}\" saved to {shown}: highlighted from the next run",
+                    m.phrase
+                ),
+                Err(e) => e.to_string(),
+            }
+        });
     }
 }

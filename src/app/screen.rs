@@ -81,6 +81,9 @@ pub enum Outcome {
     Read(ArticleId, Range<usize>),
     /// Compare two articles side by side.
     Compare(ArticleId, ArticleId),
+    /// Save a mined phrase (its index in the mined list; none: the row is
+    /// not one) to the user's phrases file: as a family, or hidden for good.
+    SaveMined { mined: Option<usize>, hide: bool },
 }
 
 /// What panes read from the app: the articles and the terminal's size.

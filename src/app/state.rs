@@ -55,6 +55,9 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// Where the phrases pane saves families and hidden phrases (none: it
+    /// cannot).
+    pub phrases_file: Option<std::path::PathBuf>,
     /// Background loading, while it runs.
     pub progress: Option<Progress>,
     /// Article ids in the order the loader sent them (maps its later-phase
@@ -99,6 +102,7 @@ impl App {
             reader: ReaderState::default(),
             size,
             message: None,
+            phrases_file: None,
             progress: None,
             effects: Vec::new(),
             load_order: Vec::new(),

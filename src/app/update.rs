@@ -158,6 +158,7 @@ impl App {
             }
             Outcome::Read(article, range) => self.show_in_reader(article, range),
             Outcome::Compare(a, b) => self.open_compare(a, b),
+            Outcome::SaveMined { mined, hide } => self.save_phrase(mined, hide),
         }
     }
 
@@ -300,7 +301,12 @@ impl App {
                     .into(),
                 );
             }
-            Action::ToggleLock | Action::NextPassage | Action::PrevPassage | Action::Drill => {}
+            Action::ToggleLock
+            | Action::NextPassage
+            | Action::PrevPassage
+            | Action::Drill
+            | Action::SaveFamily
+            | Action::HidePhrase => {}
             Action::Quit | Action::Redraw | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
             Action::ScrollAt { x, y, lines } => self.scroll_at(x, y, lines),
             Action::ClickAt { x, y } => self.click_at(x, y),
@@ -464,7 +470,7 @@ impl App {
                 finder
                     .find(&article.body)
                     .into_iter()
-                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| !m.single_source))
+                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| m.underlined()))
                     .map(|(_, range)| super::Highlight {
                         range,
                         kind: super::HlKind::Mined,

@@ -8,9 +8,10 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Input;
-use crate::analysis::phrases::MineOptions;
+use crate::analysis::phrases::{MineOptions, PhraseKind};
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
+use crate::index::Index;
 
 #[derive(Debug, Args)]
 pub struct PhrasesArgs {
@@ -49,16 +50,27 @@ pub struct PhraseItem<'a> {
     pub articles: usize,
     pub occurrences: usize,
     pub curated: bool,
-    /// Mined only: the C-value-style score.
+    /// Mined only: its weight, the evidence that it is a formula (the
+    /// order of the mined phrases).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// All its articles come from one source (likely boilerplate). Always
     /// present, false for curated phrases: scripts get a stable schema.
     pub single_source: bool,
+    /// "formula" or "name" (families are formulas).
+    pub kind: PhraseKind,
+    /// Mined only (0 for families): articles where it occurs inside
+    /// quotation marks.
+    pub quoted: usize,
+    /// Mined only (0 for families): distinct outlets of its articles.
+    pub outlets: usize,
+    /// Mined only (empty for families): the other forms merged into it.
+    pub variants: &'a [String],
 }
 
-impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
-    fn from(r: &'a concordance::PhraseRow) -> Self {
+impl<'a> PhraseItem<'a> {
+    pub fn new(r: &'a concordance::PhraseRow, index: &'a Index) -> Self {
+        let mined = r.mined.and_then(|i| index.mined().get(i));
         PhraseItem {
             phrase: &r.text,
             label: r.curated().then_some(r.text.as_str()),
@@ -67,21 +79,26 @@ impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
             curated: r.curated(),
             score: r.score,
             single_source: r.single_source,
+            kind: r.kind,
+            quoted: mined.map_or(0, |m| m.quoted),
+            outlets: mined.map_or(0, |m| m.outlets),
+            variants: mined.map_or(&[][..], |m| m.variants.as_slice()),
         }
     }
 }
 
 pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
-    let analyzer = Analyzer::none()
-        .with_book(args.input.phrase_book()?)
-        .with_families(true);
+    let book = args.input.phrase_book()?;
+    let hidden = book.hidden().to_vec();
+    let analyzer = Analyzer::none().with_book(book).with_families(true);
     let mut index = super::load(&args.input, &analyzer)?;
     index.mine_phrases(&MineOptions {
         min_docs: args.min_docs.max(1),
+        hidden,
         ..MineOptions::default()
     });
     let rows = concordance::phrase_rows(&index);
-    let items: Vec<PhraseItem> = rows.iter().map(PhraseItem::from).collect();
+    let items: Vec<PhraseItem> = rows.iter().map(|r| PhraseItem::new(r, &index)).collect();
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &items)?;
@@ -90,6 +107,8 @@ pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
         for p in &items {
             let what = if p.curated {
                 "family"
+            } else if p.kind == PhraseKind::Name {
+                "name"
             } else if p.single_source {
                 "mined, one source"
             } else {

@@ -25,6 +25,9 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, s: &PhrasesState, theme: &Them
             let r = &s.rows[i];
             let (name_style, kind) = match r.phrase {
                 PhraseRef::Family(f) => (theme.family(f), "family".to_string()),
+                PhraseRef::Text(_) if r.kind == crate::analysis::phrases::PhraseKind::Name => {
+                    (theme.dim, "name".to_string())
+                }
                 PhraseRef::Text(_) if r.single_source => (theme.dim, "one source".to_string()),
                 PhraseRef::Text(_) => (theme.mined, format!("mined {:.1}", r.score.unwrap_or(0.0))),
             };

@@ -271,6 +271,12 @@ impl Gazetteer {
         }
     }
 
+    /// Is this a token of some known person's name ("Wang", shared by
+    /// several)?
+    pub fn is_person_token(&self, token: &str) -> bool {
+        self.person_tokens.contains_key(&self.fold(token))
+    }
+
     /// The place named by a word ("Beijing", "Chinese", "Russia’s").
     pub fn place(&self, word: &str) -> Option<u8> {
         let w = lexicon::strip_possessive(word);
