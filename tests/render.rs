@@ -886,3 +886,33 @@ fn the_family_legend_counts_the_families_it_has_no_room_for() {
         }
     }
 }
+
+#[test]
+fn the_phrases_pane_saves_a_mined_phrase_as_a_family_and_hides_one_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("phrases.toml");
+    let mut h = Harness::bundled(140, 34);
+    h.app.phrases_file = Some(file.clone());
+    h.key(KeyCode::Char('p'));
+    // a family is not a mined phrase: nothing is written
+    h.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(h.screen().contains("only a mined phrase"), "{}", h.screen());
+    assert!(!file.exists());
+    // the first mined row, after the families
+    let families = h.app.index.book().families().len();
+    for _ in 0..families {
+        h.key(KeyCode::Char('j'));
+    }
+    let phrase = h.app.index.mined()[0].phrase.clone();
+    h.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let s = h.screen();
+    assert!(s.contains(&format!("family \"{phrase}\" saved")), "{s}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains(&phrase), "{saved}");
+    // hidden for good: gone from the pane, saved in the same file
+    h.key_mod(KeyCode::Char('x'), KeyModifiers::CONTROL);
+    let s = h.screen();
+    assert!(s.contains("hidden for good"), "{s}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("[[hide]]"), "{saved}");
+}
