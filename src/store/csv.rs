@@ -60,6 +60,14 @@ pub fn delimiter(text: &str, tsv: bool) -> u8 {
 
 /// The rows of a CSV or TSV text; Err when the header names no body column.
 pub fn rows(text: &str, delimiter: u8) -> Result<Vec<Row>, String> {
+    // the csv crate counts a CRLF line end as no line: lines as `\n` keep its line numbers right
+    let lf;
+    let text = if text.contains('\r') {
+        lf = text.replace("\r\n", "\n");
+        lf.as_str()
+    } else {
+        text
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(false)
@@ -164,6 +172,13 @@ mod tests {
         let (m, body) = rows[3].1.as_ref().unwrap();
         assert_eq!(body, "Said \"rock solid\".");
         assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn crlf_line_numbers() {
+        let rows = rows("a,body\r\n1,\"x\r\n\r\ny\"\r\n2,z\r\n", b',').unwrap();
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 5]);
+        assert_eq!(rows[0].1.as_ref().unwrap().1, "x\n\ny");
     }
 
     #[test]
