@@ -29,13 +29,57 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "minister", "talks", "border", "trade", "summit", "officials", "agreement", "said", "on",
-    "the", "a", "of", "and", "in", "to", "with", "after", "before", "government", "partners",
-    "economy", "security", "week", "meeting", "delegation", "statement", "energy", "port",
-    "railway", "cooperation", "pressure", "sanctions", "growth", "region", "leaders", "plan",
-    "council", "analysts", "markets", "investment", "visit", "capital", "relations", "project",
+    "minister",
+    "talks",
+    "border",
+    "trade",
+    "summit",
+    "officials",
+    "agreement",
+    "said",
+    "on",
+    "the",
+    "a",
+    "of",
+    "and",
+    "in",
+    "to",
+    "with",
+    "after",
+    "before",
+    "government",
+    "partners",
+    "economy",
+    "security",
+    "week",
+    "meeting",
+    "delegation",
+    "statement",
+    "energy",
+    "port",
+    "railway",
+    "cooperation",
+    "pressure",
+    "sanctions",
+    "growth",
+    "region",
+    "leaders",
+    "plan",
+    "council",
+    "analysts",
+    "markets",
+    "investment",
+    "visit",
+    "capital",
+    "relations",
+    "project",
 ];
-const OUTLETS: &[&str] = &["Harbour Times", "Daily Ledger", "Northern Courier", "Evening Wire"];
+const OUTLETS: &[&str] = &[
+    "Harbour Times",
+    "Daily Ledger",
+    "Northern Courier",
+    "Evening Wire",
+];
 const NAMES: &[&str] = &["Ana Ruiz", "Tom Becker", "Li Wen", "Sara Okafor", "Ivan Petrov"];
 
 /// One generated page and the article text it holds.
@@ -82,7 +126,12 @@ pub fn page(seed: u64, target: usize) -> Page {
     let author = rng.pick(NAMES).to_string();
     let day = 1 + rng.below(28);
     let date = format!("2024-03-{day:02}T09:30:00Z");
-    let title = format!("{} {} {}", "Talks on", rng.pick(WORDS), format_args!("resume in round {seed}"));
+    let title = format!(
+        "{} {} {}",
+        "Talks on",
+        rng.pick(WORDS),
+        format_args!("resume in round {seed}")
+    );
     let slug = format!("story-{seed}");
     let domain = outlet.to_lowercase().replace(' ', "");
     let url = format!("https://www.{domain}.example/world/{slug}");
@@ -110,9 +159,13 @@ pub fn page(seed: u64, target: usize) -> Page {
     let mut h = String::with_capacity(target + 4096);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
     h.push_str(&format!("<title>{title} | {outlet}</title>\n"));
-    h.push_str(&format!("<meta property=\"og:site_name\" content=\"{outlet}\">\n"));
+    h.push_str(&format!(
+        "<meta property=\"og:site_name\" content=\"{outlet}\">\n"
+    ));
     h.push_str(&format!("<meta property=\"og:title\" content=\"{title}\">\n"));
-    h.push_str(&format!("<meta property=\"article:published_time\" content=\"{date}\">\n"));
+    h.push_str(&format!(
+        "<meta property=\"article:published_time\" content=\"{date}\">\n"
+    ));
     h.push_str(&format!("<meta name=\"author\" content=\"{author}\">\n"));
     h.push_str(&format!("<link rel=\"canonical\" href=\"{url}\">\n"));
     h.push_str(&format!(
@@ -140,7 +193,9 @@ pub fn page(seed: u64, target: usize) -> Page {
     h.push_str("</script>\n</head>\n<body class=\"page\">\n");
     // navigation
     h.push_str("<header class=\"site-header\"><nav class=\"menu\"><ul>\n");
-    for s in ["World", "Business", "Politics", "Opinion", "Sport", "Culture", "Sign in"] {
+    for s in [
+        "World", "Business", "Politics", "Opinion", "Sport", "Culture", "Sign in",
+    ] {
         h.push_str(&format!("<li><a href=\"/{}\">{s}</a></li>\n", s.to_lowercase()));
     }
     h.push_str("</ul></nav></header>\n");
@@ -151,7 +206,9 @@ pub fn page(seed: u64, target: usize) -> Page {
     h.push_str(&format!(
         "<div class=\"byline\">By <a rel=\"author\" href=\"/authors/x\">{author}</a> · <time datetime=\"{date}\">March {day}, 2024</time></div>\n"
     ));
-    h.push_str("<div class=\"share-tools\"><a href=\"#\">Share on social</a> <a href=\"#\">Email</a></div>\n");
+    h.push_str(
+        "<div class=\"share-tools\"><a href=\"#\">Share on social</a> <a href=\"#\">Email</a></div>\n",
+    );
     h.push_str("<div class=\"article-body\">\n");
     for (k, p) in paragraphs.iter().enumerate() {
         h.push_str(&format!("<p>{}</p>\n", p.replace(" and ", " <em>and</em> ")));
@@ -174,10 +231,18 @@ pub fn page(seed: u64, target: usize) -> Page {
     }
     h.push_str("</ul></section>\n</main>\n");
     h.push_str("<footer class=\"site-footer\"><ul>");
-    for s in ["About us", "Contact", "Privacy policy", "Terms of use", "Advertise"] {
+    for s in [
+        "About us",
+        "Contact",
+        "Privacy policy",
+        "Terms of use",
+        "Advertise",
+    ] {
         h.push_str(&format!("<li><a href=\"/{}\">{s}</a></li>", s.len()));
     }
-    h.push_str(&format!("</ul><p>© 2024 {outlet}. All rights reserved.</p></footer>\n</body></html>\n"));
+    h.push_str(&format!(
+        "</ul><p>© 2024 {outlet}. All rights reserved.</p></footer>\n</body></html>\n"
+    ));
     Page {
         html: h,
         title,

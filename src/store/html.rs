@@ -43,7 +43,8 @@ impl std::fmt::Display for NoArticle {
 
 /// The article in a web page, or in a fragment of one (a feed item's content).
 pub fn extract(html: &str) -> Result<Page, NoArticle> {
-    let doc = dom_query::Document::from(html);
+    let html = strip_inert(html);
+    let doc = dom_query::Document::from(html.as_ref());
     // read before extraction, which prunes the document
     let canonical = attr_of(&doc, "link[rel~=canonical]", "href")
         .or_else(|| attr_of(&doc, "meta[property=\"og:url\"]", "content"));
@@ -86,6 +87,68 @@ pub fn extract(html: &str) -> Result<Page, NoArticle> {
 }
 
 const BANNERS: &str = "[class*=cookie],[id*=cookie],[class*=consent],[id*=consent],[class*=gdpr],[id*=gdpr]";
+
+/// Elements that hold no article text, which Readability drops anyway:
+/// scripts (but JSON-LD metadata), styles, SVG drawings, templates and
+/// comments. Cutting them out of the bytes before parsing spares building
+/// them into a tree: a saved page is often mostly scripts and styles.
+fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
+    const INERT: [&str; 5] = ["script", "style", "svg", "template", "noscript"];
+    let b = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'<', &b[at..]).map(|i| at + i) {
+        at = i + 1;
+        let rest = &b[i + 1..];
+        let cut_to = if rest.starts_with(b"!--") {
+            Some(memchr::memmem::find(&rest[3..], b"-->").map_or(b.len(), |j| i + 1 + 3 + j + 3))
+        } else {
+            INERT.iter().find_map(|name| {
+                let n = name.len();
+                let named = rest.len() > n
+                    && rest[..n].eq_ignore_ascii_case(name.as_bytes())
+                    && matches!(rest[n], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/');
+                if !named {
+                    return None;
+                }
+                let open_end = memchr::memchr(b'>', rest).map_or(rest.len(), |j| j + 1);
+                let open = &rest[..open_end];
+                if *name == "script" && contains_ignore_case(open, b"ld+json") {
+                    return None;
+                }
+                Some(close_of(b, i + 1 + open_end, name.as_bytes()))
+            })
+        };
+        if let Some(end) = cut_to {
+            out.push_str(&html[copied..i]);
+            copied = end;
+            at = end;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The end of `</name ...>` at or after `from` (the text's end when it never closes).
+fn close_of(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(i) = memchr::memmem::find(&b[at..], b"</").map(|i| at + i) {
+        let rest = &b[i + 2..];
+        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name) {
+            return memchr::memchr(b'>', rest).map_or(b.len(), |j| i + 2 + j + 1);
+        }
+        at = i + 2;
+    }
+    b.len()
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
 
 fn attr_of(doc: &dom_query::Document, selector: &str, attr: &str) -> Option<String> {
     let found = doc.try_select(selector)?;
@@ -210,6 +273,20 @@ mod tests {
         let e = extract(page).unwrap_err();
         assert!(e.to_string().starts_with("no article text"), "{e}");
         assert!(extract("").is_err());
+    }
+
+    #[test]
+    fn inert_elements_are_cut_before_parsing() {
+        let page = "<p>a</p><SCRIPT src=x>if (a<b) { s = '</p>'; }</script><p>b</p><style>p{}</style><!-- <p>c</p> --><svg><text>d</text></svg><script type=\"application/ld+json\">{}</script><scripty>e</scripty>";
+        assert_eq!(
+            strip_inert(page),
+            "<p>a</p><p>b</p><script type=\"application/ld+json\">{}</script><scripty>e</scripty>"
+        );
+        assert_eq!(strip_inert("<p>plain</p>"), "<p>plain</p>");
+        // one that never closes runs to the end
+        assert_eq!(strip_inert("<p>x</p><script>never"), "<p>x</p>");
+        assert_eq!(strip_inert("<!-- open"), "");
+        assert_eq!(strip_inert("<p>é<"), "<p>é<");
     }
 
     #[test]
