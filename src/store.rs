@@ -14,7 +14,7 @@ mod sanitize;
 mod title;
 mod walk;
 
-pub use article::{Article, ArticleId, Format, Meta};
+pub use article::{Article, ArticleId, Format, Meta, QUOTES_BOUND, analysed_part};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use frontmatter::split_front_matter;
 pub use load::{

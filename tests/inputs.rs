@@ -244,6 +244,14 @@ fn a_5_mb_file_loads_whole() {
     let a = only(&r);
     assert!(a.body.ends_with("The very last words: rock solid."));
     assert_eq!(a.file_offset, Some(0));
+    // the costly analyses are bounded, and the issues say so
+    assert_eq!(
+        messages(&r),
+        [format!(
+            "{}: warning: 5.2 MB of text: speakers and quotes are looked for in its first 256 KB only",
+            p.display()
+        )]
+    );
     // searchable to its end, from the command line too
     let o = Command::new(env!("CARGO_BIN_EXE_readout"))
         .args(["kwic", "very last words", "--json", p.to_str().unwrap()])

@@ -15,6 +15,30 @@ pub struct Meta {
     pub author: Option<String>,
 }
 
+/// Speakers and quotes are looked for in an article's first this many bytes.
+pub const QUOTES_BOUND: usize = 256 << 10;
+
+/// The part of `body` the bounded analyses read: all of it up to
+/// [`QUOTES_BOUND`], else its first [`QUOTES_BOUND`] bytes, cut after the
+/// last paragraph (or line, or space) that fits.
+pub fn analysed_part(body: &str) -> &str {
+    if body.len() <= QUOTES_BOUND {
+        return body;
+    }
+    let mut cut = QUOTES_BOUND;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..cut];
+    let end = head
+        .rfind("\n\n")
+        .or_else(|| head.rfind('\n'))
+        .or_else(|| head.rfind(". ").map(|i| i + 1))
+        .or_else(|| head.rfind(' '))
+        .unwrap_or(cut);
+    &body[..end]
+}
+
 /// The kind of file an article came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -109,8 +133,31 @@ impl Article {
         self.file_offset.map(|o| o + body_offset)
     }
 
+    /// True when the bounded analyses (speakers and quotes) read only part of it.
+    pub fn is_bounded(&self) -> bool {
+        self.body.len() > QUOTES_BOUND
+    }
+
     /// The file name part of the path.
     pub fn file_name(&self) -> &str {
         self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_analysed_part_ends_at_a_paragraph_within_the_bound() {
+        assert_eq!(analysed_part("short"), "short");
+        let para = "word ".repeat(1000) + "\n\n";
+        let body = para.repeat(QUOTES_BOUND / para.len() + 3);
+        let part = analysed_part(&body);
+        assert!(part.len() <= QUOTES_BOUND && part.len() > QUOTES_BOUND - para.len());
+        assert!(part.ends_with("word "), "cut after a paragraph");
+        let one_line = "é".repeat(QUOTES_BOUND);
+        let part = analysed_part(&one_line);
+        assert!(part.len() <= QUOTES_BOUND && !part.is_empty());
     }
 }

@@ -260,9 +260,30 @@ fn read_into(out: &mut Loaded, buf: &mut Vec<u8>, path: &Path, size_hint: u64, k
         a.encoding = encoding;
         a.lossy = lossy;
     }
+    report_bounded(out, path, before);
     if loaded && let Some(note) = decoded.note() {
         out.issues.push(Issue::warning(path, note));
     }
+}
+
+/// Says which of the articles from `first` on are read only in part by the
+/// bounded analyses.
+fn report_bounded(out: &mut Loaded, path: &Path, first: usize) {
+    let notes: Vec<String> = out.articles[first..]
+        .iter()
+        .filter(|a| a.is_bounded())
+        .map(|a| {
+            let which = a.path.rsplit_once(':').filter(|(_, n)| n.parse::<u64>().is_ok());
+            format!(
+                "{}{:.1} MB of text: speakers and quotes are looked for in its first {} KB only",
+                which.map_or(String::new(), |(_, n)| format!("{n}: ")),
+                a.body.len() as f64 / 1e6,
+                super::QUOTES_BOUND >> 10
+            )
+        })
+        .collect();
+    out.issues
+        .extend(notes.into_iter().map(|m| Issue::warning(path, m)));
 }
 
 /// A saved web page: its article, or an issue when it holds none.
@@ -555,6 +576,7 @@ fn read_json(path: &Path) -> Loaded {
             a.format = super::Format::Json;
         }
     }
+    report_bounded(&mut out, path, 0);
     if out.articles.is_empty() && out.issues.is_empty() {
         out.issues.push(Issue::skipped(path, "no articles in it"));
     }

@@ -15,7 +15,12 @@ pub fn derive_title(body: &str) -> String {
     else {
         return "(untitled)".to_string();
     };
-    let first = first.trim_start_matches('#').trim();
+    // a title is short: a huge first line (a file of one line) is read from its start
+    let mut cut = first.len().min(2_000);
+    while !first.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let first = first[..cut].trim_start_matches('#').trim();
     if reads_as_headline(first) {
         return first.to_string();
     }
