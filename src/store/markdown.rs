@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// Above this many bytes a Markdown text is shown as it is: rendering is
 /// linear, but a reader opening a very large file must not wait for it.
-pub const MAX_RENDERED_BYTES: usize = 4 << 20;
+pub const MAX_RENDERED_BYTES: usize = 1 << 20;
 
 /// What a stretch of the text is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
