@@ -240,7 +240,7 @@ fn a_5_mb_file_loads_whole() {
     }
     text.push_str("The very last words: rock solid.");
     std::fs::write(&p, &text).unwrap();
-    let r = load_paths(&[p.clone()]);
+    let r = load_paths(std::slice::from_ref(&p));
     let a = only(&r);
     assert!(a.body.ends_with("The very last words: rock solid."));
     assert_eq!(a.file_offset, Some(0));

@@ -474,7 +474,11 @@ mod tests {
         for l in &r.lines {
             assert!(a.body[l.start..l.end].chars().count() <= 40);
         }
-        let words: usize = r.lines.iter().map(|l| a.body[l.start..l.end].split_whitespace().count()).sum();
+        let words: usize = r
+            .lines
+            .iter()
+            .map(|l| a.body[l.start..l.end].split_whitespace().count())
+            .sum();
         assert_eq!(words, a.body.split_whitespace().count());
     }
 

@@ -67,7 +67,7 @@ impl Rendering {
     }
 
     /// The text shown for `range` (markup hidden).
-    pub fn shown<'a>(&self, text: &'a str, range: Range<usize>) -> String {
+    pub fn shown(&self, text: &str, range: Range<usize>) -> String {
         self.visible(range).into_iter().map(|r| &text[r]).collect()
     }
 }
@@ -257,7 +257,7 @@ mod tests {
         let text = "x **b** y";
         let r = render(text);
         assert_eq!(r.visible(0..text.len()), [0..2, 4..5, 7..9]);
-        assert_eq!(r.visible(3..6), [4..5]);
+        assert_eq!(r.visible(3..6), vec![Range { start: 4, end: 5 }]);
         assert_eq!(r.visible(5..5), Vec::<Range<usize>>::new());
     }
 
