@@ -12,9 +12,10 @@ use crate::analysis::speakers::{Extractor, Quote};
 use crate::query::TermCounter;
 use crate::store::Article;
 
-/// Articles longer than this get speakers and quotes from their first
-/// `MAX_QUOTE_BODY` bytes only (the loader reports it as a load issue).
-pub const MAX_QUOTE_BODY: usize = crate::analysis::speakers::MAX_BODY;
+/// Speakers and quotes are looked for in an article's first this many bytes
+/// (the extraction's cost grows faster than the length; a news article is a
+/// few kilobytes): the loader reports each article it bounds.
+pub const MAX_QUOTE_BODY: usize = crate::store::QUOTES_BOUND;
 
 /// The bundled phrase families, compiled once per process.
 pub fn bundled_book() -> Arc<PhraseBook> {
@@ -128,7 +129,9 @@ impl Analyzer {
     pub fn facts_of(&self, body: &str) -> Facts {
         Facts {
             sketch: self.sketches.then(|| Box::new(Sketch::of(body))),
-            quotes: self.quotes.then(|| Extractor::shared().extract(body)),
+            quotes: self
+                .quotes
+                .then(|| Extractor::shared().extract(crate::store::analysed_part(body))),
             families: self.families.then(|| family_counts(&self.book, body)),
             terms: self.terms.as_ref().map(|t| t.count(body)),
         }

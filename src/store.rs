@@ -3,13 +3,18 @@
 
 mod article;
 mod bundled;
+mod csv;
+mod decode;
+mod feed;
 mod frontmatter;
+mod html;
 mod load;
+pub mod markdown;
 mod sanitize;
 mod title;
 mod walk;
 
-pub use article::{Article, ArticleId, Meta};
+pub use article::{Article, ArticleId, Format, Meta, QUOTES_BOUND, analysed_part};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use frontmatter::split_front_matter;
 pub use load::{

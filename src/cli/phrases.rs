@@ -129,8 +129,13 @@ struct KwicItem<'a> {
     #[serde(rename = "match")]
     matched: &'a str,
     right: &'a str,
+    /// Byte offsets into the article's body (its text after front matter).
     start: usize,
     end: usize,
+    /// Byte offsets into the file, where the body is a verbatim slice of
+    /// it (a UTF-8 text file); null otherwise (a page, feed item, row, record).
+    file_start: Option<usize>,
+    file_end: Option<usize>,
 }
 
 pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
@@ -160,13 +165,16 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
         let items: Vec<KwicItem> = lines
             .iter()
             .filter_map(|l| {
+                let a = index.article(l.article)?;
                 Some(KwicItem {
-                    path: &index.article(l.article)?.path,
+                    path: &a.path,
                     left: &l.kwic.left,
                     matched: &l.kwic.matched,
                     right: &l.kwic.right,
                     start: l.range.start,
                     end: l.range.end,
+                    file_start: a.file_pos(l.range.start),
+                    file_end: a.file_pos(l.range.end),
                 })
             })
             .collect();

@@ -52,8 +52,12 @@ struct QuoteItem<'a> {
     kind: QuoteKind,
     #[serde(serialize_with = "super::escaped")]
     path: &'a str,
+    /// Byte offsets into the article's body (its text after front matter).
     start: usize,
     end: usize,
+    /// Byte offsets into the file where the body is a verbatim slice of it; else null.
+    file_start: Option<usize>,
+    file_end: Option<usize>,
 }
 
 pub fn run_speakers(args: SpeakersArgs) -> anyhow::Result<ExitCode> {
@@ -144,6 +148,8 @@ pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
                 path: &a.path,
                 start: q.range.start,
                 end: q.range.end,
+                file_start: a.file_pos(q.range.start),
+                file_end: a.file_pos(q.range.end),
             });
         }
     }

@@ -15,6 +15,48 @@ pub struct Meta {
     pub author: Option<String>,
 }
 
+/// Speakers and quotes are looked for in an article's first this many bytes.
+pub const QUOTES_BOUND: usize = 256 << 10;
+
+/// The part of `body` the bounded analyses read: all of it up to
+/// [`QUOTES_BOUND`], else its first [`QUOTES_BOUND`] bytes, cut after the
+/// last paragraph (or line, or space) that fits.
+pub fn analysed_part(body: &str) -> &str {
+    if body.len() <= QUOTES_BOUND {
+        return body;
+    }
+    let mut cut = QUOTES_BOUND;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..cut];
+    let end = head
+        .rfind("\n\n")
+        .or_else(|| head.rfind('\n'))
+        .or_else(|| head.rfind(". ").map(|i| i + 1))
+        .or_else(|| head.rfind(' '))
+        .unwrap_or(cut);
+    &body[..end]
+}
+
+/// The kind of file an article came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    /// Markdown source: the reader renders it; the body keeps the source.
+    Markdown,
+    /// A saved web page: the body is the extracted article text.
+    Html,
+    /// An item of an RSS, Atom or JSON feed.
+    Feed,
+    /// A row of a CSV or TSV export.
+    Csv,
+    /// A JSON or JSON Lines record.
+    Json,
+}
+
 /// One article. `body` is sanitised text: no control characters or escape
 /// sequences, `\n` line ends. Every byte range the analyses return refers to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +71,14 @@ pub struct Article {
     pub words: usize,
     /// The file was not valid UTF-8 and was decoded lossily.
     pub lossy: bool,
+    pub format: Format,
+    /// The encoding the file was read in, when not UTF-8 ("UTF-16LE", "Shift_JIS").
+    pub encoding: Option<&'static str>,
+    /// Where the body starts in the file, in bytes, when the body is a
+    /// verbatim slice of the file (a UTF-8 text file that sanitising left
+    /// as it was): a body offset plus this is a file offset. None when the
+    /// body was extracted, decoded or cleaned.
+    pub file_offset: Option<usize>,
 }
 
 impl Article {
@@ -36,8 +86,13 @@ impl Article {
     pub fn from_text(path: impl Into<String>, raw: &str, lossy: bool) -> Article {
         let (fm, rest) = super::split_front_matter(raw);
         let clean = super::sanitize(rest);
+        let trimmed = clean.trim_start_matches(['\n', ' ']);
+        let file_offset = match &clean {
+            std::borrow::Cow::Borrowed(_) => Some(raw.len() - rest.len() + (clean.len() - trimmed.len())),
+            std::borrow::Cow::Owned(_) => None,
+        };
         // one copy of the text: straight into the shared body
-        let body: Arc<str> = Arc::from(clean.trim_start_matches(['\n', ' ']).trim_end());
+        let body: Arc<str> = Arc::from(trimmed.trim_end());
         let mut meta = fm.unwrap_or_default();
         meta.title = super::sanitize(&meta.title).into_owned();
         for v in [&mut meta.source, &mut meta.date, &mut meta.url, &mut meta.author]
@@ -46,7 +101,9 @@ impl Article {
         {
             *v = super::sanitize(v).replace('\n', " ");
         }
-        Article::from_parts(path.into(), meta, body, lossy)
+        let mut a = Article::from_parts(path.into(), meta, body, lossy);
+        a.file_offset = file_offset;
+        a
     }
 
     /// Builds an article from already separated fields; `body` must already be sanitised.
@@ -64,11 +121,43 @@ impl Article {
             body,
             words,
             lossy,
+            format: Format::Text,
+            encoding: None,
+            file_offset: None,
         }
+    }
+
+    /// A body byte offset as a byte offset into the file, when the body is
+    /// a verbatim slice of it.
+    pub fn file_pos(&self, body_offset: usize) -> Option<usize> {
+        self.file_offset.map(|o| o + body_offset)
+    }
+
+    /// True when the bounded analyses (speakers and quotes) read only part of it.
+    pub fn is_bounded(&self) -> bool {
+        self.body.len() > QUOTES_BOUND
     }
 
     /// The file name part of the path.
     pub fn file_name(&self) -> &str {
         self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_analysed_part_ends_at_a_paragraph_within_the_bound() {
+        assert_eq!(analysed_part("short"), "short");
+        let para = "word ".repeat(1000) + "\n\n";
+        let body = para.repeat(QUOTES_BOUND / para.len() + 3);
+        let part = analysed_part(&body);
+        assert!(part.len() <= QUOTES_BOUND && part.len() > QUOTES_BOUND - para.len());
+        assert!(part.ends_with("word "), "cut after a paragraph");
+        let one_line = "é".repeat(QUOTES_BOUND);
+        let part = analysed_part(&one_line);
+        assert!(part.len() <= QUOTES_BOUND && !part.is_empty());
     }
 }

@@ -54,10 +54,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(d) = &article.meta.date {
         push(d.clone());
     }
+    if let Some(a) = &article.meta.author {
+        push(format!("by {a}"));
+    }
     push(format!("{} words", article.words));
     push(article.path.clone());
-    if article.lossy {
-        push("not UTF-8: decoded as Windows-1252 or lossily".into());
+    if let Some(enc) = article.encoding {
+        push(format!("read as {enc}"));
+    } else if article.lossy {
+        push("not UTF-8: decoded lossily".into());
+    }
+    if let Some(u) = &article.meta.url {
+        push(u.clone());
     }
     // the legend: the phrase families in this article, in their colours
     let legend = if app.highlights_on {
@@ -194,7 +202,10 @@ pub fn text(frame: &mut Frame, area: Rect, text_area: Rect, body: &str, r: &Read
         .iter()
         .skip(r.scroll)
         .take(height)
-        .map(|l| highlight::line(body, l.start, l.end, &r.highlights, theme))
+        .map(|l| match &r.markdown {
+            Some(md) => highlight::markdown_line(body, l.start, l.end, &r.highlights, md, theme),
+            None => highlight::line(body, l.start, l.end, &r.highlights, theme),
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
     super::scrollbar(frame, area, r.max_scroll(height), r.scroll);

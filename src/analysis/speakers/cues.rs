@@ -726,9 +726,9 @@ fn verb_cue(
                 && (!n.cap || n.e.has(lexicon::TIME))
                 && n.text != "that"
                 && {
-                // no "that" coming: "told attendees at ... on Sunday"
-                !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
-            })
+                    // no "that" coming: "told attendees at ... on Sunday"
+                    !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
+                })
             || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
     };
     if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
@@ -1436,7 +1436,11 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
             if e == head.unwrap_or(e) + 1 && !joiner {
                 break;
             }
-            if e > head.unwrap_or(e) + 1 && (t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::REL) && !t.cap)
+            if e > head.unwrap_or(e) + 1
+                && (t
+                    .e
+                    .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::REL)
+                    && !t.cap)
             {
                 break;
             }

@@ -544,7 +544,8 @@ pub fn initial(l: &Layout, i: usize) -> bool {
         && l.toks.get(i + 1).is_some_and(|n| {
             l.gap(t.end, n.start).trim() == "."
                 && n.sent == t.sent
-                && (n.text.chars().count() > 1 && namey(n) || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
+                && (n.text.chars().count() > 1 && namey(n)
+                    || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
         })
 }
 
