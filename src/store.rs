@@ -3,14 +3,20 @@
 
 mod article;
 mod bundled;
+pub mod date;
+mod dateline;
 mod frontmatter;
 mod load;
+pub mod outlet;
+pub mod resolve;
 mod sanitize;
+pub mod sidecar;
 mod title;
 mod walk;
 
 pub use article::{Article, ArticleId, Meta};
 pub use bundled::{BUNDLED, bundled_articles};
+pub use date::Date;
 pub use frontmatter::split_front_matter;
 pub use load::{
     Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, read_source,

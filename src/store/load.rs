@@ -146,6 +146,7 @@ fn json_problem(unit: &str, n: usize, e: &serde_json::Error) -> String {
 
 /// Loads every path (files and folders) using all cores.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    super::sidecar::forget();
     let (files, mut issues) = discover(paths);
     let loaded: Vec<Loaded> = files.par_iter().map(|(p, _)| read_source(p)).collect();
     let mut articles = Vec::new();
@@ -171,6 +172,52 @@ pub type Keep = dyn Fn(&str) -> bool + Send + Sync;
 /// dropped before any further work, quietly.
 /// `size_hint` (the file's size when known, else 0) saves reallocations.
 pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
+    let mut out = read_any(path, size_hint, keep);
+    settle_meta(path, &mut out);
+    out
+}
+
+/// Applies the folder's corrections (`.readout.toml`) and reports metadata
+/// that could not be used (a date that does not parse).
+fn settle_meta(path: &Path, out: &mut Loaded) {
+    if out.articles.is_empty() {
+        return;
+    }
+    let (sidecar, problem) = super::sidecar::for_file(path);
+    if let Some((file, message)) = problem {
+        out.issues.push(Issue::warning(&file, message));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for a in &mut out.articles {
+        if let Some(fix) = sidecar.as_deref().and_then(|s| {
+            let record = a
+                .path
+                .rsplit_once(':')
+                .map(|(_, n)| n)
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+            s.fix_for(&name, record)
+        }) {
+            a.correct(fix);
+        }
+        let record = a
+            .path
+            .rsplit_once(':')
+            .map(|(_, n)| n.to_string())
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+        for p in a.meta_problems.drain(..) {
+            let message = match &record {
+                Some(n) => format!("line {n}: {}", p.message),
+                None => p.message,
+            };
+            out.issues.push(Issue::warning(path, message));
+        }
+    }
+}
+
+fn read_any(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
     if has_ext(path, &[], JSON_EXTS) {
         return read_json(path);
     }
