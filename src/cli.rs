@@ -49,9 +49,21 @@ pub struct Input {
     /// (`replace = true` at the top of the file).
     #[arg(long, value_name = "FILE", global = true)]
     pub phrases: Option<PathBuf>,
+    /// Outlet names and aliases (TOML, as assets/outlets.toml) to add to the
+    /// bundled table.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub outlets: Option<PathBuf>,
 }
 
 impl Input {
+    /// Adds the user's outlets file, if any, to the table loading uses.
+    pub fn use_outlets(&self) -> anyhow::Result<()> {
+        if let Some(path) = &self.outlets {
+            crate::store::outlet::extend_with_file(path).map_err(|e| anyhow::anyhow!(e))?;
+        }
+        Ok(())
+    }
+
     /// The phrase families: the bundled ones with the user's file applied.
     pub fn phrase_book(&self) -> anyhow::Result<Arc<PhraseBook>> {
         let Some(path) = &self.phrases else {
@@ -84,6 +96,10 @@ pub enum Command {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = cli.input.use_outlets() {
+        eprintln!("readout: {e:#}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Some(Command::List(args)) => list::run(args),
         Some(Command::Speakers(args)) => speakers::run_speakers(args),
@@ -172,6 +188,7 @@ fn plan(analyzer: Analyzer, keep: Option<Arc<crate::store::Keep>>, drop_text: bo
 fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Vec<u32>>)> {
     use std::io::IsTerminal;
     let show_progress = io::stderr().is_terminal();
+    input.use_outlets()?;
     let mut articles = Vec::new();
     let mut facts = Vec::new();
     let mut issues = Vec::new();
@@ -280,6 +297,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         return Err(UsageError::NothingLoaded.into());
     }
     let book = input.phrase_book()?;
+    input.use_outlets()?;
     let colors: Vec<&str> = book.families().iter().map(|f| f.color.as_str()).collect();
     let theme = crate::ui::Theme::from_env().with_family_colors(&colors);
     let mut index = Index::default();

@@ -634,6 +634,60 @@ mod tests {
     }
 
     #[test]
+    fn metadata_from_datelines_sidecar_and_bad_dates() {
+        let d = dir();
+        fs::write(
+            d.path().join("wire.txt"),
+            "Talks go on\n\nMOSCOW, March 5, 2021 (Reuters) - Text.",
+        )
+        .unwrap();
+        fs::write(
+            d.path().join("bad.md"),
+            "---\ndate: 31/31/2023\nsource: scmp.com\n---\nT\n\nText.",
+        )
+        .unwrap();
+        fs::write(d.path().join("fixed.txt"), "Plain title\n\nText.").unwrap();
+        fs::write(
+            d.path().join(super::super::sidecar::FILE_NAME),
+            "[\"fixed.txt\"]\nsource = \"Xinhua News Agency\"\ndate = \"Sep 19, 2023\"\ntitle = \"Better title\"\n",
+        )
+        .unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let by = |name: &str| r.articles.iter().find(|a| a.path.ends_with(name)).unwrap();
+        let wire = by("wire.txt");
+        assert_eq!(wire.meta.source.as_deref(), Some("Reuters"));
+        assert_eq!(wire.meta.date.as_deref(), Some("2021-03-05"));
+        let bad = by("bad.md");
+        assert_eq!(bad.meta.source.as_deref(), Some("South China Morning Post"));
+        assert_eq!((bad.date, bad.meta.date.as_deref()), (None, None));
+        let fixed = by("fixed.txt");
+        assert_eq!(fixed.meta.title, "Better title");
+        assert_eq!(fixed.meta.source.as_deref(), Some("Xinhua"));
+        assert_eq!(fixed.date.map(|d| d.to_string()).as_deref(), Some("2023-09-19"));
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(
+            msgs[0].contains("bad.md: warning: date left out: no such day: 31/31/2023"),
+            "{msgs:?}"
+        );
+        // the sidecar's own mistakes are said once per load
+        fs::write(
+            d.path().join(super::super::sidecar::FILE_NAME),
+            "[\"fixed.txt\"]\ndate = \"2023-02-30\"\n",
+        )
+        .unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert!(
+            msgs.iter().any(|m| m
+                .contains("fixed.txt: warning: date left out: no such day: 2023-02-30 (in .readout.toml)")),
+            "{msgs:?}"
+        );
+        let fixed = r.articles.iter().find(|a| a.path.ends_with("fixed.txt")).unwrap();
+        assert_eq!(fixed.meta.title, "Plain title");
+    }
+
+    #[test]
     fn loading_never_writes() {
         let d = dir();
         let p = d.path().join("a.txt");
