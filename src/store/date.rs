@@ -110,6 +110,20 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` after 1970-01-01 (None outside the years accepted).
+    pub fn from_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::ymd(u16::try_from(year).ok()?, month as u8, day as u8)
+    }
+
     /// The ISO week (year, week 1-53) of [`first_day`](Self::first_day).
     pub fn iso_week(self) -> (u16, u8) {
         let days = self.days();
@@ -185,7 +199,7 @@ impl serde::Serialize for Date {
 }
 
 fn is_leap(y: u16) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
 }
 
 fn days_in(year: u16, month: u8) -> u8 {
@@ -653,7 +667,7 @@ mod tests {
     #[test]
     fn order_is_by_date_not_string() {
         let d = |s: &str| Date::parse(s).unwrap();
-        let mut v = vec![
+        let mut v = [
             d("2023-10-01"),
             d("2023-9-2"),
             d("2023"),
@@ -677,6 +691,9 @@ mod tests {
         assert_eq!(d("2022-12").last_day().to_string(), "2022-12-31");
         assert_eq!(d("2024-02").last_day().to_string(), "2024-02-29");
         assert_eq!(d("2023").first_day().to_string(), "2023-01-01");
+        for s in ["1970-01-01", "2000-02-29", "2023-12-31", "1800-01-01"] {
+            assert_eq!(Date::from_days(d(s).days()), Some(d(s)));
+        }
     }
 
     proptest::proptest! {

@@ -1,0 +1,206 @@
+//! Word counts per article, made once, so counting a set of articles'
+//! words is sums over small sorted lists rather than a pass over text.
+
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+use crate::analysis::phrases::is_stopword;
+use crate::analysis::text::{normalize_word, words};
+use crate::index::Index;
+use crate::store::ArticleId;
+
+/// Articles per chunk when counting in parallel.
+const CHUNK: usize = 512;
+
+/// Each article's content words (lowercased; stopwords, numbers and
+/// one-letter words left out) with their counts, and its count of all words.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// The words, by term id.
+    vocab: Vec<Box<str>>,
+    /// Per article id: its entries are `ids[offsets[a]..offsets[a + 1]]`.
+    offsets: Vec<usize>,
+    ids: Vec<u32>,
+    counts: Vec<u16>,
+    /// Per article id: every word counted (stopwords too).
+    totals: Vec<u32>,
+}
+
+fn keep(word: &str) -> bool {
+    word.chars().count() > 1 && !word.chars().all(|c| c.is_numeric()) && !is_stopword(word)
+}
+
+impl Terms {
+    /// Counts the words of every article of `index` (a removed one has none).
+    pub fn build(index: &Index) -> Terms {
+        let n = index.len();
+        // per chunk: a local vocabulary and each article's (local id, count)
+        let chunks: Vec<(Vec<String>, Vec<Vec<(u32, u16)>>, Vec<u32>)> = (0..n)
+            .collect::<Vec<_>>()
+            .par_chunks(CHUNK)
+            .map(|ids| {
+                let mut local: HashMap<String, u32> = HashMap::new();
+                let mut names: Vec<String> = Vec::new();
+                let mut per = Vec::with_capacity(ids.len());
+                let mut totals = Vec::with_capacity(ids.len());
+                let mut counts: HashMap<u32, u16> = HashMap::new();
+                for &id in ids {
+                    counts.clear();
+                    let mut total = 0u32;
+                    if index.is_live(id as ArticleId)
+                        && let Some(a) = index.article(id as ArticleId)
+                    {
+                        for w in words(&a.body) {
+                            total += 1;
+                            let norm = if w.text.bytes().all(|b| b.is_ascii_lowercase()) {
+                                std::borrow::Cow::Borrowed(w.text)
+                            } else {
+                                std::borrow::Cow::Owned(normalize_word(w.text))
+                            };
+                            if !keep(&norm) {
+                                continue;
+                            }
+                            let t = match local.get(norm.as_ref()) {
+                                Some(&t) => t,
+                                None => {
+                                    let t = names.len() as u32;
+                                    names.push(norm.to_string());
+                                    local.insert(norm.into_owned(), t);
+                                    t
+                                }
+                            };
+                            let c = counts.entry(t).or_insert(0);
+                            *c = c.saturating_add(1);
+                        }
+                    }
+                    let mut list: Vec<(u32, u16)> = counts.iter().map(|(&t, &c)| (t, c)).collect();
+                    list.sort_unstable();
+                    per.push(list);
+                    totals.push(total);
+                }
+                (names, per, totals)
+            })
+            .collect();
+        let mut global: HashMap<Box<str>, u32> = HashMap::new();
+        let mut t = Terms {
+            offsets: Vec::with_capacity(n + 1),
+            ..Terms::default()
+        };
+        t.offsets.push(0);
+        for (names, per, totals) in chunks {
+            let map: Vec<u32> = names
+                .into_iter()
+                .map(|w| {
+                    let w: Box<str> = w.into_boxed_str();
+                    match global.get(&w) {
+                        Some(&g) => g,
+                        None => {
+                            let g = t.vocab.len() as u32;
+                            t.vocab.push(w.clone());
+                            global.insert(w, g);
+                            g
+                        }
+                    }
+                })
+                .collect();
+            for list in per {
+                for (l, c) in list {
+                    t.ids.push(map[l as usize]);
+                    t.counts.push(c);
+                }
+                t.offsets.push(t.ids.len());
+            }
+            t.totals.extend(totals);
+        }
+        t
+    }
+
+    /// Articles counted (the index's length when built).
+    pub fn len(&self) -> usize {
+        self.totals.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.totals.is_empty()
+    }
+
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    pub fn word(&self, term: u32) -> &str {
+        self.vocab.get(term as usize).map_or("", |w| w)
+    }
+
+    /// The id of a (normalised) word.
+    pub fn term_id(&self, word: &str) -> Option<u32> {
+        self.vocab.iter().position(|w| &**w == word).map(|i| i as u32)
+    }
+
+    /// (term, count) of an article's content words, by term id.
+    pub fn of(&self, id: ArticleId) -> impl Iterator<Item = (u32, u16)> + '_ {
+        let i = id as usize;
+        let range = match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        };
+        self.ids[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.counts[range].iter().copied())
+    }
+
+    /// Every word of an article, stopwords too.
+    pub fn total(&self, id: ArticleId) -> u32 {
+        self.totals.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Per term: (articles holding it, occurrences) over `ids`.
+    pub fn sums(&self, ids: &[ArticleId]) -> (Vec<u32>, Vec<u64>) {
+        let mut docs = vec![0u32; self.vocab.len()];
+        let mut occ = vec![0u64; self.vocab.len()];
+        for &id in ids {
+            for (t, c) in self.of(id) {
+                docs[t as usize] += 1;
+                occ[t as usize] += u64::from(c);
+            }
+        }
+        (docs, occ)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Article, Corpus};
+
+    #[test]
+    fn counts_content_words() {
+        let ix = Index::new(Corpus::new(vec![
+            Article::from_text(
+                "a.txt",
+                "Rock solid\n\nThe ties are rock solid, rock-solid: 2023 a.",
+                false,
+            ),
+            Article::from_text("b.txt", "Kremlin\n\nNo limits. Ties!", false),
+        ]));
+        let t = Terms::build(&ix);
+        let words = |id| {
+            let mut v: Vec<(String, u16)> = t.of(id).map(|(w, c)| (t.word(w).to_string(), c)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            words(0),
+            [("rock".into(), 3), ("solid".into(), 3), ("ties".into(), 1)]
+        );
+        assert_eq!(
+            words(1),
+            [("kremlin".into(), 1), ("limits".into(), 1), ("ties".into(), 1)]
+        );
+        assert_eq!(t.total(0), 11);
+        let (docs, occ) = t.sums(&[0, 1]);
+        let ties = t.term_id("ties").unwrap() as usize;
+        assert_eq!((docs[ties], occ[ties]), (2, 2));
+    }
+}
