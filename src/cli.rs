@@ -5,6 +5,7 @@ mod compare;
 mod list;
 mod phrases;
 mod speakers;
+mod survey;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -91,6 +92,12 @@ pub enum Command {
     Kwic(phrases::KwicArgs),
     /// Print the passages two articles share and how similar they are.
     Compare(compare::CompareArgs),
+    /// Print, per outlet, the share of its articles using each phrase family and top mined formula.
+    Outlets(survey::OutletsArgs),
+    /// Print the words and phrases a set of articles uses more, and less, than others.
+    Keyness(survey::KeynessArgs),
+    /// Print how many articles match a query per week, month or year, per outlet.
+    Timeline(survey::TimelineArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -107,6 +114,9 @@ pub fn main() -> ExitCode {
         Some(Command::Phrases(args)) => phrases::run_phrases(args),
         Some(Command::Kwic(args)) => phrases::run_kwic(args),
         Some(Command::Compare(args)) => compare::run(args),
+        Some(Command::Outlets(args)) => survey::run_outlets(args),
+        Some(Command::Keyness(args)) => survey::run_keyness(args),
+        Some(Command::Timeline(args)) => survey::run_timeline(args),
         None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {
@@ -388,7 +398,9 @@ mod tests {
     fn a_missing_bare_word_hints_at_the_subcommands() {
         assert_eq!(
             subcommand_hint(Path::new("bogus")).as_deref(),
-            Some(" (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)")
+            Some(
+                " (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline; see readout --help)"
+            )
         );
         // paths that read as paths get no hint
         for path in ["bogus.txt", "no/such", "/no/such", "./bogus", ""] {

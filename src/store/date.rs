@@ -389,7 +389,8 @@ fn is_time_tail(toks: &[Tok], s: &str) -> bool {
             Kind::Num(_, n) => {
                 // a number is a time's part, or a zone offset after a sign
                 let signed = k > 0 && matches!(toks[k - 1].kind, Kind::Punct('+' | '-'));
-                let in_time = toks.iter().any(|t| t.kind == Kind::Punct(':'));
+                // "10:00", and "06.00" as British papers write it
+                let in_time = toks.iter().any(|t| matches!(t.kind, Kind::Punct(':' | '.')));
                 if !(in_time || (signed && n == 4)) {
                     return false;
                 }
@@ -610,6 +611,8 @@ mod tests {
         assert_eq!(p("Sunday, March 5, 2023"), "2023-03-05");
         assert_eq!(p("Tue, 19 Sep 2023 10:00:00 GMT"), "2023-09-19");
         assert_eq!(p("Sep 19, 2023 10:04 am EST"), "2023-09-19");
+        assert_eq!(p("Mon 20 Nov 2023 06.00 GMT"), "2023-11-20");
+        assert!(p("20 Nov 2023 06").starts_with("ERR"), "a number that is no time");
     }
 
     #[test]

@@ -12,6 +12,9 @@ use crate::store::ArticleId;
 /// Articles per chunk when counting in parallel.
 const CHUNK: usize = 512;
 
+/// A chunk's local vocabulary, each article's (local id, count), and word totals.
+type Chunk = (Vec<String>, Vec<Vec<(u32, u16)>>, Vec<u32>);
+
 /// Each article's content words (lowercased; stopwords, numbers and
 /// one-letter words left out) with their counts, and its count of all words.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +38,7 @@ impl Terms {
     pub fn build(index: &Index) -> Terms {
         let n = index.len();
         // per chunk: a local vocabulary and each article's (local id, count)
-        let chunks: Vec<(Vec<String>, Vec<Vec<(u32, u16)>>, Vec<u32>)> = (0..n)
+        let chunks: Vec<Chunk> = (0..n)
             .collect::<Vec<_>>()
             .par_chunks(CHUNK)
             .map(|ids| {

@@ -20,7 +20,8 @@ pub enum Step {
 
 impl Step {
     /// The step for dates spanning `days`: weeks up to about three months,
-    /// months up to six years, then years.
+    /// months up to six years, then years. [`timeline`] takes a coarser one
+    /// when more than a tenth of the dates are too partial for it.
     pub fn for_span(days: i64) -> Step {
         if days <= 92 {
             Step::Week
@@ -120,9 +121,19 @@ pub fn timeline(index: &Index, hits: &[ArticleId], opts: &TimelineOptions) -> Ti
     let step = opts.step.unwrap_or_else(|| {
         let first = dated.iter().map(|d| d.1.first_day().days()).min();
         let last = dated.iter().map(|d| d.1.last_day().days()).max();
-        match (first, last) {
+        let mut step = match (first, last) {
             (Some(a), Some(b)) => Step::for_span(b - a),
             _ => Step::Month,
+        };
+        // coarser while more than a tenth of the dates are too partial for it
+        loop {
+            let unplaced = dated.iter().filter(|d| step.period(d.1).is_none()).count();
+            match step {
+                _ if unplaced * 10 <= dated.len() => break step,
+                Step::Week => step = Step::Month,
+                Step::Month => step = Step::Year,
+                Step::Year => break step,
+            }
         }
     });
     let placed: Vec<(ArticleId, i64)> = dated
@@ -231,8 +242,16 @@ mod tests {
     #[test]
     fn months_by_span_with_shares_per_outlet() {
         let ix = index();
-        let t = timeline(&ix, &[0, 2, 3, 4, 5, 6], &TimelineOptions::default());
-        assert_eq!(t.step, Step::Month, "January to March");
+        let t = timeline(&ix, &[0, 2, 3, 4, 6, 7], &TimelineOptions::default());
+        assert_eq!(t.step, Step::Month, "January to June");
+        assert_eq!(t.periods.len(), 6);
+        assert_eq!((t.undated, t.unplaced), (1, 0));
+        // a year alone cannot be placed in a month: counted apart
+        let opts = TimelineOptions {
+            step: Some(Step::Month),
+            outlets: 0,
+        };
+        let t = timeline(&ix, &[0, 2, 3, 4, 5, 6], &opts);
         assert_eq!(t.periods, ["2022-01", "2022-02", "2022-03"]);
         assert_eq!((t.undated, t.unplaced), (1, 1));
         assert_eq!(t.total.hits, [2, 0, 2]);
@@ -266,6 +285,9 @@ mod tests {
         assert_eq!(t.total.articles, [7]);
         assert_eq!(t.outlets.len(), 1);
         assert_eq!(t.outlets[0].outlet, "TASS");
+        // a month among days: months, not weeks that leave it out
+        let t = timeline(&ix, &[0, 1, 5], &TimelineOptions::default());
+        assert_eq!((t.step, t.unplaced), (Step::Year, 0), "a year alone among three");
         let t = timeline(&ix, &[6], &TimelineOptions::default());
         assert!(t.periods.is_empty());
         assert_eq!(t.undated, 1);
