@@ -354,3 +354,97 @@ fn a_missing_bare_word_hints_at_the_subcommands() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!stderr(&o).contains("subcommands"), "{}", stderr(&o));
 }
+
+#[test]
+fn outlets_table_of_the_bundled_articles() {
+    let o = readout(&["outlets"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let head = out.lines().next().unwrap();
+    assert!(
+        head.starts_with("outlet\tarticles\t#rock solid\t#no limits"),
+        "{head}"
+    );
+    // "South China Morning Post (The Star)" and "South China Morning Post" are one outlet
+    assert!(out.contains("\nSouth China Morning Post\t2\t50%\t"), "{out}");
+    let o = readout(&["outlets", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let row = &v["rows"][0];
+    assert_eq!(row["outlet"], "South China Morning Post");
+    assert_eq!(row["articles"], 2);
+    assert_eq!(
+        row["shares"].as_array().unwrap().len(),
+        v["columns"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn field_terms_filter_and_a_bad_date_exits_2() {
+    let o = readout(&["list", "--filter", "date:..2022 source:scmp"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    assert!(stdout(&o).starts_with("bundled/000_"));
+    for args in [
+        &["list", "--filter", "date:2023-02-30"][..],
+        &["timeline", "date:someday"][..],
+        &["keyness", "--filter", "date:2024..2023"][..],
+    ] {
+        let o = readout(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("bad query"), "{}", stderr(&o));
+    }
+    let o = readout(&["keyness"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("give --filter QUERY"));
+}
+
+#[test]
+fn timeline_and_keyness_on_the_story_corpus() {
+    let story = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
+    let o = readout(&[
+        "timeline",
+        "\"partnership without ceilings\"",
+        story,
+        "--step",
+        "year",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["step"], "year");
+    assert_eq!(v["periods"], serde_json::json!(["2023", "2024"]));
+    let hits: u64 = v["total"]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_u64().unwrap())
+        .sum();
+    let articles: u64 = v["total"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        articles, 24,
+        "every dated article of the story counts in the denominators"
+    );
+    assert!((10..=18).contains(&hits), "{hits}");
+    let o = readout(&["keyness", "--filter", "source:xinhua", story, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["target_articles"], 3);
+    assert_eq!(v["reference_articles"], 23);
+    for key in [
+        "term",
+        "kind",
+        "target_docs",
+        "reference_docs",
+        "ll_docs",
+        "log_ratio_docs",
+        "ll_occurrences",
+        "log_ratio_occurrences",
+    ] {
+        assert!(v["over"][0].get(key).is_some(), "{key} in {}", v["over"][0]);
+    }
+}

@@ -37,54 +37,75 @@ impl Terms {
     /// Counts the words of every article of `index` (a removed one has none).
     pub fn build(index: &Index) -> Terms {
         let n = index.len();
-        // per chunk: a local vocabulary and each article's (local id, count)
+        // per chunk: a local vocabulary and each article's (local id, count);
+        // every word is looked up once (stopwords too: whether a word is kept
+        // is decided once per chunk), counts go to a dense array
         let chunks: Vec<Chunk> = (0..n)
             .collect::<Vec<_>>()
             .par_chunks(CHUNK)
             .map(|ids| {
-                let mut local: HashMap<String, u32> = HashMap::new();
+                let mut local: HashMap<Box<str>, u32, foldhash::fast::RandomState> = HashMap::default();
                 let mut names: Vec<String> = Vec::new();
+                let mut kept: Vec<bool> = Vec::new();
+                let mut dense: Vec<u16> = Vec::new();
+                let mut touched: Vec<u32> = Vec::new();
                 let mut per = Vec::with_capacity(ids.len());
                 let mut totals = Vec::with_capacity(ids.len());
-                let mut counts: HashMap<u32, u16> = HashMap::new();
+                let mut lower = String::new();
                 for &id in ids {
-                    counts.clear();
                     let mut total = 0u32;
                     if index.is_live(id as ArticleId)
                         && let Some(a) = index.article(id as ArticleId)
                     {
                         for w in words(&a.body) {
                             total += 1;
-                            let norm = if w.text.bytes().all(|b| b.is_ascii_lowercase()) {
-                                std::borrow::Cow::Borrowed(w.text)
+                            let norm: &str = if w.text.bytes().all(|b| b.is_ascii_lowercase()) {
+                                w.text
                             } else {
-                                std::borrow::Cow::Owned(normalize_word(w.text))
+                                lower.clear();
+                                lower.push_str(&normalize_word(w.text));
+                                &lower
                             };
-                            if !keep(&norm) {
-                                continue;
-                            }
-                            let t = match local.get(norm.as_ref()) {
+                            let t = match local.get(norm) {
                                 Some(&t) => t,
                                 None => {
                                     let t = names.len() as u32;
                                     names.push(norm.to_string());
-                                    local.insert(norm.into_owned(), t);
+                                    kept.push(keep(norm));
+                                    dense.push(0);
+                                    local.insert(norm.into(), t);
                                     t
                                 }
                             };
-                            let c = counts.entry(t).or_insert(0);
+                            if !kept[t as usize] {
+                                continue;
+                            }
+                            let c = &mut dense[t as usize];
+                            if *c == 0 {
+                                touched.push(t);
+                            }
                             *c = c.saturating_add(1);
                         }
                     }
-                    let mut list: Vec<(u32, u16)> = counts.iter().map(|(&t, &c)| (t, c)).collect();
-                    list.sort_unstable();
+                    touched.sort_unstable();
+                    let list: Vec<(u32, u16)> = touched
+                        .iter()
+                        .map(|&t| (t, std::mem::take(&mut dense[t as usize])))
+                        .collect();
+                    touched.clear();
                     per.push(list);
                     totals.push(total);
                 }
+                // only the kept words go to the global vocabulary
+                let names = names
+                    .into_iter()
+                    .zip(kept)
+                    .map(|(w, k)| if k { w } else { String::new() })
+                    .collect();
                 (names, per, totals)
             })
             .collect();
-        let mut global: HashMap<Box<str>, u32> = HashMap::new();
+        let mut global: HashMap<Box<str>, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut t = Terms {
             offsets: Vec::with_capacity(n + 1),
             ..Terms::default()
@@ -94,11 +115,14 @@ impl Terms {
             let map: Vec<u32> = names
                 .into_iter()
                 .map(|w| {
-                    let w: Box<str> = w.into_boxed_str();
-                    match global.get(&w) {
+                    if w.is_empty() {
+                        return u32::MAX;
+                    }
+                    match global.get(w.as_str()) {
                         Some(&g) => g,
                         None => {
                             let g = t.vocab.len() as u32;
+                            let w: Box<str> = w.into_boxed_str();
                             t.vocab.push(w.clone());
                             global.insert(w, g);
                             g
@@ -116,6 +140,11 @@ impl Terms {
             t.totals.extend(totals);
         }
         t
+    }
+
+    /// Bytes held for the counts (about 6 per distinct word of each article).
+    pub fn bytes(&self) -> usize {
+        self.ids.len() * 4 + self.counts.len() * 2 + self.offsets.len() * 8 + self.totals.len() * 4
     }
 
     /// Articles counted (the index's length when built).
