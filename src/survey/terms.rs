@@ -61,6 +61,10 @@ impl Terms {
                             total += 1;
                             let norm: &str = if w.text.bytes().all(|b| b.is_ascii_lowercase()) {
                                 w.text
+                            } else if w.text.is_ascii() && !w.text.contains('\'') {
+                                lower.clear();
+                                lower.extend(w.text.chars().map(|c| c.to_ascii_lowercase()));
+                                &lower
                             } else {
                                 lower.clear();
                                 lower.push_str(&normalize_word(w.text));
@@ -231,6 +235,15 @@ mod tests {
             [("kremlin".into(), 1), ("limits".into(), 1), ("ties".into(), 1)]
         );
         assert_eq!(t.total(0), 11);
+        let ix2 = Index::new(Corpus::new(vec![Article::from_text(
+            "c.txt",
+            "Beijing’s BEIJING'S beijing's Beijing",
+            false,
+        )]));
+        let t2 = Terms::build(&ix2);
+        let mut w: Vec<(String, u16)> = t2.of(0).map(|(w, c)| (t2.word(w).to_string(), c)).collect();
+        w.sort();
+        assert_eq!(w, [("beijing".into(), 1), ("beijing's".into(), 3)]);
         let (docs, occ) = t.sums(&[0, 1]);
         let ties = t.term_id("ties").unwrap() as usize;
         assert_eq!((docs[ties], occ[ties]), (2, 2));
