@@ -72,6 +72,16 @@ impl Date {
         (u32::from(self.year) << 9) | (u32::from(self.month) << 5) | u32::from(self.day)
     }
 
+    /// The date a [`key`](Self::key) was made from.
+    pub fn from_key(key: u32) -> Option<Date> {
+        let (year, month, day) = ((key >> 9) as u16, ((key >> 5) & 15) as u8, (key & 31) as u8);
+        match (month, day) {
+            (0, 0) => Date::y(year),
+            (m, 0) => Date::ym(year, m),
+            (m, d) => Date::ymd(year, m, d),
+        }
+    }
+
     /// The first day this date may mean ("2022-12" → 2022-12-01).
     pub fn first_day(self) -> Date {
         Date {
@@ -681,6 +691,10 @@ mod tests {
         let shown: Vec<String> = v.iter().map(Date::to_string).collect();
         assert_eq!(shown, ["2022-12", "2023", "2023-09", "2023-09-02", "2023-10-01"]);
         assert!(d("2023-9-2").key() < d("2023-10-01").key());
+        for s in ["2023", "2023-09", "2023-09-02"] {
+            assert_eq!(Date::from_key(d(s).key()), Some(d(s)));
+        }
+        assert_eq!(Date::from_key(u32::MAX), None);
     }
 
     #[test]

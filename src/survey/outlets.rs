@@ -149,24 +149,39 @@ pub fn outlet_table(index: &Index, ids: Option<&[ArticleId]>, opts: &OutletOptio
         .iter()
         .map(|l| l.to_lowercase().replace('-', " "))
         .collect();
-    let mut mined: Vec<(usize, Vec<usize>, &str)> = index
+    // widest range first: a phrase's articles counted here are at most its
+    // range, so the search stops once no phrase left can enter the top
+    let mut candidates: Vec<&crate::analysis::phrases::MinedPhrase> = index
         .mined()
         .iter()
         .filter(|m| !m.single_source && !family_keys.contains(&m.phrase))
-        .map(|m| {
-            let mut col = vec![0usize; outlets];
-            for &d in &m.docs {
-                if let Some(&o) = outlet_of.get(d as usize)
-                    && o != u32::MAX
-                {
-                    col[o as usize] += 1;
-                }
-            }
-            (col.iter().sum::<usize>(), col, m.phrase.as_str())
-        })
-        .filter(|(total, col, _)| *total > 0 && col.iter().filter(|&&c| c > 0).count() > 1)
         .collect();
-    mined.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(b.2)));
+    candidates.sort_by(|a, b| {
+        b.docs
+            .len()
+            .cmp(&a.docs.len())
+            .then_with(|| a.phrase.cmp(&b.phrase))
+    });
+    let mut mined: Vec<(usize, Vec<usize>, &str)> = Vec::new();
+    for m in candidates {
+        if mined.len() >= opts.mined && mined.last().is_some_and(|l| l.0 > m.docs.len()) {
+            break;
+        }
+        let mut col = vec![0usize; outlets];
+        for &d in &m.docs {
+            if let Some(&o) = outlet_of.get(d as usize)
+                && o != u32::MAX
+            {
+                col[o as usize] += 1;
+            }
+        }
+        let total = col.iter().sum::<usize>();
+        if total > 0 && col.iter().filter(|&&c| c > 0).count() > 1 {
+            mined.push((total, col, m.phrase.as_str()));
+            mined.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(b.2)));
+            mined.truncate(opts.mined);
+        }
+    }
     for (total, col, phrase) in mined.into_iter().take(opts.mined) {
         columns.push(Column {
             label: phrase.to_string(),

@@ -181,14 +181,16 @@ pub fn timeline(index: &Index, hits: &[ArticleId], opts: &TimelineOptions) -> Ti
     };
     let mut total = empty("all");
     let mut lines: Vec<Series> = leading.iter().map(|(o, _)| empty(o)).collect();
-    // denominators: every live article in the periods
-    for id in 0..index.len() as ArticleId {
+    // denominators: every live article in the periods (dates read from the
+    // index's compact keys: only articles in range are looked at)
+    for (id, &key) in index.date_keys().iter().enumerate() {
+        let id = id as ArticleId;
+        let Some(s) = Date::from_key(key).and_then(|d| step.period(d)).and_then(slot) else {
+            continue;
+        };
         if !index.is_live(id) {
             continue;
         }
-        let Some(s) = index.date_of(id).and_then(|d| step.period(d)).and_then(slot) else {
-            continue;
-        };
         total.articles[s] += 1;
         if let Some(&l) = line_of.get(outlet(id)) {
             lines[l].articles[s] += 1;
