@@ -449,3 +449,33 @@ fn timeline_and_keyness_on_the_story_corpus() {
         assert!(v["over"][0].get(key).is_some(), "{key} in {}", v["over"][0]);
     }
 }
+
+#[test]
+fn outlets_file_extends_the_alias_table() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("a.txt"),
+        "Harbour reopens\n\nNORTHPORT (NH Wire) - The harbour reopened.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("outlets.toml"),
+        "[[outlet]]\nname = \"Northport Herald\"\naliases = [\"NH Wire\"]\n",
+    )
+    .unwrap();
+    let folder = d.path().join("a.txt");
+    let table = d.path().join("outlets.toml");
+    let o = readout(&["list", folder.to_str().unwrap()]);
+    assert!(stdout(&o).contains("\tNH Wire\t"), "{}", stdout(&o));
+    let o = readout(&[
+        "list",
+        folder.to_str().unwrap(),
+        "--outlets",
+        table.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\tNorthport Herald\t"), "{}", stdout(&o));
+    let o = readout(&["list", "--outlets", "/no/such/outlets.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read outlets file"), "{}", stderr(&o));
+}
