@@ -191,25 +191,27 @@ fn settle_meta(path: &Path, out: &mut Loaded) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // a JSON Lines record is `FILE:LINE`, a JSON array's item `FILE:N`
+    let unit = if has_ext(path, &[], &["json"]) {
+        "item"
+    } else {
+        "line"
+    };
     for a in &mut out.articles {
-        if let Some(fix) = sidecar.as_deref().and_then(|s| {
-            let record = a
-                .path
-                .rsplit_once(':')
-                .map(|(_, n)| n)
-                .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
-            s.fix_for(&name, record)
-        }) {
-            a.correct(fix);
-        }
         let record = a
             .path
             .rsplit_once(':')
             .map(|(_, n)| n.to_string())
-            .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if let Some(fix) = sidecar
+            .as_deref()
+            .and_then(|s| s.fix_for(&name, record.as_deref()))
+        {
+            a.correct(fix);
+        }
         for p in a.meta_problems.drain(..) {
             let message = match &record {
-                Some(n) => format!("line {n}: {}", p.message),
+                Some(n) => format!("{unit} {n}: {}", p.message),
                 None => p.message,
             };
             out.issues.push(Issue::warning(path, message));
@@ -685,6 +687,17 @@ mod tests {
         );
         let fixed = r.articles.iter().find(|a| a.path.ends_with("fixed.txt")).unwrap();
         assert_eq!(fixed.meta.title, "Plain title");
+        // a JSON record's bad date names its line
+        let p = d.path().join("feed.jsonl");
+        fs::write(
+            &p,
+            "{\"body\":\"a\",\"date\":\"2023\"}\n{\"body\":\"b\",\"date\":\"later\"}\n",
+        )
+        .unwrap();
+        let r = load_paths(&[p]);
+        let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(msgs, ["line 2: date left out: not a date: \"later\""]);
+        assert_eq!(r.articles[0].meta.date.as_deref(), Some("2023"));
     }
 
     #[test]
