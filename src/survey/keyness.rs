@@ -135,6 +135,7 @@ pub fn keyness(
     opts: &KeynessOptions,
 ) -> Keyness {
     let n = index.len();
+    let rest_of_all = matches!(reference, Reference::Rest);
     let mut in_target = vec![false; n];
     let target: Vec<ArticleId> = target
         .iter()
@@ -172,7 +173,19 @@ pub fn keyness(
     }
     // (term, kind, target docs, target occurrences, reference docs, reference occurrences)
     let mut rows: Vec<(String, TermKind, u32, u64, u32, u64)> = Vec::new();
-    let ((td, to), (rd, ro)) = rayon::join(|| terms.sums(&target), || terms.sums(&reference));
+    let (td, to) = terms.sums(&target);
+    let (rd, ro) = match rest_of_all {
+        // the rest: every article counted less the target's (only the
+        // target's own articles are read)
+        true if terms.matches(index) => {
+            let (ad, ao) = terms.all_sums();
+            (
+                ad.iter().zip(&td).map(|(a, t)| a - t).collect::<Vec<u32>>(),
+                ao.iter().zip(&to).map(|(a, t)| a - t).collect::<Vec<u64>>(),
+            )
+        }
+        _ => terms.sums(&reference),
+    };
     for t in 0..td.len() {
         if td[t] + rd[t] >= opts.min_docs {
             rows.push((
@@ -336,6 +349,35 @@ mod tests {
         let h = k.over.iter().find(|t| t.term == "hegemony").unwrap();
         assert_eq!((h.target_docs, h.reference_docs), (10, 1));
         assert!(h.log_ratio_docs > 0.0 && h.log_ratio_occurrences < 0.0, "{h:?}");
+    }
+
+    #[test]
+    fn the_rest_by_subtraction_equals_the_rest_counted() {
+        let ix = corpus();
+        let terms = Terms::build(&ix);
+        assert!(terms.matches(&ix));
+        let target: Vec<ArticleId> = vec![0, 3, 12, 30];
+        let rest: Vec<ArticleId> = (0..31).filter(|id| !target.contains(id)).collect();
+        let opts = KeynessOptions {
+            min_ll: 0.0,
+            min_docs: 1,
+            limit: 1000,
+        };
+        let by_rest = keyness(&ix, &terms, &target, Reference::Rest, &opts);
+        let counted = keyness(&ix, &terms, &target, Reference::Articles(&rest), &opts);
+        assert!(!by_rest.over.is_empty() && !by_rest.under.is_empty());
+        assert_eq!(by_rest, counted);
+        // counts made before an article went are not subtracted from
+        let mut ix = ix;
+        ix.apply(vec![], &[std::path::PathBuf::from("r0.txt")]);
+        assert!(!terms.matches(&ix));
+        let k = keyness(&ix, &terms, &target, Reference::Rest, &opts);
+        assert_eq!(k.reference_articles, 26);
+        let rest: Vec<ArticleId> = rest.into_iter().filter(|&id| ix.is_live(id)).collect();
+        assert_eq!(
+            k,
+            keyness(&ix, &terms, &target, Reference::Articles(&rest), &opts)
+        );
     }
 
     #[test]

@@ -27,6 +27,11 @@ pub struct Terms {
     counts: Vec<u16>,
     /// Per article id: every word counted (stopwords too).
     totals: Vec<u32>,
+    /// Per term: (articles, occurrences) over every article counted, so the
+    /// rest of the corpus is this less a target.
+    all: (Vec<u32>, Vec<u64>),
+    /// Which articles were live when counted.
+    live: Vec<bool>,
 }
 
 fn keep(word: &str) -> bool {
@@ -143,7 +148,27 @@ impl Terms {
             }
             t.totals.extend(totals);
         }
+        t.live = (0..n as ArticleId).map(|id| index.is_live(id)).collect();
+        let every: Vec<ArticleId> = (0..n as ArticleId).collect();
+        t.all = t.sums(&every);
         t
+    }
+
+    /// True when these counts were made from `index` as it is now (the same
+    /// articles, the same ones live).
+    pub fn matches(&self, index: &Index) -> bool {
+        self.live.len() == index.len()
+            && self
+                .live
+                .iter()
+                .enumerate()
+                .all(|(id, &l)| index.is_live(id as ArticleId) == l)
+    }
+
+    /// Per term: (articles, occurrences) over every article counted (the
+    /// live ones when built).
+    pub fn all_sums(&self) -> (&[u32], &[u64]) {
+        (&self.all.0, &self.all.1)
     }
 
     /// Bytes held for the counts (about 6 per distinct word of each article).
