@@ -5,6 +5,7 @@ mod compare;
 mod list;
 mod phrases;
 mod speakers;
+mod survey;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -49,6 +50,10 @@ pub struct Input {
     /// (`replace = true` at the top of the file).
     #[arg(long, value_name = "FILE", global = true)]
     pub phrases: Option<PathBuf>,
+    /// Outlet names and aliases (TOML, as assets/outlets.toml) to add to the
+    /// bundled table.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub outlets: Option<PathBuf>,
 }
 
 impl Input {
@@ -67,6 +72,14 @@ impl Input {
         self.phrases
             .clone()
             .or_else(crate::analysis::phrases::user_file::default_path)
+    }
+
+    /// Adds the user's outlets file, if any, to the table loading uses.
+    pub fn use_outlets(&self) -> anyhow::Result<()> {
+        if let Some(path) = &self.outlets {
+            crate::store::outlet::extend_with_file(path).map_err(|e| anyhow::anyhow!(e))?;
+        }
+        Ok(())
     }
 
     /// The phrase families: the bundled ones with the user's file applied.
@@ -97,11 +110,21 @@ pub enum Command {
     Kwic(phrases::KwicArgs),
     /// Print the passages two articles share and how similar they are.
     Compare(compare::CompareArgs),
+    /// Print, per outlet, the share of its articles using each phrase family and top mined formula.
+    Outlets(survey::OutletsArgs),
+    /// Print the words and phrases a set of articles uses more, and less, than others.
+    Keyness(survey::KeynessArgs),
+    /// Print how many articles match a query per week, month or year, per outlet.
+    Timeline(survey::TimelineArgs),
 }
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = cli.input.use_outlets() {
+        eprintln!("readout: {e:#}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Some(Command::List(args)) => list::run(args),
         Some(Command::Speakers(args)) => speakers::run_speakers(args),
@@ -109,6 +132,9 @@ pub fn main() -> ExitCode {
         Some(Command::Phrases(args)) => phrases::run_phrases(args),
         Some(Command::Kwic(args)) => phrases::run_kwic(args),
         Some(Command::Compare(args)) => compare::run(args),
+        Some(Command::Outlets(args)) => survey::run_outlets(args),
+        Some(Command::Keyness(args)) => survey::run_keyness(args),
+        Some(Command::Timeline(args)) => survey::run_timeline(args),
         None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {
@@ -219,6 +245,7 @@ fn plan(analyzer: Analyzer, keep: Option<Arc<crate::store::Keep>>, drop_text: bo
 fn load_with(input: &Input, plan: loader::Plan) -> anyhow::Result<(Index, Vec<Vec<u32>>)> {
     use std::io::IsTerminal;
     let show_progress = io::stderr().is_terminal();
+    input.use_outlets()?;
     let mut articles = Vec::new();
     let mut facts = Vec::new();
     let mut issues = Vec::new();
@@ -327,6 +354,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         return Err(UsageError::NothingLoaded.into());
     }
     let book = input.phrase_book()?;
+    input.use_outlets()?;
     let colors: Vec<&str> = book.families().iter().map(|f| f.color.as_str()).collect();
     let theme = crate::ui::Theme::from_env().with_family_colors(&colors);
     let mut index = Index::default();
@@ -427,7 +455,9 @@ mod tests {
     fn a_missing_bare_word_hints_at_the_subcommands() {
         assert_eq!(
             subcommand_hint(Path::new("bogus")).as_deref(),
-            Some(" (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)")
+            Some(
+                " (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline; see readout --help)"
+            )
         );
         // paths that read as paths get no hint
         for path in ["bogus.txt", "no/such", "/no/such", "./bogus", ""] {

@@ -276,10 +276,8 @@ pub fn per_article(index: &Index, occurrences: &[(ArticleId, Range<usize>)]) -> 
 
 /// Dated articles first, by date; then by id (keys computed once per entry).
 fn sort_by_date(index: &Index, counts: &mut [(ArticleId, usize)]) {
-    counts.sort_by_cached_key(|&(id, _)| {
-        let date = index.article(id).and_then(|a| a.meta.date.as_deref());
-        (date.is_none(), date, id)
-    });
+    let keys = index.date_keys();
+    counts.sort_by_key(|&(id, _)| (keys.get(id as usize).copied().unwrap_or(UNDATED), id));
 }
 
 /// Every occurrence of a phrase, in article order, for the concordance. A
@@ -447,27 +445,30 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn new(index: &Index, counts: Vec<(ArticleId, usize)>) -> Timeline {
-        let heads = index.date_heads();
-        let date = |id: ArticleId| index.article(id).and_then(|a| a.meta.date.as_deref());
-        // counts are in date order: a group is a run of equal date prefixes
-        // (compared as numbers; a label is made once per group)
-        let group = |key_len: usize, skip: usize| -> Vec<(String, u64)> {
-            let shift = 8 * (8 - key_len);
+        let keys = index.date_keys();
+        // counts are in date order: a group is a run of equal months (or
+        // years), compared as numbers; a label is made once per group. A
+        // date of a year alone is a group of its own among the months.
+        let group = |by_month: bool| -> Vec<(String, u64)> {
             let mut out: Vec<(String, u64)> = Vec::new();
             let mut last = None;
             for &(id, n) in &counts {
-                let head = heads.get(id as usize).copied().unwrap_or(UNDATED);
-                let k = if head == UNDATED { UNDATED } else { head >> shift };
+                let key = keys.get(id as usize).copied().unwrap_or(UNDATED);
+                let k = if key == UNDATED {
+                    UNDATED
+                } else if by_month {
+                    key >> 5
+                } else {
+                    key >> 9
+                };
                 match out.last_mut() {
                     Some(e) if last == Some(k) => e.1 += n as u64,
                     _ => {
-                        let label = match date(id) {
-                            Some(d) => d
-                                .get(..key_len.min(d.len()))
-                                .unwrap_or(d)
-                                .chars()
-                                .skip(skip)
-                                .collect(),
+                        let label = match index.date_of(id) {
+                            Some(d) => match d.month() {
+                                Some(m) if by_month => format!("{:02}-{m:02}", d.year() % 100),
+                                _ => d.year().to_string(),
+                            },
                             None => "n/d".to_string(),
                         };
                         out.push((label, n as u64));
@@ -478,8 +479,8 @@ impl Timeline {
             out
         };
         Timeline {
-            months: group(7, 2),
-            years: group(4, 0),
+            months: group(true),
+            years: group(false),
             total: counts.iter().map(|c| c.1).sum(),
             counts,
         }
@@ -568,12 +569,25 @@ mod tests {
             dated(Some("2024-01-20")),
             dated(Some("2024-02")),
             dated(None),
+            dated(Some("2024")),
+            dated(Some("Feb 3, 2024")),
         ]));
-        let t = Timeline::new(&ix, vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]);
+        // in date order, as per_article gives them
+        let mut counts = vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7)];
+        sort_by_date(&ix, &mut counts);
+        assert_eq!(
+            counts.iter().map(|c| c.0).collect::<Vec<_>>(),
+            [0, 5, 1, 2, 3, 6, 4]
+        );
+        let t = Timeline::new(&ix, counts);
         let s = |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k}:{n}")).collect::<Vec<_>>();
-        assert_eq!(s(&t.months), ["23-12:1", "24-01:5", "24-02:4", "n/d:5"]);
-        assert_eq!(s(&t.years), ["2023:1", "2024:9", "n/d:5"]);
-        assert_eq!(t.total, 15);
+        // a year alone is its own bar, labelled as a year, never "24" or "2024-"
+        assert_eq!(
+            s(&t.months),
+            ["23-12:1", "2024:6", "24-01:5", "24-02:11", "n/d:5"]
+        );
+        assert_eq!(s(&t.years), ["2023:1", "2024:22", "n/d:5"]);
+        assert_eq!(t.total, 28);
     }
 
     #[test]
@@ -615,7 +629,7 @@ mod tests {
         let counts = per_article(&ix, &occ);
         let dates: Vec<_> = counts
             .iter()
-            .map(|(id, _)| ix.article(*id).unwrap().meta.date.clone())
+            .map(|(id, _)| ix.article(*id).unwrap().date)
             .collect();
         let mut sorted = dates.clone();
         sorted.sort();

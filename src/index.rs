@@ -11,7 +11,7 @@ use crate::analysis::phrases::{Doc, MineOptions, MinedPhrase, PhraseBook, Phrase
 use crate::analysis::reuse::SimilarityIndex;
 use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
-use crate::store::{Article, ArticleId, ChangeSummary, Corpus};
+use crate::store::{Article, ArticleId, ChangeSummary, Corpus, Date};
 
 /// A person or organisation quoted somewhere in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,16 +261,21 @@ impl Index {
         &self.dates().ids
     }
 
-    /// Per article id: its date's first 8 bytes as a big-endian number
-    /// (equal prefixes, equal numbers; [`UNDATED`] without a date), for
-    /// grouping by month or year without reading the articles.
-    pub fn date_heads(&self) -> &[u64] {
-        &self.dates().heads
+    /// Per article id: its date as a number that orders as dates do
+    /// ([`Date::key`]; [`UNDATED`] without a date), for grouping by month or
+    /// year without reading the articles.
+    pub fn date_keys(&self) -> &[u32] {
+        &self.dates().keys
+    }
+
+    /// An article's publication date.
+    pub fn date_of(&self, id: ArticleId) -> Option<Date> {
+        self.article(id).and_then(|a| a.date)
     }
 
     fn dates(&self) -> &DateOrder {
         self.date_order.get_or_init(|| {
-            let dates: Vec<Option<&str>> = self.articles().iter().map(|a| a.meta.date.as_deref()).collect();
+            let dates: Vec<Option<Date>> = self.articles().iter().map(|a| a.date).collect();
             DateOrder::of(&dates)
         })
     }
@@ -278,7 +283,7 @@ impl Index {
     /// Takes a date order made elsewhere (the loader, off the UI thread)
     /// when it covers every article; otherwise it is made when first needed.
     pub fn set_date_order(&mut self, order: DateOrder) {
-        if order.ids.len() == self.len() && order.heads.len() == self.len() {
+        if order.ids.len() == self.len() && order.keys.len() == self.len() {
             self.date_order = order.into();
         }
     }
@@ -694,59 +699,27 @@ pub fn mined_finder(mined: &[MinedPhrase]) -> Option<Arc<PhraseFinder>> {
     (!mined.is_empty()).then(|| Arc::new(PhraseFinder::with_ids(phrases)))
 }
 
-/// [`Index::date_heads`] of an article without a date (no UTF-8 text has
-/// 0xFF bytes).
-pub const UNDATED: u64 = u64::MAX;
+/// [`Index::date_keys`] of an article without a date (after every date).
+pub const UNDATED: u32 = u32::MAX;
 
-/// A date's first 16 bytes as a big-endian number: they order as the
-/// strings do (an ISO date and time fits).
-fn prefix(d: &str) -> u128 {
-    let mut b = [0u8; 16];
-    let n = d.len().min(16);
-    b[..n].copy_from_slice(&d.as_bytes()[..n]);
-    u128::from_be_bytes(b)
-}
-
-/// Articles in date order, and each one's date head (see [`Index::by_date`]
-/// and [`Index::date_heads`]).
+/// Articles in date order, and each one's date as a number
+/// ([`Date::key`]; see [`Index::by_date`] and [`Index::date_keys`]).
 #[derive(Debug, Clone, Default)]
 pub struct DateOrder {
     pub ids: Vec<ArticleId>,
-    pub heads: Vec<u64>,
+    pub keys: Vec<u32>,
 }
 
 impl DateOrder {
-    /// The order of articles with these dates (ids are positions in `dates`):
-    /// dated ones first by date (as the strings compare), then by id. Most
-    /// comparisons are one integer's ([`prefix`]).
-    pub fn of(dates: &[Option<&str>]) -> DateOrder {
+    /// The order of articles with these dates (ids are positions in
+    /// `dates`): dated ones first by date (a partial date before the days
+    /// of its period), then by id.
+    pub fn of(dates: &[Option<Date>]) -> DateOrder {
         use rayon::prelude::*;
-        // (undated, first 16 bytes, longer than 16 bytes, id): dates that tie
-        // on their first 16 bytes differ only when both are longer
-        let mut keyed: Vec<(bool, u128, bool, ArticleId)> = dates
-            .iter()
-            .enumerate()
-            .map(|(i, d)| match d {
-                Some(d) => (false, prefix(d), d.len() > 16, i as ArticleId),
-                None => (true, 0, false, i as ArticleId),
-            })
-            .collect();
-        keyed.par_sort_unstable_by(|a, b| {
-            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
-                if a.2 && b.2 {
-                    dates[a.3 as usize].cmp(&dates[b.3 as usize]).then(a.3.cmp(&b.3))
-                } else {
-                    (a.2, a.3).cmp(&(b.2, b.3))
-                }
-            })
-        });
-        DateOrder {
-            ids: keyed.into_iter().map(|k| k.3).collect(),
-            heads: dates
-                .iter()
-                .map(|d| d.map_or(UNDATED, |d| (prefix(d) >> 64) as u64))
-                .collect(),
-        }
+        let keys: Vec<u32> = dates.iter().map(|d| d.map_or(UNDATED, Date::key)).collect();
+        let mut ids: Vec<ArticleId> = (0..dates.len() as ArticleId).collect();
+        ids.par_sort_unstable_by_key(|&id| (keys[id as usize], id));
+        DateOrder { ids, keys }
     }
 }
 
@@ -861,20 +834,26 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn date_order_is_the_string_order(dates in proptest::collection::vec(
-            proptest::option::of("(19|20)[0-9]{2}(-[01][0-9](-[0-3][0-9](T[0-2][0-9]:[0-5][0-9](:[0-5][0-9]\\.[0-9]{1,3})?)?)?)?|[A-Za-z ]{0,20}"),
+        fn date_order_is_the_date_order(dates in proptest::collection::vec(
+            proptest::option::of("(19|20)[0-9]{2}(-[01]?[0-9](-[0-3]?[0-9](T[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?)?)?)?|[A-Za-z ]{0,20}|[1-9] (March|Sep|December) 20[0-9]{2}"),
             0..60,
         )) {
             let articles: Vec<Article> = dates
                 .iter()
                 .map(|d| Article::from_parts("a.txt".into(), Meta { title: "t".into(), date: d.clone(), ..Meta::default() }, "body", false))
                 .collect();
+            // a date that parses is kept as ISO text; one that does not is left out
+            for (a, d) in articles.iter().zip(&dates) {
+                let parsed = d.as_deref().and_then(|d| Date::parse(d).ok());
+                proptest::prop_assert_eq!(a.date, parsed);
+                proptest::prop_assert_eq!(a.meta.date.clone(), parsed.map(|p| p.to_string()));
+            }
             let mut expected: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
             expected.sort_by_key(|&id| {
-                let date = articles[id as usize].meta.date.as_deref();
-                (date.is_none(), date, id)
+                let d = articles[id as usize].date;
+                (d.is_none(), d.map(|d| (d.year(), d.month(), d.day())), id)
             });
-            let dates: Vec<Option<&str>> = articles.iter().map(|a| a.meta.date.as_deref()).collect();
+            let dates: Vec<Option<Date>> = articles.iter().map(|a| a.date).collect();
             proptest::prop_assert_eq!(DateOrder::of(&dates).ids, expected);
         }
     }

@@ -6,16 +6,22 @@ mod bundled;
 mod csv;
 mod decode;
 mod feed;
+pub mod date;
+mod dateline;
 mod frontmatter;
 mod html;
 mod load;
 pub mod markdown;
+pub mod outlet;
+pub mod resolve;
 mod sanitize;
+pub mod sidecar;
 mod title;
 mod walk;
 
 pub use article::{Article, ArticleId, Format, Meta, QUOTES_BOUND, analysed_part};
 pub use bundled::{BUNDLED, bundled_articles};
+pub use date::Date;
 pub use frontmatter::split_front_matter;
 pub use load::{
     Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, path_of_shown,

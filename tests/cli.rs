@@ -48,7 +48,8 @@ fn list_json_has_the_fields() {
 
 #[test]
 fn list_filter_uses_the_tui_language() {
-    let o = readout(&["list", "--filter", "scmp | rt !star"]);
+    // "South China Morning Post (The Star)" is South China Morning Post: a date leaves it out
+    let o = readout(&["list", "--filter", "scmp | rt !date:2023"]);
     let out = stdout(&o);
     let paths: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert!(paths.contains(&"bundled/000_191d42a32b64d5f6.txt"), "{out}");
@@ -349,7 +350,7 @@ fn a_missing_bare_word_hints_at_the_subcommands() {
     assert!(
         err.starts_with(
             "readout: bogus: skipped: no such file or folder \
-             (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)\n"
+             (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline; see readout --help)\n"
         ),
         "{err}"
     );
@@ -523,4 +524,128 @@ fn phrases_json_has_kind_and_evidence_and_hides_for_good() {
         "{phrase} still listed"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn outlets_table_of_the_bundled_articles() {
+    let o = readout(&["outlets"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let head = out.lines().next().unwrap();
+    assert!(
+        head.starts_with("outlet\tarticles\t#rock solid\t#no limits"),
+        "{head}"
+    );
+    // "South China Morning Post (The Star)" and "South China Morning Post" are one outlet
+    assert!(out.contains("\nSouth China Morning Post\t2\t50%\t"), "{out}");
+    let o = readout(&["outlets", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let row = &v["rows"][0];
+    assert_eq!(row["outlet"], "South China Morning Post");
+    assert_eq!(row["articles"], 2);
+    assert_eq!(
+        row["shares"].as_array().unwrap().len(),
+        v["columns"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn field_terms_filter_and_a_bad_date_exits_2() {
+    let o = readout(&["list", "--filter", "date:..2022 source:scmp"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    assert!(stdout(&o).starts_with("bundled/000_"));
+    for args in [
+        &["list", "--filter", "date:2023-02-30"][..],
+        &["timeline", "date:someday"][..],
+        &["keyness", "--filter", "date:2024..2023"][..],
+    ] {
+        let o = readout(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("bad query"), "{}", stderr(&o));
+    }
+    let o = readout(&["keyness"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("give --filter QUERY"));
+}
+
+#[test]
+fn timeline_and_keyness_on_the_story_corpus() {
+    let story = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
+    let o = readout(&[
+        "timeline",
+        "\"partnership without ceilings\"",
+        story,
+        "--step",
+        "year",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["step"], "year");
+    assert_eq!(v["periods"], serde_json::json!(["2023", "2024"]));
+    let hits: u64 = v["total"]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_u64().unwrap())
+        .sum();
+    let articles: u64 = v["total"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        articles, 24,
+        "every dated article of the story counts in the denominators"
+    );
+    assert!((10..=18).contains(&hits), "{hits}");
+    let o = readout(&["keyness", "--filter", "source:xinhua", story, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["target_articles"], 3);
+    assert_eq!(v["reference_articles"], 23);
+    for key in [
+        "term",
+        "kind",
+        "target_docs",
+        "reference_docs",
+        "ll_docs",
+        "log_ratio_docs",
+        "ll_occurrences",
+        "log_ratio_occurrences",
+    ] {
+        assert!(v["over"][0].get(key).is_some(), "{key} in {}", v["over"][0]);
+    }
+}
+
+#[test]
+fn outlets_file_extends_the_alias_table() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("a.txt"),
+        "Harbour reopens\n\nNORTHPORT (NH Wire) - The harbour reopened.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("outlets.toml"),
+        "[[outlet]]\nname = \"Northport Herald\"\naliases = [\"NH Wire\"]\n",
+    )
+    .unwrap();
+    let folder = d.path().join("a.txt");
+    let table = d.path().join("outlets.toml");
+    let o = readout(&["list", folder.to_str().unwrap()]);
+    assert!(stdout(&o).contains("\tNH Wire\t"), "{}", stdout(&o));
+    let o = readout(&[
+        "list",
+        folder.to_str().unwrap(),
+        "--outlets",
+        table.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\tNorthport Herald\t"), "{}", stdout(&o));
+    let o = readout(&["list", "--outlets", "/no/such/outlets.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read outlets file"), "{}", stderr(&o));
 }

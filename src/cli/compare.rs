@@ -62,7 +62,7 @@ fn article(name: &str) -> anyhow::Result<Article> {
     {
         let input = Input {
             paths: vec![file.into()],
-            phrases: None,
+            ..Input::default()
         };
         let index = super::load(&input, &Analyzer::none())?;
         return index
@@ -83,7 +83,7 @@ fn article(name: &str) -> anyhow::Result<Article> {
     if path.exists() {
         let input = Input {
             paths: vec![path.to_path_buf()],
-            phrases: None,
+            ..Input::default()
         };
         let index = super::load(&input, &Analyzer::none())?;
         return match index.articles() {

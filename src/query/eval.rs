@@ -60,6 +60,17 @@ enum Kind {
     /// per speaker id: its score if the name matches
     Speaker(Vec<Option<i64>>),
     Family(u16),
+    /// `source:`: the outlet the table names (exactly), else the pattern as names match
+    Source {
+        outlet: Option<String>,
+        pattern: String,
+        lower: Vec<char>,
+    },
+    Title {
+        pattern: String,
+        lower: Vec<char>,
+    },
+    Date(crate::query::DateRange),
 }
 
 /// A compiled phrase or exact-word term.
@@ -516,6 +527,16 @@ impl Matcher {
                         None => continue,
                     },
                     TermKind::Speaker(name) => Kind::Speaker(speaker_scores(&fuzzy, index, name)),
+                    TermKind::Source(p) => Kind::Source {
+                        outlet: crate::store::outlet::table().lookup(p).map(str::to_string),
+                        pattern: p.clone(),
+                        lower: p.chars().flat_map(char::to_lowercase).collect(),
+                    },
+                    TermKind::Title(p) => Kind::Title {
+                        pattern: p.clone(),
+                        lower: p.chars().flat_map(char::to_lowercase).collect(),
+                    },
+                    TermKind::Date(range) => Kind::Date(*range),
                     TermKind::Family(label) => match index.families_matching(label)[..] {
                         [id] => Kind::Family(id),
                         ref several @ [_, _, ..] => {
@@ -653,6 +674,19 @@ impl Matcher {
                     }
                     Kind::Speaker(scores) => best_speaker(index.speakers_of(id), scores),
                     Kind::Family(f) => index.families_of(id).contains(f).then_some(1),
+                    Kind::Source {
+                        outlet,
+                        pattern,
+                        lower,
+                    } => {
+                        let source = article.meta.source.as_deref();
+                        match outlet {
+                            Some(o) => (source == Some(o.as_str())).then_some(1200),
+                            None => source.and_then(|s| self.fuzzy_field(s, pattern, lower)),
+                        }
+                    }
+                    Kind::Title { pattern, lower } => self.fuzzy_field(&article.meta.title, pattern, lower),
+                    Kind::Date(range) => article.date.filter(|d| range.contains(*d)).map(|_| 1),
                 };
                 let s = if term.negated {
                     if s.is_some() { None } else { Some(0) }
@@ -674,7 +708,7 @@ impl Matcher {
     pub fn title_indices(&self, title: &str) -> Vec<usize> {
         let mut out = Vec::new();
         for term in self.positive() {
-            if let Kind::Fuzzy { pattern, lower, .. } = &term.kind
+            if let Kind::Fuzzy { pattern, lower, .. } | Kind::Title { pattern, lower } = &term.kind
                 && let Some((_, idx)) = word_match(&self.fuzzy, title, pattern, lower)
             {
                 out.extend(idx);
@@ -963,6 +997,59 @@ mod tests {
             both.sort_unstable();
             assert_eq!(both, [0, 1, 2, 3], "{w}");
         }
+    }
+
+    #[test]
+    fn field_terms() {
+        let dated = |title: &str, source: &str, date: &str| {
+            let meta = Meta {
+                title: title.into(),
+                source: Some(source.into()),
+                date: Some(date.into()),
+                ..Meta::default()
+            };
+            Article::from_parts(format!("{title}.txt"), meta, "Rock solid ties.", false)
+        };
+        let ix = Index::new(Corpus::new(vec![
+            dated(
+                "Talks in Moscow",
+                "South China Morning Post (The Star)",
+                "2023-02-25",
+            ),
+            dated("Ties", "TASS", "March 5, 2022"),
+            dated("More ties", "Xinhua News Agency", "2021"),
+            dated("Undated", "Apple Daily", "never"),
+        ]));
+        let ids = |q: &str| {
+            let m = Matcher::new(&parse(q).unwrap(), &ix).unwrap();
+            let mut v: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(ids("source:scmp"), [0]);
+        assert_eq!(ids("source:scmp.com"), [0], "an alias of SCMP's in the table");
+        assert_eq!(ids("source:\"south china\""), [0]);
+        assert_eq!(ids("source:xinhua"), [2]);
+        assert_eq!(
+            ids("source:ap"),
+            Vec::<ArticleId>::new(),
+            "the table's AP, not every 'ap'"
+        );
+        assert_eq!(ids("source:appl"), [3], "not in the table: matched as names are");
+        assert_eq!(ids("source:tas"), [1]);
+        assert_eq!(ids("date:2023"), [0]);
+        assert_eq!(ids("date:2022-02..2023-03"), [0, 1]);
+        assert_eq!(ids("date:..2022"), [1, 2]);
+        assert_eq!(
+            ids("!date:..2022"),
+            [0, 3],
+            "the undated article is not before 2022"
+        );
+        assert_eq!(ids("title:ties"), [1, 2]);
+        assert_eq!(ids("title:ties date:2022"), [1]);
+        assert_eq!(ids("source:scmp | source:tass \"rock solid\""), [0, 1]);
+        let m = Matcher::new(&parse("title:moscow").unwrap(), &ix).unwrap();
+        assert_eq!(m.title_indices("Talks in Moscow"), [9, 10, 11, 12, 13, 14]);
     }
 
     #[test]

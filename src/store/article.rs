@@ -2,10 +2,15 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::date::Date;
+use super::resolve::{MetaProblem, Resolved};
+
 /// Index of an article in the [`Corpus`](super::Corpus).
 pub type ArticleId = u32;
 
-/// What is known about an article besides its text.
+/// What is known about an article besides its text. Once an [`Article`]
+/// is made, `source` is the outlet's one name (the alias table's) and `date`
+/// the ISO text of [`Article::date`] ("2023-03-05", "2022-12", "2023").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Meta {
     pub title: String,
@@ -79,6 +84,13 @@ pub struct Article {
     /// as it was): a body offset plus this is a file offset. None when the
     /// body was extracted, decoded or cleaned.
     pub file_offset: Option<usize>,
+    /// The publication date (sort and group by this, never by `meta.date`).
+    pub date: Option<Date>,
+    /// Where the outlet and the date came from.
+    pub origin: Resolved,
+    /// Metadata that could not be used (a date that does not parse), for the
+    /// load issues.
+    pub meta_problems: Vec<MetaProblem>,
 }
 
 impl Article {
@@ -114,6 +126,8 @@ impl Article {
         }
         meta.title = meta.title.split_whitespace().collect::<Vec<_>>().join(" ");
         let words = crate::analysis::text::count_words(&body);
+        let mut meta_problems = Vec::new();
+        let origin = super::resolve::resolve(&mut meta, &body, &super::outlet::table(), &mut meta_problems);
         Article {
             id: 0,
             path,
@@ -124,6 +138,9 @@ impl Article {
             format: Format::Text,
             encoding: None,
             file_offset: None,
+            date: origin.date,
+            origin,
+            meta_problems,
         }
     }
 
@@ -136,6 +153,52 @@ impl Article {
     /// True when the bounded analyses (speakers and quotes) read only part of it.
     pub fn is_bounded(&self) -> bool {
         self.body.len() > QUOTES_BOUND
+    }
+
+    /// Applies corrections (a folder's sidecar file): each field given
+    /// replaces the article's, and problems with the replaced fields go.
+    pub fn correct(&mut self, fix: &super::sidecar::Fix) {
+        use super::resolve::Field;
+        if let Some(t) = &fix.title {
+            self.meta.title = super::sanitize(t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        let clean = |v: &str| super::sanitize(v).replace('\n', " ").trim().to_string();
+        if let Some(v) = &fix.author {
+            self.meta.author = Some(clean(v));
+        }
+        if let Some(v) = &fix.url {
+            self.meta.url = Some(clean(v));
+        }
+        let mut meta = self.meta.clone();
+        if let Some(v) = &fix.source {
+            self.meta_problems.retain(|p| p.field != Field::Source);
+            meta.source = Some(clean(v));
+        }
+        if let Some(v) = &fix.date {
+            self.meta_problems.retain(|p| p.field != Field::Date);
+            meta.date = Some(clean(v));
+        }
+        let mut problems = Vec::new();
+        let mut origin =
+            super::resolve::resolve(&mut meta, &self.body, &super::outlet::table(), &mut problems);
+        if fix.source.is_none() {
+            origin.source_from = self.origin.source_from;
+        } else {
+            origin.source_from = super::resolve::Origin::Metadata;
+        }
+        if fix.date.is_none() {
+            origin.date_from = self.origin.date_from;
+        }
+        for p in &mut problems {
+            p.message = format!("{} (in {})", p.message, super::sidecar::FILE_NAME);
+        }
+        self.meta_problems.extend(problems);
+        self.meta = meta;
+        self.date = origin.date;
+        self.origin = origin;
     }
 
     /// The file name part of the path.

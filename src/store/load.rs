@@ -229,6 +229,7 @@ fn json_problem(unit: &str, n: usize, e: &serde_json::Error) -> String {
 
 /// Loads every path (files and folders) using all cores.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    super::sidecar::forget();
     let (files, mut issues) = discover(paths);
     let loaded: Vec<Loaded> = files.par_iter().map(|(p, _)| read_source(p)).collect();
     let mut articles = Vec::new();
@@ -254,6 +255,54 @@ pub type Keep = dyn Fn(&str) -> bool + Send + Sync;
 /// dropped before any further work, quietly.
 /// `size_hint` (the file's size when known, else 0) saves reallocations.
 pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
+    let mut out = read_any(path, size_hint, keep);
+    settle_meta(path, &mut out);
+    out
+}
+
+/// Applies the folder's corrections (`.readout.toml`) and reports metadata
+/// that could not be used (a date that does not parse).
+fn settle_meta(path: &Path, out: &mut Loaded) {
+    if out.articles.is_empty() {
+        return;
+    }
+    let (sidecar, problem) = super::sidecar::for_file(path);
+    if let Some((file, message)) = problem {
+        out.issues.push(Issue::warning(&file, message));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // a JSON Lines record is `FILE:LINE`, a JSON array's item `FILE:N`
+    let unit = if has_ext(path, &[], &["json"]) {
+        "item"
+    } else {
+        "line"
+    };
+    for a in &mut out.articles {
+        let record = a
+            .path
+            .rsplit_once(':')
+            .map(|(_, n)| n.to_string())
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if let Some(fix) = sidecar
+            .as_deref()
+            .and_then(|s| s.fix_for(&name, record.as_deref()))
+        {
+            a.correct(fix);
+        }
+        for p in a.meta_problems.drain(..) {
+            let message = match &record {
+                Some(n) => format!("{unit} {n}: {}", p.message),
+                None => p.message,
+            };
+            out.issues.push(Issue::warning(path, message));
+        }
+    }
+}
+
+fn read_any(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
     if has_ext(path, &[], JSON_EXTS) {
         return read_json(path);
     }
@@ -870,6 +919,71 @@ mod tests {
         let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
         // a.txt and b.txt in the walk, sub/loop, then a.txt named
         assert_eq!(msgs, ["symbolic link loop"; 4], "{:?}", r.issues);
+    }
+
+    #[test]
+    fn metadata_from_datelines_sidecar_and_bad_dates() {
+        let d = dir();
+        fs::write(
+            d.path().join("wire.txt"),
+            "Talks go on\n\nMOSCOW, March 5, 2021 (Reuters) - Text.",
+        )
+        .unwrap();
+        fs::write(
+            d.path().join("bad.md"),
+            "---\ndate: 31/31/2023\nsource: scmp.com\n---\nT\n\nText.",
+        )
+        .unwrap();
+        fs::write(d.path().join("fixed.txt"), "Plain title\n\nText.").unwrap();
+        fs::write(
+            d.path().join(super::super::sidecar::FILE_NAME),
+            "[\"fixed.txt\"]\nsource = \"Xinhua News Agency\"\ndate = \"Sep 19, 2023\"\ntitle = \"Better title\"\n",
+        )
+        .unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let by = |name: &str| r.articles.iter().find(|a| a.path.ends_with(name)).unwrap();
+        let wire = by("wire.txt");
+        assert_eq!(wire.meta.source.as_deref(), Some("Reuters"));
+        assert_eq!(wire.meta.date.as_deref(), Some("2021-03-05"));
+        let bad = by("bad.md");
+        assert_eq!(bad.meta.source.as_deref(), Some("South China Morning Post"));
+        assert_eq!((bad.date, bad.meta.date.as_deref()), (None, None));
+        let fixed = by("fixed.txt");
+        assert_eq!(fixed.meta.title, "Better title");
+        assert_eq!(fixed.meta.source.as_deref(), Some("Xinhua"));
+        assert_eq!(fixed.date.map(|d| d.to_string()).as_deref(), Some("2023-09-19"));
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(
+            msgs[0].contains("bad.md: warning: date left out: no such day: 31/31/2023"),
+            "{msgs:?}"
+        );
+        // the sidecar's own mistakes are said once per load
+        fs::write(
+            d.path().join(super::super::sidecar::FILE_NAME),
+            "[\"fixed.txt\"]\ndate = \"2023-02-30\"\n",
+        )
+        .unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert!(
+            msgs.iter().any(|m| m
+                .contains("fixed.txt: warning: date left out: no such day: 2023-02-30 (in .readout.toml)")),
+            "{msgs:?}"
+        );
+        let fixed = r.articles.iter().find(|a| a.path.ends_with("fixed.txt")).unwrap();
+        assert_eq!(fixed.meta.title, "Plain title");
+        // a JSON record's bad date names its line
+        let p = d.path().join("feed.jsonl");
+        fs::write(
+            &p,
+            "{\"body\":\"a\",\"date\":\"2023\"}\n{\"body\":\"b\",\"date\":\"later\"}\n",
+        )
+        .unwrap();
+        let r = load_paths(&[p]);
+        let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(msgs, ["line 2: date left out: not a date: \"later\""]);
+        assert_eq!(r.articles[0].meta.date.as_deref(), Some("2023"));
     }
 
     #[test]
