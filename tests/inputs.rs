@@ -34,7 +34,7 @@ fn a_saved_page_gives_its_article_without_the_furniture() {
     assert_eq!(a.format, Format::Html);
     assert_eq!(a.meta.title, "Harbour agreement signed after eleven rounds");
     assert_eq!(a.meta.source.as_deref(), Some("The Harbour Times"));
-    assert_eq!(a.meta.date.as_deref(), Some("2024-05-02T08:00:00+02:00"));
+    assert_eq!(a.meta.date.as_deref(), Some("2024-05-02"));
     assert_eq!(a.meta.author.as_deref(), Some("Jo Smith"));
     assert_eq!(
         a.meta.url.as_deref(),
@@ -91,7 +91,7 @@ fn feeds_give_one_article_per_item() {
         Some("The Harbour Times"),
         "the feed's title"
     );
-    assert_eq!(a.meta.date.as_deref(), Some("2024-05-02T06:00:00+00:00"));
+    assert_eq!(a.meta.date.as_deref(), Some("2024-05-02"));
     assert_eq!(
         a.meta.url.as_deref(),
         Some("https://www.harbourtimes.example/news/harbour-agreement")
@@ -184,7 +184,7 @@ fn a_bom_does_not_cost_a_json_lines_record_and_number_dates_are_read() {
     assert_eq!(r.articles.len(), 2);
     assert_eq!(r.articles[0].meta.title, "First record");
     assert_eq!(r.articles[0].meta.date.as_deref(), Some("2024"));
-    assert_eq!(r.articles[1].meta.date.as_deref(), Some("2024-05-02T08:00:00Z"));
+    assert_eq!(r.articles[1].meta.date.as_deref(), Some("2024-05-02"));
 }
 
 #[test]
