@@ -854,7 +854,10 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     // "Her lawyer, Denise Arcand, told", "A company spokeswoman, Tessa
     // Marlowe, said": the name between the commas speaks, the words before
     // are the role
-    if head.cap && !head.e.has(lexicon::STOP | lexicon::DET) && j > s.toks.start {
+    if head.cap
+        && (!head.e.has(lexicon::STOP | lexicon::DET) || head.e.has(lexicon::HONORIFIC | lexicon::TITLE_ABBR))
+        && j > s.toks.start
+    {
         let p = analyse(l, g, j..k);
         let role_start = clause_start_before(l, s, j);
         let role = trim_range(l.text, l.toks[role_start].start..l.toks[j - 1].end, &[',']);

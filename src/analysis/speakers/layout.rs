@@ -88,7 +88,11 @@ impl<'a> Layout<'a> {
                 .get(si)
                 .is_some_and(|s| s.start <= w.start && w.start < s.end);
             let e = lx.get(w.text);
-            let cap = w.text.chars().next().is_some_and(char::is_uppercase);
+            // "Seo-yeon", "Jong-un": a lowercase part hyphened to a
+            // capitalised one belongs to the name
+            let hyphened = toks.last().is_some_and(|p: &Tok| p.cap && p.end + 1 == w.start && text.as_bytes()[p.end] == b'-');
+            let cap = w.text.chars().next().is_some_and(char::is_uppercase)
+                || hyphened && w.text.chars().next().is_some_and(char::is_lowercase);
             let place = if cap { place(w.text) } else { None };
             toks.push(Tok {
                 start: w.start,
@@ -108,7 +112,44 @@ impl<'a> Layout<'a> {
             sents: Vec::new(),
         };
         layout.split_sentences(&para_ranges);
+        layout.mark_datelines();
         layout
+    }
+
+    /// "BEIJING, July 24 -", "HALDEN CROSSING —", "WASHINGTON (AP) —": a
+    /// place in capitals opening a paragraph never speaks nor names anyone.
+    fn mark_datelines(&mut self) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            if si > 0 && self.sents[si - 1].para == s.para {
+                continue;
+            }
+            let mut e = s.toks.start;
+            while e < s.toks.end && e - s.toks.start < 4 {
+                let t = &self.toks[e];
+                let caps = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase());
+                if !caps || t.quoted {
+                    break;
+                }
+                if e > s.toks.start && !self.gap(self.toks[e - 1].end, t.start).trim().is_empty() {
+                    break;
+                }
+                e += 1;
+            }
+            if e == s.toks.start {
+                continue;
+            }
+            let after = match self.toks.get(e) {
+                Some(n) => self.gap(self.toks[e - 1].end, n.start),
+                None => "",
+            };
+            if after.trim_start().starts_with([',', '—', '–', '-', '(', '/']) {
+                for t in &mut self.toks[s.toks.start..e] {
+                    t.e.flags |= lexicon::STOP;
+                    t.place = None;
+                }
+            }
+        }
     }
 
     fn split_sentences(&mut self, para_ranges: &[Range<usize>]) {

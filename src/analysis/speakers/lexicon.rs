@@ -1081,7 +1081,6 @@ const WORDS: &[(u32, &[&str])] = &[
             "ministers",
             "reports",
             "media",
-            "police",
             "authorities",
             "lawmakers",
             "residents",

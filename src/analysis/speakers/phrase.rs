@@ -340,6 +340,22 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
             text: text_of(l, toks.start..b),
         };
     }
+    // "Office for National Statistics", "Nova Scotia's Department of
+    // Municipal Affairs": an organisation's head joined to capitalised words
+    if last.cap
+        && let Some(o) = (a..b - 1).find(|&o| {
+            let t = &l.toks[o];
+            t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
+        })
+    {
+        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
+        return Np::Name {
+            name: l.toks[start].start..last.end,
+            role: None,
+            org: true,
+            person: false,
+        };
+    }
     if last.e.has(lexicon::DOC) && !(last.cap && last.e.has(lexicon::ORG)) {
         // owner: capitalised or organisation words right before the noun
         let mut o = b - 1;
@@ -417,20 +433,6 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
             return org_phrase(l, g, a..b);
         }
         return Np::None;
-    }
-    // "Office for National Statistics", "Ministry of Economic Development":
-    // an organisation's head joined to capitalised words
-    if let Some(o) = (a..s.min(b - 1)).find(|&o| {
-        let t = &l.toks[o];
-        t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
-    }) {
-        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
-        return Np::Name {
-            name: l.toks[start].start..last.end,
-            role: None,
-            org: true,
-            person: false,
-        };
     }
     // "Resident Corey Lindahl", "Fiddler Angus Chisholm": capitalised words
     // before the given name are the role

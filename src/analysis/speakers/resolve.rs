@@ -175,7 +175,17 @@ fn abbreviates(short: &[String], full: &[String]) -> bool {
     }
     let mut j = 0;
     let rest = &full[..full.len() - 1];
+    // "jr" (from "J.R.") is two initials when it is no name of `full`
+    let mut parts: Vec<String> = Vec::new();
     for t in &short[..short.len() - 1] {
+        let n = t.chars().count();
+        if (2..=3).contains(&n) && !rest.contains(t) {
+            parts.extend(t.chars().map(String::from));
+        } else {
+            parts.push(t.clone());
+        }
+    }
+    for t in &parts {
         let initial = t.chars().count() == 1;
         match rest[j..]
             .iter()
@@ -186,7 +196,7 @@ fn abbreviates(short: &[String], full: &[String]) -> bool {
         }
     }
     // a short form keeps the first name or its initial
-    short[0] == full[0] || short[0].chars().count() == 1 && full[0].starts_with(short[0].as_str())
+    parts[0] == full[0] || parts[0].chars().count() == 1 && full[0].starts_with(parts[0].as_str())
 }
 
 /// "a report by US intelligence", "a report from Sputnik": the phrase is a
