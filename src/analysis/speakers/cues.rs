@@ -659,7 +659,10 @@ fn verb_cue(
     } else {
         let relative = np.len() == 1 && l.toks[np.start].e.has(lexicon::REL) && !l.toks[np.start].cap;
         let p = analyse(l, g, np.clone());
-        let titled_name = matches!(p.np, Np::Name { person: true, .. }) && modifiers_only(l, s, np.start);
+        // "Opposition housing spokesman Rhys Carrow conceded", "Australian
+        // miner Coraline Resources said": lowercase words before a name
+        let titled_name =
+            matches!(p.np, Np::Name { .. } | Np::OrgDesc { .. }) && modifiers_only(l, s, np.start);
         if !relative && !boundary_ok(l, s, &np) && !titled_name {
             let d = descriptor_back(l, g, s, k)?;
             subject_tok = d.toks.start;
@@ -726,9 +729,9 @@ fn verb_cue(
                 && (!n.cap || n.e.has(lexicon::TIME))
                 && n.text != "that"
                 && {
-                // no "that" coming: "told attendees at ... on Sunday"
-                !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
-            })
+                    // no "that" coming: "told attendees at ... on Sunday"
+                    !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
+                })
             || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
     };
     if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
@@ -844,7 +847,7 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     if is_tag(l, j..k) {
         let before = skip_tags(l, s, j);
         let np = scan_back(l, before);
-        if np.is_empty() || !boundary_ok(l, s, &np) {
+        if np.is_empty() || !(boundary_ok(l, s, &np) || modifiers_only(l, s, np.start)) {
             return None;
         }
         let p = analyse(l, g, np);
@@ -906,7 +909,7 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
         return None;
     }
     let np = scan_back(l, skip_tags(l, s, j));
-    if np.is_empty() || !boundary_ok(l, s, &np) {
+    if np.is_empty() || !(boundary_ok(l, s, &np) || modifiers_only(l, s, np.start)) {
         return None;
     }
     let p = analyse(l, g, np);
@@ -1346,6 +1349,13 @@ fn modifiers_only(l: &Layout, s: &Sent, j: usize) -> bool {
         {
             return false;
         }
+        // "a spokesperson for the ministry": the name is not the subject
+        if !t.cap && t.e.has(lexicon::CONN | lexicon::HUMAN) {
+            return false;
+        }
+        if t.e.has(lexicon::DET) {
+            return a - 1 == s.toks.start || has_comma(l.gap_before(a - 1));
+        }
         a -= 1;
     }
     // the sentence start
@@ -1439,7 +1449,11 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
             if e == head.unwrap_or(e) + 1 && !joiner {
                 break;
             }
-            if e > head.unwrap_or(e) + 1 && (t.e.has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::REL) && !t.cap)
+            if e > head.unwrap_or(e) + 1
+                && (t
+                    .e
+                    .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::REL)
+                    && !t.cap)
             {
                 break;
             }

@@ -90,7 +90,9 @@ impl<'a> Layout<'a> {
             let e = lx.get(w.text);
             // "Seo-yeon", "Jong-un": a lowercase part hyphened to a
             // capitalised one belongs to the name
-            let hyphened = toks.last().is_some_and(|p: &Tok| p.cap && p.end + 1 == w.start && text.as_bytes()[p.end] == b'-');
+            let hyphened = toks
+                .last()
+                .is_some_and(|p: &Tok| p.cap && p.end + 1 == w.start && text.as_bytes()[p.end] == b'-');
             let cap = w.text.chars().next().is_some_and(char::is_uppercase)
                 || hyphened && w.text.chars().next().is_some_and(char::is_lowercase);
             let place = if cap { place(w.text) } else { None };
@@ -128,7 +130,9 @@ impl<'a> Layout<'a> {
             while e < s.toks.end && e - s.toks.start < 4 {
                 let t = &self.toks[e];
                 let caps = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase());
-                if !caps || t.quoted {
+                // "Moscow ( – ...": a known place written as a name
+                let place = e == s.toks.start && t.place.is_some();
+                if !(caps || place) || t.quoted {
                     break;
                 }
                 if e > s.toks.start && !self.gap(self.toks[e - 1].end, t.start).trim().is_empty() {
@@ -143,7 +147,13 @@ impl<'a> Layout<'a> {
                 Some(n) => self.gap(self.toks[e - 1].end, n.start),
                 None => "",
             };
-            if after.trim_start().starts_with([',', '—', '–', '-', '(', '/']) {
+            let caps = self.toks[s.toks.start].text.chars().all(|c| !c.is_lowercase());
+            let mark = if caps {
+                after.trim_start().starts_with([',', '—', '–', '-', '(', '/'])
+            } else {
+                after.trim_start().starts_with(['—', '–', '('])
+            };
+            if mark {
                 for t in &mut self.toks[s.toks.start..e] {
                     t.e.flags |= lexicon::STOP;
                     t.place = None;

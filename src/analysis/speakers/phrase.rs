@@ -133,6 +133,18 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
             break;
         }
         if t.e.has(lexicon::DET) && !t.cap || t.text == "The" || t.text == "A" || t.text == "An" {
+            // "the Federation of the Swiss Watch Industry"
+            let inner = !t.cap
+                && i >= sent.toks.start + 2
+                && matches!(l.toks[i - 1].text, "of" | "for")
+                && l.toks[i - 2].cap
+                && l.toks[i - 2].e.has(lexicon::ORG)
+                && l.toks[i + 1].cap;
+            if inner {
+                start = i;
+                k = i;
+                continue;
+            }
             start = i;
             break;
         }
@@ -147,6 +159,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
                     left.cap
                 } else {
                     left.e.has(lexicon::ROLE | lexicon::ORG)
+                        || t.text == "of" && left.cap && !left.e.has(lexicon::STOP)
                 };
             let after = &l.toks[i + 1];
             let after_ok = after.cap || after.e.has(lexicon::ROLE) && t.text != "and";
@@ -156,7 +169,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
             }
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG) {
+        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::HONORIFIC) {
             break;
         }
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
@@ -449,7 +462,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     }
     let name = l.toks[s].start..last.end;
     let name_text = &l.text[name.clone()];
-    let honorific = (a..s).any(|i| l.toks[i].e.has(lexicon::HONORIFIC));
+    let honorific = (toks.start..s).any(|i| l.toks[i].e.has(lexicon::HONORIFIC));
     let role_toks: Vec<usize> = (a..s).filter(|&i| !l.toks[i].e.has(lexicon::HONORIFIC)).collect();
     let titled = role_toks.iter().any(|&i| {
         let t = &l.toks[i];
@@ -546,7 +559,8 @@ pub fn initial(l: &Layout, i: usize) -> bool {
         && l.toks.get(i + 1).is_some_and(|n| {
             l.gap(t.end, n.start).trim() == "."
                 && n.sent == t.sent
-                && (n.text.chars().count() > 1 && namey(n) || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
+                && (n.text.chars().count() > 1 && namey(n)
+                    || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
         })
 }
 

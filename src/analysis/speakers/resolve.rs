@@ -272,7 +272,10 @@ fn continuations(
         // the person named last as a subject, in this paragraph or the one
         // before ("The chief of staff, Dr. Evelyn Sorensen, has pushed ...
         // She was blunt: “...”")
-        let opens_para = l.sents.get(sent).is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
+        let opens_para = l
+            .sents
+            .get(sent)
+            .is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
         let named = (colon_intro || opens_para)
             .then(|| {
                 mentions
@@ -535,15 +538,15 @@ impl Ctx<'_, '_> {
             (parts.len() >= 2 && !m.weak && abbreviates(&owned, &m.tokens))
                 || m.tokens.len() > parts.len()
                     && if m.weak {
-                    m.tokens
-                        .ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
-                } else if parts.len() == 1 {
-                    m.tokens.contains(&key)
-                } else {
-                    m.tokens
-                        .windows(parts.len())
-                        .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
-                }
+                        m.tokens
+                            .ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+                    } else if parts.len() == 1 {
+                        m.tokens.contains(&key)
+                    } else {
+                        m.tokens
+                            .windows(parts.len())
+                            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+                    }
         };
         let candidates = parts.len() <= 3;
         let m = candidates
