@@ -518,38 +518,41 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
 /// A title or job word right before a name: "Sen.", "spokesman",
 /// "Sheriff"; not a modifier such as "national" or "foreign".
 fn person_title(t: &Tok) -> bool {
+    let w = lexicon::strip_possessive(t.text);
     (t.e.has(lexicon::TITLE_ABBR | lexicon::HUMAN) || t.cap && t.e.has(lexicon::ROLE))
-        && !matches!(
-            crate::analysis::text::normalize_word(lexicon::strip_possessive(t.text)).as_str(),
-            "national"
-                | "state"
-                | "foreign"
-                | "security"
-                | "special"
-                | "first"
-                | "former"
-                | "acting"
-                | "top"
-                | "senior"
-                | "vice"
-                | "deputy"
-                | "prime"
-                | "permanent"
-                | "affairs"
-                | "interior"
-                | "owned"
-                | "run"
-                | "controlled"
-                | "news"
-                | "defence"
-                | "defense"
-                | "executive"
-                | "general"
-                | "head"
-                | "leadership"
-                | "assistant"
-        )
+        && !MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
+
+/// Role words that qualify a title rather than name a job.
+const MODIFIERS: &[&str] = &[
+    "national",
+    "state",
+    "foreign",
+    "security",
+    "special",
+    "first",
+    "former",
+    "acting",
+    "top",
+    "senior",
+    "vice",
+    "deputy",
+    "prime",
+    "permanent",
+    "affairs",
+    "interior",
+    "owned",
+    "run",
+    "controlled",
+    "news",
+    "defence",
+    "defense",
+    "executive",
+    "general",
+    "head",
+    "leadership",
+    "assistant",
+];
 
 /// Token `i` is an initial: "J." in "Wanda J. Okonkwo" (never "U.S.").
 pub fn initial(l: &Layout, i: usize) -> bool {

@@ -278,11 +278,11 @@ fn continuations(
             .is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
         let named = (colon_intro || opens_para)
             .then(|| {
-                mentions
+                mentions[..mentions.partition_point(|m| m.pos < sp.open)]
                     .iter()
                     .rev()
-                    .find(|m| m.pos < sp.open && !m.weak && m.first_in_sentence)
-                    .filter(|m| m.para + 1 >= para)
+                    .take_while(|m| m.para + 1 >= para)
+                    .find(|m| !m.weak && m.first_in_sentence)
             })
             .flatten();
         let speakers = match (prev, named) {
@@ -453,21 +453,19 @@ impl Ctx<'_, '_> {
                 // latest speaker's cue ("Paramedic Joanne Kasprzak recalled
                 // ... “...,” she said")
                 let since = spoke.map_or(0, |s| s.cue.end);
-                let named = self.mentions.iter().rev().find(|m| {
-                    m.pos < pos && m.pos >= since && !m.weak && m.first_in_sentence && fits(m.gender)
-                });
+                let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+                let named = before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.pos >= since)
+                    .find(|m| !m.weak && m.first_in_sentence && fits(m.gender));
                 if let (Some(s), None) = (spoke, named) {
                     return vec![Speaker {
                         cue: p.range.clone(),
                         ..s.clone()
                     }];
                 }
-                let named = named.or_else(|| {
-                    self.mentions
-                        .iter()
-                        .rev()
-                        .find(|m| m.pos < pos && !m.weak && fits(m.gender))
-                });
+                let named = named.or_else(|| before.iter().rev().find(|m| !m.weak && fits(m.gender)));
                 match named {
                     Some(m) => vec![Speaker {
                         key: m.display.to_lowercase(),
@@ -499,6 +497,27 @@ impl Ctx<'_, '_> {
             }
             Np::Relative | Np::None => Vec::new(),
         }
+    }
+
+    /// The organisation named before `pos` with this word among its own
+    /// ("Brenhold" for "Brenhold Foods Inc."), or a name without person
+    /// evidence that has it ("Hallberg" for "Hallberg Antriebstechnik").
+    fn org_named(&self, key: &str, pos: usize) -> Option<String> {
+        let g = self.g;
+        let before = &self.org_names[..self.org_names.partition_point(|(at, _)| *at < pos)];
+        if let Some((_, n)) = before
+            .iter()
+            .rev()
+            .find(|(_, n)| g.fold(n).split(' ').next() == Some(key))
+        {
+            return Some(n.clone());
+        }
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| m.weak && m.tokens.len() > 1 && m.tokens[0] == key)
+            .map(|m| m.display.clone())
     }
 
     fn org(&self, text: &str, role: Option<String>, cue: Range<usize>) -> Speaker {
@@ -572,6 +591,9 @@ impl Ctx<'_, '_> {
                     Some(i) => g.persons[i as usize].name.clone(),
                     // an unknown lone capitalised word opening a sentence
                     // is more likely not a name ("Officials said")
+                    None if !evidence && let Some(o) = self.org_named(&key, pos) => {
+                        return Some(self.org(&o, role, p.range.clone()));
+                    }
                     None if p.initial && !evidence => return None,
                     None if evidence => g.canonical(text),
                     // no person evidence: a company, a party, a place
@@ -582,7 +604,7 @@ impl Ctx<'_, '_> {
                 let exact = self
                     .mentions
                     .iter()
-                    .find(|m| !m.weak && g.fold(&m.display) == key);
+                    .find(|m| !m.weak && m.tokens.iter().map(String::as_str).eq(key.split(' ')));
                 match g.known(text) {
                     Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
                     _ if evidence || exact.is_some() => g.canonical(text),
@@ -602,7 +624,7 @@ impl Ctx<'_, '_> {
         let role = role.or(mention_role).or_else(|| {
             self.mentions
                 .iter()
-                .find(|m| m.role.is_some() && g.fold(&m.display) == key)
+                .find(|m| m.role.is_some() && m.tokens.iter().map(String::as_str).eq(key.split(' ')))
                 .and_then(|m| m.role.clone())
         });
         Some(Speaker {
