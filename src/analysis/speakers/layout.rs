@@ -509,20 +509,58 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                     skip_at = Some(at);
                     dbl = Some(d);
                 }
-                None => spans.push(Span {
-                    open: d.open,
-                    start: d.start,
-                    end: pr.end,
-                    close_end: None,
-                    double: true,
-                    first_para: d.first_para,
-                    last_para: pi,
-                }),
+                None => {
+                    // a closing mark forgotten before the attribution:
+                    // "It will block the sun, said Jane Doe, who ..."
+                    let cut = (d.first_para == pi)
+                        .then(|| attribution_after_comma(&text[d.start..pr.end]))
+                        .flatten();
+                    let (end, close_end) = match cut {
+                        Some(c) => (d.start + c, Some(d.start + c + 1)),
+                        None => (pr.end, None),
+                    };
+                    spans.push(Span {
+                        open: d.open,
+                        start: d.start,
+                        end,
+                        close_end,
+                        double: true,
+                        first_para: d.first_para,
+                        last_para: pi,
+                    })
+                }
             }
         }
     }
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// In the text of a quotation left open, the comma before an attribution
+/// (", said Jane Doe", ", she said", ", Jane Doe said"): its byte offset.
+fn attribution_after_comma(q: &str) -> Option<usize> {
+    const VERBS: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "explained"];
+    for (c, _) in q.match_indices(',') {
+        let words: Vec<&str> = q[c + 1..].split_whitespace().take(4).collect();
+        let Some(first) = words.first() else { continue };
+        let verb_at = words
+            .iter()
+            .position(|w| VERBS.contains(&w.trim_end_matches([',', '.'])))
+            .filter(|&v| v <= 3);
+        let speaker_ok = match verb_at {
+            // ", said Jane Doe"
+            Some(0) => words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            // ", she said", ", Jane Doe said"
+            Some(v) => words[..v]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "he" | "she")),
+            None => false,
+        };
+        if speaker_ok && !first.is_empty() {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// Trims whitespace and the given trailing punctuation from a byte range.
@@ -603,6 +641,15 @@ mod tests {
         assert_eq!(quoted(&l, 1), "Nous partons");
         let t = "„Not closed the German way” he said.";
         assert_eq!(quoted(&layout(t), 0), "Not closed the German way");
+    }
+
+    #[test]
+    fn unclosed_quote_ends_before_its_attribution() {
+        let t = "\"It will block the sun, said Jane Doe, who lives there. She left.\nNext.";
+        let l = layout(t);
+        assert_eq!(quoted(&l, 0), "It will block the sun");
+        assert_eq!(attribution_after_comma("a, b, she said"), Some(4));
+        assert_eq!(attribution_after_comma("red, white and blue"), None);
     }
 
     #[test]

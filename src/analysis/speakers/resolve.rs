@@ -252,7 +252,7 @@ fn continuations(
         let s = &l.sents[sent];
         let alone = l.toks[s.toks.clone()]
             .iter()
-            .all(|t| t.quoted || t.start >= sp.outer_end())
+            .all(|t| t.quoted || t.start >= sp.outer_end() || t.end <= sp.open)
             && l.text[sp.outer_end().min(s.end)..s.end]
                 .trim()
                 .chars()
