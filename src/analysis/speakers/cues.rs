@@ -736,6 +736,19 @@ fn verb_cue(
     };
     if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
         let content = trim_range(l.text, s.start..l.toks[np_first].start, &[',', ';', '–', '—']);
+        // "This year, organizers say, more than half ...": a cue set off
+        // after a short opening; what is said follows it
+        let short = np_first - s.toks.start <= 3 && !l.text[content.clone()].contains(['“', '"', '«', '„']);
+        let rest = if i + 1 < s.toks.end && l.gap_after(i).trim() == "," {
+            forward_content(l, s, l.toks[i + 1].start)
+        } else {
+            0..0
+        };
+        if short && rest.len() > content.len() {
+            cue.direct = direct_of(l, rest.clone());
+            cue.content = rest;
+            return Some(cue);
+        }
         if !content.is_empty() {
             cue.direct = direct_of(l, content.clone());
             cue.content = content;
