@@ -549,7 +549,9 @@ fn attribution_after_comma(q: &str) -> Option<usize> {
             .filter(|&v| v <= 3);
         let speaker_ok = match verb_at {
             // ", said Jane Doe"
-            Some(0) => words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            Some(0) => words
+                .get(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)),
             // ", she said", ", Jane Doe said"
             Some(v) => words[..v]
                 .iter()

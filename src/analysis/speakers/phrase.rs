@@ -604,7 +604,11 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         .filter(|&i| !l.toks[i].e.has(lexicon::DET))
         .all(|i| l.toks[i].cap);
     let display = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
-    if all_cap {
+    // "Police said", "Council said" opening a sentence: the common noun
+    let lone_initial = words.len() == 1
+        && last.place.is_none()
+        && l.sents[last.sent].toks.start + usize::from(toks.len() > 1) == toks.end - 1;
+    if all_cap && !lone_initial {
         return Np::OrgDesc {
             display,
             head,
@@ -614,7 +618,7 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     Np::OrgDesc {
         display,
         head,
-        qualified,
+        qualified: qualified && !lone_initial,
     }
 }
 
