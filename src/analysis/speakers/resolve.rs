@@ -713,10 +713,18 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         let (display, gz) = match known {
             Some(Known::Person(k)) => (g.persons[k as usize].name.clone(), Some(k)),
             Some(Known::Org(_)) => continue,
-            None if run.len() == 1 => match g.person_by_token(text) {
-                Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
-                None => continue,
-            },
+            // a lone name is the gazetteer's person only when the article
+            // has named no one else by it ("Zhao Meiling ... Zhao said")
+            None if run.len() == 1 => {
+                let key = g.fold(text);
+                if out.iter().any(|m| m.tokens.contains(&key)) {
+                    continue;
+                }
+                match g.person_by_token(text) {
+                    Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
+                    None => continue,
+                }
+            }
             None if headline && role.is_none() => continue,
             None => (g.canonical(text), None),
         };
