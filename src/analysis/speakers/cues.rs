@@ -661,8 +661,8 @@ fn verb_cue(
         let p = analyse(l, g, np.clone());
         // "Opposition housing spokesman Rhys Carrow conceded", "Australian
         // miner Coraline Resources said": lowercase words before a name
-        let titled_name =
-            matches!(p.np, Np::Name { .. } | Np::OrgDesc { .. }) && modifiers_only(l, s, np.start);
+        let titled_name = matches!(p.np, Np::Name { .. } | Np::OrgDesc { .. })
+            && modifiers_before(l, s, np.start, matches!(p.np, Np::Name { person: true, .. }));
         if !relative && !boundary_ok(l, s, &np) && !titled_name {
             let d = descriptor_back(l, g, s, k)?;
             subject_tok = d.toks.start;
@@ -916,7 +916,7 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     }
     // "Putin, speaking at a forum, said"
     let participial = !head.cap && (head.text.ends_with("ing") || head.text.ends_with("ed"));
-    let who = lower_is(head.text, "who");
+    let who = lower_is(head.text, "who") || lower_is(head.text, "whose");
     let which = lower_is(head.text, "which");
     if !(who || which || apposition || participial) {
         return None;
@@ -992,7 +992,12 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
     }
     let p = analyse(l, g, np);
     match p.np {
-        Np::Name { .. } | Np::OrgDesc { .. } | Np::Desc { .. } | Np::Pronoun { .. } | Np::Multi(_) => Some(p),
+        Np::Name { .. }
+        | Np::OrgDesc { .. }
+        | Np::Desc { .. }
+        | Np::Pronoun { .. }
+        | Np::Multi(_)
+        | Np::Unnamed { .. } => Some(p),
         _ => None,
     }
 }
@@ -1349,25 +1354,37 @@ fn clause_start_before(l: &Layout, s: &Sent, j: usize) -> usize {
 /// Only lowercase modifiers stand between the clause start and token `j`
 /// ("Opposition housing spokesman Rhys Carrow conceded").
 fn modifiers_only(l: &Layout, s: &Sent, j: usize) -> bool {
+    modifiers_before(l, s, j, false)
+}
+
+/// [`modifiers_only`], for a name with person evidence when `person`:
+/// then "Director of education Fiona Castellano" and "Amalgamated Transit
+/// Union Local 1622 president Kofi Mensah-Darko" count too.
+fn modifiers_before(l: &Layout, s: &Sent, j: usize, person: bool) -> bool {
     let mut a = j;
     while a > s.toks.start {
         let t = &l.toks[a - 1];
         if has_comma(l.gap(t.end, l.toks[a].start)) {
             return true;
         }
+        let far = if person { 8 } else { 4 };
         if t.quoted
             || t.e
                 .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::PREP)
-            || j - a >= 4
+                && !t.cap
+            || j - a >= far
         {
             return false;
         }
         // "a spokesperson for the ministry": the name is not the subject
-        if !t.cap && t.e.has(lexicon::CONN | lexicon::HUMAN) {
+        if !person && !t.cap && t.e.has(lexicon::CONN | lexicon::HUMAN) {
             return false;
         }
-        if t.e.has(lexicon::DET) {
+        if t.e.has(lexicon::DET) && !person {
             return a - 1 == s.toks.start || has_comma(l.gap_before(a - 1));
+        }
+        if person && !t.cap && t.e.has(lexicon::HUMAN) && matches!(l.toks[a].text, "for" | "of" | "to") {
+            return false;
         }
         a -= 1;
     }
@@ -1412,6 +1429,7 @@ fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Ph
             || (t.e.has(lexicon::BOUND) && !t.cap && t.text != "as")
             || t.e
                 .has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X | lexicon::REL)
+                && !(t.text == "one" && a >= 2 && l.toks[a - 2].e.has(lexicon::CONN))
         {
             break;
         }
@@ -1481,7 +1499,22 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
 }
 
 fn descriptor(l: &Layout, a: usize, end: usize) -> Option<Phrase> {
-    let head = (a..end.min(a + 5)).find(|&x| l.toks[x].e.has(lexicon::HUMAN))?;
+    // "Some clients say", "Many shop owners said": a quantifier and a plural
+    let quantified = || {
+        let q = l.toks[a].text.to_ascii_lowercase();
+        let last = &l.toks[end - 1];
+        matches!(q.as_str(), "some" | "many" | "several" | "most" | "few" | "other")
+            && end - a <= 4
+            && !last.cap
+            && last.text.ends_with('s')
+            && !last.text.ends_with("ss")
+            && (a + 1..end).all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::PREP | lexicon::CONN))
+    };
+    let head = match (a..end.min(a + 5)).find(|&x| l.toks[x].e.has(lexicon::HUMAN)) {
+        Some(h) => h,
+        None if end > a && quantified() => end - 1,
+        None => return None,
+    };
     // before the head: an opener, adjectives, nouns, capitalised words
     let ok_before = (a..head).all(|x| {
         let t = &l.toks[x];

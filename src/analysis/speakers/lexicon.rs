@@ -184,7 +184,7 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     ),
     (
         &["confirm", "confirms", "confirmed", "confirming"],
-        v("confirm", false, false, true, false),
+        v("confirm", true, false, true, false),
     ),
     (
         &["deny", "denies", "denied", "denying"],
