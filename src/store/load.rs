@@ -86,7 +86,7 @@ fn long_for_speakers(path: &Path, body: &str, record: Option<(&str, usize)>) -> 
         format!(
             "{what}{} KiB long: speakers and quotes from its first {} KiB only",
             body.len() >> 10,
-            read >> 10
+            crate::analysis::speakers::MAX_BODY >> 10
         ),
     ))
 }
