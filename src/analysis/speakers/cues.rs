@@ -374,6 +374,10 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
     if p.start <= s.toks.start {
         return true;
     }
+    // "In a 1994 interview she said": a pronoun is a subject wherever it is
+    if p.len() == 1 && !l.toks[p.start].cap && l.toks[p.start].e.has(lexicon::PRON_P) {
+        return true;
+    }
     let gap = l.gap_before(p.start);
     if gap.contains([
         ',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•', '«', '»', '„',
@@ -547,7 +551,18 @@ fn verb_cue(
                 || matches!(n.text, "of" | "for" | "from" | "with")
         };
         let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
-            descriptor_fwd(l, g, s, i + 1)
+            // the descriptor must end the clause: "said one mother waiting
+            // outside", never "said the patient had returned"
+            descriptor_fwd(l, g, s, i + 1).filter(|d| {
+                let e = d.toks.end;
+                e >= s.toks.end || {
+                    let n = &l.toks[e];
+                    has_comma(l.gap_before(e))
+                        || !n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
+                            && !n.text.ends_with("ed")
+                            && !(n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP))
+                }
+            })
         } else {
             None
         };

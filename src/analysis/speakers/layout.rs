@@ -69,9 +69,11 @@ pub struct Layout<'a> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co",
-    "corp", "ltd", "approx", "est", "fig", "vol", "op", "cf", "eg", "ie", "al",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "insp",
+    "supt", "sgt", "cpl", "capt", "cmdr", "det", "const", "cllr", "coun", "hon", "rev", "atty", "adm", "maj",
+    "pte", "fr", "msgr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "inc", "co", "corp", "ltd", "approx", "est", "fig", "vol", "op", "cf", "eg", "ie",
+    "al",
 ];
 
 impl<'a> Layout<'a> {
@@ -87,7 +89,7 @@ impl<'a> Layout<'a> {
             let quoted = spans
                 .get(si)
                 .is_some_and(|s| s.start <= w.start && w.start < s.end);
-            let e = lx.get(w.text);
+            let mut e = lx.get(w.text);
             // "Seo-yeon", "Jong-un": a lowercase part hyphened to a
             // capitalised one belongs to the name
             let hyphened = toks
@@ -95,6 +97,10 @@ impl<'a> Layout<'a> {
                 .is_some_and(|p: &Tok| p.cap && p.end + 1 == w.start && text.as_bytes()[p.end] == b'-');
             let cap = w.text.chars().next().is_some_and(char::is_uppercase)
                 || hyphened && w.text.chars().next().is_some_and(char::is_lowercase);
+            if hyphened && cap {
+                // part of a hyphenated name ("Min-jun"), not a word of its own
+                e = Entry::default();
+            }
             let place = if cap { place(w.text) } else { None };
             toks.push(Tok {
                 start: w.start,

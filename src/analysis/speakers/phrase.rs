@@ -225,7 +225,12 @@ pub fn scan_fwd(l: &Layout, start: usize) -> Range<usize> {
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::DET) {
+        if t.cap
+            && t.e.has(lexicon::STOP)
+            && !t
+                .e
+                .has(lexicon::ROLE | lexicon::ORG | lexicon::DET | lexicon::HONORIFIC)
+        {
             break;
         }
         i += 1;
@@ -454,7 +459,9 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         let t = &l.toks[i];
         names.given(t.text).is_some() || initial(l, i)
     };
-    if (b - s >= 3 || (b - s == 2 && !given_at(s)))
+    let family_first = names.get(l.toks[s].text).is_some_and(|i| i.surname_first);
+    if !family_first
+        && (b - s >= 3 || (b - s == 2 && !given_at(s)))
         && let Some(f) = (s + 1..b - 1).find(|&i| given_at(i))
         && !(s..f).any(given_at)
     {

@@ -578,6 +578,14 @@ impl Ctx<'_, '_> {
             })
             .flatten();
         let single = parts.len() == 1 || (parts.len() == 2 && !text.contains(char::is_whitespace));
+        // "The Courier said": a name with no person evidence, after "the"
+        let determiner = p.toks.start < l_len(self.l) && self.l.toks[p.toks.start].e.has(lexicon::DET);
+        if let Some(m) = m
+            && m.weak
+            && determiner
+        {
+            return Some(self.org(&m.display, role, p.range.clone()));
+        }
         let display = match m {
             Some(m) => {
                 gender = m.gender;
@@ -733,7 +741,7 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             role = apposition_role(l, run.end);
         }
         let weak = !(*person || role.is_some() || gz.is_some() || age_after(l, run.end));
-        let first_in_sentence = !out.last().is_some_and(|m: &Mention| {
+        let first_in_sentence = !out.iter().rev().find(|m| !m.weak).is_some_and(|m: &Mention| {
             let prev = l.toks.partition_point(|t| t.start < m.pos);
             l.toks.get(prev).is_some_and(|pt| pt.sent == t.sent)
         });
@@ -811,6 +819,10 @@ fn terminated(l: &Layout, si: usize) -> bool {
     l.text[s.start..s.end]
         .trim_end()
         .ends_with(['.', '!', '?', '”', '"', '’', '\'', '»', '“', ':', ')', '…'])
+}
+
+fn l_len(l: &Layout) -> usize {
+    l.toks.len()
 }
 
 /// The gender the given-name list gives the first word of a name.
