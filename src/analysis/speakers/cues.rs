@@ -331,7 +331,8 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
     if lower_is(nt.text, "that") && !nt.quoted && !nt.cap {
         return Some((first_non_space(l, nt.end, s.end), false));
     }
-    let search = verb.addressee || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !nt.cap;
+    let search = verb.addressee
+        || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && (!nt.cap || nt.e.has(lexicon::TIME));
     if search {
         for k in j..end.min(j + 10) {
             let t = &l.toks[k];
