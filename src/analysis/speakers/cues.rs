@@ -558,10 +558,10 @@ fn verb_cue(
                 let e = d.toks.end;
                 e >= s.toks.end || {
                     let n = &l.toks[e];
-                    has_comma(l.gap_before(e))
-                        || !n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
-                            && !n.text.ends_with("ed")
-                            && !(n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP))
+                    let verb_like = n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
+                        || n.text.ends_with("ed")
+                        || n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP);
+                    has_comma(l.gap_before(e)) || !verb_like
                 }
             })
         } else {
