@@ -334,7 +334,7 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
     let search = verb.addressee
         || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && (!nt.cap || nt.e.has(lexicon::TIME));
     if search {
-        for k in j..end.min(j + 10) {
+        for k in j..end.min(j + 16) {
             let t = &l.toks[k];
             if t.quoted || k > j && has_comma(l.gap_before(k)) {
                 break;
@@ -344,6 +344,21 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
             }
             if t.e.has(lexicon::VERB) && k > j {
                 break;
+            }
+        }
+    }
+    // "told the Gazette he had ...", "told reporters she was ...": the
+    // addressee, then a clause opened by a pronoun
+    if verb.addressee && !opens_quote {
+        for k in j..end.min(j + 6) {
+            let t = &l.toks[k];
+            if t.quoted || k > j && has_comma(l.gap_before(k)) || t.e.has(lexicon::VERB) && !t.cap {
+                break;
+            }
+            if k > j && !t.cap && t.e.has(lexicon::PRON_P | lexicon::PRON_IT)
+                || k > j && matches!(t.text, "they" | "we")
+            {
+                return Some((t.start, false));
             }
         }
     }
@@ -482,9 +497,19 @@ fn verb_cue(
     }
     // "..., with the minister saying ...": the phrase after "with" speaks
     if t.e.has(lexicon::VERB_ING) && verb.participle && i > s.toks.start {
-        let np = scan_back(l, i);
-        if !np.is_empty() && np.start > s.toks.start && l.toks[np.start - 1].text == "with" {
-            let phrase = analyse(l, g, np);
+        let with = (i.saturating_sub(7).max(s.toks.start)..i)
+            .rev()
+            .find(|&w| l.toks[w].text == "with" && !l.toks[w].quoted)
+            .filter(|&w| {
+                (w + 1..i)
+                    .all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::AUX) && !has_comma(l.gap_before(x)))
+            });
+        if let Some(w) = with {
+            let np = w + 1..i;
+            let mut phrase = analyse(l, g, np.clone());
+            if phrase.is_none() {
+                phrase = descriptor(l, g, np.start, np.end).unwrap_or(phrase);
+            }
             if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
                 let (start, _) = content_start(l, s, i, verb)?;
                 let content = forward_content(l, s, start);
@@ -886,7 +911,7 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     // "Her lawyer, Denise Arcand, told", "A company spokeswoman, Tessa
     // Marlowe, said": the name between the commas speaks, the words before
     // are the role
-    if head.cap
+    if (head.cap || head.e.has(lexicon::ROLE) && !head.e.has(lexicon::DET))
         && (!head.e.has(lexicon::STOP | lexicon::DET) || head.e.has(lexicon::HONORIFIC | lexicon::TITLE_ABBR))
         && j > s.toks.start
     {
@@ -1433,12 +1458,11 @@ fn opens_descriptor(t: &super::layout::Tok) -> bool {
 /// "Utility officials". It opens the sentence or a clause and has a word
 /// for people among its first words.
 fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Phrase> {
-    let _ = g;
     if end <= s.toks.start {
         return None;
     }
     let mut a = end;
-    while a > s.toks.start && end - a < 10 {
+    while a > s.toks.start && end - a < 16 {
         let t = &l.toks[a - 1];
         if t.quoted
             || (t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap)
@@ -1468,13 +1492,12 @@ fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Ph
     if !at_start {
         return None;
     }
-    descriptor(l, a, end)
+    descriptor(l, g, a, end)
 }
 
 /// An unnamed source starting at token `start`: "one mother waiting ...",
 /// "a spokesman for the union".
 fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<Phrase> {
-    let _ = g;
     let mut e = start;
     let mut head = None;
     while e < s.toks.end && e - start < 10 {
@@ -1511,10 +1534,10 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
         e += 1;
     }
     head?;
-    descriptor(l, start, e)
+    descriptor(l, g, start, e)
 }
 
-fn descriptor(l: &Layout, a: usize, end: usize) -> Option<Phrase> {
+fn descriptor(l: &Layout, g: &Gazetteer, a: usize, end: usize) -> Option<Phrase> {
     // "Some clients say", "Many shop owners said": a quantifier and a plural
     let quantified = || {
         let q = l.toks[a].text.to_ascii_lowercase();
@@ -1526,10 +1549,38 @@ fn descriptor(l: &Layout, a: usize, end: usize) -> Option<Phrase> {
             && !last.text.ends_with("ss")
             && (a + 1..end).all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::PREP | lexicon::CONN))
     };
+    // "Some said", "Others say"
+    let lone = end == a + 1
+        && matches!(
+            l.toks[a].text.to_ascii_lowercase().as_str(),
+            "some" | "many" | "others" | "most" | "several"
+        );
     let head = match (a..end.min(a + 5)).find(|&x| l.toks[x].e.has(lexicon::HUMAN)) {
         Some(h) => h,
-        None if end > a && quantified() => end - 1,
-        None => return None,
+        None if end > a && (quantified() || lone) => end - 1,
+        None => {
+            // "The artistic director of the Lantern Bay Playhouse": a job,
+            // to be matched with the person named with it
+            let h = (a..end.min(a + 5)).find(|&x| {
+                let t = &l.toks[x];
+                !t.cap && t.e.has(lexicon::ROLE) && !lexicon::role_classes(t.text).is_empty()
+            })?;
+            let first = &l.toks[a];
+            if !first.e.has(lexicon::DET)
+                || h + 1 >= end
+                || !matches!(l.toks[h + 1].text, "of" | "for" | "at")
+            {
+                return None;
+            }
+            let p = analyse(l, g, a..h + 1);
+            let range = trim_range(l.text, l.toks[a].start..l.toks[end - 1].end, &[',']);
+            return matches!(p.np, Np::Desc { .. }).then(|| Phrase {
+                np: p.np,
+                range,
+                toks: a..end,
+                initial: p.initial,
+            });
+        }
     };
     // before the head: an opener, adjectives, nouns, capitalised words
     let ok_before = (a..head).all(|x| {
