@@ -710,6 +710,17 @@ fn verb_cue(
             d
         } else {
             subject_tok = np.start;
+            // "“...,” Yindarra elder Beatrice Cole told AFP": the clause
+            // opens with the modifiers
+            if titled_name && !boundary_ok(l, s, &np) {
+                while subject_tok > s.toks.start
+                    && np.start - subject_tok < 8
+                    && !l.toks[subject_tok - 1].quoted
+                    && !has_comma(l.gap(l.toks[subject_tok - 1].end, l.toks[subject_tok].start))
+                {
+                    subject_tok -= 1;
+                }
+            }
             match p.np {
                 Np::None => {
                     let d = descriptor_back(l, g, s, k)?;
