@@ -592,6 +592,37 @@ fn verb_cue(
         } else {
             None
         };
+        // "said retired machinist Ed Kowalczyk, 80", "said market analyst
+        // Corinne Blackwood of Prairie Grain": lowercase words, then a name
+        let named_after = || {
+            let mut j = i + 1;
+            while j < s.toks.end && j - i <= 4 {
+                let t = &l.toks[j];
+                if t.quoted || has_comma(l.gap_before(j)) || t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap {
+                    return None;
+                }
+                if t.cap {
+                    let np = scan_fwd(l, j);
+                    if np.is_empty() {
+                        return None;
+                    }
+                    let ends = np.end >= s.toks.end || {
+                        let n = &l.toks[np.end];
+                        has_comma(l.gap_before(np.end))
+                            || matches!(n.text, "of" | "for" | "from" | "with" | "at")
+                    };
+                    let p = analyse(l, g, np);
+                    return (ends && matches!(p.np, Np::Name { person: true, .. })).then_some(p);
+                }
+                j += 1;
+            }
+            None
+        };
+        let described = match described {
+            Some(d) if d.toks.end < s.toks.end && l.toks[d.toks.end].cap => named_after().or(Some(d)),
+            None if np.is_empty() => named_after(),
+            other => other,
+        };
         if let Some(mut phrase) = described {
             // "said the alliance's chief executive, Malcolm Fairweather"
             let e = phrase.toks.end;
