@@ -747,7 +747,9 @@ fn verb_cue(
                 while subject_tok > s.toks.start
                     && np.start - subject_tok < 8
                     && !l.toks[subject_tok - 1].quoted
-                    && !has_comma(l.gap(l.toks[subject_tok - 1].end, l.toks[subject_tok].start))
+                    && l.gap(l.toks[subject_tok - 1].end, l.toks[subject_tok].start)
+                        .trim()
+                        .is_empty()
                 {
                     subject_tok -= 1;
                 }
