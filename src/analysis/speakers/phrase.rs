@@ -229,7 +229,7 @@ pub fn scan_fwd(l: &Layout, start: usize) -> Range<usize> {
             && t.e.has(lexicon::STOP)
             && !t
                 .e
-                .has(lexicon::ROLE | lexicon::ORG | lexicon::DET | lexicon::HONORIFIC)
+                .has(lexicon::ROLE | lexicon::ORG | lexicon::DET | lexicon::HONORIFIC | lexicon::HUMAN)
         {
             break;
         }
@@ -318,7 +318,8 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
     }
     let last = &l.toks[b - 1];
-    if last.e.has(lexicon::GROUP) && (!last.cap || b - a == 1) {
+    let plural_people = last.e.has(lexicon::HUMAN) && last.text.ends_with('s') && !last.text.ends_with("ss");
+    if (last.e.has(lexicon::GROUP) || plural_people) && (!last.cap || b - a == 1) {
         if last.e.has(lexicon::HUMAN) {
             return Np::Unnamed {
                 text: text_of(l, toks.start..b),

@@ -741,7 +741,9 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             role = apposition_role(l, run.end);
         }
         // a role counts as evidence only when it is a job ("charity" is not)
-        let job = role.as_deref().is_some_and(|r| !lexicon::role_classes(r).is_empty());
+        let job = role
+            .as_deref()
+            .is_some_and(|r| !lexicon::role_classes(r).is_empty());
         let weak = !(*person || job || gz.is_some() || age_after(l, run.end));
         let first_in_sentence = !out.iter().rev().find(|m| !m.weak).is_some_and(|m: &Mention| {
             let prev = l.toks.partition_point(|t| t.start < m.pos);
