@@ -189,9 +189,56 @@ fn speakers_and_quotes_json() {
     assert_eq!(arr.len(), 6);
     for q in arr {
         assert_eq!(q["speaker"], "Nikolai Patrushev");
+        assert_eq!(q["speaker_kind"], "person");
         assert!(q["kind"] == "direct" || q["kind"] == "reported");
         assert!(!q["text"].as_str().unwrap().is_empty());
     }
+}
+
+#[test]
+fn speaker_kinds_and_long_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "Council votes\n\n“It is a hard vote,” Mayor Colette Arsenault said.\n\nThe credit union said in a statement that members were repaid.\n\nSome residents say the rise is too steep.\n",
+    )
+    .unwrap();
+    let o = readout(&["speakers", "--json", a.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // people first, then organisations, then unnamed sources
+    assert_eq!(kinds[0], ("Colette Arsenault".to_string(), "person".to_string()));
+    assert_eq!(kinds.last().unwrap().1, "unnamed");
+    assert!(kinds.iter().any(|(_, k)| k == "organisation"));
+    // @name (--speaker) finds people and organisations, not unnamed sources
+    let o = readout(&["quotes", "--json", "--speaker", "residents", a.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v.as_array().unwrap().is_empty());
+
+    // a body over 256 KiB: speakers from its first 256 KiB, said on stderr
+    let b = dir.path().join("long.txt");
+    let para = "“We are ready,” Jane Doe said. The council met on Monday.\n\n";
+    std::fs::write(&b, format!("Long one\n\n{}", para.repeat(6000))).unwrap();
+    let o = readout(&["speakers", b.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Jane Doe\tperson"), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("speakers and quotes from its first 256 KiB only"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -287,11 +287,11 @@ fn development_set() {
     println!("development set, {n} articles (the rules were written against it)");
     s.print("dev");
     assert!(n >= 40, "the development set has {n} articles");
-    assert!(s.people_p() >= 0.90, "people precision {:.3}", s.people_p());
-    assert!(s.people_r() >= 0.84, "people recall {:.3}", s.people_r());
-    assert!(s.quote_p() >= 0.92, "quote precision {:.3}", s.quote_p());
-    assert!(s.quote_f1() >= 0.83, "quote F1 {:.3}", s.quote_f1());
-    assert!(s.speaker_acc() >= 0.88, "speaker accuracy {:.3}", s.speaker_acc());
+    assert!(s.people_p() >= 0.96, "people precision {:.3}", s.people_p());
+    assert!(s.people_r() >= 0.93, "people recall {:.3}", s.people_r());
+    assert!(s.quote_p() >= 0.95, "quote precision {:.3}", s.quote_p());
+    assert!(s.quote_f1() >= 0.95, "quote F1 {:.3}", s.quote_f1());
+    assert!(s.speaker_acc() >= 0.95, "speaker accuracy {:.3}", s.speaker_acc());
 }
 
 #[test]
@@ -309,9 +309,9 @@ fn held_out_set() {
     };
     println!("held-out set, {n} articles (never read while writing the rules)");
     s.print("holdout");
-    assert!(s.people_p() >= 0.93, "people precision {:.3}", s.people_p());
-    assert!(s.people_r() >= 0.78, "people recall {:.3}", s.people_r());
-    assert!(s.quote_p() >= 0.92, "quote precision {:.3}", s.quote_p());
-    assert!(s.quote_f1() >= 0.80, "quote F1 {:.3}", s.quote_f1());
-    assert!(s.speaker_acc() >= 0.86, "speaker accuracy {:.3}", s.speaker_acc());
+    assert!(s.people_p() >= 0.95, "people precision {:.3}", s.people_p());
+    assert!(s.people_r() >= 0.88, "people recall {:.3}", s.people_r());
+    assert!(s.quote_p() >= 0.95, "quote precision {:.3}", s.quote_p());
+    assert!(s.quote_f1() >= 0.91, "quote F1 {:.3}", s.quote_f1());
+    assert!(s.speaker_acc() >= 0.91, "speaker accuracy {:.3}", s.speaker_acc());
 }

@@ -109,14 +109,17 @@ pub fn plural(n: usize, what: &str) -> String {
     }
 }
 
-/// Speaker ids whose name fuzzily matches `pattern` (the `@name` rule).
+/// Speaker ids whose name fuzzily matches `pattern` (the `@name` rule:
+/// people and organisations, never unnamed sources).
 pub fn matching_speakers(index: &Index, pattern: &str) -> Vec<bool> {
     let m = SkimMatcherV2::default();
     let lower: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     index
         .speakers()
         .iter()
-        .map(|s| crate::query::word_score(&m, &s.name, pattern, &lower).is_some())
+        .map(|s| {
+            s.kind != SpeakerKind::Unnamed && crate::query::word_score(&m, &s.name, pattern, &lower).is_some()
+        })
         .collect()
 }
 

@@ -331,9 +331,10 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
     if lower_is(nt.text, "that") && !nt.quoted && !nt.cap {
         return Some((first_non_space(l, nt.end, s.end), false));
     }
-    let search = verb.addressee || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !nt.cap;
+    let search = verb.addressee
+        || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && (!nt.cap || nt.e.has(lexicon::TIME));
     if search {
-        for k in j..end.min(j + 10) {
+        for k in j..end.min(j + 16) {
             let t = &l.toks[k];
             if t.quoted || k > j && has_comma(l.gap_before(k)) {
                 break;
@@ -343,6 +344,21 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
             }
             if t.e.has(lexicon::VERB) && k > j {
                 break;
+            }
+        }
+    }
+    // "told the Gazette he had ...", "told reporters she was ...": the
+    // addressee, then a clause opened by a pronoun
+    if verb.addressee && !opens_quote {
+        for k in j..end.min(j + 6) {
+            let t = &l.toks[k];
+            if t.quoted || k > j && has_comma(l.gap_before(k)) || t.e.has(lexicon::VERB) && !t.cap {
+                break;
+            }
+            if k > j && !t.cap && t.e.has(lexicon::PRON_P | lexicon::PRON_IT)
+                || k > j && matches!(t.text, "they" | "we")
+            {
+                return Some((t.start, false));
             }
         }
     }
@@ -372,6 +388,10 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
         return false;
     }
     if p.start <= s.toks.start {
+        return true;
+    }
+    // "In a 1994 interview she said": a pronoun is a subject wherever it is
+    if p.len() == 1 && !l.toks[p.start].cap && l.toks[p.start].e.has(lexicon::PRON_P) {
         return true;
     }
     let gap = l.gap_before(p.start);
@@ -477,9 +497,19 @@ fn verb_cue(
     }
     // "..., with the minister saying ...": the phrase after "with" speaks
     if t.e.has(lexicon::VERB_ING) && verb.participle && i > s.toks.start {
-        let np = scan_back(l, i);
-        if !np.is_empty() && np.start > s.toks.start && l.toks[np.start - 1].text == "with" {
-            let phrase = analyse(l, g, np);
+        let with = (i.saturating_sub(7).max(s.toks.start)..i)
+            .rev()
+            .find(|&w| l.toks[w].text == "with" && !l.toks[w].quoted)
+            .filter(|&w| {
+                (w + 1..i)
+                    .all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::AUX) && !has_comma(l.gap_before(x)))
+            });
+        if let Some(w) = with {
+            let np = w + 1..i;
+            let mut phrase = analyse(l, g, np.clone());
+            if phrase.is_none() {
+                phrase = descriptor(l, g, np.start, np.end).unwrap_or(phrase);
+            }
             if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
                 let (start, _) = content_start(l, s, i, verb)?;
                 let content = forward_content(l, s, start);
@@ -547,9 +577,51 @@ fn verb_cue(
                 || matches!(n.text, "of" | "for" | "from" | "with")
         };
         let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
-            descriptor_fwd(l, g, s, i + 1)
+            // the descriptor must end the clause: "said one mother waiting
+            // outside", never "said the patient had returned"
+            descriptor_fwd(l, g, s, i + 1).filter(|d| {
+                let e = d.toks.end;
+                e >= s.toks.end || {
+                    let n = &l.toks[e];
+                    let verb_like = n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
+                        || n.text.ends_with("ed")
+                        || n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP);
+                    has_comma(l.gap_before(e)) || !verb_like
+                }
+            })
         } else {
             None
+        };
+        // "said retired machinist Ed Kowalczyk, 80", "said market analyst
+        // Corinne Blackwood of Prairie Grain": lowercase words, then a name
+        let named_after = || {
+            let mut j = i + 1;
+            while j < s.toks.end && j - i <= 4 {
+                let t = &l.toks[j];
+                if t.quoted || has_comma(l.gap_before(j)) || t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap {
+                    return None;
+                }
+                if t.cap {
+                    let np = scan_fwd(l, j);
+                    if np.is_empty() {
+                        return None;
+                    }
+                    let ends = np.end >= s.toks.end || {
+                        let n = &l.toks[np.end];
+                        has_comma(l.gap_before(np.end))
+                            || matches!(n.text, "of" | "for" | "from" | "with" | "at")
+                    };
+                    let p = analyse(l, g, np);
+                    return (ends && matches!(p.np, Np::Name { person: true, .. })).then_some(p);
+                }
+                j += 1;
+            }
+            None
+        };
+        let described = match described {
+            Some(d) if d.toks.end < s.toks.end && l.toks[d.toks.end].cap => named_after().or(Some(d)),
+            None if np.is_empty() => named_after(),
+            other => other,
         };
         if let Some(mut phrase) = described {
             // "said the alliance's chief executive, Malcolm Fairweather"
@@ -659,13 +731,29 @@ fn verb_cue(
     } else {
         let relative = np.len() == 1 && l.toks[np.start].e.has(lexicon::REL) && !l.toks[np.start].cap;
         let p = analyse(l, g, np.clone());
-        let titled_name = matches!(p.np, Np::Name { person: true, .. }) && modifiers_only(l, s, np.start);
+        // "Opposition housing spokesman Rhys Carrow conceded", "Australian
+        // miner Coraline Resources said": lowercase words before a name
+        let titled_name = matches!(p.np, Np::Name { .. } | Np::OrgDesc { .. })
+            && modifiers_before(l, s, np.start, matches!(p.np, Np::Name { person: true, .. }));
         if !relative && !boundary_ok(l, s, &np) && !titled_name {
             let d = descriptor_back(l, g, s, k)?;
             subject_tok = d.toks.start;
             d
         } else {
             subject_tok = np.start;
+            // "“...,” Yindarra elder Beatrice Cole told AFP": the clause
+            // opens with the modifiers
+            if titled_name && !boundary_ok(l, s, &np) {
+                while subject_tok > s.toks.start
+                    && np.start - subject_tok < 8
+                    && !l.toks[subject_tok - 1].quoted
+                    && l.gap(l.toks[subject_tok - 1].end, l.toks[subject_tok].start)
+                        .trim()
+                        .is_empty()
+                {
+                    subject_tok -= 1;
+                }
+            }
             match p.np {
                 Np::None => {
                     let d = descriptor_back(l, g, s, k)?;
@@ -733,6 +821,19 @@ fn verb_cue(
     };
     if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
         let content = trim_range(l.text, s.start..l.toks[np_first].start, &[',', ';', '–', '—']);
+        // "This year, organizers say, more than half ...": a cue set off
+        // after a short opening; what is said follows it
+        let short = np_first - s.toks.start <= 3 && !l.text[content.clone()].contains(['“', '"', '«', '„']);
+        let rest = if i + 1 < s.toks.end && l.gap_after(i).trim() == "," {
+            forward_content(l, s, l.toks[i + 1].start)
+        } else {
+            0..0
+        };
+        if short && rest.len() > content.len() {
+            cue.direct = direct_of(l, rest.clone());
+            cue.content = rest;
+            return Some(cue);
+        }
         if !content.is_empty() {
             cue.direct = direct_of(l, content.clone());
             cue.content = content;
@@ -844,7 +945,7 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     if is_tag(l, j..k) {
         let before = skip_tags(l, s, j);
         let np = scan_back(l, before);
-        if np.is_empty() || !boundary_ok(l, s, &np) {
+        if np.is_empty() || !(boundary_ok(l, s, &np) || modifiers_only(l, s, np.start)) {
             return None;
         }
         let p = analyse(l, g, np);
@@ -854,7 +955,10 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     // "Her lawyer, Denise Arcand, told", "A company spokeswoman, Tessa
     // Marlowe, said": the name between the commas speaks, the words before
     // are the role
-    if head.cap && !head.e.has(lexicon::STOP | lexicon::DET) && j > s.toks.start {
+    if (head.cap || head.e.has(lexicon::ROLE) && !head.e.has(lexicon::DET))
+        && (!head.e.has(lexicon::STOP | lexicon::DET) || head.e.has(lexicon::HONORIFIC | lexicon::TITLE_ABBR))
+        && j > s.toks.start
+    {
         let p = analyse(l, g, j..k);
         let role_start = clause_start_before(l, s, j);
         let role = trim_range(l.text, l.toks[role_start].start..l.toks[j - 1].end, &[',']);
@@ -897,13 +1001,13 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
     }
     // "Putin, speaking at a forum, said"
     let participial = !head.cap && (head.text.ends_with("ing") || head.text.ends_with("ed"));
-    let who = lower_is(head.text, "who");
+    let who = lower_is(head.text, "who") || lower_is(head.text, "whose");
     let which = lower_is(head.text, "which");
     if !(who || which || apposition || participial) {
         return None;
     }
     let np = scan_back(l, skip_tags(l, s, j));
-    if np.is_empty() || !boundary_ok(l, s, &np) {
+    if np.is_empty() || !(boundary_ok(l, s, &np) || modifiers_only(l, s, np.start)) {
         return None;
     }
     let p = analyse(l, g, np);
@@ -973,7 +1077,12 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
     }
     let p = analyse(l, g, np);
     match p.np {
-        Np::Name { .. } | Np::OrgDesc { .. } | Np::Desc { .. } | Np::Pronoun { .. } | Np::Multi(_) => Some(p),
+        Np::Name { .. }
+        | Np::OrgDesc { .. }
+        | Np::Desc { .. }
+        | Np::Pronoun { .. }
+        | Np::Multi(_)
+        | Np::Unnamed { .. } => Some(p),
         _ => None,
     }
 }
@@ -1330,17 +1439,36 @@ fn clause_start_before(l: &Layout, s: &Sent, j: usize) -> usize {
 /// Only lowercase modifiers stand between the clause start and token `j`
 /// ("Opposition housing spokesman Rhys Carrow conceded").
 fn modifiers_only(l: &Layout, s: &Sent, j: usize) -> bool {
+    modifiers_before(l, s, j, false)
+}
+
+/// [`modifiers_only`], for a name with person evidence when `person`:
+/// then "Director of education Fiona Castellano" and "Amalgamated Transit
+/// Union Local 1622 president Kofi Mensah-Darko" count too.
+fn modifiers_before(l: &Layout, s: &Sent, j: usize, person: bool) -> bool {
     let mut a = j;
     while a > s.toks.start {
         let t = &l.toks[a - 1];
         if has_comma(l.gap(t.end, l.toks[a].start)) {
             return true;
         }
+        let far = if person { 8 } else { 4 };
         if t.quoted
             || t.e
                 .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::PREP)
-            || j - a >= 4
+                && !t.cap
+            || j - a >= far
         {
+            return false;
+        }
+        // "a spokesperson for the ministry": the name is not the subject
+        if !person && !t.cap && t.e.has(lexicon::CONN | lexicon::HUMAN) {
+            return false;
+        }
+        if t.e.has(lexicon::DET) && !person {
+            return a - 1 == s.toks.start || has_comma(l.gap_before(a - 1));
+        }
+        if person && !t.cap && t.e.has(lexicon::HUMAN) && matches!(l.toks[a].text, "for" | "of" | "to") {
             return false;
         }
         a -= 1;
@@ -1374,18 +1502,18 @@ fn opens_descriptor(t: &super::layout::Tok) -> bool {
 /// "Utility officials". It opens the sentence or a clause and has a word
 /// for people among its first words.
 fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Phrase> {
-    let _ = g;
     if end <= s.toks.start {
         return None;
     }
     let mut a = end;
-    while a > s.toks.start && end - a < 10 {
+    while a > s.toks.start && end - a < 16 {
         let t = &l.toks[a - 1];
         if t.quoted
             || (t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap)
             || (t.e.has(lexicon::BOUND) && !t.cap && t.text != "as")
             || t.e
                 .has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X | lexicon::REL)
+                && !(t.text == "one" && a >= 2 && l.toks[a - 2].e.has(lexicon::CONN))
         {
             break;
         }
@@ -1408,13 +1536,12 @@ fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Ph
     if !at_start {
         return None;
     }
-    descriptor(l, a, end)
+    descriptor(l, g, a, end)
 }
 
 /// An unnamed source starting at token `start`: "one mother waiting ...",
 /// "a spokesman for the union".
 fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<Phrase> {
-    let _ = g;
     let mut e = start;
     let mut head = None;
     while e < s.toks.end && e - start < 10 {
@@ -1451,11 +1578,54 @@ fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<P
         e += 1;
     }
     head?;
-    descriptor(l, start, e)
+    descriptor(l, g, start, e)
 }
 
-fn descriptor(l: &Layout, a: usize, end: usize) -> Option<Phrase> {
-    let head = (a..end.min(a + 5)).find(|&x| l.toks[x].e.has(lexicon::HUMAN))?;
+fn descriptor(l: &Layout, g: &Gazetteer, a: usize, end: usize) -> Option<Phrase> {
+    // "Some clients say", "Many shop owners said": a quantifier and a plural
+    let quantified = || {
+        let q = l.toks[a].text.to_ascii_lowercase();
+        let last = &l.toks[end - 1];
+        matches!(q.as_str(), "some" | "many" | "several" | "most" | "few" | "other")
+            && end - a <= 4
+            && !last.cap
+            && last.text.ends_with('s')
+            && !last.text.ends_with("ss")
+            && (a + 1..end).all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::PREP | lexicon::CONN))
+    };
+    // "Some said", "Others say"
+    let lone = end == a + 1
+        && matches!(
+            l.toks[a].text.to_ascii_lowercase().as_str(),
+            "some" | "many" | "others" | "most" | "several"
+        );
+    let head = match (a..end.min(a + 5)).find(|&x| l.toks[x].e.has(lexicon::HUMAN)) {
+        Some(h) => h,
+        None if end > a && (quantified() || lone) => end - 1,
+        None => {
+            // "The artistic director of the Lantern Bay Playhouse": a job,
+            // to be matched with the person named with it
+            let h = (a..end.min(a + 5)).find(|&x| {
+                let t = &l.toks[x];
+                !t.cap && t.e.has(lexicon::ROLE) && !lexicon::role_classes(t.text).is_empty()
+            })?;
+            let first = &l.toks[a];
+            if !first.e.has(lexicon::DET)
+                || h + 1 >= end
+                || !matches!(l.toks[h + 1].text, "of" | "for" | "at")
+            {
+                return None;
+            }
+            let p = analyse(l, g, a..h + 1);
+            let range = trim_range(l.text, l.toks[a].start..l.toks[end - 1].end, &[',']);
+            return matches!(p.np, Np::Desc { .. }).then(|| Phrase {
+                np: p.np,
+                range,
+                toks: a..end,
+                initial: p.initial,
+            });
+        }
+    };
     // before the head: an opener, adjectives, nouns, capitalised words
     let ok_before = (a..head).all(|x| {
         let t = &l.toks[x];

@@ -175,7 +175,7 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     ),
     (
         &["indicate", "indicates", "indicated", "indicating"],
-        v("indicate", false, false, false, true),
+        v("indicate", true, false, false, true),
     ),
     (&["stated"], v("state", false, false, true, false)),
     (
@@ -184,7 +184,7 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     ),
     (
         &["confirm", "confirms", "confirmed", "confirming"],
-        v("confirm", false, false, true, false),
+        v("confirm", true, false, true, false),
     ),
     (
         &["deny", "denies", "denied", "denying"],
@@ -196,7 +196,7 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     ),
     (
         &["argue", "argues", "argued", "arguing"],
-        v("argue", false, false, true, true),
+        v("argue", true, false, true, true),
     ),
     (
         &["explain", "explains", "explained", "explaining"],
@@ -222,15 +222,15 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     ),
     (
         &["acknowledge", "acknowledges", "acknowledged", "acknowledging"],
-        v("acknowledge", false, false, true, false),
+        v("acknowledge", true, false, true, false),
     ),
     (
         &["admit", "admits", "admitted", "admitting"],
-        v("admit", false, false, true, false),
+        v("admit", true, false, true, false),
     ),
     (
         &["suggest", "suggests", "suggested", "suggesting"],
-        v("suggest", false, false, true, true),
+        v("suggest", true, false, true, true),
     ),
     (&["tweeted"], v("tweet", false, false, true, false)),
     (
@@ -246,27 +246,27 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     (&["joked", "jokes"], v("joke", false, false, true, false)),
     (
         &["admonish", "admonishes", "admonished"],
-        v("admonish", false, true, true, false),
+        v("admonish", true, false, true, false),
     ),
     (
         &["concede", "concedes", "conceded", "conceding"],
-        v("concede", false, false, true, true),
+        v("concede", true, false, true, true),
     ),
     (
         &["contend", "contends", "contended", "contending"],
-        v("contend", false, false, true, true),
+        v("contend", true, false, true, true),
     ),
     (
         &["maintain", "maintains", "maintained", "maintaining"],
-        v("maintain", false, false, true, true),
+        v("maintain", true, false, true, true),
     ),
     (
         &["predict", "predicts", "predicted", "predicting"],
-        v("predict", false, false, true, true),
+        v("predict", true, false, true, true),
     ),
     (
         &["testify", "testifies", "testified", "testifying"],
-        v("testify", false, false, true, true),
+        v("testify", true, false, true, true),
     ),
     (
         &["complain", "complains", "complained", "complaining"],
@@ -308,7 +308,7 @@ pub const VERBS: &[(&[&str], Verb)] = &[
     (&["retorted", "retorts"], v("retort", false, false, true, false)),
     (
         &["estimate", "estimates", "estimated", "estimating"],
-        v("estimate", false, false, true, true),
+        v("estimate", true, false, true, true),
     ),
     (
         &["answer", "answers", "answered", "answering"],
@@ -786,6 +786,7 @@ const WORDS: &[(u32, &[&str])] = &[
             "museum",
             "campaign",
             "centre",
+            "police",
             "center",
         ],
     ),
@@ -1052,10 +1053,6 @@ const WORDS: &[(u32, &[&str])] = &[
             "which",
             "whether",
             "yes",
-            "western",
-            "eastern",
-            "northern",
-            "southern",
             "west",
             "east",
             "north",
@@ -1081,7 +1078,6 @@ const WORDS: &[(u32, &[&str])] = &[
             "ministers",
             "reports",
             "media",
-            "police",
             "authorities",
             "lawmakers",
             "residents",
@@ -1589,8 +1585,25 @@ const WORDS: &[(u32, &[&str])] = &[
             "delegate",
             "delegates",
             "authorities",
-            "police",
             "organisers",
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "brother",
+            "sister",
+            "widow",
+            "widower",
+            "grandson",
+            "granddaughter",
+            "nephew",
+            "niece",
+            "cousin",
+            "friend",
+            "patient",
+            "patients",
+            "client",
+            "clients",
         ],
     ),
     (

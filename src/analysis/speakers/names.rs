@@ -72,6 +72,15 @@ impl GivenNames {
         if word.len() > 40 || !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
+        // plain ASCII words: no allocation
+        if word.len() <= 24 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let mut buf = [0u8; 24];
+            for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+            return self.map.get(lower).copied();
+        }
         let key = basic_fold(word);
         if let Some(i) = self.map.get(&key) {
             return Some(*i);

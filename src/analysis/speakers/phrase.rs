@@ -133,6 +133,18 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
             break;
         }
         if t.e.has(lexicon::DET) && !t.cap || t.text == "The" || t.text == "A" || t.text == "An" {
+            // "the Federation of the Swiss Watch Industry"
+            let inner = !t.cap
+                && i >= sent.toks.start + 2
+                && matches!(l.toks[i - 1].text, "of" | "for")
+                && l.toks[i - 2].cap
+                && l.toks[i - 2].e.has(lexicon::ORG)
+                && l.toks[i + 1].cap;
+            if inner {
+                start = i;
+                k = i;
+                continue;
+            }
             start = i;
             break;
         }
@@ -147,6 +159,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
                     left.cap
                 } else {
                     left.e.has(lexicon::ROLE | lexicon::ORG)
+                        || t.text == "of" && left.cap && !left.e.has(lexicon::STOP)
                 };
             let after = &l.toks[i + 1];
             let after_ok = after.cap || after.e.has(lexicon::ROLE) && t.text != "and";
@@ -156,7 +169,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
             }
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG) {
+        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::HONORIFIC) {
             break;
         }
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
@@ -212,7 +225,12 @@ pub fn scan_fwd(l: &Layout, start: usize) -> Range<usize> {
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::DET) {
+        if t.cap
+            && t.e.has(lexicon::STOP)
+            && !t
+                .e
+                .has(lexicon::ROLE | lexicon::ORG | lexicon::DET | lexicon::HONORIFIC | lexicon::HUMAN)
+        {
             break;
         }
         i += 1;
@@ -300,7 +318,8 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
     }
     let last = &l.toks[b - 1];
-    if last.e.has(lexicon::GROUP) && (!last.cap || b - a == 1) {
+    let plural_people = last.e.has(lexicon::HUMAN) && last.text.ends_with('s') && !last.text.ends_with("ss");
+    if (last.e.has(lexicon::GROUP) || plural_people) && (!last.cap || b - a == 1) {
         if last.e.has(lexicon::HUMAN) {
             return Np::Unnamed {
                 text: text_of(l, toks.start..b),
@@ -338,6 +357,22 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         let _ = c;
         return Np::Unnamed {
             text: text_of(l, toks.start..b),
+        };
+    }
+    // "Office for National Statistics", "Nova Scotia's Department of
+    // Municipal Affairs": an organisation's head joined to capitalised words
+    if last.cap
+        && let Some(o) = (a..b - 1).find(|&o| {
+            let t = &l.toks[o];
+            t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
+        })
+    {
+        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
+        return Np::Name {
+            name: l.toks[start].start..last.end,
+            role: None,
+            org: true,
+            person: false,
         };
     }
     if last.e.has(lexicon::DOC) && !(last.cap && last.e.has(lexicon::ORG)) {
@@ -418,20 +453,6 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         }
         return Np::None;
     }
-    // "Office for National Statistics", "Ministry of Economic Development":
-    // an organisation's head joined to capitalised words
-    if let Some(o) = (a..s.min(b - 1)).find(|&o| {
-        let t = &l.toks[o];
-        t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
-    }) {
-        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
-        return Np::Name {
-            name: l.toks[start].start..last.end,
-            role: None,
-            org: true,
-            person: false,
-        };
-    }
     // "Resident Corey Lindahl", "Fiddler Angus Chisholm": capitalised words
     // before the given name are the role
     let names = &g.given_names;
@@ -439,7 +460,9 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         let t = &l.toks[i];
         names.given(t.text).is_some() || initial(l, i)
     };
-    if (b - s >= 3 || (b - s == 2 && !given_at(s)))
+    let family_first = names.get(l.toks[s].text).is_some_and(|i| i.surname_first);
+    if !family_first
+        && (b - s >= 3 || (b - s == 2 && !given_at(s)))
         && let Some(f) = (s + 1..b - 1).find(|&i| given_at(i))
         && !(s..f).any(given_at)
     {
@@ -447,7 +470,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     }
     let name = l.toks[s].start..last.end;
     let name_text = &l.text[name.clone()];
-    let honorific = (a..s).any(|i| l.toks[i].e.has(lexicon::HONORIFIC));
+    let honorific = (toks.start..s).any(|i| l.toks[i].e.has(lexicon::HONORIFIC));
     let role_toks: Vec<usize> = (a..s).filter(|&i| !l.toks[i].e.has(lexicon::HONORIFIC)).collect();
     let titled = role_toks.iter().any(|&i| {
         let t = &l.toks[i];
@@ -503,38 +526,41 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
 /// A title or job word right before a name: "Sen.", "spokesman",
 /// "Sheriff"; not a modifier such as "national" or "foreign".
 fn person_title(t: &Tok) -> bool {
+    let w = lexicon::strip_possessive(t.text);
     (t.e.has(lexicon::TITLE_ABBR | lexicon::HUMAN) || t.cap && t.e.has(lexicon::ROLE))
-        && !matches!(
-            crate::analysis::text::normalize_word(lexicon::strip_possessive(t.text)).as_str(),
-            "national"
-                | "state"
-                | "foreign"
-                | "security"
-                | "special"
-                | "first"
-                | "former"
-                | "acting"
-                | "top"
-                | "senior"
-                | "vice"
-                | "deputy"
-                | "prime"
-                | "permanent"
-                | "affairs"
-                | "interior"
-                | "owned"
-                | "run"
-                | "controlled"
-                | "news"
-                | "defence"
-                | "defense"
-                | "executive"
-                | "general"
-                | "head"
-                | "leadership"
-                | "assistant"
-        )
+        && !MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
+
+/// Role words that qualify a title rather than name a job.
+const MODIFIERS: &[&str] = &[
+    "national",
+    "state",
+    "foreign",
+    "security",
+    "special",
+    "first",
+    "former",
+    "acting",
+    "top",
+    "senior",
+    "vice",
+    "deputy",
+    "prime",
+    "permanent",
+    "affairs",
+    "interior",
+    "owned",
+    "run",
+    "controlled",
+    "news",
+    "defence",
+    "defense",
+    "executive",
+    "general",
+    "head",
+    "leadership",
+    "assistant",
+];
 
 /// Token `i` is an initial: "J." in "Wanda J. Okonkwo" (never "U.S.").
 pub fn initial(l: &Layout, i: usize) -> bool {
@@ -586,7 +612,11 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         .filter(|&i| !l.toks[i].e.has(lexicon::DET))
         .all(|i| l.toks[i].cap);
     let display = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
-    if all_cap {
+    // "Police said", "Council said" opening a sentence: the common noun
+    let lone_initial = words.len() == 1
+        && last.place.is_none()
+        && l.sents[last.sent].toks.start + usize::from(toks.len() > 1) == toks.end - 1;
+    if all_cap && !lone_initial {
         return Np::OrgDesc {
             display,
             head,
@@ -596,7 +626,7 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     Np::OrgDesc {
         display,
         head,
-        qualified,
+        qualified: qualified && !lone_initial,
     }
 }
 

@@ -175,7 +175,17 @@ fn abbreviates(short: &[String], full: &[String]) -> bool {
     }
     let mut j = 0;
     let rest = &full[..full.len() - 1];
+    // "jr" (from "J.R.") is two initials when it is no name of `full`
+    let mut parts: Vec<String> = Vec::new();
     for t in &short[..short.len() - 1] {
+        let n = t.chars().count();
+        if (2..=3).contains(&n) && !rest.contains(t) {
+            parts.extend(t.chars().map(String::from));
+        } else {
+            parts.push(t.clone());
+        }
+    }
+    for t in &parts {
         let initial = t.chars().count() == 1;
         match rest[j..]
             .iter()
@@ -186,7 +196,7 @@ fn abbreviates(short: &[String], full: &[String]) -> bool {
         }
     }
     // a short form keeps the first name or its initial
-    short[0] == full[0] || short[0].chars().count() == 1 && full[0].starts_with(short[0].as_str())
+    parts[0] == full[0] || parts[0].chars().count() == 1 && full[0].starts_with(parts[0].as_str())
 }
 
 /// "a report by US intelligence", "a report from Sputnik": the phrase is a
@@ -242,7 +252,7 @@ fn continuations(
         let s = &l.sents[sent];
         let alone = l.toks[s.toks.clone()]
             .iter()
-            .all(|t| t.quoted || t.start >= sp.outer_end())
+            .all(|t| t.quoted || t.start >= sp.outer_end() || t.end <= sp.open)
             && l.text[sp.outer_end().min(s.end)..s.end]
                 .trim()
                 .chars()
@@ -268,11 +278,11 @@ fn continuations(
             .is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
         let named = (colon_intro || opens_para)
             .then(|| {
-                mentions
+                mentions[..mentions.partition_point(|m| m.pos < sp.open)]
                     .iter()
                     .rev()
-                    .find(|m| m.pos < sp.open && !m.weak && m.first_in_sentence)
-                    .filter(|m| m.para + 1 >= para)
+                    .take_while(|m| m.para + 1 >= para)
+                    .find(|m| !m.weak && m.first_in_sentence)
             })
             .flatten();
         let speakers = match (prev, named) {
@@ -443,21 +453,19 @@ impl Ctx<'_, '_> {
                 // latest speaker's cue ("Paramedic Joanne Kasprzak recalled
                 // ... “...,” she said")
                 let since = spoke.map_or(0, |s| s.cue.end);
-                let named = self.mentions.iter().rev().find(|m| {
-                    m.pos < pos && m.pos >= since && !m.weak && m.first_in_sentence && fits(m.gender)
-                });
+                let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+                let named = before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.pos >= since)
+                    .find(|m| !m.weak && m.first_in_sentence && fits(m.gender));
                 if let (Some(s), None) = (spoke, named) {
                     return vec![Speaker {
                         cue: p.range.clone(),
                         ..s.clone()
                     }];
                 }
-                let named = named.or_else(|| {
-                    self.mentions
-                        .iter()
-                        .rev()
-                        .find(|m| m.pos < pos && !m.weak && fits(m.gender))
-                });
+                let named = named.or_else(|| before.iter().rev().find(|m| !m.weak && fits(m.gender)));
                 match named {
                     Some(m) => vec![Speaker {
                         key: m.display.to_lowercase(),
@@ -489,6 +497,27 @@ impl Ctx<'_, '_> {
             }
             Np::Relative | Np::None => Vec::new(),
         }
+    }
+
+    /// The organisation named before `pos` with this word among its own
+    /// ("Brenhold" for "Brenhold Foods Inc."), or a name without person
+    /// evidence that has it ("Hallberg" for "Hallberg Antriebstechnik").
+    fn org_named(&self, key: &str, pos: usize) -> Option<String> {
+        let g = self.g;
+        let before = &self.org_names[..self.org_names.partition_point(|(at, _)| *at < pos)];
+        if let Some((_, n)) = before
+            .iter()
+            .rev()
+            .find(|(_, n)| g.fold(n).split(' ').next() == Some(key))
+        {
+            return Some(n.clone());
+        }
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| m.weak && m.tokens.len() > 1 && m.tokens[0] == key)
+            .map(|m| m.display.clone())
     }
 
     fn org(&self, text: &str, role: Option<String>, cue: Range<usize>) -> Speaker {
@@ -549,6 +578,14 @@ impl Ctx<'_, '_> {
             })
             .flatten();
         let single = parts.len() == 1 || (parts.len() == 2 && !text.contains(char::is_whitespace));
+        // "The Courier said": a name with no person evidence, after "the"
+        let determiner = p.toks.start < l_len(self.l) && self.l.toks[p.toks.start].e.has(lexicon::DET);
+        if let Some(m) = m
+            && m.weak
+            && determiner
+        {
+            return Some(self.org(&m.display, role, p.range.clone()));
+        }
         let display = match m {
             Some(m) => {
                 gender = m.gender;
@@ -562,6 +599,9 @@ impl Ctx<'_, '_> {
                     Some(i) => g.persons[i as usize].name.clone(),
                     // an unknown lone capitalised word opening a sentence
                     // is more likely not a name ("Officials said")
+                    None if !evidence && let Some(o) = self.org_named(&key, pos) => {
+                        return Some(self.org(&o, role, p.range.clone()));
+                    }
                     None if p.initial && !evidence => return None,
                     None if evidence => g.canonical(text),
                     // no person evidence: a company, a party, a place
@@ -572,7 +612,7 @@ impl Ctx<'_, '_> {
                 let exact = self
                     .mentions
                     .iter()
-                    .find(|m| !m.weak && g.fold(&m.display) == key);
+                    .find(|m| !m.weak && m.tokens.iter().map(String::as_str).eq(key.split(' ')));
                 match g.known(text) {
                     Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
                     _ if evidence || exact.is_some() => g.canonical(text),
@@ -592,7 +632,7 @@ impl Ctx<'_, '_> {
         let role = role.or(mention_role).or_else(|| {
             self.mentions
                 .iter()
-                .find(|m| m.role.is_some() && g.fold(&m.display) == key)
+                .find(|m| m.role.is_some() && m.tokens.iter().map(String::as_str).eq(key.split(' ')))
                 .and_then(|m| m.role.clone())
         });
         Some(Speaker {
@@ -681,10 +721,18 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         let (display, gz) = match known {
             Some(Known::Person(k)) => (g.persons[k as usize].name.clone(), Some(k)),
             Some(Known::Org(_)) => continue,
-            None if run.len() == 1 => match g.person_by_token(text) {
-                Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
-                None => continue,
-            },
+            // a lone name is the gazetteer's person only when the article
+            // has named no one else by it ("Zhao Meiling ... Zhao said")
+            None if run.len() == 1 => {
+                let key = g.fold(text);
+                if out.iter().any(|m| m.tokens.contains(&key)) {
+                    continue;
+                }
+                match g.person_by_token(text) {
+                    Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
+                    None => continue,
+                }
+            }
             None if headline && role.is_none() => continue,
             None => (g.canonical(text), None),
         };
@@ -692,8 +740,12 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         if role.is_none() {
             role = apposition_role(l, run.end);
         }
-        let weak = !(*person || role.is_some() || gz.is_some() || age_after(l, run.end));
-        let first_in_sentence = !out.last().is_some_and(|m: &Mention| {
+        // a role counts as evidence only when it is a job ("charity" is not)
+        let job = role
+            .as_deref()
+            .is_some_and(|r| !lexicon::role_classes(r).is_empty());
+        let weak = !(*person || job || gz.is_some() || age_after(l, run.end));
+        let first_in_sentence = !out.iter().rev().find(|m| !m.weak).is_some_and(|m: &Mention| {
             let prev = l.toks.partition_point(|t| t.start < m.pos);
             l.toks.get(prev).is_some_and(|pt| pt.sent == t.sent)
         });
@@ -771,6 +823,10 @@ fn terminated(l: &Layout, si: usize) -> bool {
     l.text[s.start..s.end]
         .trim_end()
         .ends_with(['.', '!', '?', '”', '"', '’', '\'', '»', '“', ':', ')', '…'])
+}
+
+fn l_len(l: &Layout) -> usize {
+    l.toks.len()
 }
 
 /// The gender the given-name list gives the first word of a name.
