@@ -82,6 +82,11 @@ pub struct Index {
 struct Batch {
     changed: VecDeque<(PathBuf, Vec<Article>, Vec<Facts>)>,
     removed: Vec<PathBuf>,
+    /// How many of `removed` are applied.
+    removed_done: usize,
+    /// A full reload: the files known but not read are removed, in path
+    /// order; the last file looked at so far.
+    sweep: Option<Option<PathBuf>>,
     /// The files of `changed` applied so far (absolute): removals spare them.
     read: HashSet<PathBuf>,
     summary: ChangeSummary,
@@ -475,12 +480,25 @@ impl Index {
         changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
         removed: Vec<PathBuf>,
     ) {
+        let n = changed.len();
         self.queued.push_back(Batch {
             changed: changed.into(),
             removed,
-            read: HashSet::new(),
+            removed_done: 0,
+            sweep: None,
+            // sized at once: growing it would rehash it all in one slice
+            read: HashSet::with_capacity(n),
             summary: ChangeSummary::default(),
         });
+    }
+
+    /// Queues a full reload: every file read again (`changed`), so a file
+    /// known and not among them is removed (checked a slice at a time).
+    pub fn queue_full_reload(&mut self, changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>) {
+        self.queue_changes(changed, Vec::new());
+        if let Some(b) = self.queued.back_mut() {
+            b.sweep = Some(None);
+        }
     }
 
     /// Whether changes are queued.
@@ -525,9 +543,43 @@ impl Index {
                 return None;
             }
         }
-        let mut summary = std::mem::take(&mut batch.summary);
-        self.corpus
-            .remove_paths(&batch.removed, &batch.read, &mut summary);
+        // removals: a lookup in the ordered map each, some 10 µs, so
+        // thousands of them are sliced too
+        while batch.removed_done < batch.removed.len() {
+            let end = (batch.removed_done + 256).min(batch.removed.len());
+            self.corpus.remove_paths(
+                &batch.removed[batch.removed_done..end],
+                &batch.read,
+                &mut batch.summary,
+            );
+            batch.removed_done = end;
+            if let Some(deadline) = deadline
+                && end < batch.removed.len()
+                && std::time::Instant::now() >= deadline
+            {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        while let Some(after) = batch.sweep.take() {
+            batch.sweep = self
+                .corpus
+                .remove_unread(&batch.read, after.as_deref(), 4096, &mut batch.summary)
+                .map(Some);
+            if let Some(deadline) = deadline
+                && batch.sweep.is_some()
+                && std::time::Instant::now() >= deadline
+            {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        let summary = std::mem::take(&mut batch.summary);
+        if batch.read.len() > 10_000 {
+            // 100,000 paths take a while to free: not on this thread
+            let read = std::mem::take(&mut batch.read);
+            std::thread::spawn(move || drop(read));
+        }
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
@@ -794,6 +846,31 @@ mod tests {
         let mut ix = Index::new(Corpus::new(many(n)));
         let s = ix.apply(Vec::new(), &[PathBuf::from("/d/many"), PathBuf::from("/d/man")]);
         assert_eq!(s.removed.len(), n);
+    }
+
+    #[test]
+    fn a_full_reload_removes_the_files_not_read_a_slice_at_a_time() {
+        let arts = many(10_000);
+        let mut ix = Index::new(Corpus::new(arts.clone()));
+        // every other file read again (one changed), the rest gone
+        let read: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = arts
+            .iter()
+            .step_by(2)
+            .map(|a| (PathBuf::from(&a.path), vec![a.clone()], Vec::new()))
+            .collect();
+        ix.queue_full_reload(read);
+        let past = Some(std::time::Instant::now());
+        let mut slices = 0;
+        let s = loop {
+            slices += 1;
+            if let Some(s) = ix.apply_queued(past) {
+                break s;
+            }
+        };
+        assert!(slices > 5000 / 16, "{slices}");
+        assert_eq!(s.removed.len(), 5_000);
+        assert!(s.added.is_empty() && s.updated.is_empty());
+        assert!((0..10_000).all(|id| ix.is_live(id) == (id % 2 == 0)));
     }
 
     #[test]
