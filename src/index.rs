@@ -87,9 +87,26 @@ struct Batch {
     /// A full reload: the files known but not read are removed, in path
     /// order; the last file looked at so far.
     sweep: Option<Option<PathBuf>>,
+    /// The mined phrases' finder when the batch started (None: not yet).
+    finder: Option<Option<Arc<PhraseFinder>>>,
+    /// (phrase, article, occurrences) in the new texts.
+    found: Vec<(usize, ArticleId, u32)>,
+    /// Once every file is applied: the articles touched, sorted.
+    affected: Option<Vec<ArticleId>>,
+    /// The mined phrases counted again so far, and where in `found`.
+    phrase: usize,
+    found_at: usize,
     /// The files of `changed` applied so far (absolute): removals spare them.
     read: HashSet<PathBuf>,
     summary: ChangeSummary,
+}
+
+/// Adds (phrase, `id`, occurrences) for each mined phrase in `text`.
+fn found_in(finder: &PhraseFinder, id: ArticleId, text: &str, out: &mut Vec<(usize, ArticleId, u32)>) {
+    let each = finder.find_each(text);
+    for run in each.chunk_by(|x, y| x.0 == y.0) {
+        out.push((run[0].0, id, run.len() as u32));
+    }
 }
 
 /// Adds what `more` changed to `summary`.
@@ -486,6 +503,11 @@ impl Index {
             removed,
             removed_done: 0,
             sweep: None,
+            finder: None,
+            found: Vec::new(),
+            affected: None,
+            phrase: 0,
+            found_at: 0,
             // sized at once: growing it would rehash it all in one slice
             read: HashSet::with_capacity(n),
             summary: ChangeSummary::default(),
@@ -515,7 +537,10 @@ impl Index {
     /// files below it).
     pub fn apply_queued(&mut self, deadline: Option<std::time::Instant>) -> Option<ChangeSummary> {
         let mut batch = self.queued.pop_front()?;
-        let mut steps = 0usize;
+        let out_of_time = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
+        if batch.finder.is_none() {
+            batch.finder = Some(self.mined_finder.clone());
+        }
         while let Some((path, articles, facts)) = batch.changed.pop_front() {
             let key = std::path::absolute(&path).unwrap_or(path);
             let n = articles.len();
@@ -532,13 +557,16 @@ impl Index {
                         self.set_facts(id, f.unwrap_or_default());
                     }
                 }
+                // the mined phrases in the new texts, found now (a slice's work)
+                if let Some(Some(finder)) = &batch.finder {
+                    for &id in &fresh {
+                        if let Some(a) = self.corpus.get(id) {
+                            found_in(finder, id, &a.body, &mut batch.found);
+                        }
+                    }
+                }
             }
-            steps += 1;
-            if let Some(deadline) = deadline
-                && steps.is_multiple_of(16)
-                && std::time::Instant::now() >= deadline
-                && !batch.changed.is_empty()
-            {
+            if out_of_time() && !batch.changed.is_empty() {
                 self.queued.push_front(batch);
                 return None;
             }
@@ -553,10 +581,7 @@ impl Index {
                 &mut batch.summary,
             );
             batch.removed_done = end;
-            if let Some(deadline) = deadline
-                && end < batch.removed.len()
-                && std::time::Instant::now() >= deadline
-            {
+            if end < batch.removed.len() && out_of_time() {
                 self.queued.push_front(batch);
                 return None;
             }
@@ -564,17 +589,39 @@ impl Index {
         while let Some(after) = batch.sweep.take() {
             batch.sweep = self
                 .corpus
-                .remove_unread(&batch.read, after.as_deref(), 4096, &mut batch.summary)
+                .remove_unread(&batch.read, after.as_deref(), 1024, &mut batch.summary)
                 .map(Some);
-            if let Some(deadline) = deadline
-                && batch.sweep.is_some()
-                && std::time::Instant::now() >= deadline
-            {
+            if batch.sweep.is_some() && out_of_time() {
                 self.queued.push_front(batch);
                 return None;
             }
         }
-        let summary = std::mem::take(&mut batch.summary);
+        if batch.affected.is_none() {
+            self.settle_batch(&mut batch);
+            if !batch.affected.as_ref().is_some_and(Vec::is_empty) && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        // the mined phrases counted again, some phrases a slice
+        let affected = batch.affected.take().unwrap_or_default();
+        while batch.phrase < self.mined.len() && !affected.is_empty() {
+            let end = (batch.phrase + 16).min(self.mined.len());
+            self.recount_phrases(batch.phrase..end, &affected, &mut batch.found_at, &batch.found);
+            batch.phrase = end;
+            if end < self.mined.len() && out_of_time() {
+                batch.affected = Some(affected);
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        Some(std::mem::take(&mut batch.summary))
+    }
+
+    /// Once every file of a batch is applied: the removed articles' facts
+    /// are cleared, and the articles whose mined phrases are to be counted
+    /// again are known (see [`Self::recount_phrases`]).
+    fn settle_batch(&mut self, batch: &mut Batch) {
         if batch.read.len() > 10_000 {
             // 100,000 paths take a while to free: not on this thread
             let read = std::mem::take(&mut batch.read);
@@ -583,6 +630,7 @@ impl Index {
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
+        let summary = &batch.summary;
         // removed articles (also those a changed file no longer holds)
         for &id in &summary.removed {
             self.article_speakers[id as usize].clear();
@@ -595,60 +643,72 @@ impl Index {
             }
             self.similarity.set_sketch(id, Default::default());
         }
-        if !summary.is_empty() {
-            self.date_order = std::sync::OnceLock::new();
-            let mut affected: Vec<ArticleId> = summary
-                .removed
-                .iter()
-                .chain(&summary.added)
-                .chain(&summary.updated)
-                .copied()
-                .collect();
-            affected.sort_unstable();
-            affected.dedup();
-            self.recount_mined(&affected);
-        }
-        Some(summary)
-    }
-
-    /// Makes room for facts of article `id`.
-    fn grow_to(&mut self, id: ArticleId) {
-        let n = (id as usize + 1).max(self.corpus.len());
-        if self.article_speakers.len() < n {
-            self.article_speakers.resize(n, Vec::new());
-        }
-        if self.article_families.len() < n {
-            self.article_families.resize(n, Vec::new());
-        }
-    }
-
-    /// Counts the mined phrases again in `ids` (sorted: articles added,
-    /// changed or removed by a live reload), so that their articles and
-    /// counts stay those of the texts as they are now. Linear in the
-    /// phrases' articles plus the texts of `ids`.
-    fn recount_mined(&mut self, ids: &[ArticleId]) {
-        let Some(finder) = self.mined_finder.clone() else {
+        if summary.is_empty() {
+            batch.affected = Some(Vec::new());
             return;
+        }
+        self.date_order = std::sync::OnceLock::new();
+        let mut affected: Vec<ArticleId> = summary
+            .removed
+            .iter()
+            .chain(&summary.added)
+            .chain(&summary.updated)
+            .copied()
+            .collect();
+        affected.sort_unstable();
+        affected.dedup();
+        let same_finder = match (&batch.finder, &self.mined_finder) {
+            (Some(Some(a)), Some(b)) => Arc::ptr_eq(a, b),
+            (Some(None), None) => true,
+            _ => false,
         };
-        // (phrase, article, occurrences) found in the live articles of ids
-        let mut found: Vec<(usize, ArticleId, u32)> = Vec::new();
-        for &id in ids {
-            if !self.is_live(id) {
-                continue;
-            }
-            let Some(a) = self.corpus.get(id) else { continue };
-            let each = finder.find_each(&a.body);
-            for run in each.chunk_by(|x, y| x.0 == y.0) {
-                found.push((run[0].0, id, run.len() as u32));
+        if !same_finder {
+            // the phrases were mined meanwhile: find them in every text touched
+            batch.found.clear();
+            if let Some(finder) = self.mined_finder.clone() {
+                for &id in &affected {
+                    if let Some(a) = self.corpus.get(id) {
+                        found_in(&finder, id, &a.body, &mut batch.found);
+                    }
+                }
             }
         }
-        found.sort_unstable();
-        let mut found = found.as_slice();
-        for (p, m) in self.mined.iter_mut().enumerate() {
+        // found for a text that a later file of the batch replaced or removed
+        let live: Vec<bool> = batch.found.iter().map(|f| self.is_live(f.1)).collect();
+        let mut k = 0;
+        batch.found.retain(|_| {
+            k += 1;
+            live[k - 1]
+        });
+        batch.found.sort_unstable();
+        batch.found.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        batch.affected = Some(affected);
+    }
+
+    /// Counts the mined phrases `phrases` again in `ids` (sorted: the
+    /// articles added, changed or removed), given what was found in the
+    /// live ones (`found`, sorted by phrase then article; `at` is how far
+    /// phrases before these took it), so that their articles and counts
+    /// stay those of the texts as they are now. Linear in the phrases'
+    /// articles.
+    fn recount_phrases(
+        &mut self,
+        phrases: Range<usize>,
+        ids: &[ArticleId],
+        at: &mut usize,
+        found: &[(usize, ArticleId, u32)],
+    ) {
+        for p in phrases {
+            let Some(m) = self.mined.get_mut(p) else { break };
+            while found.get(*at).is_some_and(|f| f.0 < p) {
+                *at += 1;
+            }
+            let from = *at;
+            while found.get(*at).is_some_and(|f| f.0 == p) {
+                *at += 1;
+            }
+            let mine = &found[from..*at];
             let counted = m.counts.len() == m.docs.len();
-            let split = found.partition_point(|f| f.0 == p);
-            let (mine, rest) = found.split_at(split);
-            found = rest;
             let mut docs = Vec::with_capacity(m.docs.len() + mine.len());
             let mut counts = Vec::with_capacity(if counted { docs.capacity() } else { 0 });
             let mut occurrences = 0usize;
@@ -684,6 +744,17 @@ impl Index {
                 m.occurrences += mine.iter().map(|f| f.2 as usize).sum::<usize>();
             }
             m.docs = docs;
+        }
+    }
+
+    /// Makes room for facts of article `id`.
+    fn grow_to(&mut self, id: ArticleId) {
+        let n = (id as usize + 1).max(self.corpus.len());
+        if self.article_speakers.len() < n {
+            self.article_speakers.resize(n, Vec::new());
+        }
+        if self.article_families.len() < n {
+            self.article_families.resize(n, Vec::new());
         }
     }
 
@@ -902,12 +973,15 @@ mod tests {
             }
             assert!(ix.changes_queued());
         };
-        // sixteen files a slice when the time is up
-        assert_eq!(slices, 100 / 16 + 1);
+        // a file a slice when the time is up, then the counts of the
+        // mined phrases
+        assert_eq!(slices, 101);
         assert_eq!(first.updated.len(), 50);
         // a file read in the batch is not removed by it
         assert!(first.removed.is_empty());
         assert!(ix.is_live(99));
+        // (its files, then its mined phrases)
+        assert!(ix.apply_queued(past).is_none());
         let second = ix.apply_queued(past).expect("the second batch");
         assert_eq!(second.removed, [1]);
         assert!(!ix.changes_queued());
