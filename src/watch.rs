@@ -58,6 +58,15 @@ impl Changes {
         }
     }
 
+    /// Frees the paths of [`Changes::forget_issues`] (off the calling
+    /// thread when there are many: 100,000 paths take a while to free).
+    pub fn let_go_of_paths(&mut self) {
+        let touched = std::mem::take(&mut self.touched);
+        if touched.len() > 10_000 {
+            std::thread::spawn(move || drop(touched));
+        }
+    }
+
     /// Drops the issues of the files read again and of the paths gone (or
     /// below a folder gone): what reading them gave now replaces them.
     pub fn forget_issues(&self, issues: &mut Vec<Issue>) {

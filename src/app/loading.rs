@@ -159,10 +159,11 @@ impl App {
     /// Takes a settled batch of file changes (live reload or `r`): they are
     /// applied a slice at a time between events (see [`Self::tick`]); the
     /// store, the filter and the view follow; selection, filter and scroll stay.
-    pub fn on_changes(&mut self, changes: crate::watch::Changes) {
+    pub fn on_changes(&mut self, mut changes: crate::watch::Changes) {
         self.settle();
         // the issues of the files read again (or gone) are theirs now
         changes.forget_issues(&mut self.issues);
+        changes.let_go_of_paths();
         self.issues.extend(changes.issues);
         if changes.full {
             self.index.queue_full_reload(changes.loaded);
