@@ -24,6 +24,12 @@ fn a_pasted_article_is_refused_at_once() {
         error.contains("query too long: at most 1000 characters"),
         "{error:?}"
     );
+    // the message shows, though the text runs far past the edge
+    let screen = h.screen();
+    assert!(
+        screen.contains("query too long: at most 1000 characters"),
+        "{screen}"
+    );
     // and the line is still editable: clearing it brings every article back
     h.key(KeyCode::Esc);
     assert_eq!(h.app.filter.hits.len(), 5);
