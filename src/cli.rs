@@ -405,10 +405,10 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     }
     let paths = input.paths.clone();
     let mut on_effect = move |effect: crate::app::Effect| match effect {
-        crate::app::Effect::Reload { known } => {
+        crate::app::Effect::Reload => {
             let (paths, tx, analyzer) = (paths.clone(), tx.clone(), analyzer.clone());
             std::thread::spawn(move || {
-                let changes = crate::watch::reload_all(&paths, known, &analyzer);
+                let changes = crate::watch::reload_all(&paths, &analyzer);
                 let _ = tx.send(AppEvent::Changes(changes));
             });
         }

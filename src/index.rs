@@ -82,9 +82,31 @@ pub struct Index {
 struct Batch {
     changed: VecDeque<(PathBuf, Vec<Article>, Vec<Facts>)>,
     removed: Vec<PathBuf>,
+    /// How many of `removed` are applied.
+    removed_done: usize,
+    /// A full reload: the files known but not read are removed, in path
+    /// order; the last file looked at so far.
+    sweep: Option<Option<PathBuf>>,
+    /// The mined phrases' finder when the batch started (None: not yet).
+    finder: Option<Option<Arc<PhraseFinder>>>,
+    /// (phrase, article, occurrences) in the new texts.
+    found: Vec<(usize, ArticleId, u32)>,
+    /// Once every file is applied: the articles touched, sorted.
+    affected: Option<Vec<ArticleId>>,
+    /// The mined phrases counted again so far, and where in `found`.
+    phrase: usize,
+    found_at: usize,
     /// The files of `changed` applied so far (absolute): removals spare them.
     read: HashSet<PathBuf>,
     summary: ChangeSummary,
+}
+
+/// Adds (phrase, `id`, occurrences) for each mined phrase in `text`.
+fn found_in(finder: &PhraseFinder, id: ArticleId, text: &str, out: &mut Vec<(usize, ArticleId, u32)>) {
+    let each = finder.find_each(text);
+    for run in each.chunk_by(|x, y| x.0 == y.0) {
+        out.push((run[0].0, id, run.len() as u32));
+    }
 }
 
 /// Adds what `more` changed to `summary`.
@@ -497,12 +519,30 @@ impl Index {
         changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
         removed: Vec<PathBuf>,
     ) {
+        let n = changed.len();
         self.queued.push_back(Batch {
             changed: changed.into(),
             removed,
-            read: HashSet::new(),
+            removed_done: 0,
+            sweep: None,
+            finder: None,
+            found: Vec::new(),
+            affected: None,
+            phrase: 0,
+            found_at: 0,
+            // sized at once: growing it would rehash it all in one slice
+            read: HashSet::with_capacity(n),
             summary: ChangeSummary::default(),
         });
+    }
+
+    /// Queues a full reload: every file read again (`changed`), so a file
+    /// known and not among them is removed (checked a slice at a time).
+    pub fn queue_full_reload(&mut self, changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>) {
+        self.queue_changes(changed, Vec::new());
+        if let Some(b) = self.queued.back_mut() {
+            b.sweep = Some(None);
+        }
     }
 
     /// Whether changes are queued.
@@ -519,7 +559,10 @@ impl Index {
     /// files below it).
     pub fn apply_queued(&mut self, deadline: Option<std::time::Instant>) -> Option<ChangeSummary> {
         let mut batch = self.queued.pop_front()?;
-        let mut steps = 0usize;
+        let out_of_time = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
+        if batch.finder.is_none() {
+            batch.finder = Some(self.mined_finder.clone());
+        }
         while let Some((path, articles, facts)) = batch.changed.pop_front() {
             let key = std::path::absolute(&path).unwrap_or(path);
             let n = articles.len();
@@ -536,23 +579,80 @@ impl Index {
                         self.set_facts(id, f.unwrap_or_default());
                     }
                 }
+                // the mined phrases in the new texts, found now (a slice's work)
+                if let Some(Some(finder)) = &batch.finder {
+                    for &id in &fresh {
+                        if let Some(a) = self.corpus.get(id) {
+                            found_in(finder, id, &a.body, &mut batch.found);
+                        }
+                    }
+                }
             }
-            steps += 1;
-            if let Some(deadline) = deadline
-                && steps.is_multiple_of(16)
-                && std::time::Instant::now() >= deadline
-                && !batch.changed.is_empty()
-            {
+            if out_of_time() && !batch.changed.is_empty() {
                 self.queued.push_front(batch);
                 return None;
             }
         }
-        let mut summary = std::mem::take(&mut batch.summary);
-        self.corpus
-            .remove_paths(&batch.removed, &batch.read, &mut summary);
+        // removals: a lookup in the ordered map each, some 10 µs, so
+        // thousands of them are sliced too
+        while batch.removed_done < batch.removed.len() {
+            let end = (batch.removed_done + 256).min(batch.removed.len());
+            self.corpus.remove_paths(
+                &batch.removed[batch.removed_done..end],
+                &batch.read,
+                &mut batch.summary,
+            );
+            batch.removed_done = end;
+            if end < batch.removed.len() && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        while let Some(after) = batch.sweep.take() {
+            batch.sweep = self
+                .corpus
+                .remove_unread(&batch.read, after.as_deref(), 1024, &mut batch.summary)
+                .map(Some);
+            if batch.sweep.is_some() && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        if batch.affected.is_none() {
+            self.settle_batch(&mut batch);
+            if !batch.affected.as_ref().is_some_and(Vec::is_empty) && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        // the mined phrases counted again, some phrases a slice
+        let affected = batch.affected.take().unwrap_or_default();
+        while batch.phrase < self.mined.len() && !affected.is_empty() {
+            let end = (batch.phrase + 16).min(self.mined.len());
+            self.recount_phrases(batch.phrase..end, &affected, &mut batch.found_at, &batch.found);
+            batch.phrase = end;
+            if end < self.mined.len() && out_of_time() {
+                batch.affected = Some(affected);
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        Some(std::mem::take(&mut batch.summary))
+    }
+
+    /// Once every file of a batch is applied: the removed articles' facts
+    /// are cleared, and the articles whose mined phrases are to be counted
+    /// again are known (see [`Self::recount_phrases`]).
+    fn settle_batch(&mut self, batch: &mut Batch) {
+        if batch.read.len() > 10_000 {
+            // 100,000 paths take a while to free: not on this thread
+            let read = std::mem::take(&mut batch.read);
+            std::thread::spawn(move || drop(read));
+        }
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
+        let summary = &batch.summary;
         // removed articles (also those a changed file no longer holds)
         for &id in &summary.removed {
             self.article_speakers[id as usize].clear();
@@ -565,60 +665,72 @@ impl Index {
             }
             self.similarity.set_sketch(id, Default::default());
         }
-        if !summary.is_empty() {
-            self.date_order = std::sync::OnceLock::new();
-            let mut affected: Vec<ArticleId> = summary
-                .removed
-                .iter()
-                .chain(&summary.added)
-                .chain(&summary.updated)
-                .copied()
-                .collect();
-            affected.sort_unstable();
-            affected.dedup();
-            self.recount_mined(&affected);
-        }
-        Some(summary)
-    }
-
-    /// Makes room for facts of article `id`.
-    fn grow_to(&mut self, id: ArticleId) {
-        let n = (id as usize + 1).max(self.corpus.len());
-        if self.article_speakers.len() < n {
-            self.article_speakers.resize(n, Vec::new());
-        }
-        if self.article_families.len() < n {
-            self.article_families.resize(n, Vec::new());
-        }
-    }
-
-    /// Counts the mined phrases again in `ids` (sorted: articles added,
-    /// changed or removed by a live reload), so that their articles and
-    /// counts stay those of the texts as they are now. Linear in the
-    /// phrases' articles plus the texts of `ids`.
-    fn recount_mined(&mut self, ids: &[ArticleId]) {
-        let Some(finder) = self.mined_finder.clone() else {
+        if summary.is_empty() {
+            batch.affected = Some(Vec::new());
             return;
+        }
+        self.date_order = std::sync::OnceLock::new();
+        let mut affected: Vec<ArticleId> = summary
+            .removed
+            .iter()
+            .chain(&summary.added)
+            .chain(&summary.updated)
+            .copied()
+            .collect();
+        affected.sort_unstable();
+        affected.dedup();
+        let same_finder = match (&batch.finder, &self.mined_finder) {
+            (Some(Some(a)), Some(b)) => Arc::ptr_eq(a, b),
+            (Some(None), None) => true,
+            _ => false,
         };
-        // (phrase, article, occurrences) found in the live articles of ids
-        let mut found: Vec<(usize, ArticleId, u32)> = Vec::new();
-        for &id in ids {
-            if !self.is_live(id) {
-                continue;
-            }
-            let Some(a) = self.corpus.get(id) else { continue };
-            let each = finder.find_each(&a.body);
-            for run in each.chunk_by(|x, y| x.0 == y.0) {
-                found.push((run[0].0, id, run.len() as u32));
+        if !same_finder {
+            // the phrases were mined meanwhile: find them in every text touched
+            batch.found.clear();
+            if let Some(finder) = self.mined_finder.clone() {
+                for &id in &affected {
+                    if let Some(a) = self.corpus.get(id) {
+                        found_in(&finder, id, &a.body, &mut batch.found);
+                    }
+                }
             }
         }
-        found.sort_unstable();
-        let mut found = found.as_slice();
-        for (p, m) in self.mined.iter_mut().enumerate() {
+        // found for a text that a later file of the batch replaced or removed
+        let live: Vec<bool> = batch.found.iter().map(|f| self.is_live(f.1)).collect();
+        let mut k = 0;
+        batch.found.retain(|_| {
+            k += 1;
+            live[k - 1]
+        });
+        batch.found.sort_unstable();
+        batch.found.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        batch.affected = Some(affected);
+    }
+
+    /// Counts the mined phrases `phrases` again in `ids` (sorted: the
+    /// articles added, changed or removed), given what was found in the
+    /// live ones (`found`, sorted by phrase then article; `at` is how far
+    /// phrases before these took it), so that their articles and counts
+    /// stay those of the texts as they are now. Linear in the phrases'
+    /// articles.
+    fn recount_phrases(
+        &mut self,
+        phrases: Range<usize>,
+        ids: &[ArticleId],
+        at: &mut usize,
+        found: &[(usize, ArticleId, u32)],
+    ) {
+        for p in phrases {
+            let Some(m) = self.mined.get_mut(p) else { break };
+            while found.get(*at).is_some_and(|f| f.0 < p) {
+                *at += 1;
+            }
+            let from = *at;
+            while found.get(*at).is_some_and(|f| f.0 == p) {
+                *at += 1;
+            }
+            let mine = &found[from..*at];
             let counted = m.counts.len() == m.docs.len();
-            let split = found.partition_point(|f| f.0 == p);
-            let (mine, rest) = found.split_at(split);
-            found = rest;
             let mut docs = Vec::with_capacity(m.docs.len() + mine.len());
             let mut counts = Vec::with_capacity(if counted { docs.capacity() } else { 0 });
             let mut occurrences = 0usize;
@@ -654,6 +766,17 @@ impl Index {
                 m.occurrences += mine.iter().map(|f| f.2 as usize).sum::<usize>();
             }
             m.docs = docs;
+        }
+    }
+
+    /// Makes room for facts of article `id`.
+    fn grow_to(&mut self, id: ArticleId) {
+        let n = (id as usize + 1).max(self.corpus.len());
+        if self.article_speakers.len() < n {
+            self.article_speakers.resize(n, Vec::new());
+        }
+        if self.article_families.len() < n {
+            self.article_families.resize(n, Vec::new());
         }
     }
 
@@ -792,6 +915,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_reload_removes_the_files_not_read_a_slice_at_a_time() {
+        let arts = many(10_000);
+        let mut ix = Index::new(Corpus::new(arts.clone()));
+        // every other file read again (one changed), the rest gone
+        let read: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = arts
+            .iter()
+            .step_by(2)
+            .map(|a| (PathBuf::from(&a.path), vec![a.clone()], Vec::new()))
+            .collect();
+        ix.queue_full_reload(read);
+        let past = Some(std::time::Instant::now());
+        let mut slices = 0;
+        let s = loop {
+            slices += 1;
+            if let Some(s) = ix.apply_queued(past) {
+                break s;
+            }
+        };
+        assert!(slices > 5000 / 16, "{slices}");
+        assert_eq!(s.removed.len(), 5_000);
+        assert!(s.added.is_empty() && s.updated.is_empty());
+        assert!((0..10_000).all(|id| ix.is_live(id) == (id % 2 == 0)));
+    }
+
+    #[test]
     fn queued_changes_are_applied_a_slice_at_a_time() {
         let mut ix = Index::new(Corpus::new(many(100)));
         let changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = (0..100)
@@ -820,12 +968,15 @@ mod tests {
             }
             assert!(ix.changes_queued());
         };
-        // sixteen files a slice when the time is up
-        assert_eq!(slices, 100 / 16 + 1);
+        // a file a slice when the time is up, then the counts of the
+        // mined phrases
+        assert_eq!(slices, 101);
         assert_eq!(first.updated.len(), 50);
         // a file read in the batch is not removed by it
         assert!(first.removed.is_empty());
         assert!(ix.is_live(99));
+        // (its files, then its mined phrases)
+        assert!(ix.apply_queued(past).is_none());
         let second = ix.apply_queued(past).expect("the second batch");
         assert_eq!(second.removed, [1]);
         assert!(!ix.changes_queued());

@@ -83,11 +83,16 @@ type ByFile = BTreeMap<PathBuf, Vec<ArticleId>>;
 
 fn files_of(articles: &[Article]) -> ByFile {
     let mut by_file = BTreeMap::new();
-    let cwd = std::env::current_dir().ok();
     for a in articles {
-        add_file(&mut by_file, a, cwd.as_deref());
+        add_file(&mut by_file, a, cwd());
     }
     by_file
+}
+
+/// The working folder, asked for once (readout never changes it).
+fn cwd() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
 }
 
 fn add_file(by_file: &mut ByFile, article: &Article, cwd: Option<&Path>) {
@@ -115,12 +120,15 @@ impl Corpus {
         }
     }
 
-    /// Adds an article and returns its id.
+    /// Adds an article and returns its id. Its file is recorded at once
+    /// (the app's loads come this way, a batch at a time), so that a first
+    /// live change does not have to look at every article.
     pub fn push(&mut self, mut article: Article) -> ArticleId {
         let id = self.articles.len() as ArticleId;
         article.id = id;
+        self.by_file();
         if let Some(by_file) = self.by_file.get_mut() {
-            add_file(by_file, &article, None);
+            add_file(by_file, &article, cwd());
         }
         self.articles.push(article);
         self.removed.push(false);
@@ -221,6 +229,40 @@ impl Corpus {
                 }
             }
         }
+    }
+
+    /// Marks removed the live articles of up to `max` files after `after`
+    /// (in path order) that are not in `read`; returns the last file looked
+    /// at when there are more.
+    pub fn remove_unread(
+        &mut self,
+        read: &HashSet<PathBuf>,
+        after: Option<&Path>,
+        max: usize,
+        summary: &mut ChangeSummary,
+    ) -> Option<PathBuf> {
+        use std::ops::Bound;
+        self.by_file();
+        let by_file = self.by_file.get()?;
+        let from = after.map_or(Bound::Unbounded, Bound::Excluded);
+        let mut last = None;
+        for (file, ids) in by_file.range::<Path, _>((from, Bound::Unbounded)).take(max) {
+            last = Some(file);
+            if read.contains(file) {
+                continue;
+            }
+            for &id in ids {
+                if !self.removed[id as usize] {
+                    self.removed[id as usize] = true;
+                    summary.removed.push(id);
+                }
+            }
+        }
+        let last = last?;
+        by_file
+            .range::<Path, _>((Bound::Excluded(last.as_path()), Bound::Unbounded))
+            .next()
+            .map(|_| last.clone())
     }
 
     /// Files articles were loaded from (not the bundled ones), still

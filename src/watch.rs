@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher as _};
 
 use crate::facts::{Analyzer, Facts};
-use crate::store::{self, Issue, Loaded};
+use crate::store::{self, Article, Issue, Loaded};
 
 /// How long the files must be quiet before a batch of changes is reported.
 const SETTLE: Duration = Duration::from_millis(200);
@@ -17,9 +17,13 @@ const SETTLE: Duration = Duration::from_millis(200);
 /// One settled batch of changes.
 #[derive(Debug, Default)]
 pub struct Changes {
-    /// Files created or changed, what reading them gave, and the analysis
-    /// of each article read.
-    pub loaded: Vec<(PathBuf, Loaded, Vec<Facts>)>,
+    /// Files created or changed, the articles each holds now, and the
+    /// analysis of each article read.
+    pub loaded: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
+    /// What reading them met (they replace these files' earlier issues).
+    pub issues: Vec<Issue>,
+    /// Every file was read (`r`): a file known and not read is gone.
+    pub full: bool,
     /// Files (or folders) that are gone, or no longer hold articles. A
     /// removal never takes a file of `loaded`.
     pub removed: Vec<PathBuf>,
@@ -29,8 +33,16 @@ pub struct Changes {
 }
 
 impl Changes {
-    fn new(loaded: Vec<(PathBuf, Loaded, Vec<Facts>)>, removed: Vec<PathBuf>) -> Changes {
+    fn new(read: Vec<(PathBuf, Loaded, Vec<Facts>)>, removed: Vec<PathBuf>) -> Changes {
         let cwd = std::env::current_dir().ok();
+        let mut issues = Vec::new();
+        let loaded: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = read
+            .into_iter()
+            .map(|(p, l, f)| {
+                issues.extend(l.issues);
+                (p, l.articles, f)
+            })
+            .collect();
         let touched = loaded
             .iter()
             .map(|(p, _, _)| p)
@@ -39,8 +51,19 @@ impl Changes {
             .collect();
         Changes {
             loaded,
+            issues,
+            full: false,
             removed,
             touched,
+        }
+    }
+
+    /// Frees the paths of [`Changes::forget_issues`] (off the calling
+    /// thread when there are many: 100,000 paths take a while to free).
+    pub fn let_go_of_paths(&mut self) {
+        let touched = std::mem::take(&mut self.touched);
+        if touched.len() > 10_000 {
+            std::thread::spawn(move || drop(touched));
         }
     }
 
@@ -186,21 +209,19 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
 }
 
-/// Reads every file under `paths` again (the `r` key). Files in `known`
-/// that are no longer found are reported removed.
-pub fn reload_all(paths: &[PathBuf], known: Vec<PathBuf>, analyzer: &Analyzer) -> Changes {
+/// Reads every file under `paths` again (the `r` key): a full reload, so
+/// the files known but not found are removed as it is applied.
+pub fn reload_all(paths: &[PathBuf], analyzer: &Analyzer) -> Changes {
     use rayon::prelude::*;
     let (files, _) = store::discover(paths);
-    let found: BTreeSet<PathBuf> = files
-        .iter()
-        .map(|(p, _)| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
-        .collect();
     let loaded = files
         .into_par_iter()
         .map(|(p, _)| read_one(p, analyzer))
         .collect();
-    let removed = known.into_iter().filter(|k| !found.contains(k)).collect();
-    Changes::new(loaded, removed)
+    Changes {
+        full: true,
+        ..Changes::new(loaded, Vec::new())
+    }
 }
 
 fn read_one(p: PathBuf, analyzer: &Analyzer) -> (PathBuf, Loaded, Vec<Facts>) {
@@ -278,9 +299,10 @@ mod tests {
         .unwrap();
         let file = dir.path().join("new.txt");
         std::fs::write(&file, "Fresh headline here\n\nBody.").unwrap();
-        assert!(wait_for(&got, |c| c.iter().any(|c| c.loaded.iter().any(
-            |(p, l, f)| p == &file && l.articles.len() == 1 && f.len() == 1
-        ))));
+        assert!(wait_for(&got, |c| c.iter().any(|c| c
+            .loaded
+            .iter()
+            .any(|(p, l, f)| p == &file && l.len() == 1 && f.len() == 1))));
         std::fs::remove_file(&file).unwrap();
         assert!(wait_for(&got, |c| c.iter().any(|c| c.removed.contains(&file))));
         // files that are not articles are ignored
@@ -296,12 +318,12 @@ mod tests {
 
     /// The live articles' paths after applying `changes` to `ix`.
     fn apply(ix: &mut crate::index::Index, changes: Changes) -> Vec<String> {
-        let changed = changes
-            .loaded
-            .into_iter()
-            .map(|(p, l, f)| (p, l.articles, f))
-            .collect();
-        ix.apply(changed, &changes.removed);
+        if changes.full {
+            ix.queue_full_reload(changes.loaded);
+            while ix.apply_queued(None).is_some() {}
+        } else {
+            ix.apply(changes.loaded, &changes.removed);
+        }
         live(ix)
     }
 
@@ -319,10 +341,6 @@ mod tests {
     fn index_of(dir: &Path) -> crate::index::Index {
         let report = store::load_paths(&[dir.to_path_buf()]);
         crate::index::Index::new(crate::store::Corpus::new(report.articles))
-    }
-
-    fn known(ix: &crate::index::Index) -> Vec<PathBuf> {
-        ix.corpus().files().map(Path::to_path_buf).collect()
     }
 
     #[test]
@@ -345,7 +363,7 @@ mod tests {
         assert_eq!(got, want);
         // and `r` afterwards, twice, changes nothing
         for _ in 0..2 {
-            let changes = reload_all(std::slice::from_ref(&root), known(&ix), &analyzer);
+            let changes = reload_all(std::slice::from_ref(&root), &analyzer);
             assert_eq!(apply(&mut ix, changes), want);
         }
     }
@@ -363,11 +381,9 @@ mod tests {
         let mut ix = crate::index::Index::new(crate::store::Corpus::new(report.articles));
         std::fs::write(root.join("fixed.txt"), "Now fixed\n\ntext").unwrap();
         for _ in 0..3 {
-            let changes = reload_all(std::slice::from_ref(&root), known(&ix), &Analyzer::none());
+            let changes = reload_all(std::slice::from_ref(&root), &Analyzer::none());
             changes.forget_issues(&mut issues);
-            for (_, l, _) in &changes.loaded {
-                issues.extend(l.issues.iter().cloned());
-            }
+            issues.extend(changes.issues.iter().cloned());
             apply(&mut ix, changes);
         }
         let msgs: Vec<String> = issues.iter().map(ToString::to_string).collect();
@@ -409,9 +425,8 @@ mod tests {
         std::thread::sleep(ROOT_CHECK + SETTLE);
         let file = root.join("new.txt");
         std::fs::write(&file, "Fresh headline here\n\nBody.").unwrap();
-        assert!(wait_for(&got, |c| c.iter().any(|c| c
-            .loaded
+        assert!(wait_for(&got, |c| c
             .iter()
-            .any(|(p, l, _)| p == &file && l.articles.len() == 1))));
+            .any(|c| c.loaded.iter().any(|(p, l, _)| p == &file && l.len() == 1))));
     }
 }

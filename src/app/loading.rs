@@ -136,24 +136,26 @@ const CHANGES_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 /// Work the app asks the outside world to do (the event loop does it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Read every file again; the files known now, to notice deletions.
-    Reload { known: Vec<std::path::PathBuf> },
+    /// Read every file again (files not found are removed as the
+    /// result is applied).
+    Reload,
 }
 
 impl App {
     /// Takes a settled batch of file changes (live reload or `r`): they are
     /// applied a slice at a time between events (see [`Self::tick`]); the
     /// store, the filter and the view follow; selection, filter and scroll stay.
-    pub(super) fn on_changes(&mut self, changes: crate::watch::Changes) {
+    pub(super) fn on_changes(&mut self, mut changes: crate::watch::Changes) {
         self.settle();
         // the issues of the files read again (or gone) are theirs now
         changes.forget_issues(&mut self.issues);
-        let mut changed = Vec::with_capacity(changes.loaded.len());
-        for (path, loaded, facts) in changes.loaded {
-            self.issues.extend(loaded.issues);
-            changed.push((path, loaded.articles, facts));
+        changes.let_go_of_paths();
+        self.issues.extend(changes.issues);
+        if changes.full {
+            self.index.queue_full_reload(changes.loaded);
+        } else {
+            self.index.queue_changes(changes.loaded, changes.removed);
         }
-        self.index.queue_changes(changed, changes.removed);
         self.step_changes(std::time::Instant::now() + CHANGES_BUDGET);
     }
 
@@ -194,13 +196,12 @@ impl App {
 
     /// Asks for a full reload (the `r` key).
     pub fn request_reload(&mut self) {
-        let known: Vec<_> = self.index.corpus().files().map(|p| p.to_path_buf()).collect();
-        if known.is_empty() {
+        if self.index.corpus().files().next().is_none() {
             self.message = Some("the bundled articles do not change; nothing to reload".into());
             return;
         }
         self.message = Some("reloading…".into());
-        self.effects.push(Effect::Reload { known });
+        self.effects.push(Effect::Reload);
     }
 }
 

@@ -81,9 +81,8 @@ impl App {
             if !self.input_open {
                 return false;
             }
-            for c in text.chars().filter(|c| !c.is_control()) {
-                self.filter.edit(InputEdit::Insert(c));
-            }
+            let text: String = text.chars().filter(|c| !c.is_control()).collect();
+            self.filter.insert_text(&text);
             self.refilter();
             return true;
         }

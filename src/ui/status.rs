@@ -84,10 +84,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn draw_input(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let f = &app.filter;
     let mut spans = vec![Span::styled("/", theme.key), Span::raw(f.input.as_str())];
+    // an error that would not fit after the text (a long paste) shows at
+    // the right edge, over the text
+    let mut at_edge = None;
     if let Some(e) = &f.error {
-        spans.push(Span::styled(format!("   {e}"), theme.error));
+        let error = format!("   {e}");
+        if 1 + f.input.width() + error.width() > usize::from(area.width) {
+            at_edge = Some(error);
+        } else {
+            spans.push(Span::styled(error, theme.error));
+        }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let Some(error) = at_edge {
+        let line = Line::from(Span::styled(error, theme.error)).alignment(ratatui::layout::Alignment::Right);
+        frame.render_widget(Paragraph::new(line), area);
+    }
     let before: String = f.input.chars().take(f.cursor).collect();
     let x = area.x.saturating_add(1).saturating_add(before.width() as u16);
     if x < area.right() {
