@@ -83,6 +83,9 @@ pub struct Evidence {
     /// word capitalised.
     pub silent: u32,
     pub silent_caps: u32,
+    /// The articles where two forms merged into this row both occur (their
+    /// counts are made again, the forms together).
+    pub shared_docs: Vec<u32>,
     /// Per word of the phrase (in order): (occurrences where its capital
     /// says something, of those the capitalised ones).
     pub word_caps: Vec<(u32, u32)>,
@@ -460,6 +463,15 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// Folds `from` into `into` (one row, `into`'s text).
 fn absorb(into: &mut MinedPhrase, from: MinedPhrase, overlap: bool) {
+    // articles holding both: their count is made again from the text
+    let both: Vec<u32> = into
+        .docs
+        .iter()
+        .copied()
+        .filter(|d| from.docs.binary_search(d).is_ok())
+        .collect();
+    into.evidence.shared_docs = union(&into.evidence.shared_docs, &both);
+    into.evidence.shared_docs = union(&into.evidence.shared_docs, &from.evidence.shared_docs);
     let (docs, counts) = union_counts((&into.docs, &into.counts), (&from.docs, &from.counts), overlap);
     into.occurrences = if counts.len() == docs.len() && !counts.is_empty() {
         counts.iter().map(|&c| c as usize).sum()

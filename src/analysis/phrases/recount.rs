@@ -131,10 +131,14 @@ pub fn recount_and_weigh(docs: &[Doc], mut mined: Vec<MinedPhrase>, hidden: &[St
 
 /// Counts the rows with variants again, all their forms as one phrase
 /// (leftmost, then longest, without overlaps: as a concordance of the row
-/// finds them), in the articles the row was found in.
+/// finds them), in the articles where two of its forms occur (elsewhere
+/// the count of the one form found there is right already).
 fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
     let rows: Vec<usize> = (0..mined.len())
-        .filter(|&i| !mined[i].variants.is_empty())
+        .filter(|&i| {
+            let m = &mined[i];
+            !m.evidence.shared_docs.is_empty() && m.counts.len() == m.docs.len()
+        })
         .collect();
     if rows.is_empty() {
         return;
@@ -145,7 +149,10 @@ fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
             .chain(m.variants.iter().map(String::as_str))
             .map(move |p| (p, k))
     }));
-    let mut in_doc: Vec<u32> = rows.iter().flat_map(|&i| mined[i].docs.iter().copied()).collect();
+    let mut in_doc: Vec<u32> = rows
+        .iter()
+        .flat_map(|&i| mined[i].evidence.shared_docs.iter().copied())
+        .collect();
     in_doc.sort_unstable();
     in_doc.dedup();
     // (row, doc, occurrences)
@@ -159,20 +166,17 @@ fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
                 .collect::<Vec<_>>()
         })
         .collect();
-    for &i in &rows {
-        let m = &mut mined[i];
-        m.counts = vec![0; m.docs.len()];
-    }
     for (k, d, n) in found {
         let m = &mut mined[rows[k]];
-        if let Ok(pos) = m.docs.binary_search(&d) {
+        // (another row's shared article is not this one's)
+        if m.evidence.shared_docs.binary_search(&d).is_ok()
+            && let Ok(pos) = m.docs.binary_search(&d)
+        {
             m.counts[pos] = n;
         }
     }
     for &i in &rows {
         let m = &mut mined[i];
-        // (a doc where no form is found any more cannot happen: each was
-        // found there alone)
         m.occurrences = m.counts.iter().map(|&c| c as usize).sum();
     }
 }
