@@ -91,7 +91,7 @@
 
 mod align;
 pub mod index;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::ops::Range;
 
