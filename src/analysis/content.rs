@@ -15,8 +15,8 @@
 //!
 //! Each content word has a [`Kind`]: a *name* is a capitalised word that
 //! does not open a sentence (or any capitalised word the text also writes
-//! capitalised elsewhere mid-sentence), a *number* has digits, anything
-//! else is a *word*. Stopwords (the mined phrases' list and a few reporting
+//! capitalised elsewhere mid-sentence), but not a month or a weekday; a
+//! *number* has digits; anything else is a *word*. Stopwords (the mined phrases' list and a few reporting
 //! words: "said", "told", "according") and one-letter words are left out.
 
 use std::ops::Range;
@@ -134,7 +134,10 @@ pub fn content_words(text: &str) -> Vec<ContentWord> {
         if norm.chars().count() < 2 || is_stopword(norm) || EXTRA_STOP.contains(&norm) {
             continue;
         }
-        let kind = if first.is_uppercase() && !opens_sentence(text, range.start) {
+        let kind = if first.is_uppercase()
+            && !opens_sentence(text, range.start)
+            && !is_calendar_word(&w.text.to_lowercase())
+        {
             Kind::Name
         } else {
             Kind::Word
@@ -155,6 +158,7 @@ pub fn content_words(text: &str) -> Vec<ContentWord> {
     for w in &mut out {
         if w.kind == Kind::Word
             && names.contains(&w.key)
+            && !is_calendar_word(&text[w.range.clone()].to_lowercase())
             && text[w.range.clone()]
                 .chars()
                 .next()
@@ -164,6 +168,52 @@ pub fn content_words(text: &str) -> Vec<ContentWord> {
         }
     }
     out
+}
+
+/// Month and weekday names and their abbreviations: capitalised, common to
+/// every report of a day, and no label.
+pub fn is_calendar_word(w: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    CALENDAR.contains(&w)
 }
 
 /// Drops a possessive `'s` and a plural `s` (words of five letters or more,
@@ -247,7 +297,7 @@ mod tests {
                 ("documents", Kind::Word),
                 ("Port", Kind::Name),
                 ("Selen", Kind::Name),
-                ("Monday", Kind::Name),
+                ("Monday", Kind::Word),
                 ("Bereth", Kind::Name),
             ]
         );

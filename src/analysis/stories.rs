@@ -437,6 +437,79 @@ impl StoryIndex {
     }
 }
 
+/// One row of the most-similar list ([`rank_similar`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Similar {
+    /// The other article.
+    pub id: u32,
+    /// Its story similarity to the query ([`StoryIndex::similarity`]).
+    pub story: f64,
+    /// What [`compare`](super::reuse::compare) finds between the query (A)
+    /// and it (B): the share of the query's words in shared passages...
+    pub a_shared: f64,
+    /// ... the share of its words in them ...
+    pub b_shared: f64,
+    /// ... and the number of passages.
+    pub passages: usize,
+    /// What the list is ranked by: the highest of `story`, `a_shared` and
+    /// `b_shared`.
+    pub score: f64,
+}
+
+/// Articles scored by the story similarity and then compared, at most.
+pub const SIMILAR_CANDIDATES: usize = 200;
+
+/// The articles most like `doc`, best first, at most `limit`: the
+/// [`SIMILAR_CANDIDATES`] best by story similarity plus `extra` candidates
+/// (those a [`SimilarityIndex`](super::reuse::SimilarityIndex) finds
+/// sharing text), each compared with `doc` by
+/// [`compare`](super::reuse::compare), ranked by [`Similar::score`].
+///
+/// This is how it agrees with the compare view: every figure of shared
+/// passages it shows is compare's own, and an article that shares a
+/// passage scores above 0, so it is listed unless `limit` better ones are.
+/// `text(id)` gives an article's body (None for a deleted one: skipped).
+/// Runs on all cores; for one query over 100,000 articles, a few tens of
+/// milliseconds, so the app runs it off the UI thread.
+pub fn rank_similar<'t, F>(index: &StoryIndex, doc: u32, text: F, extra: &[u32], limit: usize) -> Vec<Similar>
+where
+    F: Fn(u32) -> Option<&'t str> + Sync,
+{
+    let Some(query) = text(doc) else {
+        return Vec::new();
+    };
+    let mut cands: Vec<(u32, f64)> = index.most_similar(doc, SIMILAR_CANDIDATES);
+    for &e in extra {
+        if e != doc && !cands.iter().any(|c| c.0 == e) {
+            cands.push((e, index.similarity(doc, e)));
+        }
+    }
+    let mut out: Vec<Similar> = cands
+        .into_par_iter()
+        .filter_map(|(id, story)| {
+            let other = text(id)?;
+            let c = super::reuse::compare(query, other);
+            let score = story.max(c.a_shared).max(c.b_shared);
+            (score > 0.0 || !c.passages.is_empty()).then_some(Similar {
+                id,
+                story,
+                a_shared: c.a_shared,
+                b_shared: c.b_shared,
+                passages: c.passages.len(),
+                score,
+            })
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(y.passages.cmp(&x.passages))
+            .then(x.id.cmp(&y.id))
+    });
+    out.truncate(limit);
+    out
+}
+
 fn dot(x: &[(u32, f32)], y: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < x.len() && j < y.len() {
@@ -546,7 +619,7 @@ pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
         for r in name_runs(&cw, text) {
             let shown = &text[r.clone()];
             let key = shown.to_lowercase();
-            if seen_names.contains(&key) || key.split(' ').all(is_calendar_word) {
+            if seen_names.contains(&key) || key.split(' ').all(super::content::is_calendar_word) {
                 continue;
             }
             let rarity = cw
@@ -594,52 +667,6 @@ pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
         chosen.extend(more.into_iter().take(3 - chosen.len()));
     }
     chosen.join(" · ")
-}
-
-/// Month and weekday names and their abbreviations: capitalised, common to
-/// every report of a day, and no label.
-fn is_calendar_word(w: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    CALENDAR.contains(&w)
 }
 
 /// The day number (days since 1970-01-01) of a date written `YYYY-MM-DD`
@@ -808,6 +835,47 @@ mod tests {
         let ix = index(&[""]);
         assert!(ix.stories(&[""]).is_empty());
         assert!(ix.most_similar(0, 5).is_empty());
+    }
+
+    #[test]
+    fn rank_similar_agrees_with_compare() {
+        // many unrelated articles, one sharing a single ten-word sentence
+        // with the query and nothing else
+        let shared = "the committee approved the harbour budget after a long night";
+        let query =
+            format!("Tomatoes ripened early in the valley. {shared}. Bees swarmed near the orchard gate.");
+        let x = format!(
+            "Quarterly chess results arrived from the capital. {shared}. Players protested the clocks."
+        );
+        let mut texts: Vec<String> = (0..60)
+            .map(|i| {
+                format!("Report {i} on weather number {i}: rain fell over district {i} and roads closed.")
+            })
+            .collect();
+        texts.push(query.clone());
+        texts.push(x.clone());
+        texts.push(query.clone());
+        let docs: Vec<StoryDoc> = texts.iter().map(|t| doc(t)).collect();
+        let ix = StoryIndex::build(&docs, StoryOptions::default());
+        let q = 60;
+        let got = rank_similar(&ix, q, |i| texts.get(i as usize).map(String::as_str), &[], 10);
+        let xr = got
+            .iter()
+            .find(|s| s.id == 61)
+            .expect("the article sharing a sentence is listed");
+        assert_eq!(xr.passages, 1);
+        assert!(xr.score > 0.0);
+        assert_eq!(got[0].id, 62);
+        assert!((got[0].score - 1.0).abs() < 1e-6);
+        for s in &got {
+            let c = crate::analysis::reuse::compare(&query, &texts[s.id as usize]);
+            assert_eq!(s.passages, c.passages.len());
+            assert_eq!(s.a_shared, c.a_shared);
+        }
+        assert!(got.windows(2).all(|w| w[0].score >= w[1].score));
+        // a deleted query or unknown id: nothing
+        assert!(rank_similar(&ix, q, |_| None, &[], 10).is_empty());
+        assert!(rank_similar(&ix, 999, |i| texts.get(i as usize).map(String::as_str), &[], 10).is_empty());
     }
 
     #[test]
