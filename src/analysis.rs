@@ -4,6 +4,7 @@
 pub mod content;
 pub mod phrases;
 pub mod reuse;
+pub mod sides;
 pub mod speakers;
 pub mod stories;
 pub mod text;

@@ -5,6 +5,7 @@ mod compare;
 mod list;
 mod phrases;
 mod speakers;
+mod stories;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -79,6 +80,8 @@ pub enum Command {
     Kwic(phrases::KwicArgs),
     /// Print the passages two articles share and how similar they are.
     Compare(compare::CompareArgs),
+    /// Print groups of articles that report the same event.
+    Stories(stories::StoriesArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
         Some(Command::Phrases(args)) => phrases::run_phrases(args),
         Some(Command::Kwic(args)) => phrases::run_kwic(args),
         Some(Command::Compare(args)) => compare::run(args),
+        Some(Command::Stories(args)) => stories::run(args),
         None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {
@@ -370,7 +374,9 @@ mod tests {
     fn a_missing_bare_word_hints_at_the_subcommands() {
         assert_eq!(
             subcommand_hint(Path::new("bogus")).as_deref(),
-            Some(" (subcommands: list, speakers, quotes, phrases, kwic, compare; see readout --help)")
+            Some(
+                " (subcommands: list, speakers, quotes, phrases, kwic, compare, stories; see readout --help)"
+            )
         );
         // paths that read as paths get no hint
         for path in ["bogus.txt", "no/such", "/no/such", "./bogus", ""] {

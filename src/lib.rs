@@ -15,6 +15,7 @@ pub mod index;
 pub mod loader;
 pub mod query;
 pub mod store;
+pub mod stories;
 #[doc(hidden)]
 pub mod synth;
 pub mod tui;
