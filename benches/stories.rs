@@ -22,6 +22,24 @@ fn split(file: &str) -> (&str, Option<i64>) {
     (body, date)
 }
 
+/// CPU seconds this process has used (user + system, all threads), from
+/// /proc/self/stat: the figure that matters when other work shares the
+/// cores. None off Linux.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn timed(what: &str, texts: &[(&str, Option<i64>)]) {
+    let (t, c) = (Instant::now(), cpu_seconds());
+    let groups = stories_of(texts);
+    let cpu = c.zip(cpu_seconds()).map_or(String::new(), |(a, b)| format!(", {:.2} s of CPU", b - a));
+    println!("{what}: {groups} groups in {:.2?}{cpu}", t.elapsed());
+}
+
 fn stories_of(texts: &[(&str, Option<i64>)]) -> usize {
     let docs: Vec<StoryDoc> = texts
         .iter()

@@ -48,7 +48,7 @@
 //! well under 2 s on two cores (`cargo bench --bench stories`); 100,000 in a
 //! few seconds, which is why the app runs it off the UI thread.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -75,8 +75,8 @@ pub struct StoryOptions {
     /// Terms per article looked up for candidates.
     pub probe: usize,
     /// Terms held by more articles than this are not looked up for
-    /// candidates (they still count in the similarity). `0`: 5% of the
-    /// articles, at least 20 and at most 400.
+    /// candidates (they still count in the similarity). `0`: 2% of the
+    /// articles, at least 20 and at most 250.
     pub max_df: usize,
     /// Candidates per article whose exact similarity is computed.
     pub neighbours: usize,
@@ -123,8 +123,9 @@ pub struct StoryIndex {
     /// Per article: (term id, weight), sorted by term id, normalised over
     /// all of the article's terms.
     vectors: Vec<Vec<(u32, f32)>>,
-    /// Per term: the articles holding it (in the stored vectors), sorted.
-    postings: Vec<Vec<u32>>,
+    /// Per term: the articles holding it (in the stored vectors), sorted,
+    /// with the term's weight there.
+    postings: Vec<Vec<(u32, f32)>>,
     /// Per term key: (term id, df) for terms held by two articles or more.
     terms: HashMap<u64, (u32, u32)>,
     dates: Vec<Option<i64>>,
@@ -242,10 +243,10 @@ impl StoryIndex {
                 v
             })
             .collect();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); shared.len()];
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); shared.len()];
         for (d, v) in vectors.iter().enumerate() {
-            for &(t, _) in v {
-                postings[t as usize].push(d as u32);
+            for &(t, w) in v {
+                postings[t as usize].push((d as u32, w));
             }
         }
         StoryIndex {
@@ -321,9 +322,8 @@ impl StoryIndex {
         };
         let mut acc: HashMap<u32, f32> = HashMap::new();
         for &(t, w) in q {
-            for &e in &self.postings[t as usize] {
+            for &(e, we) in &self.postings[t as usize] {
                 if e != doc {
-                    let we = self.weight(e, t);
                     *acc.entry(e).or_default() += w * we;
                 }
             }
@@ -338,16 +338,19 @@ impl StoryIndex {
         out
     }
 
-    fn weight(&self, doc: u32, term: u32) -> f32 {
-        let v = &self.vectors[doc as usize];
-        v.binary_search_by_key(&term, |t| t.0).map_or(0.0, |i| v[i].1)
+    /// Whether both dates are known and too far apart for one story.
+    fn too_far(&self, a: u32, b: u32) -> bool {
+        match (self.dates[a as usize], self.dates[b as usize]) {
+            (Some(x), Some(y)) => x.abs_diff(y) as i64 >= self.opts.max_days.max(self.opts.same_days + 1),
+            _ => false,
+        }
     }
 
     fn max_df(&self) -> usize {
         if self.opts.max_df > 0 {
             self.opts.max_df
         } else {
-            (self.len() / 20).clamp(20, 400)
+            (self.len() / 50).clamp(20, 250)
         }
     }
 
@@ -375,14 +378,14 @@ impl StoryIndex {
                         probes.truncate(probe);
                     }
                     for (t, w) in probes {
-                        for &e in &self.postings[t as usize] {
-                            if e == d {
+                        for &(e, we) in &self.postings[t as usize] {
+                            if e == d || self.too_far(d, e) {
                                 continue;
                             }
                             if acc[e as usize] == 0.0 {
                                 touched.push(e);
                             }
-                            acc[e as usize] += w * self.weight(e, t).max(f32::MIN_POSITIVE);
+                            acc[e as usize] += (w * we).max(f32::MIN_POSITIVE);
                         }
                     }
                     let mut cands: Vec<(u32, f32)> = touched.iter().map(|&e| (e, acc[e as usize])).collect();
@@ -580,6 +583,9 @@ fn link(n: usize, pairs: &[(u32, u32, f64)], min_mean: f64) -> Vec<(Vec<u32>, f6
         .collect()
 }
 
+/// Most articles of a group read to label it.
+const LABEL_SAMPLE: usize = 64;
+
 /// Runs of capitalised words ("Port Selen", "Anselm Varga") in a text: the
 /// word ranges of each run, consecutive names separated by one space only.
 fn name_runs(words: &[ContentWord], text: &str) -> Vec<Range<usize>> {
@@ -605,17 +611,20 @@ fn name_runs(words: &[ContentWord], text: &str) -> Vec<Range<usize>> {
 /// ("Selen" after "Port Selen") is skipped. Falls back to the group's
 /// heaviest shared content words.
 pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
+    // a big group is labelled from an even sample of its articles
+    let step = members.len().div_ceil(LABEL_SAMPLE).max(1);
+    let members: Vec<u32> = members.iter().copied().step_by(step).collect();
     let need = members.len().div_ceil(2).max(2);
     // name key → (articles, rarity, display form)
     let mut names: HashMap<String, (usize, f32, String)> = HashMap::new();
     let mut words: HashMap<u64, (usize, f32, String)> = HashMap::new();
     let n = index.len();
-    for &m in members {
+    for &m in &members {
         let Some(text) = texts.get(m as usize) else {
             continue;
         };
         let cw = content_words(text);
-        let mut seen_names: Vec<String> = Vec::new();
+        let mut seen_names: HashSet<String> = HashSet::new();
         for r in name_runs(&cw, text) {
             let shown = &text[r.clone()];
             let key = shown.to_lowercase();
@@ -629,12 +638,11 @@ pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
                 .fold(0.0, f32::max);
             let e = names.entry(key.clone()).or_insert((0, rarity, shown.to_string()));
             e.0 += 1;
-            seen_names.push(key);
+            seen_names.insert(key);
         }
-        let mut seen: Vec<u64> = Vec::new();
+        let mut seen: HashSet<u64> = HashSet::new();
         for w in &cw {
-            if w.kind == Kind::Word && !seen.contains(&w.key) {
-                seen.push(w.key);
+            if w.kind == Kind::Word && seen.insert(w.key) {
                 let rarity = idf(n, index.df_of(w.key).max(1));
                 let e = words
                     .entry(w.key)
