@@ -36,7 +36,9 @@ fn cpu_seconds() -> Option<f64> {
 fn timed(what: &str, texts: &[(&str, Option<i64>)]) {
     let (t, c) = (Instant::now(), cpu_seconds());
     let groups = stories_of(texts);
-    let cpu = c.zip(cpu_seconds()).map_or(String::new(), |(a, b)| format!(", {:.2} s of CPU", b - a));
+    let cpu = c
+        .zip(cpu_seconds())
+        .map_or(String::new(), |(a, b)| format!(", {:.2} s of CPU", b - a));
     println!("{what}: {groups} groups in {:.2?}{cpu}", t.elapsed());
 }
 
@@ -58,22 +60,16 @@ fn bench(c: &mut Criterion) {
     if let Some(n) = std::env::var("STORIES_N").ok().and_then(|s| s.parse().ok()) {
         let corpus = synth::corpus(n, 600, 11);
         let texts: Vec<(&str, Option<i64>)> = corpus.files.iter().map(|(_, f)| split(f)).collect();
-        let t = Instant::now();
-        let groups = stories_of(&texts);
-        println!(
-            "stories over {n} articles: {groups} groups in {:.2?}",
-            t.elapsed()
-        );
+        timed(&format!("stories over {n} articles"), &texts);
+        let undated: Vec<(&str, Option<i64>)> = texts.iter().map(|t| (t.0, None)).collect();
+        timed(&format!("stories over {n} undated articles"), &undated);
         return;
     }
     let corpus = synth::corpus(10_000, 600, 11);
     let texts: Vec<(&str, Option<i64>)> = corpus.files.iter().map(|(_, f)| split(f)).collect();
-    let t = Instant::now();
-    let groups = stories_of(&texts);
-    println!(
-        "stories over 10,000 articles: {groups} groups, first run {:.2?}",
-        t.elapsed()
-    );
+    timed("stories over 10,000 articles, first run", &texts);
+    let undated: Vec<(&str, Option<i64>)> = texts.iter().map(|t| (t.0, None)).collect();
+    timed("stories over 10,000 undated articles", &undated);
     let mut g = c.benchmark_group("stories");
     g.sample_size(10)
         .warm_up_time(Duration::from_secs(1))

@@ -540,6 +540,9 @@ fn link(n: usize, pairs: &[(u32, u32, f64)], min_mean: f64) -> Vec<(Vec<u32>, f6
         adj[a as usize].push((b, s));
         adj[b as usize].push((a, s));
     }
+    // no pair is above 1, so a group can only join one of at most
+    // `max_deg / min_mean` articles: bigger ones are skipped unchecked
+    let max_deg = adj.iter().map(Vec::len).max().unwrap_or(0) as f64;
     let mut group: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
     let mut inner: Vec<f64> = vec![0.0; n];
@@ -553,6 +556,9 @@ fn link(n: usize, pairs: &[(u32, u32, f64)], min_mean: f64) -> Vec<(Vec<u32>, f6
         } else {
             (gb, ga)
         };
+        if max_deg / (members[big as usize].len() as f64) < min_mean {
+            continue;
+        }
         let across: f64 = members[small as usize]
             .iter()
             .flat_map(|&m| adj[m as usize].iter())
