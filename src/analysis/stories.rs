@@ -144,6 +144,10 @@ fn boost(kind: Kind) -> f32 {
 
 const SPEAKER_BOOST: f32 = 2.0;
 
+/// Above this many articles, [`StoryIndex::build`] finds each article's
+/// terms twice instead of holding them all.
+const TWO_PASSES: usize = 20_000;
+
 /// The raw terms of one article, sorted by key.
 fn raw_terms(doc: &StoryDoc) -> Vec<RawTerm> {
     let words: Vec<ContentWord> = story_blocks(doc.text).flat_map(content_words).collect();
@@ -190,13 +194,24 @@ fn idf(n: usize, df: u32) -> f32 {
 impl StoryIndex {
     /// Indexes the articles (in parallel); article `i` is `docs[i]`.
     pub fn build(docs: &[StoryDoc], opts: StoryOptions) -> StoryIndex {
+        StoryIndex::build_in(docs, opts, docs.len() > TWO_PASSES)
+    }
+
+    fn build_in(docs: &[StoryDoc], opts: StoryOptions, two_passes: bool) -> StoryIndex {
         let n = docs.len();
-        let raw: Vec<Vec<RawTerm>> = docs.par_iter().map(raw_terms).collect();
+        // Past TWO_PASSES articles the terms are found twice (once for the
+        // document frequencies, once for the vectors) rather than held:
+        // about 5 KB an article
+        let held: Option<Vec<Vec<RawTerm>>> = (!two_passes).then(|| docs.par_iter().map(raw_terms).collect());
         // document frequencies
-        let df: HashMap<u64, u32> = raw
-            .par_iter()
+        let df: HashMap<u64, u32> = (0..n)
+            .into_par_iter()
+            .map(|i| match &held {
+                Some(h) => std::borrow::Cow::Borrowed(&h[i]),
+                None => std::borrow::Cow::Owned(raw_terms(&docs[i])),
+            })
             .fold(HashMap::new, |mut m: HashMap<u64, u32>, terms| {
-                for t in terms {
+                for t in terms.iter() {
                     *m.entry(t.0).or_default() += 1;
                 }
                 m
@@ -216,9 +231,16 @@ impl StoryIndex {
             .map(|(i, &(k, d))| (k, (i as u32, d)))
             .collect();
         let keep = opts.terms.max(1);
-        let vectors: Vec<Vec<(u32, f32)>> = raw
+        let raw = |i: usize| -> Vec<RawTerm> {
+            match &held {
+                Some(h) => h[i].clone(),
+                None => raw_terms(&docs[i]),
+            }
+        };
+        let vectors: Vec<Vec<(u32, f32)>> = (0..n)
             .into_par_iter()
-            .map(|ts| {
+            .map(|i| {
+                let ts = raw(i);
                 let mut norm = 0.0f32;
                 let mut v: Vec<(u32, f32)> = Vec::new();
                 for (k, b, tf) in ts {
@@ -890,6 +912,17 @@ mod tests {
         // a deleted query or unknown id: nothing
         assert!(rank_similar(&ix, q, |_| None, &[], 10).is_empty());
         assert!(rank_similar(&ix, 999, |i| texts.get(i as usize).map(String::as_str), &[], 10).is_empty());
+    }
+
+    #[test]
+    fn two_passes_give_the_same_index() {
+        let texts = [MEETING_A, MEETING_B, OTHER, OTHER2, MEETING_A];
+        let docs: Vec<StoryDoc> = texts.iter().map(|t| doc(t)).collect();
+        let one = StoryIndex::build_in(&docs, StoryOptions::default(), false);
+        let two = StoryIndex::build_in(&docs, StoryOptions::default(), true);
+        assert_eq!(one.vectors, two.vectors);
+        assert_eq!(one.postings, two.postings);
+        assert_eq!(one.stories(&texts), two.stories(&texts));
     }
 
     #[test]
