@@ -6,6 +6,7 @@ mod list;
 mod phrases;
 mod speakers;
 mod survey;
+mod stories;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -116,6 +117,8 @@ pub enum Command {
     Keyness(survey::KeynessArgs),
     /// Print how many articles match a query per week, month or year, per outlet.
     Timeline(survey::TimelineArgs),
+    /// Print groups of articles that report the same event.
+    Stories(stories::StoriesArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -135,6 +138,7 @@ pub fn main() -> ExitCode {
         Some(Command::Outlets(args)) => survey::run_outlets(args),
         Some(Command::Keyness(args)) => survey::run_keyness(args),
         Some(Command::Timeline(args)) => survey::run_timeline(args),
+        Some(Command::Stories(args)) => stories::run(args),
         None => run_tui(cli.input, cli.log, cli.min_docs),
     };
     match result {
@@ -456,7 +460,7 @@ mod tests {
         assert_eq!(
             subcommand_hint(Path::new("bogus")).as_deref(),
             Some(
-                " (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline; see readout --help)"
+                " (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline, stories; see readout --help)"
             )
         );
         // paths that read as paths get no hint

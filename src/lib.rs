@@ -16,6 +16,7 @@ pub mod loader;
 pub mod query;
 pub mod signals;
 pub mod store;
+pub mod stories;
 pub mod survey;
 #[doc(hidden)]
 pub mod synth;

@@ -397,7 +397,7 @@ fn a_missing_bare_word_hints_at_the_subcommands() {
     assert!(
         err.starts_with(
             "readout: bogus: skipped: no such file or folder \
-             (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline; see readout --help)\n"
+             (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline, stories; see readout --help)\n"
         ),
         "{err}"
     );
