@@ -5,8 +5,8 @@ mod compare;
 mod list;
 mod phrases;
 mod speakers;
-mod survey;
 mod stories;
+mod survey;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

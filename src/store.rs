@@ -4,10 +4,10 @@
 mod article;
 mod bundled;
 mod csv;
-mod decode;
-mod feed;
 pub mod date;
 mod dateline;
+mod decode;
+mod feed;
 mod frontmatter;
 mod html;
 mod load;

@@ -42,6 +42,9 @@ pub fn story_index(index: &Index) -> StoryIndex {
                 .speakers_of(a.id)
                 .iter()
                 .filter_map(|&s| index.speaker(s))
+                // "analysts", "a spokesperson": the same words in two
+                // articles are not the same speaker
+                .filter(|s| s.kind != crate::analysis::speakers::SpeakerKind::Unnamed)
                 .map(|s| ex.key(&s.name))
                 .collect();
             speakers.sort();

@@ -235,7 +235,7 @@ fn speaker_kinds_and_long_articles() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("Jane Doe\tperson"), "{}", stdout(&o));
     assert!(
-        stderr(&o).contains("speakers and quotes from its first 256 KiB only"),
+        stderr(&o).contains("speakers and quotes are looked for in its first 256 KiB only"),
         "{}",
         stderr(&o)
     );

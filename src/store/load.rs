@@ -417,13 +417,7 @@ fn report_bounded(out: &mut Loaded, path: &Path, first: usize) {
 /// A saved web page: its article, or an issue when it holds none.
 fn read_page(out: &mut Loaded, path: &Path, html: &str) {
     match super::html::extract(html) {
-        Ok(page) => push_extracted(
-            out,
-            shown_path(path),
-            page.meta,
-            &page.text,
-            super::Format::Html,
-        ),
+        Ok(page) => push_extracted(out, shown_path(path), page.meta, &page.text, super::Format::Html),
         Err(e) => out.issues.push(Issue::skipped(path, e.to_string())),
     }
 }
