@@ -5,7 +5,9 @@
 //! Targets: mining all articles under 2 s on two cores; the curated families
 //! in one article in tens of microseconds; the families, or one phrase, in
 //! all 10,000 articles under 50 ms. Counting every mined phrase again in
-//! every article (`recount`, so that counts are a filter's) is measured too.
+//! every article (`recount`, so that counts are a filter's) is measured too,
+//! and the whole of what loading does (`mine, recount and weigh`: mining,
+//! counting with each occurrence's evidence, merging variants, weighing).
 
 use std::hint::black_box;
 
@@ -104,6 +106,11 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("mine", |b| {
         b.iter(|| mine(black_box(&docs), &MineOptions::default()))
+    });
+    // what loading does: mine, count every phrase in every article with the
+    // evidence of each occurrence, merge variants, tell names, weigh
+    g.bench_function("mine, recount and weigh", |b| {
+        b.iter(|| readout::loader::mine_sampled(black_box(&docs), &MineOptions::default()))
     });
     g.finish();
 }

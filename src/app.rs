@@ -1,9 +1,27 @@
 //! Application state and behaviour: keys map to [`Action`]s through the
-//! [`Keymap`]; [`App::update`] is the one place state changes. Nothing here
-//! draws; [`crate::ui`] reads the state.
+//! [`Keymap`]; [`App::handle`] takes every event in and [`App::update`] is
+//! the one place actions change state. Nothing here draws; [`crate::ui`]
+//! reads the state.
+//!
+//! The screens are a stack ([`Screen`]): the article list and reader at the
+//! bottom, panes on top, each owning its state. To add a pane:
+//!
+//! 1. a state type in its own file here, implementing [`Pane`] (its keys
+//!    and keymap context, `update(Action) -> Outcome`, and `tick`, `resized`,
+//!    `refresh` when it has work between frames or follows the articles);
+//! 2. a [`Screen`] variant holding it (and its line in `Screen::pane` and
+//!    `Screen::pane_mut`);
+//! 3. its widget in a `ui/` file, drawn from the one match in `ui::draw`;
+//! 4. a keymap context with its bindings, hints and footer in
+//!    `assets/keymap.toml` (a [`Context`] variant, with its help title and
+//!    its place in `Context::ALL`);
+//!
+//! then an action (or another pane's [`Outcome::Push`]) that opens it.
 
 mod action;
 mod compare;
+mod cursor;
+mod event;
 mod filter;
 mod keymap;
 pub mod layout;
@@ -12,20 +30,25 @@ mod narrowing;
 mod phrases;
 mod picker;
 mod reader;
+mod screen;
 mod similar;
 mod speakers;
 mod state;
 mod update;
 
 pub use action::{Action, InputEdit};
+pub use cursor::Cursor;
+pub use event::AppEvent;
 pub use filter::FilterState;
 pub use loading::Effect;
+pub use screen::{Env, Outcome, Pane, Screen};
 
 pub use compare::{CompareState, Side};
-pub use keymap::{Binding, Context, Keymap, KeymapError, key_name};
+pub use keymap::{Binding, Context, Hint, Keymap, KeymapError, Keys, key_name};
+pub use narrowing::article_label;
 pub use phrases::{CHART_LINES, KwicState, PhrasesState};
-pub use picker::Picker;
+pub use picker::{ARTICLE_PREFIX, Label, Picker};
 pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};
-pub use state::{App, Focus, Overlay, Progress, View};
+pub use state::{App, Focus, Overlay, Progress};

@@ -7,6 +7,8 @@ mod marks;
 pub mod output;
 mod phrases;
 mod speakers;
+mod stories;
+mod survey;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -33,9 +35,9 @@ pub struct Cli {
     /// Append one line per handled event (update and draw milliseconds) to FILE.
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
-    /// Mine phrases that occur in at least N articles (default: the config's
-    /// min-docs, else 2).
-    #[arg(long, value_name = "N")]
+    /// Mine phrases that occur in at least N articles, 1 to 1,000,000
+    /// (default: the config's min-docs, else 2).
+    #[arg(long, value_name = "N", value_parser = min_docs_arg())]
     pub min_docs: Option<usize>,
     /// Read settings from FILE instead of $XDG_CONFIG_HOME/readout/config.toml
     /// (~/.config/readout/config.toml).
@@ -60,6 +62,10 @@ pub struct Input {
     /// (`replace = true` at the top of the file).
     #[arg(long, value_name = "FILE", global = true)]
     pub phrases: Option<PathBuf>,
+    /// Outlet names and aliases (TOML, as assets/outlets.toml) to add to the
+    /// bundled table.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub outlets: Option<PathBuf>,
 }
 
 impl Input {
@@ -74,11 +80,37 @@ impl Input {
         self
     }
 
+    /// The user's phrases file: `--phrases FILE`, else the default one
+    /// ([`default_path`](crate::analysis::phrases::user_file::default_path))
+    /// when it exists.
+    pub fn phrases_file(&self) -> Option<PathBuf> {
+        self.phrases
+            .clone()
+            .or_else(|| crate::analysis::phrases::user_file::default_path().filter(|p| p.is_file()))
+    }
+
+    /// Where the phrases pane saves families and hidden phrases:
+    /// `--phrases FILE`, else the default file (created if need be).
+    pub fn phrases_save_path(&self) -> Option<PathBuf> {
+        self.phrases
+            .clone()
+            .or_else(crate::analysis::phrases::user_file::default_path)
+    }
+
+    /// Adds the user's outlets file, if any, to the table loading uses.
+    pub fn use_outlets(&self) -> anyhow::Result<()> {
+        if let Some(path) = &self.outlets {
+            crate::store::outlet::extend_with_file(path).map_err(|e| anyhow::anyhow!(e))?;
+        }
+        Ok(())
+    }
+
     /// The phrase families: the bundled ones with the user's file applied.
     pub fn phrase_book(&self) -> anyhow::Result<Arc<PhraseBook>> {
-        let Some(path) = &self.phrases else {
+        let Some(path) = self.phrases_file() else {
             return Ok(crate::facts::bundled_book());
         };
+        let path = &path;
         let bundled = PhraseBook::clone(&crate::facts::bundled_book());
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("cannot read phrases file {}: {e}", path.display()))?;
@@ -101,6 +133,14 @@ pub enum Command {
     Kwic(phrases::KwicArgs),
     /// Print the passages two articles share and how similar they are.
     Compare(compare::CompareArgs),
+    /// Print, per outlet, the share of its articles using each phrase family and top mined formula.
+    Outlets(survey::OutletsArgs),
+    /// Print the words and phrases a set of articles uses more, and less, than others.
+    Keyness(survey::KeynessArgs),
+    /// Print how many articles match a query per week, month or year, per outlet.
+    Timeline(survey::TimelineArgs),
+    /// Print groups of articles that report the same event.
+    Stories(stories::StoriesArgs),
     /// Add tags to an article (kept in the state store).
     Tag(marks::TagArgs),
     /// Remove tags from an article.
@@ -150,6 +190,10 @@ fn configure(cli: &mut Cli) -> Result<(), crate::config::ConfigError> {
             a.min_docs = a.min_docs.or(config.min_docs);
         }
         Some(Command::Kwic(a)) => apply(&mut a.input),
+        Some(Command::Outlets(a)) => apply(&mut a.input),
+        Some(Command::Keyness(a)) => apply(&mut a.input),
+        Some(Command::Timeline(a)) => apply(&mut a.input),
+        Some(Command::Stories(a)) => apply(&mut a.input),
         Some(
             Command::Compare(_) | Command::Tag(_) | Command::Untag(_) | Command::Note(_) | Command::Config,
         ) => {}
@@ -208,6 +252,10 @@ pub fn main() -> ExitCode {
         eprintln!("readout: {e}");
         return ExitCode::from(2);
     }
+    if let Err(e) = cli.input.use_outlets() {
+        eprintln!("readout: {e:#}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Some(Command::List(args)) => list::run(args),
         Some(Command::Speakers(args)) => speakers::run_speakers(args),
@@ -215,6 +263,10 @@ pub fn main() -> ExitCode {
         Some(Command::Phrases(args)) => phrases::run_phrases(args),
         Some(Command::Kwic(args)) => phrases::run_kwic(args),
         Some(Command::Compare(args)) => compare::run(args),
+        Some(Command::Outlets(args)) => survey::run_outlets(args),
+        Some(Command::Keyness(args)) => survey::run_keyness(args),
+        Some(Command::Timeline(args)) => survey::run_timeline(args),
+        Some(Command::Stories(args)) => stories::run(args),
         Some(Command::Tag(args)) => marks::run_tag(args, true),
         Some(Command::Untag(args)) => marks::run_tag(args, false),
         Some(Command::Note(args)) => marks::run_note(args),
@@ -242,6 +294,35 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .downcast_ref::<crate::export::ExportError>()
         .is_some_and(crate::export::ExportError::is_broken_pipe);
     export || io.or(json) == Some(io::ErrorKind::BrokenPipe)
+}
+
+/// `--min-docs N`: 1 to 1,000,000 (a phrase in more articles than there
+/// are is found in none; more is a typo).
+pub fn min_docs_arg() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..=1_000_000)
+}
+
+/// `kwic --width N`: 0 to 1,000 characters of context.
+pub fn width_arg() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(0..=1_000)
+}
+
+/// A phrase or name argument: at most as long as a query
+/// ([`crate::query::MAX_QUERY_CHARS`]).
+pub fn text_arg(s: &str) -> Result<String, String> {
+    crate::query::check_length(s).map_err(|e| e.message)?;
+    Ok(s.to_string())
+}
+
+/// Serialises a file name as the text output prints it: control
+/// characters, C1 controls and bidirectional overrides as visible escapes.
+pub fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(&crate::store::escape_controls(name))
+}
+
+/// [`escaped`] for a list of file names.
+pub fn escaped_all<S: serde::Serializer>(names: &[&str], ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_seq(names.iter().map(|n| crate::store::escape_controls(n)))
 }
 
 /// An error that is the user's to fix (exit code 2, message on stderr).
@@ -329,6 +410,7 @@ fn load_with(input: &Input, mut plan: loader::Plan) -> anyhow::Result<Loaded> {
         }));
     }
     let show_progress = io::stderr().is_terminal();
+    input.use_outlets()?;
     let mut articles = Vec::new();
     let mut facts = Vec::new();
     let mut issues = Vec::new();
@@ -442,6 +524,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         return Err(UsageError::NothingLoaded.into());
     }
     let book = input.phrase_book()?;
+    input.use_outlets()?;
     // a family's colour: the config's [family-colors] by label, else the phrase file's
     let config = &settings().config;
     let colors: Vec<String> = book
@@ -466,8 +549,11 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
+    app.phrases_file = input.phrases_save_path();
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
+    let signal_tx = tx.clone();
+    crate::signals::spawn(move |s| signal_tx.send(AppEvent::Signal(s)).is_ok());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
     let analyzer = Arc::new(Analyzer::new().with_book(book));
@@ -477,6 +563,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
         keep: None,
         mine: Some(MineOptions {
             min_docs: min_docs.max(1),
+            hidden: analyzer.book().hidden().to_vec(),
             ..MineOptions::default()
         }),
         drop_text: false,
@@ -505,10 +592,10 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     }
     let paths = input.paths.clone();
     let mut on_effect = move |effect: crate::app::Effect| match effect {
-        crate::app::Effect::Reload { known } => {
+        crate::app::Effect::Reload => {
             let (paths, tx, analyzer) = (paths.clone(), tx.clone(), analyzer.clone());
             std::thread::spawn(move || {
-                let changes = crate::watch::reload_all(&paths, known, &analyzer);
+                let changes = crate::watch::reload_all(&paths, &analyzer);
                 let _ = tx.send(AppEvent::Changes(changes));
             });
         }
@@ -524,6 +611,7 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
 
     cancel.cancel();
     drop(guard);
+    crate::signals::restored();
     result?;
     let mut err = io::stderr().lock();
     if !app.issues.is_empty() || app.exit_code != 0 {
@@ -536,6 +624,11 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     }
     if app.exit_code != 0 {
         let _ = writeln!(err, "readout: {}", UsageError::NothingLoaded);
+    }
+    if let Some(sig) = crate::signals::terminated() {
+        // the terminal is restored: now end as the signal would have
+        drop(err);
+        crate::signals::die_of(sig);
     }
     Ok(ExitCode::from(app.exit_code))
 }
@@ -550,7 +643,7 @@ mod tests {
         assert_eq!(
             subcommand_hint(Path::new("bogus")).as_deref(),
             Some(
-                " (subcommands: list, speakers, quotes, phrases, kwic, compare, tag, untag, note, config; see readout --help)"
+                " (subcommands: list, speakers, quotes, phrases, kwic, compare, outlets, keyness, timeline, stories, tag, untag, note, config; see readout --help)"
             )
         );
         // paths that read as paths get no hint

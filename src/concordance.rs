@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::analysis::phrases::{self, KwicLine};
+use crate::analysis::phrases::{self, KwicLine, PhraseKind};
 use crate::index::{Index, UNDATED};
 use crate::store::ArticleId;
 
@@ -61,6 +61,11 @@ pub fn occurrences(
             .collect(),
         (None, PhraseRef::Text(_)) => (0..index.len() as ArticleId).collect(),
     };
+    // a mined phrase's merged variants are found too
+    let variants: &[String] = match phrase {
+        PhraseRef::Text(t) => index.mined_variants(t),
+        PhraseRef::Family(_) => &[],
+    };
     let per_article: Vec<Vec<(ArticleId, Range<usize>)>> = candidates
         .par_iter()
         .filter(|&&id| index.is_live(id))
@@ -68,12 +73,30 @@ pub fn occurrences(
             let a = index.article(id)?;
             let ranges = match phrase {
                 PhraseRef::Family(f) => index.book().find_family(&a.body, usize::from(*f)),
-                PhraseRef::Text(t) => phrases::find_phrase(&a.body, t),
+                PhraseRef::Text(t) if variants.is_empty() => phrases::find_phrase(&a.body, t),
+                PhraseRef::Text(t) => with_variants(&a.body, t, variants),
             };
             Some(ranges.into_iter().map(|r| (id, r)).collect())
         })
         .collect();
     per_article.into_iter().flatten().collect()
+}
+
+/// The occurrences of a phrase and its variants in `text`, by start,
+/// without overlaps (leftmost, then longest).
+fn with_variants(text: &str, phrase: &str, variants: &[String]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = std::iter::once(phrase)
+        .chain(variants.iter().map(String::as_str))
+        .flat_map(|p| phrases::find_phrase(text, p))
+        .collect();
+    all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        if out.last().is_none_or(|l| r.start >= l.end) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// A row of the phrases table: a curated family or a mined phrase.
@@ -85,12 +108,14 @@ pub struct PhraseRow {
     /// How many articles it occurs in (its range).
     pub articles: usize,
     pub occurrences: usize,
-    /// Mined only: the C-value-style score.
+    /// Mined only: its weight, the evidence that it is a formula.
     pub score: Option<f64>,
     /// Mined only: all its articles come from one source (likely boilerplate).
     pub single_source: bool,
     /// Mined only: its position in the index's mined phrases.
     pub mined: Option<usize>,
+    /// Formula or name (families are formulas).
+    pub kind: PhraseKind,
 }
 
 impl PhraseRow {
@@ -106,7 +131,8 @@ impl PhraseRow {
 }
 
 /// The curated families with their counts (most widespread first), then
-/// the mined phrases in their rank order (boilerplate last).
+/// the mined phrases in their order (formulas by weight, then one-source
+/// formulas, then names).
 pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
     let mut fam: Vec<(usize, usize)> = vec![(0, 0); index.family_labels().len()];
     for id in 0..index.len() as ArticleId {
@@ -133,6 +159,7 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             score: None,
             single_source: false,
             mined: None,
+            kind: PhraseKind::Formula,
         })
         .collect();
     out.sort_by(|a, b| {
@@ -144,14 +171,16 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
         .mined()
         .iter()
         .enumerate()
+        .filter(|(_, m)| !m.hidden)
         .map(|(i, m)| PhraseRow {
             phrase: PhraseRef::Text(m.phrase.clone()),
             text: m.phrase.clone(),
             articles: m.docs.len(),
             occurrences: m.occurrences,
-            score: Some(m.score),
+            score: Some(m.weight),
             single_source: m.single_source,
             mined: Some(i),
+            kind: m.kind,
         })
         .collect();
     // a mined phrase that is one of the curated variants is already listed
@@ -163,7 +192,8 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
         .map(|v| crate::analysis::phrases::normalize_phrase(v))
         .collect();
     mined.retain(|m| !variants.contains(&crate::analysis::phrases::normalize_phrase(&m.text)));
-    mined.sort_by_key(|m| m.single_source);
+    // (the mined phrases come in their order already: formulas, one-source
+    // formulas, names)
     out.extend(mined);
     out
 }
@@ -246,10 +276,8 @@ pub fn per_article(index: &Index, occurrences: &[(ArticleId, Range<usize>)]) -> 
 
 /// Dated articles first, by date; then by id (keys computed once per entry).
 fn sort_by_date(index: &Index, counts: &mut [(ArticleId, usize)]) {
-    counts.sort_by_cached_key(|&(id, _)| {
-        let date = index.article(id).and_then(|a| a.meta.date.as_deref());
-        (date.is_none(), date, id)
-    });
+    let keys = index.date_keys();
+    counts.sort_by_key(|&(id, _)| (keys.get(id as usize).copied().unwrap_or(UNDATED), id));
 }
 
 /// Every occurrence of a phrase, in article order, for the concordance. A
@@ -417,27 +445,30 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn new(index: &Index, counts: Vec<(ArticleId, usize)>) -> Timeline {
-        let heads = index.date_heads();
-        let date = |id: ArticleId| index.article(id).and_then(|a| a.meta.date.as_deref());
-        // counts are in date order: a group is a run of equal date prefixes
-        // (compared as numbers; a label is made once per group)
-        let group = |key_len: usize, skip: usize| -> Vec<(String, u64)> {
-            let shift = 8 * (8 - key_len);
+        let keys = index.date_keys();
+        // counts are in date order: a group is a run of equal months (or
+        // years), compared as numbers; a label is made once per group. A
+        // date of a year alone is a group of its own among the months.
+        let group = |by_month: bool| -> Vec<(String, u64)> {
             let mut out: Vec<(String, u64)> = Vec::new();
             let mut last = None;
             for &(id, n) in &counts {
-                let head = heads.get(id as usize).copied().unwrap_or(UNDATED);
-                let k = if head == UNDATED { UNDATED } else { head >> shift };
+                let key = keys.get(id as usize).copied().unwrap_or(UNDATED);
+                let k = if key == UNDATED {
+                    UNDATED
+                } else if by_month {
+                    key >> 5
+                } else {
+                    key >> 9
+                };
                 match out.last_mut() {
                     Some(e) if last == Some(k) => e.1 += n as u64,
                     _ => {
-                        let label = match date(id) {
-                            Some(d) => d
-                                .get(..key_len.min(d.len()))
-                                .unwrap_or(d)
-                                .chars()
-                                .skip(skip)
-                                .collect(),
+                        let label = match index.date_of(id) {
+                            Some(d) => match d.month() {
+                                Some(m) if by_month => format!("{:02}-{m:02}", d.year() % 100),
+                                _ => d.year().to_string(),
+                            },
                             None => "n/d".to_string(),
                         };
                         out.push((label, n as u64));
@@ -448,8 +479,8 @@ impl Timeline {
             out
         };
         Timeline {
-            months: group(7, 2),
-            years: group(4, 0),
+            months: group(true),
+            years: group(false),
             total: counts.iter().map(|c| c.1).sum(),
             counts,
         }
@@ -538,12 +569,25 @@ mod tests {
             dated(Some("2024-01-20")),
             dated(Some("2024-02")),
             dated(None),
+            dated(Some("2024")),
+            dated(Some("Feb 3, 2024")),
         ]));
-        let t = Timeline::new(&ix, vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]);
+        // in date order, as per_article gives them
+        let mut counts = vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7)];
+        sort_by_date(&ix, &mut counts);
+        assert_eq!(
+            counts.iter().map(|c| c.0).collect::<Vec<_>>(),
+            [0, 5, 1, 2, 3, 6, 4]
+        );
+        let t = Timeline::new(&ix, counts);
         let s = |v: &[(String, u64)]| v.iter().map(|(k, n)| format!("{k}:{n}")).collect::<Vec<_>>();
-        assert_eq!(s(&t.months), ["23-12:1", "24-01:5", "24-02:4", "n/d:5"]);
-        assert_eq!(s(&t.years), ["2023:1", "2024:9", "n/d:5"]);
-        assert_eq!(t.total, 15);
+        // a year alone is its own bar, labelled as a year, never "24" or "2024-"
+        assert_eq!(
+            s(&t.months),
+            ["23-12:1", "2024:6", "24-01:5", "24-02:11", "n/d:5"]
+        );
+        assert_eq!(s(&t.years), ["2023:1", "2024:22", "n/d:5"]);
+        assert_eq!(t.total, 28);
     }
 
     #[test]
@@ -585,7 +629,7 @@ mod tests {
         let counts = per_article(&ix, &occ);
         let dates: Vec<_> = counts
             .iter()
-            .map(|(id, _)| ix.article(*id).unwrap().meta.date.clone())
+            .map(|(id, _)| ix.article(*id).unwrap().date)
             .collect();
         let mut sorted = dates.clone();
         sorted.sort();

@@ -13,9 +13,10 @@ use crate::query::TermCounter;
 use crate::state::ContentHash;
 use crate::store::Article;
 
-/// Articles longer than this get no speaker extraction (its cost grows
-/// faster than the length; a news article is a few kilobytes).
-pub const MAX_QUOTE_BODY: usize = 256 << 10;
+/// Speakers and quotes are looked for in an article's first this many bytes
+/// (the extraction's cost grows faster than the length; a news article is a
+/// few kilobytes): the loader reports each article it bounds.
+pub const MAX_QUOTE_BODY: usize = crate::store::QUOTES_BOUND;
 
 /// The bundled phrase families, compiled once per process.
 pub fn bundled_book() -> Arc<PhraseBook> {
@@ -139,13 +140,9 @@ impl Analyzer {
     pub fn facts_of(&self, body: &str) -> Facts {
         Facts {
             sketch: self.sketches.then(|| Box::new(Sketch::of(body))),
-            quotes: self.quotes.then(|| {
-                if body.len() > MAX_QUOTE_BODY {
-                    Vec::new()
-                } else {
-                    Extractor::shared().extract(body)
-                }
-            }),
+            quotes: self
+                .quotes
+                .then(|| Extractor::shared().extract(crate::store::analysed_part(body))),
             families: self.families.then(|| family_counts(&self.book, body)),
             terms: self.terms.as_ref().map(|t| t.count(body)),
             hash: self.hashes.then(|| ContentHash::of(body)),

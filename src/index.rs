@@ -1,7 +1,7 @@
 //! The corpus together with what the analyses derived from it: the state
 //! queries run against. Domain only; the TUI and headless commands share it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use crate::analysis::phrases::{Doc, MineOptions, MinedPhrase, PhraseBook, Phrase
 use crate::analysis::reuse::SimilarityIndex;
 use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
-use crate::store::{Article, ArticleId, ChangeSummary, Corpus};
+use crate::store::{Article, ArticleId, ChangeSummary, Corpus, Date};
 
 /// A person or organisation quoted somewhere in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +73,48 @@ pub struct Index {
     date_order: std::sync::OnceLock<DateOrder>,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
+    /// Live-reload batches not yet applied (see [`Index::apply_queued`]).
+    queued: VecDeque<Batch>,
+}
+
+/// One batch of live-reload changes, being applied.
+#[derive(Debug)]
+struct Batch {
+    changed: VecDeque<(PathBuf, Vec<Article>, Vec<Facts>)>,
+    removed: Vec<PathBuf>,
+    /// How many of `removed` are applied.
+    removed_done: usize,
+    /// A full reload: the files known but not read are removed, in path
+    /// order; the last file looked at so far.
+    sweep: Option<Option<PathBuf>>,
+    /// The mined phrases' finder when the batch started (None: not yet).
+    finder: Option<Option<Arc<PhraseFinder>>>,
+    /// (phrase, article, occurrences) in the new texts.
+    found: Vec<(usize, ArticleId, u32)>,
+    /// Once every file is applied: the articles touched, sorted.
+    affected: Option<Vec<ArticleId>>,
+    /// The mined phrases counted again so far, and where in `found`.
+    phrase: usize,
+    found_at: usize,
+    /// The files of `changed` applied so far (absolute): removals spare them.
+    read: HashSet<PathBuf>,
+    summary: ChangeSummary,
+}
+
+/// Adds (phrase, `id`, occurrences) for each mined phrase in `text`.
+fn found_in(finder: &PhraseFinder, id: ArticleId, text: &str, out: &mut Vec<(usize, ArticleId, u32)>) {
+    let each = finder.find_each(text);
+    for run in each.chunk_by(|x, y| x.0 == y.0) {
+        out.push((run[0].0, id, run.len() as u32));
+    }
+}
+
+/// Adds what `more` changed to `summary`.
+fn merge(summary: &mut ChangeSummary, more: ChangeSummary) {
+    summary.assigned.extend(more.assigned);
+    summary.added.extend(more.added);
+    summary.updated.extend(more.updated);
+    summary.removed.extend(more.removed);
 }
 
 impl Default for Index {
@@ -94,6 +136,7 @@ impl Default for Index {
             mined_sampled: false,
             date_order: std::sync::OnceLock::new(),
             similarity: SimilarityIndex::default(),
+            queued: VecDeque::new(),
         }
     }
 }
@@ -196,7 +239,8 @@ impl Index {
     }
 
     /// Quote and article counts per speaker over the live articles: people
-    /// first, then organisations, each by articles then quotes.
+    /// first, then organisations, then unnamed sources, each by articles then
+    /// quotes.
     pub fn speaker_stats(&self) -> Vec<SpeakerStats> {
         let mut stats: Vec<SpeakerStats> = (0..self.speakers.len() as u32)
             .map(|id| SpeakerStats {
@@ -221,8 +265,8 @@ impl Index {
         stats.sort_by(|a, b| {
             let ka = self.speakers[a.id as usize].kind;
             let kb = self.speakers[b.id as usize].kind;
-            (ka != SpeakerKind::Person)
-                .cmp(&(kb != SpeakerKind::Person))
+            (ka as u8)
+                .cmp(&(kb as u8))
                 .then(b.articles.len().cmp(&a.articles.len()))
                 .then(b.quotes.cmp(&a.quotes))
                 .then(
@@ -239,16 +283,21 @@ impl Index {
         &self.dates().ids
     }
 
-    /// Per article id: its date's first 8 bytes as a big-endian number
-    /// (equal prefixes, equal numbers; [`UNDATED`] without a date), for
-    /// grouping by month or year without reading the articles.
-    pub fn date_heads(&self) -> &[u64] {
-        &self.dates().heads
+    /// Per article id: its date as a number that orders as dates do
+    /// ([`Date::key`]; [`UNDATED`] without a date), for grouping by month or
+    /// year without reading the articles.
+    pub fn date_keys(&self) -> &[u32] {
+        &self.dates().keys
+    }
+
+    /// An article's publication date.
+    pub fn date_of(&self, id: ArticleId) -> Option<Date> {
+        self.article(id).and_then(|a| a.date)
     }
 
     fn dates(&self) -> &DateOrder {
         self.date_order.get_or_init(|| {
-            let dates: Vec<Option<&str>> = self.articles().iter().map(|a| a.meta.date.as_deref()).collect();
+            let dates: Vec<Option<Date>> = self.articles().iter().map(|a| a.date).collect();
             DateOrder::of(&dates)
         })
     }
@@ -256,7 +305,7 @@ impl Index {
     /// Takes a date order made elsewhere (the loader, off the UI thread)
     /// when it covers every article; otherwise it is made when first needed.
     pub fn set_date_order(&mut self, order: DateOrder) {
-        if order.ids.len() == self.len() && order.heads.len() == self.len() {
+        if order.ids.len() == self.len() && order.keys.len() == self.len() {
             self.date_order = order.into();
         }
     }
@@ -342,6 +391,22 @@ impl Index {
         &self.mined
     }
 
+    /// Hides the `i`th mined phrase (the user hid it for good): no longer
+    /// listed nor underlined.
+    pub fn hide_mined(&mut self, i: usize) {
+        if let Some(m) = self.mined.get_mut(i) {
+            m.hidden = true;
+        }
+    }
+
+    /// The variants merged into a mined phrase (none for any other text).
+    pub fn mined_variants(&self, phrase: &str) -> &[String] {
+        self.mined
+            .iter()
+            .find(|m| m.phrase == phrase)
+            .map_or(&[][..], |m| m.variants.as_slice())
+    }
+
     pub fn mined_finder(&self) -> Option<&PhraseFinder> {
         self.mined_finder.as_deref()
     }
@@ -390,6 +455,16 @@ impl Index {
     /// Finds a family by label: case-insensitive, spaces, hyphens and
     /// underscores alike, or a unique prefix.
     pub fn family_id(&self, label: &str) -> Option<u16> {
+        match self.families_matching(label)[..] {
+            [id] => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The families `label` can mean: the one it names (case-insensitive,
+    /// spaces, hyphens and underscores alike), else every family whose
+    /// label it begins.
+    pub fn families_matching(&self, label: &str) -> Vec<u16> {
         let key = |s: &str| -> String {
             s.chars()
                 .filter(|c| !matches!(c, ' ' | '-' | '_'))
@@ -399,11 +474,13 @@ impl Index {
         let want = key(label);
         let keys: Vec<String> = self.family_labels.iter().map(|l| key(l)).collect();
         if let Some(i) = keys.iter().position(|k| *k == want) {
-            return Some(i as u16);
+            return vec![i as u16];
         }
-        let mut prefixed = keys.iter().enumerate().filter(|(_, k)| k.starts_with(&want));
-        let (i, _) = prefixed.next()?;
-        prefixed.next().is_none().then_some(i as u16)
+        keys.iter()
+            .enumerate()
+            .filter(|(_, k)| k.starts_with(&want))
+            .map(|(i, _)| i as u16)
+            .collect()
     }
 
     /// Adds articles (background loading) with their facts.
@@ -419,31 +496,164 @@ impl Index {
         self.article_families.resize(n, Vec::new());
     }
 
-    /// Applies changed and removed files (live reload); the facts of the
-    /// articles touched are cleared until they are analysed again.
+    /// Applies changed and removed files (live reload) at once; see
+    /// [`queue_changes`](Self::queue_changes) for the same a slice at a time.
     pub fn apply(
         &mut self,
         changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
         removed: &[PathBuf],
     ) -> ChangeSummary {
-        let mut all_facts = Vec::new();
-        let changed: Vec<(PathBuf, Vec<Article>)> = changed
-            .into_iter()
-            .map(|(p, a, f)| {
-                all_facts.extend(
-                    f.into_iter()
-                        .map(Some)
-                        .chain(std::iter::repeat(None))
-                        .take(a.len()),
-                );
-                (p, a)
-            })
-            .collect();
-        let summary = self.corpus.apply(changed, removed);
-        self.date_order = std::sync::OnceLock::new();
+        self.queue_changes(changed, removed.to_vec());
+        let mut summary = ChangeSummary::default();
+        while let Some(s) = self.apply_queued(None) {
+            merge(&mut summary, s);
+        }
+        summary
+    }
+
+    /// Queues a batch of changed files (with the articles each holds now
+    /// and their facts) and removed files or folders, to be applied by
+    /// [`apply_queued`](Self::apply_queued), after any batch queued before.
+    pub fn queue_changes(
+        &mut self,
+        changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>,
+        removed: Vec<PathBuf>,
+    ) {
+        let n = changed.len();
+        self.queued.push_back(Batch {
+            changed: changed.into(),
+            removed,
+            removed_done: 0,
+            sweep: None,
+            finder: None,
+            found: Vec::new(),
+            affected: None,
+            phrase: 0,
+            found_at: 0,
+            // sized at once: growing it would rehash it all in one slice
+            read: HashSet::with_capacity(n),
+            summary: ChangeSummary::default(),
+        });
+    }
+
+    /// Queues a full reload: every file read again (`changed`), so a file
+    /// known and not among them is removed (checked a slice at a time).
+    pub fn queue_full_reload(&mut self, changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)>) {
+        self.queue_changes(changed, Vec::new());
+        if let Some(b) = self.queued.back_mut() {
+            b.sweep = Some(None);
+        }
+    }
+
+    /// Whether changes are queued.
+    pub fn changes_queued(&self) -> bool {
+        !self.queued.is_empty()
+    }
+
+    /// Applies queued changes until `deadline` (all of them without one):
+    /// each file's in one step, so the index is consistent between calls.
+    /// Returns what the first batch changed once it is all applied; the
+    /// facts of new and changed articles are the batch's, removed ones'
+    /// are cleared, and the mined phrases are counted again in both.
+    /// The cost is linear in the files changed (a removed folder: in the
+    /// files below it).
+    pub fn apply_queued(&mut self, deadline: Option<std::time::Instant>) -> Option<ChangeSummary> {
+        let mut batch = self.queued.pop_front()?;
+        let out_of_time = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
+        if batch.finder.is_none() {
+            batch.finder = Some(self.mined_finder.clone());
+        }
+        while let Some((path, articles, facts)) = batch.changed.pop_front() {
+            let key = std::path::absolute(&path).unwrap_or(path);
+            let n = articles.len();
+            let fresh = self.corpus.apply_file(&key, articles, &mut batch.summary);
+            batch.read.insert(key);
+            if !fresh.is_empty() {
+                // the facts given belong to the articles in order
+                let assigned = &batch.summary.assigned[batch.summary.assigned.len() - n..];
+                let mut facts: Vec<Option<Facts>> = facts.into_iter().map(Some).collect();
+                facts.resize_with(n, || None);
+                for (&id, f) in assigned.iter().zip(facts) {
+                    if fresh.contains(&id) {
+                        self.grow_to(id);
+                        self.set_facts(id, f.unwrap_or_default());
+                    }
+                }
+                // the mined phrases in the new texts, found now (a slice's work)
+                if let Some(Some(finder)) = &batch.finder {
+                    for &id in &fresh {
+                        if let Some(a) = self.corpus.get(id) {
+                            found_in(finder, id, &a.body, &mut batch.found);
+                        }
+                    }
+                }
+            }
+            if out_of_time() && !batch.changed.is_empty() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        // removals: a lookup in the ordered map each, some 10 µs, so
+        // thousands of them are sliced too
+        while batch.removed_done < batch.removed.len() {
+            let end = (batch.removed_done + 256).min(batch.removed.len());
+            self.corpus.remove_paths(
+                &batch.removed[batch.removed_done..end],
+                &batch.read,
+                &mut batch.summary,
+            );
+            batch.removed_done = end;
+            if end < batch.removed.len() && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        while let Some(after) = batch.sweep.take() {
+            batch.sweep = self
+                .corpus
+                .remove_unread(&batch.read, after.as_deref(), 1024, &mut batch.summary)
+                .map(Some);
+            if batch.sweep.is_some() && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        if batch.affected.is_none() {
+            self.settle_batch(&mut batch);
+            if !batch.affected.as_ref().is_some_and(Vec::is_empty) && out_of_time() {
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        // the mined phrases counted again, some phrases a slice
+        let affected = batch.affected.take().unwrap_or_default();
+        while batch.phrase < self.mined.len() && !affected.is_empty() {
+            let end = (batch.phrase + 16).min(self.mined.len());
+            self.recount_phrases(batch.phrase..end, &affected, &mut batch.found_at, &batch.found);
+            batch.phrase = end;
+            if end < self.mined.len() && out_of_time() {
+                batch.affected = Some(affected);
+                self.queued.push_front(batch);
+                return None;
+            }
+        }
+        Some(std::mem::take(&mut batch.summary))
+    }
+
+    /// Once every file of a batch is applied: the removed articles' facts
+    /// are cleared, and the articles whose mined phrases are to be counted
+    /// again are known (see [`Self::recount_phrases`]).
+    fn settle_batch(&mut self, batch: &mut Batch) {
+        if batch.read.len() > 10_000 {
+            // 100,000 paths take a while to free: not on this thread
+            let read = std::mem::take(&mut batch.read);
+            std::thread::spawn(move || drop(read));
+        }
         let n = self.corpus.len();
         self.article_speakers.resize(n, Vec::new());
         self.article_families.resize(n, Vec::new());
+        let summary = &batch.summary;
+        // removed articles (also those a changed file no longer holds)
         for &id in &summary.removed {
             self.article_speakers[id as usize].clear();
             if let Some(q) = self.article_quotes.get_mut(id as usize) {
@@ -455,51 +665,118 @@ impl Index {
             }
             self.similarity.set_sketch(id, Default::default());
         }
-        for (&id, f) in summary.assigned.iter().zip(all_facts) {
-            self.set_facts(id, f.unwrap_or_default());
+        if summary.is_empty() {
+            batch.affected = Some(Vec::new());
+            return;
         }
-        let affected: Vec<ArticleId> = summary.removed.iter().chain(&summary.assigned).copied().collect();
-        self.recount_mined(&affected);
-        summary
+        self.date_order = std::sync::OnceLock::new();
+        let mut affected: Vec<ArticleId> = summary
+            .removed
+            .iter()
+            .chain(&summary.added)
+            .chain(&summary.updated)
+            .copied()
+            .collect();
+        affected.sort_unstable();
+        affected.dedup();
+        let same_finder = match (&batch.finder, &self.mined_finder) {
+            (Some(Some(a)), Some(b)) => Arc::ptr_eq(a, b),
+            (Some(None), None) => true,
+            _ => false,
+        };
+        if !same_finder {
+            // the phrases were mined meanwhile: find them in every text touched
+            batch.found.clear();
+            if let Some(finder) = self.mined_finder.clone() {
+                for &id in &affected {
+                    if let Some(a) = self.corpus.get(id) {
+                        found_in(&finder, id, &a.body, &mut batch.found);
+                    }
+                }
+            }
+        }
+        // found for a text that a later file of the batch replaced or removed
+        let live: Vec<bool> = batch.found.iter().map(|f| self.is_live(f.1)).collect();
+        let mut k = 0;
+        batch.found.retain(|_| {
+            k += 1;
+            live[k - 1]
+        });
+        batch.found.sort_unstable();
+        batch.found.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        batch.affected = Some(affected);
     }
 
-    /// Counts the mined phrases again in `ids` (articles added, changed or
-    /// removed by a live reload), so that their articles and counts stay
-    /// those of the texts as they are now.
-    fn recount_mined(&mut self, ids: &[ArticleId]) {
-        let Some(finder) = self.mined_finder.clone() else {
-            return;
-        };
-        for m in &mut self.mined {
+    /// Counts the mined phrases `phrases` again in `ids` (sorted: the
+    /// articles added, changed or removed), given what was found in the
+    /// live ones (`found`, sorted by phrase then article; `at` is how far
+    /// phrases before these took it), so that their articles and counts
+    /// stay those of the texts as they are now. Linear in the phrases'
+    /// articles.
+    fn recount_phrases(
+        &mut self,
+        phrases: Range<usize>,
+        ids: &[ArticleId],
+        at: &mut usize,
+        found: &[(usize, ArticleId, u32)],
+    ) {
+        for p in phrases {
+            let Some(m) = self.mined.get_mut(p) else { break };
+            while found.get(*at).is_some_and(|f| f.0 < p) {
+                *at += 1;
+            }
+            let from = *at;
+            while found.get(*at).is_some_and(|f| f.0 == p) {
+                *at += 1;
+            }
+            let mine = &found[from..*at];
             let counted = m.counts.len() == m.docs.len();
-            for id in ids {
-                if let Ok(pos) = m.docs.binary_search(id) {
-                    m.docs.remove(pos);
-                    if counted {
-                        m.occurrences = m.occurrences.saturating_sub(m.counts.remove(pos) as usize);
-                    }
+            let mut docs = Vec::with_capacity(m.docs.len() + mine.len());
+            let mut counts = Vec::with_capacity(if counted { docs.capacity() } else { 0 });
+            let mut occurrences = 0usize;
+            let mut new = mine.iter().peekable();
+            for (k, &d) in m.docs.iter().enumerate() {
+                while let Some(&&(_, id, c)) = new.peek()
+                    && id < d
+                {
+                    docs.push(id);
+                    counts.push(c);
+                    occurrences += c as usize;
+                    new.next();
                 }
-            }
-        }
-        for &id in ids {
-            if !self.is_live(id) {
-                continue;
-            }
-            let Some(a) = self.corpus.get(id) else { continue };
-            let found = finder.find_each(&a.body);
-            for run in found.chunk_by(|x, y| x.0 == y.0) {
-                let Some(m) = self.mined.get_mut(run[0].0) else {
+                if ids.binary_search(&d).is_ok() {
                     continue;
-                };
-                let counted = m.counts.len() == m.docs.len();
-                if let Err(pos) = m.docs.binary_search(&id) {
-                    m.docs.insert(pos, id);
-                    if counted {
-                        m.counts.insert(pos, run.len() as u32);
-                    }
-                    m.occurrences += run.len();
+                }
+                docs.push(d);
+                if counted {
+                    counts.push(m.counts[k]);
+                    occurrences += m.counts[k] as usize;
                 }
             }
+            for &(_, id, c) in new {
+                docs.push(id);
+                counts.push(c);
+                occurrences += c as usize;
+            }
+            if counted {
+                m.occurrences = occurrences;
+                m.counts = counts;
+            } else {
+                // without per-article counts, only what was found is known
+                m.occurrences += mine.iter().map(|f| f.2 as usize).sum::<usize>();
+            }
+            m.docs = docs;
+        }
+    }
+
+    /// Makes room for facts of article `id`.
+    fn grow_to(&mut self, id: ArticleId) {
+        let n = (id as usize + 1).max(self.corpus.len());
+        if self.article_speakers.len() < n {
+            self.article_speakers.resize(n, Vec::new());
+        }
+        if self.article_families.len() < n {
+            self.article_families.resize(n, Vec::new());
         }
     }
 
@@ -535,64 +812,37 @@ impl Index {
 }
 
 /// The automaton that finds `mined` phrases in a text (for highlighting).
+/// Each phrase reports its position in `mined`, and so do its variants.
 pub fn mined_finder(mined: &[MinedPhrase]) -> Option<Arc<PhraseFinder>> {
-    let phrases: Vec<&str> = mined.iter().map(|m| m.phrase.as_str()).collect();
-    (!phrases.is_empty()).then(|| Arc::new(PhraseFinder::new(&phrases)))
+    let phrases = mined.iter().enumerate().flat_map(|(i, m)| {
+        std::iter::once(m.phrase.as_str())
+            .chain(m.variants.iter().map(String::as_str))
+            .map(move |p| (p, i))
+    });
+    (!mined.is_empty()).then(|| Arc::new(PhraseFinder::with_ids(phrases)))
 }
 
-/// [`Index::date_heads`] of an article without a date (no UTF-8 text has
-/// 0xFF bytes).
-pub const UNDATED: u64 = u64::MAX;
+/// [`Index::date_keys`] of an article without a date (after every date).
+pub const UNDATED: u32 = u32::MAX;
 
-/// A date's first 16 bytes as a big-endian number: they order as the
-/// strings do (an ISO date and time fits).
-fn prefix(d: &str) -> u128 {
-    let mut b = [0u8; 16];
-    let n = d.len().min(16);
-    b[..n].copy_from_slice(&d.as_bytes()[..n]);
-    u128::from_be_bytes(b)
-}
-
-/// Articles in date order, and each one's date head (see [`Index::by_date`]
-/// and [`Index::date_heads`]).
+/// Articles in date order, and each one's date as a number
+/// ([`Date::key`]; see [`Index::by_date`] and [`Index::date_keys`]).
 #[derive(Debug, Clone, Default)]
 pub struct DateOrder {
     pub ids: Vec<ArticleId>,
-    pub heads: Vec<u64>,
+    pub keys: Vec<u32>,
 }
 
 impl DateOrder {
-    /// The order of articles with these dates (ids are positions in `dates`):
-    /// dated ones first by date (as the strings compare), then by id. Most
-    /// comparisons are one integer's ([`prefix`]).
-    pub fn of(dates: &[Option<&str>]) -> DateOrder {
+    /// The order of articles with these dates (ids are positions in
+    /// `dates`): dated ones first by date (a partial date before the days
+    /// of its period), then by id.
+    pub fn of(dates: &[Option<Date>]) -> DateOrder {
         use rayon::prelude::*;
-        // (undated, first 16 bytes, longer than 16 bytes, id): dates that tie
-        // on their first 16 bytes differ only when both are longer
-        let mut keyed: Vec<(bool, u128, bool, ArticleId)> = dates
-            .iter()
-            .enumerate()
-            .map(|(i, d)| match d {
-                Some(d) => (false, prefix(d), d.len() > 16, i as ArticleId),
-                None => (true, 0, false, i as ArticleId),
-            })
-            .collect();
-        keyed.par_sort_unstable_by(|a, b| {
-            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
-                if a.2 && b.2 {
-                    dates[a.3 as usize].cmp(&dates[b.3 as usize]).then(a.3.cmp(&b.3))
-                } else {
-                    (a.2, a.3).cmp(&(b.2, b.3))
-                }
-            })
-        });
-        DateOrder {
-            ids: keyed.into_iter().map(|k| k.3).collect(),
-            heads: dates
-                .iter()
-                .map(|d| d.map_or(UNDATED, |d| (prefix(d) >> 64) as u64))
-                .collect(),
-        }
+        let keys: Vec<u32> = dates.iter().map(|d| d.map_or(UNDATED, Date::key)).collect();
+        let mut ids: Vec<ArticleId> = (0..dates.len() as ArticleId).collect();
+        ids.par_sort_unstable_by_key(|&id| (keys[id as usize], id));
+        DateOrder { ids, keys }
     }
 }
 
@@ -638,22 +888,123 @@ mod tests {
         assert_eq!(told(&ix), (vec![2], vec![1], 1));
     }
 
+    fn many(n: usize) -> Vec<Article> {
+        (0..n)
+            .map(|i| Article::from_text(format!("/d/many/{i:06}.txt"), &format!("T{i}\n\nbody {i}"), false))
+            .collect()
+    }
+
+    #[test]
+    fn a_burst_of_deletions_is_applied_in_linear_time() {
+        // 20,000 files deleted one by one: quadratic, this took minutes
+        let n = 20_000;
+        let mut ix = Index::new(Corpus::new(many(n)));
+        let removed: Vec<PathBuf> = (0..n)
+            .map(|i| PathBuf::from(format!("/d/many/{i:06}.txt")))
+            .collect();
+        let t = std::time::Instant::now();
+        let s = ix.apply(Vec::new(), &removed);
+        let took = t.elapsed();
+        println!("{n} deletions applied in {took:?}");
+        assert_eq!(s.removed.len(), n);
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+        // and the same with a folder removed at once, among others
+        let mut ix = Index::new(Corpus::new(many(n)));
+        let s = ix.apply(Vec::new(), &[PathBuf::from("/d/many"), PathBuf::from("/d/man")]);
+        assert_eq!(s.removed.len(), n);
+    }
+
+    #[test]
+    fn a_full_reload_removes_the_files_not_read_a_slice_at_a_time() {
+        let arts = many(10_000);
+        let mut ix = Index::new(Corpus::new(arts.clone()));
+        // every other file read again (one changed), the rest gone
+        let read: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = arts
+            .iter()
+            .step_by(2)
+            .map(|a| (PathBuf::from(&a.path), vec![a.clone()], Vec::new()))
+            .collect();
+        ix.queue_full_reload(read);
+        let past = Some(std::time::Instant::now());
+        let mut slices = 0;
+        let s = loop {
+            slices += 1;
+            if let Some(s) = ix.apply_queued(past) {
+                break s;
+            }
+        };
+        assert!(slices > 5000 / 16, "{slices}");
+        assert_eq!(s.removed.len(), 5_000);
+        assert!(s.added.is_empty() && s.updated.is_empty());
+        assert!((0..10_000).all(|id| ix.is_live(id) == (id % 2 == 0)));
+    }
+
+    #[test]
+    fn queued_changes_are_applied_a_slice_at_a_time() {
+        let mut ix = Index::new(Corpus::new(many(100)));
+        let changed: Vec<(PathBuf, Vec<Article>, Vec<Facts>)> = (0..100)
+            .map(|i| {
+                let p = format!("/d/many/{i:06}.txt");
+                let body = if i % 2 == 0 {
+                    format!("T{i}\n\nchanged {i}")
+                } else {
+                    format!("T{i}\n\nbody {i}")
+                };
+                (
+                    PathBuf::from(&p),
+                    vec![Article::from_text(p, &body, false)],
+                    Vec::new(),
+                )
+            })
+            .collect();
+        ix.queue_changes(changed, vec![PathBuf::from("/d/many/000099.txt")]);
+        ix.queue_changes(Vec::new(), vec![PathBuf::from("/d/many/000001.txt")]);
+        let past = Some(std::time::Instant::now());
+        let mut slices = 0;
+        let first = loop {
+            slices += 1;
+            if let Some(s) = ix.apply_queued(past) {
+                break s;
+            }
+            assert!(ix.changes_queued());
+        };
+        // a file a slice when the time is up, then the counts of the
+        // mined phrases
+        assert_eq!(slices, 101);
+        assert_eq!(first.updated.len(), 50);
+        // a file read in the batch is not removed by it
+        assert!(first.removed.is_empty());
+        assert!(ix.is_live(99));
+        // (its files, then its mined phrases)
+        assert!(ix.apply_queued(past).is_none());
+        let second = ix.apply_queued(past).expect("the second batch");
+        assert_eq!(second.removed, [1]);
+        assert!(!ix.changes_queued());
+        assert!(ix.apply_queued(past).is_none());
+    }
+
     proptest::proptest! {
         #[test]
-        fn date_order_is_the_string_order(dates in proptest::collection::vec(
-            proptest::option::of("(19|20)[0-9]{2}(-[01][0-9](-[0-3][0-9](T[0-2][0-9]:[0-5][0-9](:[0-5][0-9]\\.[0-9]{1,3})?)?)?)?|[A-Za-z ]{0,20}"),
+        fn date_order_is_the_date_order(dates in proptest::collection::vec(
+            proptest::option::of("(19|20)[0-9]{2}(-[01]?[0-9](-[0-3]?[0-9](T[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?)?)?)?|[A-Za-z ]{0,20}|[1-9] (March|Sep|December) 20[0-9]{2}"),
             0..60,
         )) {
             let articles: Vec<Article> = dates
                 .iter()
                 .map(|d| Article::from_parts("a.txt".into(), Meta { title: "t".into(), date: d.clone(), ..Meta::default() }, "body", false))
                 .collect();
+            // a date that parses is kept as ISO text; one that does not is left out
+            for (a, d) in articles.iter().zip(&dates) {
+                let parsed = d.as_deref().and_then(|d| Date::parse(d).ok());
+                proptest::prop_assert_eq!(a.date, parsed);
+                proptest::prop_assert_eq!(a.meta.date.clone(), parsed.map(|p| p.to_string()));
+            }
             let mut expected: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
             expected.sort_by_key(|&id| {
-                let date = articles[id as usize].meta.date.as_deref();
-                (date.is_none(), date, id)
+                let d = articles[id as usize].date;
+                (d.is_none(), d.map(|d| (d.year(), d.month(), d.day())), id)
             });
-            let dates: Vec<Option<&str>> = articles.iter().map(|a| a.meta.date.as_deref()).collect();
+            let dates: Vec<Option<Date>> = articles.iter().map(|a| a.date).collect();
             proptest::prop_assert_eq!(DateOrder::of(&dates).ids, expected);
         }
     }

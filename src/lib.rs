@@ -17,8 +17,11 @@ pub mod handoff;
 pub mod index;
 pub mod loader;
 pub mod query;
+pub mod signals;
 pub mod state;
 pub mod store;
+pub mod stories;
+pub mod survey;
 #[doc(hidden)]
 pub mod synth;
 pub mod tui;

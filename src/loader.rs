@@ -140,14 +140,14 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
     };
     let mut bodies: Vec<Arc<str>> = Vec::new();
     let mut sources: Vec<Option<String>> = Vec::new();
-    let mut dates: Vec<Option<String>> = Vec::new();
+    let mut dates: Vec<Option<store::Date>> = Vec::new();
     if paths.is_empty() {
         let articles = store::bundled_articles();
         let facts = now.facts_all(&articles);
         let bytes: u64 = store::BUNDLED.iter().map(|(_, t)| t.len() as u64).sum();
         bodies.extend(articles.iter().map(|a| a.body.clone()));
         sources.extend(articles.iter().map(|a| a.meta.source.clone()));
-        dates.extend(articles.iter().map(|a| a.meta.date.clone()));
+        dates.extend(articles.iter().map(|a| a.date));
         emit(LoadEvent::Planned {
             files: articles.len(),
             bytes,
@@ -163,6 +163,7 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
         });
     } else {
         // headless loads need no sizes (no progress in bytes): skip a stat per file
+        store::sidecar::forget();
         let (files, issues) = store::discover_with(paths, plan.staged);
         let total_bytes = files.iter().map(|(_, b)| b).sum();
         emit(LoadEvent::Planned {
@@ -206,7 +207,7 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
             if plan.staged {
                 bodies.extend(articles.iter().map(|a| a.body.clone()));
                 sources.extend(articles.iter().map(|a| a.meta.source.clone()));
-                dates.extend(articles.iter().map(|a| a.meta.date.clone()));
+                dates.extend(articles.iter().map(|a| a.date));
             }
             files_done += chunk.len();
             emit(LoadEvent::Batch {
@@ -223,7 +224,7 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
     });
     if plan.staged {
         // the dates are not kept through the phases (mining is the peak)
-        let order = DateOrder::of(&dates.iter().map(Option::as_deref).collect::<Vec<_>>());
+        let order = DateOrder::of(&dates);
         drop(std::mem::take(&mut dates));
         emit(LoadEvent::Dated { order });
         let phases = [
@@ -400,7 +401,7 @@ mod tests {
         assert!(matches!(&ev[1], LoadEvent::Batch { facts, .. } if facts.iter().all(|f| f.quotes.is_none())));
         // the date order, made here rather than on the UI thread
         let bundled = store::bundled_articles();
-        let dates: Vec<Option<&str>> = bundled.iter().map(|a| a.meta.date.as_deref()).collect();
+        let dates: Vec<Option<store::Date>> = bundled.iter().map(|a| a.date).collect();
         let dated = ev.iter().find_map(|e| match e {
             LoadEvent::Dated { order } => Some(order.ids.clone()),
             _ => None,
@@ -510,14 +511,14 @@ pub const MINE_SAMPLE: usize = 5_000;
 /// Returns whether the phrases were chosen from a sample.
 pub fn mine_sampled(docs: &[Doc], opts: &MineOptions) -> (Vec<MinedPhrase>, bool) {
     let sampled = docs.len() > MINE_SAMPLE;
-    let mut mined = if sampled {
+    let mined = if sampled {
         let step = docs.len().div_ceil(MINE_SAMPLE);
         let sample: Vec<Doc> = docs.iter().step_by(step).copied().collect();
         phrases::mine(&sample, opts)
     } else {
         phrases::mine(docs, opts)
     };
-    phrases::recount(docs, &mut mined);
+    let mined = phrases::recount_and_weigh(docs, mined, &opts.hidden);
     (mined, sampled)
 }
 

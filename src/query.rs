@@ -10,10 +10,16 @@
 //! | `@name`         | articles quoting a speaker whose name fuzzily matches           |
 //! | `#label`        | articles containing that phrase family                          |
 //! | `!term`         | articles the term does not match                                |
+//! | `source:scmp`   | the outlet, as names match (an alias the outlet table knows: that outlet) |
+//! | `title:word`    | the title, as names match                                        |
+//! | `date:2023`     | dated within (`2022-02..2023-03`, `..2022`, `2023..`)            |
 //! | `a \| b`        | either; binds tighter than the implied AND between terms        |
 
 mod eval;
 mod parse;
 
 pub use eval::{Hit, Matcher, TermCache, TermCounter, prefilter, word_score};
-pub use parse::{Query, QueryError, StateTerm, Term, TermKind, is_quote, parse, parse_lenient};
+pub use parse::{
+    DateRange, MAX_QUERY_CHARS, Query, QueryError, StateTerm, Term, TermKind, check_length, is_quote, parse,
+    parse_lenient,
+};

@@ -3,25 +3,36 @@
 
 mod article;
 mod bundled;
+mod csv;
+pub mod date;
+mod dateline;
+mod decode;
+mod feed;
 mod frontmatter;
+mod html;
 mod load;
+pub mod markdown;
+pub mod outlet;
+pub mod resolve;
 mod sanitize;
+pub mod sidecar;
 mod title;
 mod walk;
 
-pub use article::{Article, ArticleId, Meta};
+pub use article::{Article, ArticleId, Format, Meta, QUOTES_BOUND, analysed_part};
 pub use bundled::{BUNDLED, bundled_articles};
+pub use date::Date;
 pub use frontmatter::split_front_matter;
 pub use load::{
-    Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, read_source,
-    read_source_filtered,
+    Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, path_of_shown,
+    read_source, read_source_filtered, shown_path,
 };
 pub use walk::discover_with;
 
 pub use sanitize::{escape_controls, sanitize};
 pub use title::derive_title;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The articles in memory, in load order. An [`ArticleId`] is an index here
@@ -33,7 +44,8 @@ pub struct Corpus {
     removed: Vec<bool>,
     /// Article ids by the absolute path of the file they came from, built
     /// when first needed (live reload): a one-shot command never pays for it.
-    by_file: std::sync::OnceLock<HashMap<PathBuf, Vec<ArticleId>>>,
+    /// Ordered, so a folder's files are one range.
+    by_file: std::sync::OnceLock<ByFile>,
 }
 
 /// What [`Corpus::apply`] changed.
@@ -60,22 +72,30 @@ fn file_of(article_path: &str, cwd: Option<&Path>) -> PathBuf {
         Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) && is_article_file(Path::new(f)) => f,
         _ => article_path,
     };
+    let file = path_of_shown(file);
     match cwd {
-        Some(cwd) if Path::new(file).is_relative() => absolute(&cwd.join(file)),
-        _ => absolute(Path::new(file)),
+        Some(cwd) if file.is_relative() => absolute(&cwd.join(file)),
+        _ => absolute(&file),
     }
 }
 
-fn files_of(articles: &[Article]) -> HashMap<PathBuf, Vec<ArticleId>> {
-    let mut by_file = HashMap::new();
-    let cwd = std::env::current_dir().ok();
+type ByFile = BTreeMap<PathBuf, Vec<ArticleId>>;
+
+fn files_of(articles: &[Article]) -> ByFile {
+    let mut by_file = BTreeMap::new();
     for a in articles {
-        add_file(&mut by_file, a, cwd.as_deref());
+        add_file(&mut by_file, a, cwd());
     }
     by_file
 }
 
-fn add_file(by_file: &mut HashMap<PathBuf, Vec<ArticleId>>, article: &Article, cwd: Option<&Path>) {
+/// The working folder, asked for once (readout never changes it).
+fn cwd() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
+}
+
+fn add_file(by_file: &mut ByFile, article: &Article, cwd: Option<&Path>) {
     if !article.path.starts_with("bundled/") {
         by_file
             .entry(file_of(&article.path, cwd))
@@ -100,12 +120,15 @@ impl Corpus {
         }
     }
 
-    /// Adds an article and returns its id.
+    /// Adds an article and returns its id. Its file is recorded at once
+    /// (the app's loads come this way, a batch at a time), so that a first
+    /// live change does not have to look at every article.
     pub fn push(&mut self, mut article: Article) -> ArticleId {
         let id = self.articles.len() as ArticleId;
         article.id = id;
+        self.by_file();
         if let Some(by_file) = self.by_file.get_mut() {
-            add_file(by_file, &article, None);
+            add_file(by_file, &article, cwd());
         }
         self.articles.push(article);
         self.removed.push(false);
@@ -114,66 +137,144 @@ impl Corpus {
 
     /// Applies changed files (each with the articles it holds now) and
     /// removed files or folders. Ids of changed files are reused in order.
+    /// A removal never takes a file read in the same batch (a folder that
+    /// replaced a file of its name keeps what it holds).
     pub fn apply(&mut self, changed: Vec<(PathBuf, Vec<Article>)>, removed: &[PathBuf]) -> ChangeSummary {
         let mut summary = ChangeSummary::default();
+        let mut read = HashSet::new();
         for (path, articles) in changed {
             let key = absolute(&path);
-            let old: Vec<ArticleId> = self
-                .by_file()
-                .get(&key)
-                .map(|ids| {
-                    ids.iter()
-                        .copied()
-                        .filter(|&i| !self.removed[i as usize])
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut old_iter = old.into_iter();
-            for mut a in articles {
-                match old_iter.next() {
-                    Some(id) => {
-                        a.id = id;
-                        summary.assigned.push(id);
-                        if self.articles[id as usize] != a {
-                            self.articles[id as usize] = a;
-                            summary.updated.push(id);
-                        }
-                    }
-                    None => {
-                        let id = self.push(a);
-                        summary.assigned.push(id);
-                        summary.added.push(id);
-                    }
-                }
-            }
-            for id in old_iter {
-                self.removed[id as usize] = true;
-                summary.removed.push(id);
-            }
+            self.apply_file(&key, articles, &mut summary);
+            read.insert(key);
         }
-        for path in removed {
-            let key = absolute(path);
-            let by_file = self.by_file.get_or_init(|| files_of(&self.articles));
-            for (file, ids) in by_file {
-                if file == &key || file.starts_with(&key) {
-                    for &id in ids {
-                        if !self.removed[id as usize] {
-                            self.removed[id as usize] = true;
-                            summary.removed.push(id);
-                        }
-                    }
-                }
-            }
-        }
+        self.remove_paths(removed, &read, &mut summary);
         summary
     }
 
-    /// Files articles were loaded from (not the bundled ones).
-    pub fn files(&self) -> impl Iterator<Item = &Path> {
-        self.by_file().keys().map(PathBuf::as_path)
+    /// Applies one file read again (`key`: its absolute path) holding
+    /// `articles` now; what changed is added to `summary`. Returns the ids
+    /// whose text is new (added or updated).
+    pub fn apply_file(
+        &mut self,
+        key: &Path,
+        articles: Vec<Article>,
+        summary: &mut ChangeSummary,
+    ) -> Vec<ArticleId> {
+        let old: Vec<ArticleId> = self
+            .by_file()
+            .get(key)
+            .map(|ids| {
+                ids.iter()
+                    .copied()
+                    .filter(|&i| !self.removed[i as usize])
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut fresh = Vec::new();
+        let mut old_iter = old.into_iter();
+        for mut a in articles {
+            match old_iter.next() {
+                Some(id) => {
+                    a.id = id;
+                    summary.assigned.push(id);
+                    if self.articles[id as usize] != a {
+                        self.articles[id as usize] = a;
+                        summary.updated.push(id);
+                        fresh.push(id);
+                    }
+                }
+                None => {
+                    let id = self.push(a);
+                    summary.assigned.push(id);
+                    summary.added.push(id);
+                    fresh.push(id);
+                }
+            }
+        }
+        for id in old_iter {
+            self.removed[id as usize] = true;
+            summary.removed.push(id);
+        }
+        fresh
     }
 
-    fn by_file(&self) -> &HashMap<PathBuf, Vec<ArticleId>> {
+    /// Marks removed the articles of the files at or below each of
+    /// `removed` (files or folders), but for files in `keep` (absolute
+    /// paths read again in the same batch). Each path costs a lookup in
+    /// the ordered map plus the files below it.
+    pub fn remove_paths(
+        &mut self,
+        removed: &[PathBuf],
+        keep: &HashSet<PathBuf>,
+        summary: &mut ChangeSummary,
+    ) {
+        self.by_file();
+        let Some(by_file) = self.by_file.get() else {
+            return;
+        };
+        for path in removed {
+            let key = absolute(path);
+            for (file, ids) in by_file.range(key.clone()..) {
+                if !file.starts_with(&key) {
+                    break;
+                }
+                if keep.contains(file) {
+                    continue;
+                }
+                for &id in ids {
+                    if !self.removed[id as usize] {
+                        self.removed[id as usize] = true;
+                        summary.removed.push(id);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks removed the live articles of up to `max` files after `after`
+    /// (in path order) that are not in `read`; returns the last file looked
+    /// at when there are more.
+    pub fn remove_unread(
+        &mut self,
+        read: &HashSet<PathBuf>,
+        after: Option<&Path>,
+        max: usize,
+        summary: &mut ChangeSummary,
+    ) -> Option<PathBuf> {
+        use std::ops::Bound;
+        self.by_file();
+        let by_file = self.by_file.get()?;
+        let from = after.map_or(Bound::Unbounded, Bound::Excluded);
+        let mut last = None;
+        for (file, ids) in by_file.range::<Path, _>((from, Bound::Unbounded)).take(max) {
+            last = Some(file);
+            if read.contains(file) {
+                continue;
+            }
+            for &id in ids {
+                if !self.removed[id as usize] {
+                    self.removed[id as usize] = true;
+                    summary.removed.push(id);
+                }
+            }
+        }
+        let last = last?;
+        by_file
+            .range::<Path, _>((Bound::Excluded(last.as_path()), Bound::Unbounded))
+            .next()
+            .map(|_| last.clone())
+    }
+
+    /// Files articles were loaded from (not the bundled ones), still
+    /// holding a live article.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.by_file()
+            .iter()
+            .filter(|(_, ids)| ids.iter().any(|&id| self.is_live(id)))
+            .map(|(p, _)| p.as_path())
+    }
+
+    fn by_file(&self) -> &ByFile {
         self.by_file.get_or_init(|| files_of(&self.articles))
     }
 

@@ -21,20 +21,7 @@ use crate::ui::{self, Theme};
 /// the event queue: small enough that a key never waits a frame.
 const TICK_BUDGET: Duration = Duration::from_millis(8);
 
-/// What the event loop reacts to.
-#[derive(Debug)]
-pub enum AppEvent {
-    /// A key, mouse, paste or resize event from the terminal.
-    Term(Event),
-    /// The terminal event reader stopped (stdin closed).
-    InputClosed,
-    /// Progress or articles from the background loader.
-    Load(crate::loader::LoadEvent),
-    /// Files changed on disk (live reload, or `r`).
-    Changes(crate::watch::Changes),
-    /// Something to tell the user in the status bar.
-    Message(String),
-}
+pub use crate::app::AppEvent;
 
 /// Restores the terminal when dropped, so every way out of the app (return,
 /// `?`, panic unwinding) leaves the user's terminal as it was.
@@ -47,17 +34,7 @@ impl TerminalGuard {
     /// the panic hook that undoes them.
     pub fn new() -> io::Result<TerminalGuard> {
         set_panic_hook();
-        enable_raw_mode()?;
-        let setup = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        );
-        if let Err(e) = setup {
-            restore();
-            return Err(e);
-        }
+        enter()?;
         match Terminal::new(CrosstermBackend::new(io::stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
@@ -72,6 +49,23 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
+/// paste (undone if a step fails). Safe to call again after a suspend.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    let setup = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
+    if let Err(e) = setup {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// Puts the terminal back: leaves raw mode and the alternate screen, stops
@@ -141,23 +135,18 @@ impl LatencyLog {
             draw.as_secs_f64() * 1e3,
             app.index.len(),
             app.filter.hits.len(),
-            app.view,
+            app.context(),
         );
     }
 }
 
-fn describe(ev: &AppEvent) -> &'static str {
-    match ev {
-        AppEvent::Term(Event::Key(_)) => "key",
-        AppEvent::Term(Event::Mouse(_)) => "mouse",
-        AppEvent::Term(Event::Resize(..)) => "resize",
-        AppEvent::Term(Event::Paste(_)) => "paste",
-        AppEvent::Term(_) => "other",
-        AppEvent::InputClosed => "input-closed",
-        AppEvent::Load(_) => "load",
-        AppEvent::Changes(_) => "changes",
-        AppEvent::Message(_) => "message",
-    }
+/// After a suspend: the screen is blank and may have changed size, so the
+/// next draw redraws everything (without asking the terminal where its
+/// cursor is, which a terminal may not answer).
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.update(crate::app::Action::Resize(size.width, size.height));
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Runs until the app asks to quit or input ends: wait for an event, update,
@@ -172,7 +161,7 @@ pub fn run<B: Backend>(
 ) -> Result<(), B::Error> {
     let t0 = Instant::now();
     let size = terminal.size()?;
-    app.update(crate::app::Action::Resize(size.width, size.height));
+    app.handle(AppEvent::Term(Event::Resize(size.width, size.height)));
     let t1 = Instant::now();
     terminal.draw(|f| ui::draw(f, app, theme))?;
     if let Some(log) = log.as_deref_mut() {
@@ -201,19 +190,25 @@ pub fn run<B: Backend>(
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let t0 = Instant::now();
-        let what = describe(&first);
+        let what = first.describe();
         let mut next = Some(first);
         while let Some(ev) = next.take() {
             match ev {
-                AppEvent::Term(e) => {
-                    app.handle_event(&e);
+                AppEvent::Term(e) if crate::signals::is_suspend_key(&e) => {
+                    crate::signals::suspend();
+                    redraw_all(terminal, app)?;
                 }
-                AppEvent::InputClosed => app.should_quit = true,
-                AppEvent::Load(e) => app.on_load(e),
-                AppEvent::Changes(c) => app.on_changes(c),
-                AppEvent::Message(m) => app.message = Some(m),
+                AppEvent::Signal(crate::signals::Signal::Suspend) => {
+                    crate::signals::suspend();
+                    redraw_all(terminal, app)?;
+                }
+                AppEvent::Signal(crate::signals::Signal::Resume) => {
+                    crate::signals::resume();
+                    redraw_all(terminal, app)?;
+                }
+                ev => app.handle(ev),
             }
-            for effect in app.effects.drain(..) {
+            for effect in app.take_effects() {
                 on_effect(effect);
             }
             if app.should_quit {
@@ -226,6 +221,10 @@ pub fn run<B: Backend>(
         }
         // keys typed into the filter in this batch are evaluated once
         app.settle();
+        if app.take_redraw() {
+            // Ctrl-L: whatever the terminal shows, every cell is drawn again
+            terminal.clear()?;
+        }
         let t1 = Instant::now();
         terminal.draw(|f| ui::draw(f, app, theme))?;
         if let Some(log) = log.as_deref_mut() {

@@ -12,13 +12,14 @@ mod similar;
 mod speakers;
 mod status;
 pub mod theme;
+mod width;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, View};
+use crate::app::{App, Pane, Screen};
 pub use theme::Theme;
 
 /// Draws the whole screen.
@@ -38,17 +39,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     }
-    match app.view {
-        View::Main => {
+    match app.screen() {
+        Screen::Main => {
             list::draw(frame, areas.list, app, theme);
             reader::draw(frame, areas.reader, app, theme);
         }
-        View::Compare => compare::draw(frame, app, theme),
-        View::Similar => similar::draw(frame, app, theme),
-        View::Speakers => speakers::draw_speakers(frame, app, theme),
-        View::Quotes => speakers::draw_quotes(frame, app, theme),
-        View::Phrases => phrases::draw_phrases(frame, app, theme),
-        View::Kwic => phrases::draw_kwic(frame, app, theme),
+        Screen::Compare(c) => compare::draw(frame, app, c, theme),
+        Screen::Similar(s) => similar::draw(frame, app, s, theme),
+        Screen::Speakers(s) => speakers::draw_speakers(frame, app, s, theme),
+        Screen::Quotes(q) => speakers::draw_quotes(frame, app, q, theme),
+        Screen::Phrases(s) => phrases::draw_phrases(frame, app, s, theme),
+        Screen::Kwic(k) => phrases::draw_kwic(frame, app, k, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);
@@ -57,6 +58,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(overlay) = app.overlay {
         help::draw_overlay(frame, popup(area), app, overlay, theme);
     }
+    // emoji sequences as wide as every terminal draws them
+    width::agree(frame.buffer_mut());
+}
+
+/// A pane's footer, from the keymap: " Enter filters articles · Esc back ".
+/// It names the keys as they act with the narrowing line closed.
+fn footer(app: &App, pane: &dyn Pane) -> String {
+    app.keymap
+        .footer(&crate::app::Keys::of(&[pane.context()]), pane.context())
 }
 
 /// A centred rectangle for overlays.

@@ -11,6 +11,7 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -44,12 +45,12 @@ impl Session {
                 p.lock().unwrap().process(&buf[..n]);
             }
         });
-        // keep the master alive as long as the session
-        std::mem::forget(pty.master);
         Session {
             parser,
             writer,
             child,
+            // kept alive as long as the session
+            master: pty.master,
         }
     }
 
@@ -74,6 +75,55 @@ impl Session {
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
+    }
+
+    /// Whether the terminal is in raw mode (no echo, no line editing), as
+    /// the app's side of the pseudo-terminal is set.
+    #[cfg(target_os = "linux")]
+    fn raw_mode(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("a pty fd");
+        // SAFETY: a termios is plain data, valid when zeroed
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: tcgetattr fills the struct it is given, for a descriptor
+        // this session holds open
+        let rc = unsafe { libc::tcgetattr(fd, &mut t) };
+        assert_eq!(rc, 0);
+        t.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
+    #[cfg(target_os = "linux")]
+    fn signal(&self, sig: i32) {
+        let pid = self.child.process_id().expect("a pid") as i32;
+        // SAFETY: kill only sends a signal to the child this session started
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+    }
+
+    /// The child's state letter in /proc (`T` when stopped).
+    #[cfg(target_os = "linux")]
+    fn state(&self) -> char {
+        let pid = self.child.process_id().expect("a pid");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        stat.rsplit_once(") ")
+            .and_then(|(_, rest)| rest.chars().next())
+            .unwrap_or('?')
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&Session) -> bool) {
+        let end = Instant::now() + Duration::from_secs(15);
+        while !ok(self) {
+            if Instant::now() > end {
+                panic!("{what} did not happen; the screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// The screen as the user's terminal shows it: no alternate screen,
+    /// the cursor shown, no mouse capture.
+    fn restored(&self) -> bool {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        !s.alternate_screen() && !s.hide_cursor() && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
     }
 
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
@@ -174,4 +224,70 @@ fn quitting_during_a_big_load_is_immediate() {
     s.send("q");
     assert!(s.wait_exit().success());
     assert!(t.elapsed() < Duration::from_secs(2), "took {:?}", t.elapsed());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn terminating_signals_restore_the_terminal() {
+    for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT, libc::SIGQUIT] {
+        let mut s = Session::start(&[], 100, 24);
+        s.wait_for("5 articles");
+        s.wait_until("raw mode", Session::raw_mode);
+        assert!(!s.restored());
+        let t = Instant::now();
+        s.signal(sig);
+        let status = s.wait_exit();
+        assert!(!status.success(), "signal {sig}: {status:?}");
+        assert!(t.elapsed() < Duration::from_secs(2), "took {:?}", t.elapsed());
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(!s.raw_mode(), "signal {sig} left raw mode");
+        assert!(s.restored(), "signal {sig} left the screen: {}", s.screen());
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_and_tstp_suspend_and_continuing_redraws() {
+    for how in ["ctrl-z", "kill"] {
+        let mut s = Session::start(&[], 100, 24);
+        s.wait_for("5 articles");
+        s.wait_until("raw mode", Session::raw_mode);
+        if how == "ctrl-z" {
+            s.send("\u{1a}");
+        } else {
+            s.signal(libc::SIGTSTP);
+        }
+        s.wait_until("a stop", |s| s.state() == 'T');
+        assert!(!s.raw_mode(), "{how}: stopped in raw mode");
+        assert!(s.restored(), "{how}: stopped in the app's screen");
+        s.parser.lock().unwrap().process(b"\x1b[2J");
+        s.signal(libc::SIGCONT);
+        s.wait_until("raw mode again", Session::raw_mode);
+        // redrawn in full on the alternate screen
+        s.wait_for("5 articles");
+        assert!(s.parser.lock().unwrap().screen().alternate_screen());
+        s.send("j");
+        s.send("q");
+        assert!(s.wait_exit().success(), "{how}");
+    }
+}
+
+#[test]
+fn a_burst_of_keys_arrives_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1400 {
+        std::fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            format!("Headline number {i:04}\n\nBody {i}."),
+        )
+        .unwrap();
+    }
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 110, 24);
+    s.wait_for("1400 articles");
+    // 1,300 keys in one write: more than the 1,024 bytes one read takes
+    s.send(&"j".repeat(1300));
+    // the reading pane shows the article selected: the 1,301st
+    s.wait_for("Headline number 1300");
+    s.send("q");
+    assert!(s.wait_exit().success());
 }

@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use readout::analysis::phrases::{
-    Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine, normalize_phrase,
+    Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine, normalize_phrase, quote_spans,
+    recount_and_weigh,
 };
 
 const WORDS: &[&str] = &[
@@ -86,6 +87,35 @@ fn check_sorted(ranges: &[std::ops::Range<usize>], text: &str) -> Result<(), Tes
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn quote_spans_lie_on_char_boundaries(text in text()) {
+        check_sorted(&quote_spans(&text).into_iter().filter(|r| !r.is_empty()).collect::<Vec<_>>(), &text)?;
+    }
+
+    #[test]
+    fn weighed_phrases_are_found_in_their_articles(
+        texts in prop::collection::vec(article(), 2..6),
+        sources in prop::collection::vec(prop::option::of(prop::sample::select(&["A", "B"][..])), 6),
+    ) {
+        let docs: Vec<Doc> = texts
+            .iter()
+            .zip(&sources)
+            .map(|(t, s)| Doc { text: t, source: *s })
+            .collect();
+        let mined = mine(&docs, &MineOptions::default());
+        let weighed = recount_and_weigh(&docs, mined, &["rock".to_string()]);
+        for m in &weighed {
+            prop_assert!(m.weight.is_finite() && m.weight >= 0.0, "{:?}", m);
+            prop_assert_eq!(m.counts.len(), m.docs.len());
+            prop_assert!(m.quoted <= m.docs.len() && m.outlets <= m.docs.len());
+            for &d in &m.docs {
+                let forms = std::iter::once(&m.phrase).chain(&m.variants);
+                let found = forms.map(|f| find_phrase(docs[d as usize].text, f).len()).sum::<usize>();
+                prop_assert!(found > 0, "{} not in doc {}", m.phrase, d);
+            }
+        }
+    }
 
     #[test]
     fn book_matches_spell_a_variant(text in text()) {

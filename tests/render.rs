@@ -3,9 +3,25 @@
 mod support;
 
 use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use readout::app::AppEvent;
+use readout::app::{KwicState, Screen, SpeakersState};
 use readout::index::Index;
 use readout::store::{Article, Corpus};
 use support::Harness;
+
+fn speakers(h: &Harness) -> &SpeakersState {
+    match h.app.screen() {
+        Screen::Speakers(s) => s,
+        other => panic!("not the speakers pane: {other:?}"),
+    }
+}
+
+fn kwic(h: &Harness) -> &KwicState {
+    match h.app.screen() {
+        Screen::Kwic(k) => k,
+        other => panic!("not a concordance: {other:?}"),
+    }
+}
 
 #[test]
 fn startup_screen() {
@@ -50,9 +66,9 @@ fn phrase_filter_then_jump_between_matches() {
     assert!(h.screen().contains("match 2/3"));
     // the load finishing afterwards (speakers arrive, the filter is applied
     // again) keeps the match jumped to
-    h.app.on_load(readout::loader::LoadEvent::Done {
+    h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Done {
         elapsed: std::time::Duration::from_millis(100),
-    });
+    }));
     let s = h.screen();
     assert!(s.contains("match 2/3"), "{s}");
     assert!(s.contains("loaded and analysed"), "{s}");
@@ -320,8 +336,12 @@ fn speakers_pane_narrows_filters_and_lists_quotes() {
     let kremlin = s.lines().position(|l| l.contains("│Kremlin")).unwrap();
     assert!(wang < kremlin, "{s}");
     insta::assert_snapshot!(s);
-    // typing narrows (letters type, they are not keys here)
-    h.type_str("patru");
+    // j and k move, as everywhere
+    h.key(KeyCode::Char('j'));
+    assert_eq!(speakers(&h).picker.current(), Some(1));
+    h.key(KeyCode::Char('k'));
+    // / opens the narrowing line; then letters are typed
+    h.key(KeyCode::Char('/')).type_str("patru");
     let s = h.screen();
     assert!(s.contains("Nikolai Patrushev"), "{s}");
     assert!(!s.contains("│Wang Yi"), "{s}");
@@ -329,29 +349,45 @@ fn speakers_pane_narrows_filters_and_lists_quotes() {
     h.key(KeyCode::Tab);
     let s = h.screen();
     assert!(s.contains("What Nikolai Patrushev said · 6 quotes"), "{s}");
-    // typing narrows the quotes too (their one-line texts made on the first key)
-    h.type_str("bloody");
+    // narrowing the quotes too (their one-line texts made on the first key)
+    h.key(KeyCode::Char('/')).type_str("bloody");
     let s = h.screen();
     assert!(s.contains("The bloody events unleashed by the West"), "{s}");
     assert!(s.contains("bloody   1 of them"), "{s}");
     for _ in 0.."bloody".len() {
         h.key(KeyCode::Backspace);
     }
-    // Enter opens the article with the quote in view
-    h.key(KeyCode::Down).key(KeyCode::Enter);
+    // Enter keeps the narrowing line's text; Enter again opens the article
+    // with the quote in view
+    h.key(KeyCode::Enter).key(KeyCode::Char('j'));
+    let chosen = match h.app.screen() {
+        Screen::Quotes(q) => q.picker.current(),
+        other => panic!("{other:?}"),
+    };
+    h.key(KeyCode::Enter);
     let s = h.screen();
     assert!(s.contains("The bloody events unleashed by the West"), "{s}");
     assert!(
         s.contains("┌ China-Russia relations ‘rock solid’ as Ukraine"),
         "{s}"
     );
+    // Esc: back to the quotes as they were, the same quote selected
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains("What Nikolai Patrushev said · 6 quotes"), "{s}");
+    match h.app.screen() {
+        Screen::Quotes(q) => assert_eq!(q.picker.current(), chosen),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
 fn enter_on_a_speaker_filters_the_articles() {
     let mut h = Harness::bundled(120, 30);
     h.key(KeyCode::Char('s'))
+        .key(KeyCode::Char('/'))
         .type_str("patrushev")
+        .key(KeyCode::Enter)
         .key(KeyCode::Enter);
     let s = h.screen();
     assert!(s.contains("1 of 5 articles"), "{s}");
@@ -378,7 +414,7 @@ fn phrases_pane_chart_concordance_and_back_to_the_text() {
     let s = h.screen();
     assert!(s.contains("Phrases · 12 families"), "{s}");
     assert!(s.contains("per article, by date"), "{s}");
-    h.type_str("rock");
+    h.key(KeyCode::Char('/')).type_str("rock");
     let s = h.screen();
     assert!(s.contains("“rock solid”: 6 times in 2 articles"), "{s}");
     insta::assert_snapshot!(s);
@@ -400,19 +436,24 @@ fn phrases_pane_chart_concordance_and_back_to_the_text() {
         "{s}"
     );
     assert!(s.contains("solid as a rock"), "{s}");
-    // Esc: the list, then back to the concordance it came from
-    h.key(KeyCode::Esc).key(KeyCode::Esc);
-    assert!(
-        h.screen().contains("Concordance · “rock solid”"),
-        "{}",
-        h.screen()
-    );
+    // Esc: back to the concordance it came from, as it was
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains("Concordance · “rock solid”"), "{s}");
+    assert_eq!(kwic(&h).picker.cursor.selected, 5, "{s}");
+    // and Esc again to the phrases pane, still narrowed
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("› rock   "), "{}", h.screen());
 }
 
 #[test]
 fn enter_on_a_family_filters_by_it() {
     let mut h = Harness::bundled(120, 30);
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Enter);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
     let s = h.screen();
     assert!(s.contains("2 of 5 articles"), "{s}");
     assert!(s.contains("filter: #\"rock solid\""), "{s}");
@@ -482,7 +523,10 @@ fn the_selected_concordance_line_keeps_its_match_highlighted() {
     use ratatui::style::Color;
     let mut h = Harness::bundled(120, 34);
     h.theme = readout::ui::Theme::colored();
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Tab);
     h.screen();
     let selected_bg = readout::ui::Theme::colored().selected.bg;
     let buf = h.terminal.backend().buffer();
@@ -580,13 +624,13 @@ fn three_then_two(w: u16, height: u16) -> (Harness, Vec<Article>) {
 /// Delivers `articles` as the loader's next batch.
 fn load_batch(h: &mut Harness, articles: Vec<Article>) {
     let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    h.app.on_load(readout::loader::LoadEvent::Batch {
+    h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Batch {
         articles,
         facts,
         issues: Vec::new(),
         files_done: 5,
         bytes_done: 0,
-    });
+    }));
 }
 
 #[test]
@@ -621,7 +665,10 @@ fn a_load_batch_right_after_a_filter_key_keeps_the_hits() {
 #[test]
 fn the_phrases_pane_and_concordance_fit_a_small_terminal() {
     let mut h = Harness::bundled(120, 34);
-    h.key(KeyCode::Char('p')).type_str("rock").key(KeyCode::Tab);
+    h.key(KeyCode::Char('p'))
+        .key(KeyCode::Char('/'))
+        .type_str("rock")
+        .key(KeyCode::Tab);
     // the concordance opened wide, then the terminal shrank: the match stays in view
     h.resize(60, 20);
     let s = h.screen();
@@ -641,12 +688,12 @@ fn the_phrases_pane_and_concordance_fit_a_small_terminal() {
 #[test]
 fn the_phrases_pane_follows_the_load() {
     let (mut h, more) = three_then_two(140, 34);
-    h.key(KeyCode::Char('p')).type_str("rock");
+    h.key(KeyCode::Char('p')).key(KeyCode::Char('/')).type_str("rock");
     let before = h.screen();
     load_batch(&mut h, more);
-    h.app.on_load(readout::loader::LoadEvent::Done {
+    h.app.handle(AppEvent::Load(readout::loader::LoadEvent::Done {
         elapsed: std::time::Duration::from_millis(10),
-    });
+    }));
     let after = h.screen();
     // typed and selected as before, counted over all five now
     assert!(after.contains("› rock"), "{after}");
@@ -654,4 +701,218 @@ fn the_phrases_pane_follows_the_load() {
         after.contains("“rock solid”: 6 times in 2 articles"),
         "before:\n{before}\nafter:\n{after}"
     );
+}
+
+#[test]
+fn clearing_a_filter_after_a_live_reload_removed_a_file_keeps_the_article() {
+    let articles: Vec<Article> = ["Alpha", "Bravo", "Charlie", "Delta"]
+        .iter()
+        .map(|t| {
+            Article::from_text(
+                format!("{}.txt", t.to_lowercase()),
+                &format!("{t} report\n\nSome text about {t}."),
+                false,
+            )
+        })
+        .collect();
+    let mut h = Harness::with_index(Index::new(Corpus::new(articles)), 120, 30);
+    // the first file is deleted: rows no longer match article ids
+    h.app.handle(AppEvent::Changes(readout::watch::Changes {
+        loaded: Vec::new(),
+        removed: vec!["alpha.txt".into()],
+        ..Default::default()
+    }));
+    let s = h.screen();
+    assert!(s.contains("3 articles"), "{s}");
+    assert!(s.contains("┌ Bravo report"), "{s}");
+    h.key(KeyCode::Char('/')).type_str("bravo");
+    assert!(h.screen().contains("1 of 3 articles"));
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains(" 3 articles"), "{s}");
+    assert!(
+        s.contains("┌ Bravo report"),
+        "the same article stays selected: {s}"
+    );
+    // and after keeping a filter, Esc in the list clears it the same way
+    h.key(KeyCode::Char('/')).type_str("delta").key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    let s = h.screen();
+    assert!(s.contains(" 3 articles"), "{s}");
+    assert!(s.contains("┌ Delta report"), "{s}");
+}
+
+#[test]
+fn n_steps_through_a_family_filtered_by_from_the_list_like_brackets() {
+    // Enter on a family in the phrases pane, or #label typed: n finds its
+    // occurrences, from the list as from the reader
+    for how in ["pane", "typed"] {
+        let mut h = Harness::bundled(120, 30);
+        if how == "pane" {
+            h.key(KeyCode::Char('p'))
+                .key(KeyCode::Char('/'))
+                .type_str("rock")
+                .key(KeyCode::Enter)
+                .key(KeyCode::Enter);
+        } else {
+            h.key(KeyCode::Char('/'))
+                .type_str("#rock-solid")
+                .key(KeyCode::Enter);
+        }
+        let s = h.screen();
+        assert!(s.contains("2 of 5 articles"), "{how}: {s}");
+        h.key(KeyCode::Char('n'));
+        let s = h.screen();
+        assert!(s.contains("match 1/"), "{how}: {s}");
+        assert!(!s.contains("no query matches"), "{how}: {s}");
+        assert_eq!(h.app.focus, readout::app::Focus::Reader, "{how}");
+        h.key(KeyCode::Char('n'));
+        assert!(h.screen().contains("match 2/"), "{how}");
+    }
+    // ] from the list moves to the reader as n does
+    let mut h = Harness::bundled(120, 30);
+    h.key(KeyCode::Char('G')).key(KeyCode::Char(']'));
+    assert_eq!(h.app.focus, readout::app::Focus::Reader);
+}
+
+#[test]
+fn emoji_sequences_take_the_columns_every_terminal_gives_them() {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let article = Article::from_text(
+        "emoji.txt",
+        "Fans 👍🏽 the deal ❤\u{fe0f}\n\nA family 👨\u{200d}👩\u{200d}👧 waved; thumbs 👍🏿 up, 1\u{fe0f}\u{20e3} first.",
+        false,
+    );
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![article])), 100, 20);
+    let s = h.screen();
+    assert!(s.contains("Fans 👍"), "{s}");
+    assert!(s.contains("family 👨"), "{s}");
+    // every cell draws as wide code point by code point (xterm, tmux) as
+    // ratatui counts it: nothing lands where it does not expect
+    let buf = h.terminal.backend().buffer();
+    for cell in &buf.content {
+        let sym = cell.symbol();
+        let each: usize = sym.chars().map(|c| c.width().unwrap_or(0)).sum();
+        assert_eq!(sym.width(), each, "{sym:?} in\n{s}");
+    }
+}
+
+#[test]
+fn ctrl_l_asks_for_the_screen_to_be_drawn_again_even_while_typing() {
+    let mut h = Harness::bundled(100, 30);
+    assert!(!h.app.take_redraw());
+    h.key_mod(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert!(h.app.take_redraw());
+    assert!(!h.app.take_redraw(), "once");
+    h.key(KeyCode::Char('/')).type_str("wa");
+    h.key_mod(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert!(h.app.take_redraw());
+    assert_eq!(h.app.filter.input, "wa", "not typed");
+}
+
+#[test]
+fn the_compare_header_keeps_its_figures_at_any_width() {
+    let wire = "Chinese Foreign Minister Wang Yi said relations with Russia were rock solid and would not be swayed by any third party, according to a transcript released on Sunday.";
+    let long = "China and Russia pledge to deepen their strategic partnership as foreign ministers meet in Beijing for talks";
+    let a = Article::from_text(
+        "a.txt",
+        &format!("{long} (first report)\n\nThe meeting was brief. {wire}\n\nOther local news follows."),
+        false,
+    );
+    let b = Article::from_text(
+        "b.txt",
+        &format!("{long} (wire copy)\n\nAnalysts were surprised. {wire}\n\nA different ending entirely."),
+        false,
+    );
+    let articles = vec![a, b];
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    for width in [120, 100, 80, 60] {
+        let index = Index::with_facts(Corpus::new(articles.clone()), facts.clone());
+        let mut h = Harness::with_index(index, width, 30);
+        h.key(KeyCode::Char('m'))
+            .key(KeyCode::Char('j'))
+            .key(KeyCode::Char('c'));
+        let s = h.screen();
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[0].starts_with(" A China and Russia"), "{width}: {s}");
+        assert!(
+            lines[0].contains("% of A is shared with B") || lines[0].ends_with("% shared"),
+            "{width}: {s}"
+        );
+        let b = lines[1];
+        assert!(
+            b.contains("shared passage") && b.ends_with(" words"),
+            "{width}: {s}"
+        );
+        assert!(lines[1].contains('…'), "the title gives way: {s}");
+    }
+}
+
+#[test]
+fn the_family_legend_counts_the_families_it_has_no_room_for() {
+    for width in [60, 80, 120] {
+        let mut h = Harness::bundled(width, 30);
+        for row in 0..5 {
+            h.key(KeyCode::Char('g'));
+            for _ in 0..row {
+                h.key(KeyCode::Char('j'));
+            }
+            let s = h.screen();
+            let id = h.app.reader.article.unwrap();
+            let labels: Vec<String> = h
+                .app
+                .index
+                .families_of(id)
+                .iter()
+                .map(|&f| h.app.index.family_labels()[usize::from(f)].clone())
+                .collect();
+            if labels.is_empty() {
+                continue;
+            }
+            let legend = s
+                .lines()
+                .find(|l| l.contains("■ "))
+                .unwrap_or_else(|| panic!("{s}"));
+            // every label shown is whole; those left out are counted
+            let shown = labels
+                .iter()
+                .filter(|label| legend.contains(&format!("■ {label}  ")))
+                .count();
+            assert_eq!(shown, legend.matches('■').count(), "{width}: {legend}");
+            if shown < labels.len() {
+                let more = format!("+{} more", labels.len() - shown);
+                assert!(legend.contains(&more), "{width}: {legend}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_phrases_pane_saves_a_mined_phrase_as_a_family_and_hides_one_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("phrases.toml");
+    let mut h = Harness::bundled(140, 34);
+    h.app.phrases_file = Some(file.clone());
+    h.key(KeyCode::Char('p'));
+    // a family is not a mined phrase: nothing is written
+    h.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(h.screen().contains("only a mined phrase"), "{}", h.screen());
+    assert!(!file.exists());
+    // the first mined row, after the families
+    let families = h.app.index.book().families().len();
+    for _ in 0..families {
+        h.key(KeyCode::Char('j'));
+    }
+    let phrase = h.app.index.mined()[0].phrase.clone();
+    h.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let s = h.screen();
+    assert!(s.contains(&format!("family \"{phrase}\" saved")), "{s}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains(&phrase), "{saved}");
+    // hidden for good: gone from the pane, saved in the same file
+    h.key_mod(KeyCode::Char('x'), KeyModifiers::CONTROL);
+    let s = h.screen();
+    assert!(s.contains("hidden for good"), "{s}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("[[hide]]"), "{saved}");
 }

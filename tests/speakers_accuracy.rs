@@ -9,13 +9,18 @@
 //!   predicted quotes that match some gold quote; recall: gold quotes
 //!   matched by some predicted quote.
 //!
+//! - Unnamed sources ("a senior official said", "says negotiator") are
+//!   left out of the predictions: this annotation, older than the
+//!   `unnamed` kind, does not mark them (its guidelines exclude them). The
+//!   news sets of `tests/speakers_news.rs` do mark and score them.
+//!
 //! `cargo test --test speakers_accuracy -- --nocapture` prints the figures
 //! and every miss.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use readout::analysis::speakers::{Extractor, Quote, QuoteKind};
+use readout::analysis::speakers::{Extractor, Quote, QuoteKind, SpeakerKind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -118,7 +123,8 @@ fn accuracy_on_bundled_articles() {
                 g.kind
             );
         }
-        let predicted = ex.extract(body);
+        let mut predicted = ex.extract(body);
+        predicted.retain(|q| q.speaker_kind != SpeakerKind::Unnamed);
         println!(
             "== {}: {} predicted, {} gold",
             art.file,
@@ -196,10 +202,11 @@ fn accuracy_on_bundled_articles() {
         kind_right,
         gold_found
     );
-    assert!(sp.precision() >= 0.95, "speaker precision {:.3}", sp.precision());
-    assert!(sp_r >= 0.90, "speaker recall {sp_r:.3}");
-    assert!(qp.precision() >= 0.95, "quote precision {:.3}", qp.precision());
-    assert!(q_r >= 0.95, "quote recall {q_r:.3}");
+    // the bundled five stay at 1.00 / 1.00: any miss fails
+    assert!(sp.precision() >= 0.99, "speaker precision {:.3}", sp.precision());
+    assert!(sp_r >= 0.99, "speaker recall {sp_r:.3}");
+    assert!(qp.precision() >= 0.99, "quote precision {:.3}", qp.precision());
+    assert!(q_r >= 0.99, "quote recall {q_r:.3}");
     assert!(kind_acc >= 0.95, "kind accuracy {kind_acc:.3}");
 }
 

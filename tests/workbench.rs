@@ -448,6 +448,16 @@ fn csv_has_the_fields_of_json_for_every_command() {
                         .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
                         .collect::<Vec<_>>()
                         .join("; "),
+                    serde_json::Value::Number(n) if n.is_f64() => {
+                        // a float from another run of the command: mined
+                        // phrase scores are sums whose last digit may vary
+                        let (x, y) = (n.as_f64().unwrap(), row[col].parse::<f64>().unwrap());
+                        assert!(
+                            (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+                            "{args:?} {name}: {x} {y}"
+                        );
+                        continue;
+                    }
                     other => other.to_string(),
                 };
                 assert_eq!(row[col], expected, "{args:?} {name}");

@@ -55,22 +55,39 @@
 //! words take well under two seconds on two cores. See [`mine`]'s module
 //! for the details.
 //!
+//! [`recount_and_weigh`] then counts every mined phrase in every article
+//! as a filter finds it, noting at each occurrence whether it is quoted,
+//! capitalised or cuts a name; merges variants (function words, numbers,
+//! spelling, inflection: [`variant_key`]; shifted and contained forms);
+//! tells names from formulas ([`PhraseKind`]); and orders formulas first by
+//! their weight, from range across outlets, quotation, fixedness and
+//! keyness against a compiled-in English word-frequency list ([`rarity`]).
+//! See the `evidence` module. [`user_file`] saves a phrase as a family, or
+//! hides it, in the user's phrases file.
+//!
 //! # Concordance
 //!
 //! [`kwic`] cuts the context around a match into a [`KwicLine`] for a
 //! keyword-in-context view.
 
+mod background;
 mod book;
+mod evidence;
 mod finder;
+mod fold;
 mod kwic;
 mod matcher;
 mod mine;
 mod normalize;
 mod recount;
+pub mod user_file;
 
+pub use background::rarity;
 pub use book::{BUNDLED_TOML, Family, FamilyMatch, PhraseBook, PhraseError};
+pub use evidence::{Evidence, PhraseKind, keyness, quote_spans, weigh};
 pub use finder::{PhraseFinder, find_phrase};
+pub use fold::variant_key;
 pub use kwic::{KwicLine, kwic};
 pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_stopword, mine};
 pub use normalize::normalize_phrase;
-pub use recount::recount;
+pub use recount::{recount, recount_and_weigh};

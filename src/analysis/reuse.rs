@@ -91,13 +91,15 @@
 
 mod align;
 pub mod index;
-mod tokens;
+pub mod reworded;
+pub(crate) mod tokens;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
 pub use index::{SimilarityIndex, Sketch};
+pub use reworded::{Reworded, reworded};
 
 use align::{Chain, Params, align};
 use tokens::Tokens;
@@ -111,6 +113,21 @@ pub struct Passage {
     pub b: Range<usize>,
     /// Length in words of the passage in A (edits inside it included).
     pub words: usize,
+    /// The words that differ inside the passage (the edits the alignment
+    /// bridged), in order.
+    pub diffs: Vec<WordDiff>,
+}
+
+/// Words that differ inside a passage: a run of A's words and the run of
+/// B's words in its place. Either range may be empty (words only one side
+/// has); an empty range sits at the start of the next matching word. Both
+/// lie on char boundaries, inside their passage's range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordDiff {
+    /// Byte range in A (from the start of a word to the end of a word).
+    pub a: Range<usize>,
+    /// Byte range in B.
+    pub b: Range<usize>,
 }
 
 /// What two texts share.
@@ -145,6 +162,14 @@ impl Comparison {
                 a: p.b.clone(),
                 b: p.a.clone(),
                 words: p.words,
+                diffs: p
+                    .diffs
+                    .iter()
+                    .map(|d| WordDiff {
+                        a: d.b.clone(),
+                        b: d.a.clone(),
+                    })
+                    .collect(),
             })
             .collect();
         passages.sort_by_key(|p| (p.a.start, p.a.end));
@@ -229,6 +254,25 @@ fn passage(c: &Chain, ta: &Tokens, tb: &Tokens) -> Passage {
         a: ta.starts[c.a_start()]..ta.ends[c.a_end() - 1],
         b: tb.starts[c.b_start()]..tb.ends[c.b_end() - 1],
         words: c.a_words(),
+        diffs: c
+            .segs
+            .windows(2)
+            .filter_map(|w| {
+                let a = span(ta, w[0].a + w[0].len, w[1].a);
+                let b = span(tb, w[0].b + w[0].len, w[1].b);
+                (!a.is_empty() || !b.is_empty()).then_some(WordDiff { a, b })
+            })
+            .collect(),
+    }
+}
+
+/// The byte range of words `from..to`; empty, at the start of word `to`,
+/// when there are none.
+fn span(t: &Tokens, from: usize, to: usize) -> Range<usize> {
+    if from < to {
+        t.starts[from]..t.ends[to - 1]
+    } else {
+        t.starts[to]..t.starts[to]
     }
 }
 

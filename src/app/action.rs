@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
+    /// Draw the whole screen again (whatever the terminal shows now).
+    Redraw,
     ToggleHelp,
     ShowIssues,
     FocusNext,
@@ -50,6 +52,10 @@ pub enum Action {
     ToggleHighlights,
     /// From a pane, go one level deeper: a speaker's quotes, a phrase's concordance.
     Drill,
+    /// Phrases pane: save the mined phrase (and its variants) as a family.
+    SaveFamily,
+    /// Phrases pane: hide the mined phrase for good.
+    HidePhrase,
 
     /// The terminal has this size now.
     #[serde(skip)]
@@ -67,14 +73,16 @@ pub enum Action {
         x: u16,
         y: u16,
     },
-    /// Text typed into the open input line.
-    #[serde(skip)]
+    /// An edit of the open query or narrowing line (`{ input = "delete_word" }`
+    /// in the keymap; typed characters are inserted without one).
     Input(InputEdit),
 }
 
 /// An edit of the input line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InputEdit {
+    #[serde(skip)]
     Insert(char),
     Backspace,
     Delete,

@@ -1,11 +1,11 @@
 //! The compare view: two articles side by side with their shared passages
 //! marked, scrolled together or apart, jumping from passage to passage.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::layout::{self, CompareAreas};
-use super::state::View;
-use super::{Action, App, Highlight, HlKind, ReaderState};
+use super::screen::{Env, Outcome, Pane, Screen};
+use super::{Action, App, Context, Highlight, HlKind, Keys, ReaderState};
 use crate::analysis::reuse::{self, Comparison};
 use crate::store::ArticleId;
 
@@ -28,18 +28,30 @@ pub struct CompareState {
     pub current: Option<usize>,
 }
 
-impl App {
+impl Env<'_> {
+    /// Where the compare view's header and sides go.
     pub fn compare_areas(&self) -> CompareAreas {
         layout::compare_areas(Rect::new(0, 0, self.size.0, self.size.1), self.input_open)
     }
 
+    /// Lines of text shown in each side of the compare view.
+    fn compare_heights(&self) -> (usize, usize) {
+        let areas = self.compare_areas();
+        (
+            usize::from(layout::pane_text(areas.a).height),
+            usize::from(layout::pane_text(areas.b).height),
+        )
+    }
+}
+
+impl App {
     /// Opens the compare view for two articles.
     pub fn open_compare(&mut self, a: ArticleId, b: ArticleId) {
         let (Some(art_a), Some(art_b)) = (self.index.article(a), self.index.article(b)) else {
             return;
         };
         let comparison = reuse::compare(&art_a.body, &art_b.body);
-        let areas = self.compare_areas();
+        let areas = self.env().compare_areas();
         let side =
             |art: &crate::store::Article, pane: Rect, pick: fn(&reuse::Passage) -> std::ops::Range<usize>| {
                 // shared passages, with the phrase highlights over them
@@ -53,12 +65,7 @@ impl App {
                     })
                     .collect();
                 highlights.extend(self.article_highlights(art));
-                let matches = self
-                    .filter
-                    .matcher
-                    .as_ref()
-                    .map(|m| m.body_ranges(&art.body))
-                    .unwrap_or_default();
+                let matches = self.query_ranges(art);
                 let mut r = ReaderState::default();
                 r.open(art, layout::pane_text(pane).width, matches, highlights);
                 r
@@ -71,8 +78,7 @@ impl App {
             side: Side::A,
             current: None,
         };
-        self.compare = Some(state);
-        self.push_view(View::Compare);
+        self.push(Screen::Compare(state));
     }
 
     /// The `c` key: the two marked articles, or the marked one and the selected one.
@@ -112,53 +118,54 @@ impl App {
             _ => "marked A and B; c compares them".into(),
         });
     }
+}
 
-    fn compare_heights(&self) -> (usize, usize) {
-        let areas = self.compare_areas();
-        (
-            usize::from(layout::pane_text(areas.a).height),
-            usize::from(layout::pane_text(areas.b).height),
-        )
+impl CompareState {
+    fn scroll(&mut self, delta: isize, (ha, hb): (usize, usize)) {
+        if self.locked || self.side == Side::A {
+            self.a.scroll_by(delta, ha);
+        }
+        if self.locked || self.side == Side::B {
+            self.b.scroll_by(delta, hb);
+        }
+    }
+}
+
+impl Pane for CompareState {
+    fn keys(&self) -> Keys {
+        Keys::of(&[Context::Compare])
     }
 
-    /// Handles an action in the compare view. Returns false for actions
-    /// that are not the view's own (quit, help, resize...).
-    pub(super) fn update_compare(&mut self, action: Action) -> bool {
-        let (ha, hb) = self.compare_heights();
-        let Some(c) = self.compare.as_mut() else {
-            return false;
-        };
+    fn context(&self) -> Context {
+        Context::Compare
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Outcome {
+        let heights = env.compare_heights();
+        let (ha, hb) = heights;
         let page = ha.min(hb).saturating_sub(1).max(1) as isize;
-        let scroll = |c: &mut CompareState, delta: isize| {
-            if c.locked || c.side == Side::A {
-                c.a.scroll_by(delta, ha);
-            }
-            if c.locked || c.side == Side::B {
-                c.b.scroll_by(delta, hb);
-            }
-        };
         match action {
-            Action::Down => scroll(c, 1),
-            Action::Up => scroll(c, -1),
-            Action::PageDown => scroll(c, page),
-            Action::PageUp => scroll(c, -page),
-            Action::HalfPageDown => scroll(c, (page / 2).max(1)),
-            Action::HalfPageUp => scroll(c, -(page / 2).max(1)),
-            Action::Top => scroll(c, isize::MIN / 2),
-            Action::Bottom => scroll(c, isize::MAX / 2),
+            Action::Down => self.scroll(1, heights),
+            Action::Up => self.scroll(-1, heights),
+            Action::PageDown => self.scroll(page, heights),
+            Action::PageUp => self.scroll(-page, heights),
+            Action::HalfPageDown => self.scroll((page / 2).max(1), heights),
+            Action::HalfPageUp => self.scroll(-(page / 2).max(1), heights),
+            Action::Top => self.scroll(isize::MIN / 2, heights),
+            Action::Bottom => self.scroll(isize::MAX / 2, heights),
             Action::FocusNext | Action::FocusPrev => {
-                c.side = match c.side {
+                self.side = match self.side {
                     Side::A => Side::B,
                     Side::B => Side::A,
                 };
-                if c.locked {
-                    self.message = Some("the sides scroll together; L unlocks them".into());
+                if self.locked {
+                    return Outcome::Say("the sides scroll together; L unlocks them".into());
                 }
             }
             Action::ToggleLock => {
-                c.locked = !c.locked;
-                self.message = Some(
-                    if c.locked {
+                self.locked = !self.locked;
+                return Outcome::Say(
+                    if self.locked {
                         "scrolling locked"
                     } else {
                         "scrolling unlocked"
@@ -167,62 +174,48 @@ impl App {
                 );
             }
             Action::NextPassage | Action::PrevPassage => {
-                let n = c.comparison.passages.len();
+                let n = self.comparison.passages.len();
                 if n == 0 {
-                    self.message = Some("these two articles share no passage".into());
-                    return true;
+                    return Outcome::Say("these two articles share no passage".into());
                 }
-                let next = match (c.current, action == Action::NextPassage) {
+                let next = match (self.current, action == Action::NextPassage) {
                     (Some(i), true) => (i + 1) % n,
                     (Some(i), false) => (i + n - 1) % n,
                     (None, true) => 0,
                     (None, false) => n - 1,
                 };
-                c.current = Some(next);
-                let p = c.comparison.passages[next].clone();
-                c.a.reveal(p.a.start, ha);
-                c.b.reveal(p.b.start, hb);
+                self.current = Some(next);
+                let p = self.comparison.passages[next].clone();
+                self.a.reveal(p.a.start, ha);
+                self.b.reveal(p.b.start, hb);
             }
             Action::ScrollAt { x, y, lines } => {
-                let areas = layout::compare_areas(Rect::new(0, 0, self.size.0, self.size.1), self.input_open);
-                let pos = ratatui::layout::Position { x, y };
-                if c.locked {
-                    scroll(c, lines as isize);
+                let areas = env.compare_areas();
+                let pos = Position { x, y };
+                let lines = isize::from(lines);
+                if self.locked {
+                    self.scroll(lines, heights);
                 } else if areas.a.contains(pos) {
-                    c.a.scroll_by(lines as isize, ha);
+                    self.a.scroll_by(lines, ha);
                 } else if areas.b.contains(pos) {
-                    c.b.scroll_by(lines as isize, hb);
+                    self.b.scroll_by(lines, hb);
                 }
             }
-            Action::Resize(..) => return false,
-            Action::Back => self.pop_view(),
-            Action::Quit | Action::ToggleHelp | Action::ShowIssues => return false,
-            _ => {}
+            Action::Back => return Outcome::Pop,
+            _ => return Outcome::Ignored,
         }
-        true
+        Outcome::Handled
     }
 
-    /// Re-wraps both sides after a resize.
-    pub(super) fn resize_compare(&mut self) {
-        let areas = self.compare_areas();
-        let (ha, hb) = self.compare_heights();
-        let Some(c) = self.compare.as_mut() else { return };
-        for (r, pane, h) in [(&mut c.a, areas.a, ha), (&mut c.b, areas.b, hb)] {
-            if let Some(art) = r.article.and_then(|id| self.index.article(id)) {
+    /// Re-wraps both sides.
+    fn resized(&mut self, env: &Env) {
+        let areas = env.compare_areas();
+        let (ha, hb) = env.compare_heights();
+        for (r, pane, h) in [(&mut self.a, areas.a, ha), (&mut self.b, areas.b, hb)] {
+            if let Some(art) = r.article.and_then(|id| env.index.article(id)) {
                 r.rewrap(art, layout::pane_text(pane).width);
                 r.scroll_by(0, h);
             }
         }
-    }
-
-    pub(super) fn push_view(&mut self, view: View) {
-        if self.view != view {
-            self.view_stack.push(self.view);
-        }
-        self.view = view;
-    }
-
-    pub(super) fn pop_view(&mut self) {
-        self.view = self.view_stack.pop().unwrap_or(View::Main);
     }
 }

@@ -69,7 +69,9 @@ impl Default for FilterState {
 /// the end, and nothing typed widens the result (no `|`, no `!`, and not the
 /// continuation of a word that must be whole: an exact `'word`, or the last
 /// word of a phrase still being typed; "rock s" is in no article where
-/// "rock solid" is).
+/// "rock solid" is; nor a field or state term, `source:`, `title:`,
+/// `date:`, `tag:`, `is:`, `has:`: `is` becoming `is:unread`, `date:2023`
+/// becoming `date:2023..`).
 fn narrows(old: &str, new: &str) -> bool {
     if old.trim().is_empty() || !new.starts_with(old) || new.len() == old.len() {
         return false;
@@ -77,15 +79,51 @@ fn narrows(old: &str, new: &str) -> bool {
     if new.contains(['|', '!']) {
         return false;
     }
-    let last_term_start = old.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let last_term_start = term_start(old);
     let extends_last = !new[old.len()..].starts_with(char::is_whitespace);
     let in_phrase = old.chars().filter(|&c| query::is_quote(c)).count() % 2 == 1;
     let continues_word = old.chars().next_back().is_some_and(char::is_alphanumeric)
         && new[old.len()..].starts_with(char::is_alphanumeric);
-    !(extends_last && old[last_term_start..].starts_with('\'') || in_phrase && continues_word)
+    // the term being extended: the last one, or the one whose quoted value is open
+    let extended = if in_phrase {
+        let quote = old.rfind(query::is_quote).unwrap_or(0);
+        Some(term_start(&old[..quote]))
+    } else {
+        extends_last.then_some(last_term_start)
+    };
+    let field = extended.is_some_and(|start| is_field_term(&new[start..]));
+    !(field || extends_last && old[last_term_start..].starts_with('\'') || in_phrase && continues_word)
+}
+
+/// Where the last whitespace-separated term of `s` starts (a byte offset).
+fn term_start(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Whether `term` is a field or state term (`source:`, `tag:`...), its
+/// value typed or not yet.
+fn is_field_term(term: &str) -> bool {
+    const FIELDS: [&str; 6] = ["source", "title", "date", "tag", "is", "has"];
+    term.split_once(':')
+        .is_some_and(|(name, _)| FIELDS.iter().any(|f| f.eq_ignore_ascii_case(name)))
 }
 
 impl FilterState {
+    /// Inserts `text` at the cursor in one step (a paste: a character at a
+    /// time would cost a walk along the line each).
+    pub fn insert_text(&mut self, text: &str) {
+        let at = self
+            .input
+            .char_indices()
+            .nth(self.cursor)
+            .map_or(self.input.len(), |(i, _)| i);
+        self.input.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     /// Applies an edit to the input line.
     pub fn edit(&mut self, edit: InputEdit) {
         let byte = |s: &str, c: usize| s.char_indices().nth(c).map_or(s.len(), |(i, _)| i);
@@ -330,6 +368,48 @@ mod tests {
         assert!(!narrows("wang", "wan"));
         assert!(!narrows("", "w"));
         assert!(!narrows("wang", "wang"));
+    }
+
+    #[test]
+    fn field_and_state_terms_re_evaluate_while_typed() {
+        // `is` (a fuzzy word) becoming `is:unread` is no narrowing
+        assert!(narrows("i", "is"));
+        assert!(!narrows("is", "is:"));
+        assert!(!narrows("is:", "is:u"));
+        assert!(!narrows("is:unre", "is:unread"));
+        assert!(!narrows("wang ta", "wang tag:x"));
+        assert!(!narrows("tag:follow", "tag:follow-up"));
+        assert!(!narrows("Has:no", "Has:note"));
+        assert!(!narrows("source:ta", "source:tass"));
+        assert!(!narrows("date:2023", "date:2023.."));
+        assert!(!narrows("title:\"rock", "title:\"rock solid"));
+        // a finished field term, then more terms: those narrow
+        assert!(narrows("is:unread", "is:unread wang"));
+        assert!(narrows("source:tass ", "source:tass w"));
+        // a colon in a plain word is no field
+        assert!(narrows("10:3", "10:30"));
+        // a wide space before the last term (no slicing inside it)
+        assert!(narrows("wang\u{3000}ta", "wang\u{3000}tas"));
+        assert!(!narrows("wang\u{3000}is", "wang\u{3000}is:"));
+    }
+
+    #[test]
+    fn typing_a_state_term_equals_full_evaluation() {
+        use crate::store::{Article, Corpus};
+        // "wang" holds no fuzzy `is`; with no store both articles are unread
+        let index = Index::new(Corpus::new(vec![
+            Article::from_text("a.txt", "Wang met them.", false),
+            Article::from_text("b.txt", "This is it.", false),
+        ]));
+        let mut f = FilterState::default();
+        f.insert_text("is");
+        f.apply(&index);
+        assert_eq!(f.hits.len(), 1, "{:?}", f.hits);
+        // the rest arrives before the next evaluation (a fast typist, a paste)
+        f.insert_text(":unread");
+        f.apply(&index);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        assert_eq!(f.hits.len(), 2, "{:?}", f.hits);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Articles arriving from the background loader.
 
+use super::screen::Screen;
 use super::{App, Progress};
 use crate::loader::{LoadEvent, Phase};
 use crate::store::ArticleId;
@@ -7,7 +8,7 @@ use crate::store::ArticleId;
 impl App {
     /// Applies one step of background loading: progress, new articles
     /// (the list and filter take them in, the selection stays), the end.
-    pub fn on_load(&mut self, event: LoadEvent) {
+    pub(super) fn on_load(&mut self, event: LoadEvent) {
         // a filter typed in the same batch of events applies first
         self.settle();
         match event {
@@ -38,16 +39,9 @@ impl App {
                     let n = articles.len() as ArticleId;
                     self.index.append(articles, facts);
                     self.load_order.extend(first..first + n);
-                    let keep = self.selected_article().map(|a| a.id);
-                    let was_empty = self.reader.article.is_none();
+                    let keep = self.kept();
                     self.filter.appended(&self.index, first);
-                    let row = keep
-                        .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-                        .unwrap_or(0);
-                    self.select(row as isize);
-                    if was_empty {
-                        self.sync_reader();
-                    }
+                    self.reselect(keep);
                 }
             }
             LoadEvent::Read { elapsed } => {
@@ -97,7 +91,7 @@ impl App {
                 debug_assert!(self.load_order.is_sorted());
                 self.index.set_mined_with(mined, finder);
                 self.index.set_mined_sampled(sampled);
-                self.refresh_phrases();
+                self.refresh_panes();
             }
             LoadEvent::Dated { order } => {
                 // ids are load positions: the same as article ids unless
@@ -109,7 +103,7 @@ impl App {
             }
             LoadEvent::Done { elapsed } => {
                 self.progress = None;
-                self.refresh_phrases();
+                self.refresh_panes();
                 self.load_order = Vec::new();
                 self.changed_while_loading = false;
                 if self.filter.is_active() {
@@ -128,39 +122,55 @@ impl App {
 
     /// Re-evaluates the filter after articles were added, keeping the
     /// selected article selected.
-    pub fn articles_changed(&mut self) {
-        let keep = self.selected_article().map(|a| a.id);
-        let was_empty = self.reader.article.is_none();
+    pub(super) fn articles_changed(&mut self) {
+        let keep = self.kept();
         self.filter.reapply(&self.index);
-        let row = keep
-            .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-            .unwrap_or(0);
-        self.selected = row;
-        self.select(row as isize);
-        if was_empty {
-            self.sync_reader();
-        }
+        self.reselect(keep);
     }
 }
+
+/// Time given to applying file changes in one event (more waits for the
+/// next slice, between frames).
+const CHANGES_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// Work the app asks the outside world to do (the event loop does it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Read every file again; the files known now, to notice deletions.
-    Reload { known: Vec<std::path::PathBuf> },
+    /// Read every file again (files not found are removed as the
+    /// result is applied).
+    Reload,
 }
 
 impl App {
-    /// Applies a settled batch of file changes (live reload or `r`): the
+    /// Takes a settled batch of file changes (live reload or `r`): they are
+    /// applied a slice at a time between events (see [`Self::tick`]); the
     /// store, the filter and the view follow; selection, filter and scroll stay.
-    pub fn on_changes(&mut self, changes: crate::watch::Changes) {
+    pub(super) fn on_changes(&mut self, mut changes: crate::watch::Changes) {
         self.settle();
-        let mut changed = Vec::with_capacity(changes.loaded.len());
-        for (path, loaded, facts) in changes.loaded {
-            self.issues.extend(loaded.issues);
-            changed.push((path, loaded.articles, facts));
+        // the issues of the files read again (or gone) are theirs now
+        changes.forget_issues(&mut self.issues);
+        changes.let_go_of_paths();
+        self.issues.extend(changes.issues);
+        if changes.full {
+            self.index.queue_full_reload(changes.loaded);
+        } else {
+            self.index.queue_changes(changes.loaded, changes.removed);
         }
-        let summary = self.index.apply(changed, &changes.removed);
+        self.step_changes(std::time::Instant::now() + CHANGES_BUDGET);
+    }
+
+    /// Applies queued changes until `deadline`; the view follows each batch
+    /// once it is all applied.
+    fn step_changes(&mut self, deadline: std::time::Instant) {
+        while let Some(summary) = self.index.apply_queued(Some(deadline)) {
+            self.changes_applied(summary);
+            if std::time::Instant::now() >= deadline {
+                break;
+            }
+        }
+    }
+
+    fn changes_applied(&mut self, summary: crate::store::ChangeSummary) {
         self.changed_while_loading |= self.progress.is_some() && !summary.is_empty();
         if summary.is_empty() {
             self.message = Some("reloaded: nothing changed".into());
@@ -186,13 +196,12 @@ impl App {
 
     /// Asks for a full reload (the `r` key).
     pub fn request_reload(&mut self) {
-        let known: Vec<_> = self.index.corpus().files().map(|p| p.to_path_buf()).collect();
-        if known.is_empty() {
+        if self.index.corpus().files().next().is_none() {
             self.message = Some("the bundled articles do not change; nothing to reload".into());
             return;
         }
         self.message = Some("reloading…".into());
-        self.effects.push(Effect::Reload { known });
+        self.effects.push(Effect::Reload);
     }
 }
 
@@ -200,7 +209,23 @@ impl App {
     /// Work that continues between events (a big corpus's filter, the
     /// search of a concordance on screen).
     pub fn busy(&self) -> bool {
-        self.filter_pending || self.filter.progress().is_some() || self.narrowing()
+        self.filter_pending
+            || self.filter.progress().is_some()
+            || self.narrowing()
+            || self.index.changes_queued()
+    }
+
+    /// Whether the pane shown has work between frames.
+    fn narrowing(&self) -> bool {
+        self.screen().pane().is_some_and(|p| p.busy())
+    }
+
+    /// The panes follow the analysis (more articles analysed, phrases mined).
+    pub(super) fn refresh_panes(&mut self) {
+        let (env, screens) = self.screens_mut();
+        for pane in screens.iter_mut().filter_map(Screen::pane_mut) {
+            pane.refresh(&env);
+        }
     }
 
     /// Does some of that work within `budget`; true when there was some.
@@ -211,18 +236,21 @@ impl App {
         // either moves on (the progress shown changes): always redraw
         let started = std::time::Instant::now();
         self.settle();
+        if self.index.changes_queued() {
+            self.step_changes(started + budget / 2);
+        }
         if self.narrowing() {
-            self.step_narrowing(started + budget);
+            let (env, screens) = self.screens_mut();
+            if let Some(pane) = screens.last_mut().and_then(Screen::pane_mut) {
+                pane.tick(&env, started + budget);
+            }
         }
         let left = budget.saturating_sub(started.elapsed());
         if self.filter.progress().is_some() && !left.is_zero() {
-            let keep = self.selected_article().map(|a| a.id);
+            let keep = self.kept();
             if self.filter.step(&self.index, left) {
-                let row = keep
-                    .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-                    .unwrap_or(0);
-                self.list_offset = 0;
-                self.select(row as isize);
+                self.list.offset = 0;
+                self.reselect(keep);
             }
         }
         true

@@ -3,12 +3,12 @@
 
 use std::time::Instant;
 
-use super::narrowing::{make_labels, push_article};
-use super::picker::Picker;
-use super::speakers::picker_nav;
-use super::state::View;
-use super::{Action, App};
+use super::narrowing::{KEY_SLICE, article_label, make_labels};
+use super::picker::{Line, Picker};
+use super::screen::{Env, Outcome, Pane, Screen};
+use super::{Action, App, Context, Keys};
 use crate::concordance::{self, Occurrences, PhraseRow, Timeline};
+use crate::index::Index;
 
 /// Concordance lines made between two looks at the clock while narrowing.
 const LABEL_CHUNK: usize = 128;
@@ -43,19 +43,19 @@ pub struct KwicState {
     pub title: String,
     /// Every occurrence (positions found as they are shown).
     pub occ: Occurrences,
-    pub labels: Vec<String>,
+    /// Each line's text and its article, for narrowing.
+    pub labels: Vec<(String, String)>,
     pub picker: Picker,
     /// Characters of context each side.
     pub context: usize,
 }
 
-impl App {
-    /// The `p` key.
-    pub fn open_phrases(&mut self) {
-        let rows = concordance::phrase_rows(&self.index);
+impl PhrasesState {
+    /// The pane over the phrases there are now; none when there are none.
+    pub fn new(index: &Index) -> Option<PhrasesState> {
+        let rows = concordance::phrase_rows(index);
         if rows.is_empty() {
-            self.message = Some("no phrases yet".into());
-            return;
+            return None;
         }
         let labels = rows.iter().map(|r| r.text.clone()).collect();
         let picker = Picker::new(rows.len());
@@ -65,187 +65,237 @@ impl App {
             picker,
             chart: None,
         };
-        self.update_chart(&mut state);
-        self.phrases_view = Some(state);
-        self.push_view(View::Phrases);
+        state.update_chart(index);
+        Some(state)
     }
 
-    /// [`chart_lines`] in the terminal as it is.
-    pub fn phrases_chart_lines(&self) -> u16 {
-        let main = super::layout::main_area(
-            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
-            self.input_open,
-        );
-        chart_lines(main.height)
+    /// Lines kept under the list for the chart on this screen (see `chart_lines`).
+    pub fn chart_lines(env: &Env) -> u16 {
+        chart_lines(env.main_area().height)
     }
 
-    /// Shows the phrases pane again with the counts as they are now (more
-    /// articles analysed, phrases mined), keeping what is typed and selected.
-    pub(super) fn refresh_phrases(&mut self) {
-        let Some(mut s) = self.phrases_view.take() else {
+    fn height(env: &Env) -> usize {
+        env.picker_height(Self::chart_lines(env))
+    }
+
+    fn update_chart(&mut self, index: &Index) {
+        let Some(i) = self.picker.current() else {
+            self.chart = None;
             return;
         };
-        let selected = s.picker.current().map(|i| s.rows[i].phrase.clone());
-        s.rows = concordance::phrase_rows(&self.index);
-        s.labels = s.rows.iter().map(|r| r.text.clone()).collect();
-        let query = std::mem::take(&mut s.picker.query);
-        s.picker = Picker::new(s.rows.len());
-        s.picker.set_query(query, &s.labels);
+        if self.chart.as_ref().is_some_and(|(row, _)| *row == i) {
+            return;
+        }
+        let counts = concordance::counts(index, &self.rows[i]);
+        self.chart = Some((i, Timeline::new(index, counts)));
+    }
+}
+
+impl Pane for PhrasesState {
+    fn keys(&self) -> Keys {
+        self.picker.keys(Context::Phrases)
+    }
+
+    fn context(&self) -> Context {
+        Context::Phrases
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Outcome {
+        let h = Self::height(env);
+        let moved = match self.picker.line(action) {
+            Line::Edit(edit) => {
+                self.picker.edit(edit, &self.labels);
+                self.picker.keep_visible(h);
+                true
+            }
+            Line::Done => return Outcome::Handled,
+            Line::No => self.picker.navigate(action, h),
+        };
+        if moved {
+            self.update_chart(env.index);
+            return Outcome::Handled;
+        }
+        let current = self.picker.current().map(|i| &self.rows[i]);
+        match action {
+            Action::Open => match current {
+                Some(row) => Outcome::Filter(row.phrase.query(env.index)),
+                None => Outcome::Handled,
+            },
+            Action::Drill => match current {
+                Some(row) => Outcome::Push(Box::new(Screen::Kwic(KwicState::new(env, row)))),
+                None => Outcome::Handled,
+            },
+            Action::SaveFamily | Action::HidePhrase => Outcome::SaveMined {
+                mined: current.and_then(|row| row.mined),
+                hide: action == Action::HidePhrase,
+            },
+            Action::Back => Outcome::Pop,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Counts again (more articles analysed, phrases mined), keeping what
+    /// is typed and selected.
+    fn refresh(&mut self, env: &Env) {
+        let selected = self.picker.current().map(|i| self.rows[i].phrase.clone());
+        self.rows = concordance::phrase_rows(env.index);
+        self.labels = self.rows.iter().map(|r| r.text.clone()).collect();
+        let query = std::mem::take(&mut self.picker.query);
+        self.picker = Picker::new(self.rows.len());
+        self.picker.set_query(query, &self.labels);
         if let Some(pos) = selected
-            .and_then(|p| s.rows.iter().position(|r| r.phrase == p))
-            .and_then(|i| s.picker.rows.iter().position(|&r| r == i))
+            .and_then(|p| self.rows.iter().position(|r| r.phrase == p))
+            .and_then(|i| self.picker.rows.iter().position(|&r| r == i))
         {
-            s.picker.selected = pos;
+            self.picker.select_row(pos);
         }
-        s.picker
-            .keep_visible(self.picker_height(self.phrases_chart_lines()));
-        s.chart = None;
-        self.update_chart(&mut s);
-        self.phrases_view = Some(s);
+        self.picker.keep_visible(Self::height(env));
+        self.chart = None;
+        self.update_chart(env.index);
     }
+}
 
-    fn update_chart(&self, s: &mut PhrasesState) {
-        let Some(i) = s.picker.current() else {
-            s.chart = None;
-            return;
-        };
-        if s.chart.as_ref().is_some_and(|(row, _)| *row == i) {
-            return;
-        }
-        let row = &s.rows[i];
-        let counts = concordance::counts(&self.index, row);
-        s.chart = Some((i, Timeline::new(&self.index, counts)));
-    }
-
-    /// The concordance of the selected phrase.
-    fn open_kwic(&mut self, row: PhraseRow) {
-        let context = usize::from(self.size.0.saturating_sub(24) / 2).clamp(10, 80);
-        let mut occ = Occurrences::start(&self.index, &row.phrase, row.docs(&self.index));
-        // a small search ends here; a big one goes on between frames
-        occ.step(&self.index, std::time::Duration::from_millis(8));
+impl KwicState {
+    /// The concordance of a phrase: a small search ends here, a big one goes
+    /// on between frames.
+    pub fn new(env: &Env, row: &PhraseRow) -> KwicState {
+        let context = usize::from(env.size.0.saturating_sub(24) / 2).clamp(10, 80);
+        let mut occ = Occurrences::start(env.index, &row.phrase, row.docs(env.index));
+        occ.step(env.index, std::time::Duration::from_millis(8));
         let picker = Picker::new(occ.len());
-        self.kwic_view = Some(KwicState {
+        KwicState {
             title: row.text.clone(),
             occ,
             labels: Vec::new(),
             picker,
             context,
-        });
-        self.push_view(View::Kwic);
+        }
+    }
+}
+
+impl Pane for KwicState {
+    fn keys(&self) -> Keys {
+        self.picker.keys(Context::Kwic)
     }
 
-    pub(super) fn update_phrases(&mut self, action: Action) -> bool {
-        let h = self.picker_height(self.phrases_chart_lines());
-        let Some(mut s) = self.phrases_view.take() else {
-            return false;
-        };
-        let mut handled = true;
-        if picker_nav(&mut s.picker, action, h, &s.labels) {
-            self.update_chart(&mut s);
-        } else {
-            match action {
-                Action::Open => {
-                    if let Some(row) = s.picker.current().map(|i| &s.rows[i]) {
-                        let q = row.phrase.query(&self.index);
-                        self.view_stack.clear();
-                        self.view = View::Main;
-                        self.set_filter(&q);
-                    }
+    fn context(&self) -> Context {
+        Context::Kwic
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Outcome {
+        match self.picker.line(action) {
+            Line::Edit(edit) => {
+                if self.picker.edit_query(edit, self.occ.len()) {
+                    self.tick(env, Instant::now() + KEY_SLICE);
                 }
-                Action::Drill => {
-                    if let Some(row) = s.picker.current().map(|i| s.rows[i].clone()) {
-                        self.phrases_view = Some(s);
-                        self.open_kwic(row);
-                        return true;
-                    }
-                }
-                Action::Back => self.pop_view(),
-                Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {
-                    handled = false
-                }
-                _ => {}
+                return Outcome::Handled;
             }
+            Line::Done => return Outcome::Handled,
+            Line::No => {}
         }
-        self.phrases_view = Some(s);
-        handled
+        if self.picker.navigate(action, env.picker_height(0)) {
+            return Outcome::Handled;
+        }
+        match action {
+            Action::Open => match self.picker.current().and_then(|i| self.occ.get(env.index, i)) {
+                Some((article, range)) => Outcome::Read(article, range),
+                None => Outcome::Handled,
+            },
+            Action::Back => Outcome::Pop,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.picker.narrowing().is_some() || self.occ.progress().is_some()
     }
 
     /// Searches more of a concordance under way, and narrows it on when a
     /// query is typed: the lines found so far are made (a slice at a time)
     /// and matched, until `deadline`.
-    pub(super) fn step_kwic(&mut self, deadline: Instant) {
-        let Some(k) = self.kwic_view.as_mut() else {
-            return;
-        };
-        if k.occ.progress().is_some() {
-            let shown = k.occ.len();
+    fn tick(&mut self, env: &Env, deadline: Instant) {
+        let index = env.index;
+        if self.occ.progress().is_some() {
+            let shown = self.occ.len();
             // while narrowing, half the time goes to making and matching lines
             let left = deadline.saturating_duration_since(Instant::now());
-            let budget = if k.picker.narrowing().is_some() {
+            let budget = if self.picker.narrowing().is_some() {
                 left / 2
             } else {
                 left
             };
-            k.occ.step(&self.index, budget);
-            if k.picker.query.trim().is_empty() {
-                k.picker.rows.extend(shown..k.occ.len());
+            self.occ.step(index, budget);
+            if self.picker.query.trim().is_empty() {
+                self.picker.rows.extend(shown..self.occ.len());
             }
         }
-        if k.picker.narrowing().is_none() {
-            return;
+        if self.picker.narrowing().is_some() {
+            let (occ, context) = (&self.occ, self.context);
+            make_labels(&mut self.labels, occ.len(), LABEL_CHUNK, deadline, |range| {
+                // an article's positions are found once for its lines in the range
+                let wanted: Vec<usize> = range.collect();
+                occ.window(index, &wanted)
+                    .into_iter()
+                    .map(|found| {
+                        found
+                            .and_then(|(id, range)| {
+                                let a = index.article(id)?;
+                                let l = crate::analysis::phrases::kwic(&a.body, range, context);
+                                Some((format!("{} {} {}", l.left, l.matched, l.right), article_label(a)))
+                            })
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            });
+            // while the search goes on, more lines will come
+            let total = match self.occ.progress() {
+                Some(_) => usize::MAX,
+                None => self.occ.len(),
+            };
+            self.picker.step(&self.labels, total, Some(deadline));
         }
-        let index = &self.index;
-        let (occ, context) = (&k.occ, k.context);
-        make_labels(&mut k.labels, occ.len(), LABEL_CHUNK, deadline, |range| {
-            // an article's positions are found once for its lines in the range
-            let wanted: Vec<usize> = range.collect();
-            occ.window(index, &wanted)
-                .into_iter()
-                .map(|found| {
-                    found
-                        .and_then(|(id, range)| {
-                            let a = index.article(id)?;
-                            let l = crate::analysis::phrases::kwic(&a.body, range, context);
-                            let mut label = format!("{} {} {}", l.left, l.matched, l.right);
-                            push_article(&mut label, a);
-                            Some(label)
-                        })
-                        .unwrap_or_default()
-                })
-                .collect()
-        });
-        // while the search goes on, more lines will come
-        let total = match k.occ.progress() {
-            Some(_) => usize::MAX,
-            None => k.occ.len(),
-        };
-        k.picker.step(&k.labels, total, Some(deadline));
+        self.picker.keep_visible(env.picker_height(0));
     }
+}
 
-    pub(super) fn update_kwic(&mut self, action: Action) -> bool {
-        let h = self.picker_height(0);
-        let Some(k) = self.kwic_view.as_mut() else {
-            return false;
+impl App {
+    /// Saves the `mined`th mined phrase to the user's phrases file: as a
+    /// family (with its variants), or as hidden for good (and hides it now).
+    pub(super) fn save_phrase(&mut self, mined: Option<usize>, hide: bool) {
+        use crate::analysis::phrases::user_file;
+        let Some((i, m)) = mined.and_then(|i| Some((i, self.index.mined().get(i)?.clone()))) else {
+            self.message = Some("only a mined phrase can be saved or hidden".into());
+            return;
         };
-        if let Action::Input(edit) = action {
-            if k.picker.edit_query(edit, k.occ.len()) {
-                self.step_narrowing(Instant::now() + super::narrowing::KEY_SLICE);
-            }
-            return true;
-        }
-        if picker_nav(&mut k.picker, action, h, &k.labels) {
-            return true;
-        }
-        match action {
-            Action::Open => {
-                if let Some((article, range)) = k.picker.current().and_then(|i| k.occ.get(&self.index, i)) {
-                    self.show_in_reader(article, range);
+        let Some(path) = self.phrases_file.clone() else {
+            self.message = Some("no phrases file: give one with --phrases FILE".into());
+            return;
+        };
+        let shown = crate::store::escape_controls(&path.display().to_string()).into_owned();
+        self.message = Some(if hide {
+            match user_file::save_hidden(&path, &m.phrase) {
+                Ok(()) => {
+                    self.index.hide_mined(i);
+                    self.refresh_panes();
+                    format!("\"{}\" hidden for good (saved in {shown})", m.phrase)
                 }
+                Err(e) => e.to_string(),
             }
-            Action::Back => self.pop_view(),
-            Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => return false,
-            _ => {}
-        }
-        true
+        } else {
+            let taken: Vec<String> = self
+                .index
+                .book()
+                .families()
+                .iter()
+                .map(|f| f.color.clone())
+                .collect();
+            match user_file::save_family(&path, &m.phrase, &m.variants, &taken) {
+                Ok(_) => format!(
+                    "family \"{}\" saved to {shown}: highlighted from the next run",
+                    m.phrase
+                ),
+                Err(e) => e.to_string(),
+            }
+        });
     }
 }

@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::query::word_score;
 
-use super::InputEdit;
+use super::{Action, Context, Cursor, InputEdit, Keys};
 
 /// Labels looked at between two looks at the clock.
 const CHUNK: usize = 256;
@@ -19,13 +19,65 @@ pub struct Picker {
     pub query: String,
     /// Indices of the items shown, in order.
     pub rows: Vec<usize>,
-    /// Selected position in `rows`.
-    pub selected: usize,
-    /// First position of `rows` shown.
-    pub offset: usize,
+    /// The selected position in `rows`, and the first shown.
+    pub cursor: Cursor,
+    /// The narrowing line is open: keys are typed into the query (`/`
+    /// opens it, as the query line in the article list).
+    pub typing: bool,
     /// Narrowing under way, when there are too many labels to look at in
     /// one frame (a concordance of 70,000 lines): see [`Picker::step`].
     scan: Option<Scan>,
+}
+
+/// The prefix of a narrowing word that matches the row's article.
+pub const ARTICLE_PREFIX: &str = "in:";
+
+/// `word` without `prefix` (any case), if it starts with it.
+fn split_prefix<'a>(word: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = word.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &word[prefix.len()..])
+}
+
+/// What a row is narrowed by: its own text, and the article it is from
+/// (outlet, date, title), which only words written `in:word` match.
+pub trait Label {
+    fn text(&self) -> &str;
+    fn article(&self) -> &str {
+        ""
+    }
+}
+
+impl Label for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl Label for &str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+/// (the row's text, its article)
+impl Label for (String, String) {
+    fn text(&self) -> &str {
+        &self.0
+    }
+    fn article(&self) -> &str {
+        &self.1
+    }
+}
+
+/// What an action does to a picker's narrowing line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Edit the query this way (narrowing again).
+    Edit(InputEdit),
+    /// The line opened or closed; nothing else to do.
+    Done,
+    /// Not the line's: the pane handles it.
+    No,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -47,12 +99,12 @@ impl Picker {
 
     /// The item under the selection.
     pub fn current(&self) -> Option<usize> {
-        self.rows.get(self.selected).copied()
+        self.rows.get(self.cursor.selected).copied()
     }
 
     /// Applies an edit of the query and narrows the rows again, at once:
     /// for lists whose labels are all made.
-    pub fn edit<S: AsRef<str>>(&mut self, edit: InputEdit, labels: &[S]) {
+    pub fn edit<S: Label>(&mut self, edit: InputEdit, labels: &[S]) {
         if self.edit_query(edit, labels.len()) {
             self.step(labels, labels.len(), None);
         }
@@ -84,7 +136,7 @@ impl Picker {
     }
 
     /// Sets the query and narrows the rows again, at once.
-    pub fn set_query<S: AsRef<str>>(&mut self, query: String, labels: &[S]) {
+    pub fn set_query<S: Label>(&mut self, query: String, labels: &[S]) {
         self.query = query;
         self.restart(labels.len());
         self.step(labels, labels.len(), None);
@@ -98,12 +150,11 @@ impl Picker {
             Some(scan) => scan.keep.or(self.current()),
             None => self.current(),
         };
-        self.offset = 0;
-        self.selected = 0;
+        self.cursor = Cursor::default();
         if self.query.trim().is_empty() {
             self.rows = (0..total).collect();
             self.scan = None;
-            self.selected = keep.filter(|&k| k < total).unwrap_or(0);
+            self.cursor.selected = keep.filter(|&k| k < total).unwrap_or(0);
         } else {
             self.rows.clear();
             self.scan = Some(Scan { next: 0, keep });
@@ -113,17 +164,26 @@ impl Picker {
     /// Narrows on: looks at the labels not yet looked at (there may be fewer
     /// than `total` so far), checking `deadline` every few hundred. Every
     /// typed word must match a label the way plain query words do: a
-    /// substring, initials, or a typo within one word. Narrowing ends once
-    /// all `total` labels were looked at. True when rows were added.
-    pub fn step<S: AsRef<str>>(&mut self, labels: &[S], total: usize, deadline: Option<Instant>) -> bool {
+    /// substring, initials, or a typo within one word; a word written
+    /// `in:word` matches the article the row is from instead ([`Label`]).
+    /// Narrowing ends once all `total` labels were looked at. True when
+    /// rows were added.
+    pub fn step<S: Label>(&mut self, labels: &[S], total: usize, deadline: Option<Instant>) -> bool {
         let Some(scan) = self.scan.as_mut() else {
             return false;
         };
         let m = SkimMatcherV2::default();
-        let terms: Vec<(&str, Vec<char>)> = self
+        let terms: Vec<(bool, &str, Vec<char>)> = self
             .query
             .split_whitespace()
-            .map(|t| (t, t.chars().flat_map(char::to_lowercase).collect()))
+            .filter_map(|t| {
+                let (in_article, t) = match split_prefix(t, ARTICLE_PREFIX) {
+                    Some(rest) => (true, rest),
+                    None => (false, t),
+                };
+                // "in:" alone, while the word after it is still to come
+                (!t.is_empty()).then(|| (in_article, t, t.chars().flat_map(char::to_lowercase).collect()))
+            })
             .collect();
         let before = self.rows.len();
         let end = labels.len().min(total);
@@ -131,12 +191,16 @@ impl Picker {
             let stop = (scan.next + CHUNK).min(end);
             for (i, label) in labels[scan.next..stop].iter().enumerate() {
                 let i = scan.next + i;
-                if terms
-                    .iter()
-                    .all(|(t, lower)| word_score(&m, label.as_ref(), t, lower).is_some())
-                {
+                if terms.iter().all(|(in_article, t, lower)| {
+                    let field = if *in_article {
+                        label.article()
+                    } else {
+                        label.text()
+                    };
+                    word_score(&m, field, t, lower).is_some()
+                }) {
                     if scan.keep == Some(i) {
-                        self.selected = self.rows.len();
+                        self.cursor.selected = self.rows.len();
                     }
                     self.rows.push(i);
                 }
@@ -163,29 +227,77 @@ impl Picker {
         if let Some(scan) = &mut self.scan {
             scan.keep = None;
         }
-        let n = self.rows.len();
-        self.selected = (self.selected as isize + delta).clamp(0, n.saturating_sub(1) as isize) as usize;
-        self.keep_visible(height);
+        self.cursor.move_by(delta, self.rows.len(), height);
     }
 
+    /// Scrolls the selection into a window of `height` rows.
     pub fn keep_visible(&mut self, height: usize) {
-        let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.cursor.keep_visible(self.rows.len(), height);
     }
 
-    /// Selects the row at a screen offset from the top of the list.
-    pub fn click(&mut self, row: usize) {
-        let i = self.offset + row;
-        if i < self.rows.len() {
+    /// Selects the item shown at position `pos` of the rows, if it is there.
+    pub fn select_row(&mut self, pos: usize) {
+        if pos < self.rows.len() {
             if let Some(scan) = &mut self.scan {
                 scan.keep = None;
             }
-            self.selected = i;
+            self.cursor.selected = pos;
         }
+    }
+
+    /// The narrowing line: `/` opens it, Enter closes it keeping the query,
+    /// Esc clears the query and closes it; acting on the selection closes
+    /// it too (the query stays: coming back shows the list as it was).
+    pub fn line(&mut self, action: Action) -> Line {
+        match action {
+            Action::StartFilter => self.typing = true,
+            Action::ConfirmInput => self.typing = false,
+            Action::CancelInput => {
+                self.typing = false;
+                return Line::Edit(InputEdit::Clear);
+            }
+            Action::Input(edit) => return Line::Edit(edit),
+            Action::Open | Action::Drill => {
+                self.typing = false;
+                return Line::No;
+            }
+            _ => return Line::No,
+        }
+        Line::Done
+    }
+
+    /// How a pane with this picker reads keys: letters move and act until
+    /// `/` opens the narrowing line, then they are typed.
+    pub fn keys(&self, pane: Context) -> Keys {
+        if self.typing {
+            Keys::typing(&[Context::Narrow, pane, Context::Input])
+        } else {
+            Keys::of(&[pane])
+        }
+    }
+
+    /// Movement in a window of `height` rows. True when the action moved.
+    pub fn navigate(&mut self, action: Action, height: usize) -> bool {
+        let h = height.max(1) as isize;
+        let half = (h / 2).max(1);
+        match action {
+            Action::Down => self.move_by(1, height),
+            Action::Up => self.move_by(-1, height),
+            Action::PageDown => self.move_by(h, height),
+            Action::PageUp => self.move_by(-h, height),
+            Action::HalfPageDown => self.move_by(half, height),
+            Action::HalfPageUp => self.move_by(-half, height),
+            Action::Top => self.move_by(isize::MIN / 2, height),
+            Action::Bottom => self.move_by(isize::MAX / 2, height),
+            Action::ScrollAt { lines, .. } => self.move_by(isize::from(lines), height),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The window of rows to draw in `height` lines.
+    pub fn window(&self, height: usize) -> &[usize] {
+        &self.rows[self.cursor.window(self.rows.len(), height)]
     }
 }
 
@@ -270,7 +382,7 @@ mod tests {
         p.edit_query(InputEdit::Insert('w'), labels.len());
         let past = Instant::now();
         p.step(&labels, labels.len(), Some(past));
-        assert_eq!(p.selected, 0, "not found yet");
+        assert_eq!(p.cursor.selected, 0, "not found yet");
         while p.narrowing().is_some() {
             p.step(&labels, labels.len(), Some(past));
         }
@@ -282,7 +394,7 @@ mod tests {
         while p.narrowing().is_some() {
             p.step(&labels, labels.len(), Some(past));
         }
-        assert_eq!(p.selected, 1);
+        assert_eq!(p.cursor.selected, 1);
     }
 
     #[test]
@@ -318,12 +430,34 @@ mod tests {
     }
 
     #[test]
+    fn in_words_match_the_article_other_words_the_text() {
+        let labels: Vec<(String, String)> = [
+            ("relations are rock solid", "TASS 2023-03-01 Wang in Moscow"),
+            ("we will not be swayed", "SCMP 2023-03-02 Rock solid ties"),
+            ("a rock solid partnership", "SCMP 2023-03-03 Summit"),
+        ]
+        .iter()
+        .map(|(t, a)| (t.to_string(), a.to_string()))
+        .collect();
+        let mut p = Picker::new(labels.len());
+        p.set_query("rock solid".into(), &labels);
+        assert_eq!(p.rows, [0, 2], "the titles are not the quotes");
+        p.set_query("rock In:scmp".into(), &labels);
+        assert_eq!(p.rows, [2]);
+        p.set_query("in:rock".into(), &labels);
+        assert_eq!(p.rows, [1]);
+        // "in:" alone, the word still to come, narrows nothing yet
+        p.set_query("in:".into(), &labels);
+        assert_eq!(p.rows, [0, 1, 2]);
+    }
+
+    #[test]
     fn moving_clamps_and_scrolls() {
         let mut p = Picker::new(LABELS.len());
         p.move_by(100, 2);
-        assert_eq!((p.selected, p.offset), (3, 2));
+        assert_eq!((p.cursor.selected, p.cursor.offset), (3, 2));
         p.move_by(-100, 2);
-        assert_eq!((p.selected, p.offset), (0, 0));
+        assert_eq!((p.cursor.selected, p.cursor.offset), (0, 0));
         let mut empty = Picker::new(0);
         empty.move_by(1, 2);
         assert_eq!(empty.current(), None);

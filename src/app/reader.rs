@@ -3,6 +3,7 @@
 //! update (when the article or the width changes), never while drawing.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::store::{Article, ArticleId};
 
@@ -54,7 +55,22 @@ pub struct ReaderState {
     pub current_match: Option<usize>,
     /// Start of the phrase occurrence last jumped to (`]`/`[`).
     pub phrase_cursor: Option<usize>,
+    /// The text being shown, held to wrap more of it as it scrolls.
+    pub body: Option<Arc<str>>,
+    /// How far into `body` the lines are wrapped (a long text is wrapped
+    /// [`WRAP_AHEAD`] bytes at a time, as it scrolls).
+    pub wrapped_to: usize,
+    /// A Markdown text's markup, hidden and styled by the reader.
+    pub markdown: Option<Arc<crate::store::markdown::Rendering>>,
 }
+
+/// Bytes of text wrapped at a time: a long text opens at once, and is
+/// wrapped further as it scrolls.
+pub const WRAP_AHEAD: usize = 256 << 10;
+
+/// A paragraph longer than this is wrapped in pieces of this size, greedily
+/// (first fit: optimal fit costs too much on a huge paragraph).
+const LONG_PARAGRAPH: usize = 64 << 10;
 
 impl ReaderState {
     /// Shows `article` wrapped to `width`, with the given highlights.
@@ -75,8 +91,7 @@ impl ReaderState {
             .and_then(|i| self.matches.get(i).cloned());
         self.article = Some(article.id);
         if !same || self.width != width || self.lines.is_empty() {
-            self.lines = wrap(&article.body, width);
-            self.width = width;
+            self.start_wrap(article, width);
         }
         if !same {
             self.scroll = 0;
@@ -108,10 +123,59 @@ impl ReaderState {
             return;
         }
         let top = self.lines.get(self.scroll).map(|l| l.start);
-        self.lines = wrap(&article.body, width);
-        self.width = width;
+        self.start_wrap(article, width);
         if let Some(top) = top {
+            self.ensure_offset(top);
             self.scroll = self.line_of(top);
+        }
+    }
+
+    /// Wraps the start of `article` to `width`; the rest waits for scrolling.
+    fn start_wrap(&mut self, article: &Article, width: u16) {
+        self.lines.clear();
+        self.width = width;
+        self.wrapped_to = wrap_part(&article.body, 0, WRAP_AHEAD, width, &mut self.lines);
+        self.body = Some(Arc::clone(&article.body));
+        // made again with the lines: a reloaded file keeps its id, not its text
+        self.markdown = (article.format == crate::store::Format::Markdown)
+            .then(|| Arc::new(crate::store::markdown::render(&article.body)));
+    }
+
+    /// True when the whole text is wrapped.
+    fn complete(&self) -> bool {
+        self.body.as_ref().is_none_or(|b| self.wrapped_to >= b.len())
+    }
+
+    /// Wraps more of the text (a step of [`WRAP_AHEAD`] bytes).
+    fn wrap_more(&mut self) {
+        if let Some(body) = self.body.clone() {
+            let until = self.wrapped_to.saturating_add(WRAP_AHEAD);
+            self.wrapped_to = wrap_part(&body, self.wrapped_to, until, self.width, &mut self.lines);
+        }
+    }
+
+    /// Wraps until there are `n` lines (or the text ends).
+    fn ensure_lines(&mut self, n: usize) {
+        while self.lines.len() < n && !self.complete() {
+            self.wrap_more();
+        }
+    }
+
+    /// Wraps until byte `offset` is on a line (or the text ends).
+    fn ensure_offset(&mut self, offset: usize) {
+        while self.wrapped_to <= offset && !self.complete() {
+            self.wrap_more();
+        }
+    }
+
+    /// The number of lines: counted once all is wrapped, else estimated
+    /// from the part wrapped so far.
+    pub fn total_lines(&self) -> usize {
+        match &self.body {
+            Some(b) if !self.complete() && self.wrapped_to > 0 => {
+                (self.lines.len() as f64 * b.len() as f64 / self.wrapped_to as f64) as usize
+            }
+            _ => self.lines.len(),
         }
     }
 
@@ -122,13 +186,16 @@ impl ReaderState {
             .saturating_sub(1)
     }
 
+    /// The furthest the view can scroll (estimated while the text is not all wrapped).
     pub fn max_scroll(&self, height: usize) -> usize {
-        self.lines.len().saturating_sub(height.max(1))
+        self.total_lines().saturating_sub(height.max(1))
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let max = self.max_scroll(height) as isize;
-        self.scroll = (self.scroll as isize + delta).clamp(0, max.max(0)) as usize;
+        let want = (self.scroll as isize).saturating_add(delta).max(0) as usize;
+        self.ensure_lines(want.saturating_add(height.max(1)));
+        let max = self.lines.len().saturating_sub(height.max(1));
+        self.scroll = want.min(max);
     }
 
     /// Moves to the next (or previous) query match and scrolls it into view,
@@ -211,16 +278,19 @@ impl ReaderState {
     /// Scrolls so that byte `offset` is in view, a third of the way down
     /// unless it is already visible.
     pub fn reveal(&mut self, offset: usize, height: usize) {
+        self.ensure_offset(offset);
         let line = self.line_of(offset);
         let height = height.max(1);
+        self.ensure_lines(line.saturating_add(height));
         if line < self.scroll || line >= self.scroll + height {
-            self.scroll = line.saturating_sub(height / 3).min(self.max_scroll(height));
+            let max = self.lines.len().saturating_sub(height);
+            self.scroll = line.saturating_sub(height / 3).min(max);
         }
     }
 
     /// "line 12/340" style position: (first visible line, last visible line, total).
     pub fn position(&self, height: usize) -> (usize, usize, usize) {
-        let total = self.lines.len();
+        let total = self.total_lines();
         let first = (self.scroll + 1).min(total);
         let last = (self.scroll + height).min(total);
         (first, last, total)
@@ -228,28 +298,55 @@ impl ReaderState {
 }
 
 /// Wraps `body` to `width` columns: each non-blank line is a paragraph,
-/// paragraphs are separated by one blank line.
-pub fn wrap(body: &str, width: u16) -> Vec<WrappedLine> {
+/// paragraphs are separated by one blank line (all at once: the reader
+/// wraps as it scrolls, with [`wrap_part`]).
+#[cfg(test)]
+fn wrap(body: &str, width: u16) -> Vec<WrappedLine> {
+    let mut out = Vec::new();
+    wrap_part(body, 0, body.len(), width, &mut out);
+    out
+}
+
+/// Wraps `body` from byte `from` (where an earlier call stopped) until at
+/// least byte `until`, onto `out`; returns where it stopped: a paragraph's
+/// start, or a piece's start inside a long paragraph.
+fn wrap_part(body: &str, from: usize, until: usize, width: u16, out: &mut Vec<WrappedLine>) -> usize {
     let width = usize::from(width.max(1));
     let options = textwrap::Options::new(width)
         .break_words(true)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for para in body.split('\n') {
-        let para_start = offset;
-        offset += para.len() + 1;
+    let greedy = options.clone().wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let bytes = body.as_bytes();
+    let mut at = from;
+    while at < body.len() && at < until {
+        let para_end = memchr::memchr(b'\n', &bytes[at..]).map_or(body.len(), |i| at + i);
+        // a piece of a paragraph cut by the previous step
+        let continuing = at > 0 && bytes[at - 1] != b'\n';
+        let long = para_end - at > LONG_PARAGRAPH;
+        let end = if long {
+            let mut cut = at + LONG_PARAGRAPH;
+            while !body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            body[at..cut].rfind(' ').map_or(cut, |i| at + i + 1)
+        } else {
+            para_end
+        };
+        let para = &body[at..end];
+        let para_start = at;
+        at = if end == para_end { para_end + 1 } else { end };
         if para.trim().is_empty() {
             continue;
         }
-        if !out.is_empty() {
+        if !out.is_empty() && !continuing {
             out.push(WrappedLine {
                 start: para_start,
                 end: para_start,
             });
         }
         let mut cursor = 0;
-        for line in textwrap::wrap(para, &options) {
+        let opts = if long || continuing { &greedy } else { &options };
+        for line in textwrap::wrap(para, opts) {
             let start = match line {
                 std::borrow::Cow::Borrowed(s) => {
                     let p = s.as_ptr() as usize - para.as_ptr() as usize;
@@ -266,7 +363,7 @@ pub fn wrap(body: &str, width: u16) -> Vec<WrappedLine> {
             });
         }
     }
-    out
+    at.min(body.len())
 }
 
 #[cfg(test)]
@@ -347,6 +444,42 @@ mod tests {
         r.jump_match(true, 10);
         r.open(&b, 40, ranges(&b.body), Vec::new());
         assert_eq!(r.current_match, None);
+    }
+
+    #[test]
+    fn a_long_text_is_wrapped_as_it_scrolls() {
+        let mut text = String::from("Title\n\n");
+        // one huge paragraph, then short ones
+        while text.len() < 3 * WRAP_AHEAD {
+            text.push_str("rock solid ties between the two sides ");
+        }
+        text.push_str("\n\nlast paragraph\n\nthe end");
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open(&a, 40, Vec::new(), Vec::new());
+        assert!(!r.complete(), "only the start is wrapped on opening");
+        let first = r.lines.len();
+        assert!(r.total_lines() > 2 * first, "the total is estimated");
+        r.scroll_by(first as isize, 20);
+        assert!(r.lines.len() > first, "scrolling wraps more");
+        assert!(r.lines.len() >= r.scroll + 20);
+        // revealing the end wraps to it; the lines are those of a whole wrap
+        let end = a.body.len() - 3;
+        r.reveal(end, 20);
+        assert!(r.complete());
+        assert_eq!(r.lines, wrap(&a.body, 40));
+        assert_eq!(&a.body[r.lines[r.line_of(end)].start..], "the end");
+        assert_eq!(r.position(20).2, r.lines.len());
+        // every line fits and no text is lost
+        for l in &r.lines {
+            assert!(a.body[l.start..l.end].chars().count() <= 40);
+        }
+        let words: usize = r
+            .lines
+            .iter()
+            .map(|l| a.body[l.start..l.end].split_whitespace().count())
+            .sum();
+        assert_eq!(words, a.body.split_whitespace().count());
     }
 
     #[test]

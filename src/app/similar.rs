@@ -1,8 +1,9 @@
 //! The most-similar list: the other articles ranked by how much text they
 //! share with one article (MinHash estimate); Enter compares the pair.
 
-use super::state::View;
-use super::{Action, App};
+use super::screen::{Env, Outcome, Pane};
+use super::{Action, Context, Cursor, Keys};
+use crate::index::Index;
 use crate::store::ArticleId;
 
 /// How many similar articles the list shows.
@@ -14,82 +15,64 @@ pub struct SimilarState {
     pub source: ArticleId,
     /// (article, estimated resemblance 0..=1), best first.
     pub results: Vec<(ArticleId, f64)>,
-    pub selected: usize,
-    pub offset: usize,
+    pub cursor: Cursor,
 }
 
-impl App {
-    /// The `f` key: the articles most similar to the selected (or open) one.
-    pub fn open_similar(&mut self) {
-        let source = match self.focus {
-            super::Focus::Reader => self.reader.article,
-            super::Focus::List => self.selected_article().map(|a| a.id),
-        };
-        let Some(source) = source else { return };
-        let results: Vec<(ArticleId, f64)> = self
-            .index
+impl SimilarState {
+    /// The articles most similar to `source`; none when no other shares text.
+    pub fn new(index: &Index, source: ArticleId) -> Option<SimilarState> {
+        let results: Vec<(ArticleId, f64)> = index
             .similarity()
             .most_similar(source, LIMIT * 2)
             .into_iter()
-            .filter(|(id, _)| self.index.is_live(*id))
+            .filter(|(id, _)| index.is_live(*id))
             .take(LIMIT)
             .collect();
-        if results.is_empty() {
-            self.message = Some("no other article shares text with this one".into());
-            return;
-        }
-        self.similar = Some(SimilarState {
+        (!results.is_empty()).then(|| SimilarState {
             source,
             results,
-            selected: 0,
-            offset: 0,
-        });
-        self.push_view(View::Similar);
+            cursor: Cursor::default(),
+        })
     }
 
-    /// Rows visible in the similar list.
-    pub fn similar_height(&self) -> usize {
-        let main = super::layout::main_area(
-            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
-            self.input_open,
-        );
-        usize::from(super::layout::list_rows(main).height).max(1)
+    /// Rows visible in the list.
+    pub fn height(env: &Env) -> usize {
+        usize::from(super::layout::list_rows(env.main_area()).height).max(1)
+    }
+}
+
+impl Pane for SimilarState {
+    fn keys(&self) -> Keys {
+        Keys::of(&[Context::Similar])
     }
 
-    pub(super) fn update_similar(&mut self, action: Action) -> bool {
-        let h = self.similar_height();
-        let Some(s) = self.similar.as_mut() else {
-            return false;
-        };
-        let n = s.results.len();
-        let mut go = |delta: isize| {
-            s.selected = (s.selected as isize + delta).clamp(0, n.saturating_sub(1) as isize) as usize;
-            if s.selected < s.offset {
-                s.offset = s.selected;
-            } else if s.selected >= s.offset + h {
-                s.offset = s.selected + 1 - h;
-            }
-        };
+    fn context(&self) -> Context {
+        Context::Similar
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Outcome {
+        let h = Self::height(env);
+        let (n, hi) = (self.results.len(), h as isize);
+        let half = (hi / 2).max(1);
+        let mut go = |delta: isize| self.cursor.move_by(delta, n, h);
         match action {
             Action::Down => go(1),
             Action::Up => go(-1),
-            Action::PageDown => go(h as isize),
-            Action::PageUp => go(-(h as isize)),
-            Action::HalfPageDown => go((h / 2).max(1) as isize),
-            Action::HalfPageUp => go(-((h / 2).max(1) as isize)),
+            Action::PageDown => go(hi),
+            Action::PageUp => go(-hi),
+            Action::HalfPageDown => go(half),
+            Action::HalfPageUp => go(-half),
             Action::Top => go(isize::MIN / 2),
             Action::Bottom => go(isize::MAX / 2),
-            Action::ScrollAt { lines, .. } => go(lines as isize),
+            Action::ScrollAt { lines, .. } => go(isize::from(lines)),
             Action::Open => {
-                let (src, pick) = (s.source, s.results.get(s.selected).map(|r| r.0));
-                if let Some(b) = pick {
-                    self.open_compare(src, b);
+                if let Some(&(b, _)) = self.results.get(self.cursor.selected) {
+                    return Outcome::Compare(self.source, b);
                 }
             }
-            Action::Back => self.pop_view(),
-            Action::Quit | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => return false,
-            _ => {}
+            Action::Back => return Outcome::Pop,
+            _ => return Outcome::Ignored,
         }
-        true
+        Outcome::Handled
     }
 }

@@ -1,7 +1,8 @@
 use ratatui::layout::Rect;
 
 use super::layout::{self, Areas};
-use super::{FilterState, Keymap, ReaderState};
+use super::screen::{Env, Screen};
+use super::{Cursor, FilterState, Keymap, ReaderState};
 use crate::index::Index;
 use crate::loader::Phase;
 use crate::store::{Article, ArticleId, Issue};
@@ -11,26 +12,6 @@ use crate::store::{Article, ArticleId, Issue};
 pub enum Focus {
     List,
     Reader,
-}
-
-/// The screen being shown; `Esc` goes back to the one before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// The article list and the reading pane.
-    Main,
-    Compare,
-    Similar,
-    Speakers,
-    Quotes,
-    Phrases,
-    Kwic,
-}
-
-impl View {
-    /// Views whose list narrows as you type (letters do not act as keys there).
-    pub fn types(self) -> bool {
-        matches!(self, View::Speakers | View::Quotes | View::Phrases | View::Kwic)
-    }
 }
 
 /// A view drawn over the panes.
@@ -67,15 +48,16 @@ pub struct App {
     /// The query line is open and takes the keys.
     pub input_open: bool,
     pub filter: FilterState,
-    /// Selected row of the (filtered) list.
-    pub selected: usize,
-    /// First row shown in the list.
-    pub list_offset: usize,
+    /// The selected row of the (filtered) article list, and the first shown.
+    pub list: Cursor,
     pub reader: ReaderState,
     /// Terminal size.
     pub size: (u16, u16),
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// Where the phrases pane saves families and hidden phrases (none: it
+    /// cannot).
+    pub phrases_file: Option<std::path::PathBuf>,
     /// Background loading, while it runs.
     pub progress: Option<Progress>,
     /// Article ids in the order the loader sent them (maps its later-phase
@@ -88,23 +70,18 @@ pub struct App {
     /// the next frame or the next other action ([`App::settle`]).
     pub filter_pending: bool,
     /// Work for the event loop to do (reloading files).
-    pub effects: Vec<super::Effect>,
+    pub(super) effects: Vec<super::Effect>,
     pub should_quit: bool,
+    /// The screen is to be drawn afresh (Ctrl-L): [`App::take_redraw`].
+    redraw: bool,
     /// Quotes shown attributed in the reader (speaker in the margin, a colour each).
     pub attribution: bool,
     /// Phrase and quote highlighting in the reader (query matches always show).
     pub highlights_on: bool,
-    pub view: View,
-    /// Views to go back to.
-    pub view_stack: Vec<View>,
+    /// The screens, [`Screen::Main`] at the bottom, the one shown on top.
+    pub(super) screens: Vec<Screen>,
     /// Articles marked for comparison (at most two, oldest first).
     pub marks: Vec<ArticleId>,
-    pub compare: Option<super::CompareState>,
-    pub similar: Option<super::SimilarState>,
-    pub speakers_view: Option<super::SpeakersState>,
-    pub quotes_view: Option<super::QuotesState>,
-    pub phrases_view: Option<super::PhrasesState>,
-    pub kwic_view: Option<super::KwicState>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
 }
@@ -121,11 +98,11 @@ impl App {
             overlay_page: std::cell::Cell::new(1),
             input_open: false,
             filter: FilterState::default(),
-            selected: 0,
-            list_offset: 0,
+            list: Cursor::default(),
             reader: ReaderState::default(),
             size,
             message: None,
+            phrases_file: None,
             progress: None,
             effects: Vec::new(),
             load_order: Vec::new(),
@@ -133,22 +110,74 @@ impl App {
             filter_pending: false,
 
             should_quit: false,
+            redraw: false,
             attribution: false,
             highlights_on: true,
-            view: View::Main,
-            view_stack: Vec::new(),
+            screens: vec![Screen::Main],
             marks: Vec::new(),
-            compare: None,
-            similar: None,
-            speakers_view: None,
-            quotes_view: None,
-            phrases_view: None,
-            kwic_view: None,
             exit_code: 0,
         };
         app.filter.clear(&app.index);
         app.sync_reader();
         app
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().unwrap_or(&Screen::Main)
+    }
+
+    /// Opens a screen on top of the one shown.
+    pub fn push(&mut self, screen: Screen) {
+        self.screens.push(screen);
+    }
+
+    /// Closes the screen shown (never the main one) and drops its state.
+    pub fn pop(&mut self) {
+        if self.screens.len() > 1 {
+            self.screens.pop();
+        }
+    }
+
+    /// What the panes read from the app.
+    pub fn env(&self) -> Env<'_> {
+        Env {
+            index: &self.index,
+            size: self.size,
+            input_open: self.input_open,
+        }
+    }
+
+    /// The screens, to change, beside what their panes read.
+    pub(super) fn screens_mut(&mut self) -> (Env<'_>, &mut Vec<Screen>) {
+        let env = Env {
+            index: &self.index,
+            size: self.size,
+            input_open: self.input_open,
+        };
+        // (not `self.env()`: that would borrow all of `self`)
+        (env, &mut self.screens)
+    }
+
+    /// Rows visible in a picker pane keeping `below` lines under its list.
+    pub fn picker_height(&self, below: u16) -> usize {
+        self.env().picker_height(below)
+    }
+
+    /// Asks for the whole screen to be drawn again.
+    pub(super) fn request_redraw(&mut self) {
+        self.redraw = true;
+    }
+
+    /// Whether the whole screen is to be drawn afresh (the terminal cleared
+    /// first), asked once.
+    pub fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
+    }
+
+    /// Work for the event loop to do, taken.
+    pub fn take_effects(&mut self) -> Vec<super::Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The screen regions for the current size.
@@ -187,7 +216,7 @@ impl App {
 
     /// The article under the list selection.
     pub fn selected_article(&self) -> Option<&Article> {
-        let hit = self.filter.hits.get(self.selected)?;
+        let hit = self.filter.hits.get(self.list.selected)?;
         self.index.article(hit.id)
     }
 

@@ -1,9 +1,13 @@
 //! The one place state changes: events become actions, actions change state.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::{Action, App, Context, Focus, HlKind, InputEdit, Overlay, View};
+use super::screen::{Outcome, Screen};
+use super::{
+    Action, App, Context, Focus, HlKind, InputEdit, Keys, Overlay, PhrasesState, SimilarState, SpeakersState,
+};
+use crate::store::ArticleId;
 
 impl App {
     /// Turns a terminal event into an action, if it means one.
@@ -33,57 +37,42 @@ impl App {
     }
 
     fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return Some(Action::Quit);
+        self.keymap.action(&self.keys(), key)
+    }
+
+    /// How the screen shown reads keys.
+    pub fn keys(&self) -> Keys {
+        match self.screen().pane() {
+            Some(pane) => pane.keys(),
+            None if self.input_open => Keys::typing(&[Context::Input]),
+            None => Keys::of(&[self.main_context()]),
         }
-        let typing_context = if self.input_open {
-            Some(Context::Input)
-        } else {
-            match self.view {
-                View::Speakers => Some(Context::Speakers),
-                View::Quotes => Some(Context::Quotes),
-                View::Phrases => Some(Context::Phrases),
-                View::Kwic => Some(Context::Kwic),
-                _ => None,
-            }
-        };
-        if let Some(context) = typing_context {
-            if let Some(a) = self.keymap.action_exact(context, key) {
-                return Some(a);
-            }
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            let edit = match key.code {
-                KeyCode::Char('w') if ctrl => InputEdit::DeleteWord,
-                KeyCode::Char('u') if ctrl => InputEdit::Clear,
-                KeyCode::Char('a') if ctrl => InputEdit::Home,
-                KeyCode::Char('e') if ctrl => InputEdit::End,
-                KeyCode::Char(c) if !ctrl => InputEdit::Insert(c),
-                KeyCode::Backspace => InputEdit::Backspace,
-                KeyCode::Delete => InputEdit::Delete,
-                KeyCode::Left => InputEdit::Left,
-                KeyCode::Right => InputEdit::Right,
-                KeyCode::Home => InputEdit::Home,
-                KeyCode::End => InputEdit::End,
-                // moving through the list while typing
-                KeyCode::Down => return Some(Action::Down),
-                KeyCode::Up => return Some(Action::Up),
-                KeyCode::PageDown => return Some(Action::PageDown),
-                KeyCode::PageUp => return Some(Action::PageUp),
-                _ => return None,
-            };
-            return Some(Action::Input(edit));
+    }
+
+    /// The keymap context of the screen shown, for its hints.
+    pub fn context(&self) -> Context {
+        match self.screen().pane() {
+            Some(pane) if pane.keys().typing => Context::Narrow,
+            Some(pane) => pane.context(),
+            None if self.input_open => Context::Input,
+            None => self.main_context(),
         }
-        let context = match (self.view, self.focus) {
-            (View::Compare, _) => Context::Compare,
-            (View::Similar, _) => Context::Similar,
-            (View::Speakers, _) => Context::Speakers,
-            (View::Quotes, _) => Context::Quotes,
-            (View::Phrases, _) => Context::Phrases,
-            (View::Kwic, _) => Context::Kwic,
-            (View::Main, Focus::List) => Context::List,
-            (View::Main, Focus::Reader) => Context::Reader,
-        };
-        self.keymap.action(context, key)
+    }
+
+    fn main_context(&self) -> Context {
+        match self.focus {
+            Focus::List => Context::List,
+            Focus::Reader => Context::Reader,
+        }
+    }
+
+    /// The status bar's key hints for the screen shown.
+    pub fn hints(&self) -> Vec<(String, String)> {
+        // n/N only where there are query matches to jump to
+        let no_matches = self.reader.matches.is_empty();
+        self.keymap.hints(&self.keys(), self.context(), |h| {
+            !(no_matches && h.actions.contains(&Action::NextMatch))
+        })
     }
 
     /// Handles one terminal event. Returns true if it changed anything.
@@ -92,9 +81,8 @@ impl App {
             if !self.input_open {
                 return false;
             }
-            for c in text.chars().filter(|c| !c.is_control()) {
-                self.filter.edit(InputEdit::Insert(c));
-            }
+            let text: String = text.chars().filter(|c| !c.is_control()).collect();
+            self.filter.insert_text(&text);
             self.refilter();
             return true;
         }
@@ -111,7 +99,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // too small to show anything: keys would act on what cannot be seen
         if super::layout::too_small(self.size.0, self.size.1)
-            && !matches!(action, Action::Quit | Action::Resize(..))
+            && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw)
         {
             return;
         }
@@ -127,20 +115,10 @@ impl App {
         {
             return;
         }
-        let handled = match self.view {
-            View::Main => false,
-            View::Compare => self.update_compare(action),
-            View::Similar => self.update_similar(action),
-            View::Speakers => self.update_speakers(action),
-            View::Quotes => self.update_quotes(action),
-            View::Phrases => self.update_phrases(action),
-            View::Kwic => self.update_kwic(action),
-        };
-        if handled {
-            return;
-        }
+        // app-wide actions, whatever the screen
         match action {
             Action::Quit => self.should_quit = true,
+            Action::Redraw => self.request_redraw(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowIssues => {
                 if self.issues.is_empty() {
@@ -149,6 +127,43 @@ impl App {
                     self.overlay = Some(Overlay::Issues { scroll: 0 });
                 }
             }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.after_resize();
+            }
+            _ => {
+                let (env, screens) = self.screens_mut();
+                match screens.last_mut().and_then(Screen::pane_mut) {
+                    Some(pane) => {
+                        let outcome = pane.update(action, &env);
+                        self.apply(outcome);
+                    }
+                    None => self.update_main(action),
+                }
+            }
+        }
+    }
+
+    /// Does what a pane's update asked for.
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Ignored | Outcome::Handled => {}
+            Outcome::Say(message) => self.message = Some(message),
+            Outcome::Push(screen) => self.push(*screen),
+            Outcome::Pop => self.pop(),
+            Outcome::Filter(query) => {
+                self.screens.truncate(1);
+                self.set_filter(&query);
+            }
+            Outcome::Read(article, range) => self.show_in_reader(article, range),
+            Outcome::Compare(a, b) => self.open_compare(a, b),
+            Outcome::SaveMined { mined, hide } => self.save_phrase(mined, hide),
+        }
+    }
+
+    /// The article list and the reading pane.
+    fn update_main(&mut self, action: Action) {
+        match action {
             Action::FocusNext | Action::FocusPrev | Action::Open => {
                 self.focus = match (action, self.focus) {
                     (Action::Open, _) => Focus::Reader,
@@ -160,11 +175,12 @@ impl App {
                 }
             }
             Action::Back => {
-                if self.focus == Focus::Reader {
+                if self.screens.len() > 1 {
+                    // an article opened from a pane (quotes, concordance):
+                    // back to the pane as it was
+                    self.pop();
+                } else if self.focus == Focus::Reader {
                     self.focus = Focus::List;
-                } else if !self.view_stack.is_empty() {
-                    // opened from a pane (quotes, concordance): back to it
-                    self.pop_view();
                 } else if !self.filter.input.is_empty() {
                     self.clear_filter();
                 }
@@ -197,18 +213,29 @@ impl App {
                 self.filter_pending = true;
             }
             Action::NextMatch | Action::PrevMatch => {
+                // from the list as from the reader (as ]/[ do)
+                if self.reader.article.is_some() {
+                    self.focus = Focus::Reader;
+                }
                 let (h, _) = self.reader_size();
                 if !self.reader.jump_match(action == Action::NextMatch, h) {
-                    self.message =
-                        Some("no query matches in this article (filter with \"phrase\" or 'word)".into());
+                    self.message = Some(
+                        "no query matches in this article (filter with \"phrase\", 'word or #family)".into(),
+                    );
                 }
             }
             Action::Reload => self.request_reload(),
             Action::ToggleMark => self.toggle_mark(),
             Action::Compare => self.compare_marked(),
             Action::Similar => self.open_similar(),
-            Action::Speakers => self.open_speakers(),
-            Action::Phrases => self.open_phrases(),
+            Action::Speakers => match SpeakersState::new(&self.index) {
+                Some(s) => self.push(Screen::Speakers(s)),
+                None => self.message = Some("nobody is quoted in these articles (yet)".into()),
+            },
+            Action::Phrases => match PhrasesState::new(&self.index) {
+                Some(s) => self.push(Screen::Phrases(s)),
+                None => self.message = Some("no phrases yet".into()),
+            },
             Action::NextPhrase | Action::PrevPhrase => {
                 let (h, _) = self.reader_size();
                 if self.reader.article.is_some() {
@@ -273,11 +300,13 @@ impl App {
                     .into(),
                 );
             }
-            Action::ToggleLock | Action::NextPassage | Action::PrevPassage | Action::Drill => {}
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.after_resize();
-            }
+            Action::ToggleLock
+            | Action::NextPassage
+            | Action::PrevPassage
+            | Action::Drill
+            | Action::SaveFamily
+            | Action::HidePhrase => {}
+            Action::Quit | Action::Redraw | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
             Action::ScrollAt { x, y, lines } => self.scroll_at(x, y, lines),
             Action::ClickAt { x, y } => self.click_at(x, y),
         }
@@ -307,7 +336,7 @@ impl App {
             Action::Top => 0,
             Action::Bottom => usize::MAX / 2,
             Action::ScrollAt { lines, .. } => scroll.saturating_add_signed(lines as isize),
-            Action::Quit | Action::Resize(..) => return false,
+            Action::Quit | Action::Redraw | Action::Resize(..) => return false,
             _ => return true,
         };
         let new_scroll = new_scroll.min(self.overlay_max_scroll.get());
@@ -327,7 +356,7 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         match self.focus {
-            Focus::List => self.select(self.selected as isize + delta),
+            Focus::List => self.select((self.list.selected as isize).saturating_add(delta)),
             Focus::Reader => {
                 let (h, _) = self.reader_size();
                 self.reader.scroll_by(delta, h);
@@ -337,43 +366,78 @@ impl App {
 
     /// Selects a row of the list (clamped) and shows its article.
     pub fn select(&mut self, row: isize) {
-        let n = self.filter.hits.len();
-        self.selected = if n == 0 {
-            0
-        } else {
-            row.clamp(0, n as isize - 1) as usize
-        };
-        self.keep_selection_visible();
+        let (len, h) = (self.filter.hits.len(), self.list_height());
+        self.list.select(row, len, h);
         self.sync_reader();
     }
 
-    fn keep_selection_visible(&mut self) {
-        let h = self.list_height().max(1);
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + h {
-            self.list_offset = self.selected + 1 - h;
-        }
-        let max = self.filter.hits.len().saturating_sub(h);
-        self.list_offset = self.list_offset.min(max);
+    /// Selects `keep` again in the list as it is now, wherever its row went
+    /// (the first row when it is gone), and shows it. Every change of the
+    /// list (filtering, loading, live reload) keeps the selection this way.
+    pub(super) fn reselect(&mut self, keep: Option<ArticleId>) {
+        let row = keep
+            .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
+            .unwrap_or(0);
+        self.select(row as isize);
+    }
+
+    /// The selected article, to [`reselect`](Self::reselect) after a change.
+    pub(super) fn kept(&self) -> Option<ArticleId> {
+        self.selected_article().map(|a| a.id)
     }
 
     /// Shows the selected article in the reading pane with its highlights.
     pub fn sync_reader(&mut self) {
         let (_, width) = self.reader_size();
-        let hit = self.filter.hits.get(self.selected);
+        let hit = self.filter.hits.get(self.list.selected);
         let Some(article) = hit.and_then(|h| self.index.article(h.id)) else {
             self.reader.close();
             return;
         };
-        let matches = self
-            .filter
-            .matcher
-            .as_ref()
-            .map(|m| m.body_ranges(&article.body))
-            .unwrap_or_default();
+        let matches = self.query_ranges(article);
         let highlights = self.article_highlights(article);
         self.reader.open(article, width, matches, highlights);
+    }
+
+    /// Where the filter's query matches an article's text (for n/N): its
+    /// phrases and words, and the occurrences of the families it names.
+    pub fn query_ranges(&self, article: &crate::store::Article) -> Vec<std::ops::Range<usize>> {
+        let Some(matcher) = self.filter.matcher.as_ref() else {
+            return Vec::new();
+        };
+        let mut out = matcher.body_ranges(&article.body);
+        let families = self.query_families();
+        if !families.is_empty() {
+            out.extend(
+                self.index
+                    .book()
+                    .find(&article.body)
+                    .into_iter()
+                    .filter(|m| families.contains(&m.family))
+                    .map(|m| m.range),
+            );
+            out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            out.dedup();
+        }
+        out
+    }
+
+    /// The phrase families the filter asks for (`#rock-solid`, not `!#…`).
+    fn query_families(&self) -> Vec<usize> {
+        let Ok(query) = crate::query::parse_lenient(&self.filter.input) else {
+            return Vec::new();
+        };
+        query
+            .groups
+            .iter()
+            .flatten()
+            .filter(|t| !t.negated)
+            .filter_map(|t| match &t.kind {
+                crate::query::TermKind::Family(label) => self.index.family_id(label),
+                _ => None,
+            })
+            .map(usize::from)
+            .collect()
     }
 
     /// What to highlight in an article besides query matches: phrase
@@ -405,7 +469,7 @@ impl App {
                 finder
                     .find(&article.body)
                     .into_iter()
-                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| !m.single_source))
+                    .filter(|(i, _)| mined.get(*i).is_some_and(|m| m.underlined()))
                     .map(|(_, range)| super::Highlight {
                         range,
                         kind: super::HlKind::Mined,
@@ -423,8 +487,12 @@ impl App {
             self.reader.rewrap(article, width);
             self.reader.scroll_by(0, h);
         }
-        self.keep_selection_visible();
-        self.resize_compare();
+        let (len, h) = (self.filter.hits.len(), self.list_height());
+        self.list.keep_visible(len, h);
+        let (env, screens) = self.screens_mut();
+        for pane in screens.iter_mut().filter_map(Screen::pane_mut) {
+            pane.resized(&env);
+        }
     }
 
     /// Evaluates the filter if it was typed into since: before drawing, and
@@ -437,39 +505,29 @@ impl App {
 
     pub(super) fn refilter(&mut self) {
         self.filter_pending = false;
-        let keep = self.selected_article().map(|a| a.id);
+        let keep = self.kept();
         self.filter.apply(&self.index);
-        let row = keep
-            .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
-            .unwrap_or(0);
-        self.list_offset = 0;
-        self.select(row as isize);
+        self.list.offset = 0;
+        self.reselect(keep);
     }
 
     pub(super) fn clear_filter(&mut self) {
-        let keep = self.selected_article().map(|a| a.id);
+        let keep = self.kept();
         self.filter.clear(&self.index);
-        let row = keep.map_or(0, |id| id as usize);
-        self.select(row as isize);
+        self.reselect(keep);
     }
 
     fn scroll_at(&mut self, x: u16, y: u16, lines: i16) {
         let a = self.areas();
         let p = Position { x, y };
         if a.list.contains(p) {
-            self.list_offset = self
-                .list_offset
-                .saturating_add_signed(lines as isize)
-                .min(self.filter.hits.len().saturating_sub(self.list_height().max(1)));
-            let h = self.list_height().max(1);
-            let row = self.selected.clamp(self.list_offset, self.list_offset + h - 1);
-            if row != self.selected {
-                self.selected = row;
+            let (len, h) = (self.filter.hits.len(), self.list_height());
+            if self.list.scroll(isize::from(lines), len, h) {
                 self.sync_reader();
             }
         } else if a.reader.contains(p) {
             let (h, _) = self.reader_size();
-            self.reader.scroll_by(lines as isize, h);
+            self.reader.scroll_by(isize::from(lines), h);
         }
     }
 
@@ -479,8 +537,7 @@ impl App {
         let rows: Rect = super::layout::list_rows(a.list);
         if rows.contains(p) {
             self.focus = Focus::List;
-            let row = self.list_offset + usize::from(y - rows.y);
-            if row < self.filter.hits.len() {
+            if let Some(row) = self.list.row_at(usize::from(y - rows.y), self.filter.hits.len()) {
                 self.select(row as isize);
             }
         } else if a.list.contains(p) {
@@ -488,5 +545,51 @@ impl App {
         } else if a.reader.contains(p) && self.reader.article.is_some() {
             self.focus = Focus::Reader;
         }
+    }
+}
+
+impl App {
+    /// The `f` key: the articles most similar to the selected (or open) one.
+    fn open_similar(&mut self) {
+        let source = match self.focus {
+            Focus::Reader => self.reader.article,
+            Focus::List => self.kept(),
+        };
+        let Some(source) = source else { return };
+        match SimilarState::new(&self.index, source) {
+            Some(s) => self.push(Screen::Similar(s)),
+            None => self.message = Some("no other article shares text with this one".into()),
+        }
+    }
+
+    /// Shows `article` in the reading pane with `range` in view and marked
+    /// (clearing the filter if it hides the article), on a main screen
+    /// pushed over the pane it came from: `Esc` goes back there.
+    pub fn show_in_reader(&mut self, article: ArticleId, range: std::ops::Range<usize>) {
+        self.push(Screen::Main);
+        if !self.filter.hits.iter().any(|h| h.id == article) {
+            self.clear_filter();
+        }
+        if let Some(row) = self.filter.hits.iter().position(|h| h.id == article) {
+            self.select(row as isize);
+        }
+        self.focus = Focus::Reader;
+        let (h, _) = self.reader_size();
+        self.reader.highlights.push(super::Highlight {
+            range: range.clone(),
+            kind: HlKind::Current,
+        });
+        self.reader.highlights.sort_by_key(|h| h.range.start);
+        self.reader.reveal(range.start, h);
+    }
+
+    /// Sets the filter text and applies it, as if typed.
+    pub fn set_filter(&mut self, text: &str) {
+        self.filter.edit(InputEdit::Clear);
+        for c in text.chars() {
+            self.filter.edit(InputEdit::Insert(c));
+        }
+        self.refilter();
+        self.focus = Focus::List;
     }
 }

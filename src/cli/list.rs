@@ -30,6 +30,7 @@ pub struct ListArgs {
 /// One article in `list --json`.
 #[derive(Debug, Serialize)]
 pub struct ListItem<'a> {
+    #[serde(serialize_with = "super::escaped")]
     pub path: &'a str,
     pub title: &'a str,
     pub source: Option<&'a str>,

@@ -9,18 +9,19 @@ use serde::Serialize;
 
 use super::Input;
 use super::output::{Format, Table};
-use crate::analysis::phrases::MineOptions;
+use crate::analysis::phrases::{MineOptions, PhraseKind};
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
+use crate::index::Index;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Args)]
 pub struct PhrasesArgs {
     #[command(flatten)]
     pub input: Input,
-    /// Mined phrases must occur in at least N articles (default: the
-    /// config's min-docs, else 2).
-    #[arg(long, value_name = "N")]
+    /// Mined phrases must occur in at least N articles, 1 to 1,000,000
+    /// (default: the config's min-docs, else 2).
+    #[arg(long, value_name = "N", value_parser = super::min_docs_arg())]
     pub min_docs: Option<usize>,
     /// Print a JSON array instead of tab-separated lines.
     #[arg(long, conflicts_with = "csv")]
@@ -33,11 +34,12 @@ pub struct PhrasesArgs {
 #[derive(Debug, Args)]
 pub struct KwicArgs {
     /// A phrase family's label ("rock solid" finds every variant), or any phrase.
+    #[arg(value_parser = super::text_arg)]
     pub phrase: String,
     #[command(flatten)]
     pub input: Input,
-    /// Characters of context on each side.
-    #[arg(long, default_value_t = 40)]
+    /// Characters of context on each side (0 to 1,000).
+    #[arg(long, value_name = "N", default_value_t = 40, value_parser = super::width_arg())]
     pub width: usize,
     /// Print a JSON array instead of aligned lines.
     #[arg(long, conflicts_with = "csv")]
@@ -57,16 +59,27 @@ pub struct PhraseItem<'a> {
     pub articles: usize,
     pub occurrences: usize,
     pub curated: bool,
-    /// Mined only: the C-value-style score.
+    /// Mined only: its weight, the evidence that it is a formula (the
+    /// order of the mined phrases).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// All its articles come from one source (likely boilerplate). Always
     /// present, false for curated phrases: scripts get a stable schema.
     pub single_source: bool,
+    /// "formula" or "name" (families are formulas).
+    pub kind: PhraseKind,
+    /// Mined only (0 for families): articles where it occurs inside
+    /// quotation marks.
+    pub quoted: usize,
+    /// Mined only (0 for families): distinct outlets of its articles.
+    pub outlets: usize,
+    /// Mined only (empty for families): the other forms merged into it.
+    pub variants: &'a [String],
 }
 
-impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
-    fn from(r: &'a concordance::PhraseRow) -> Self {
+impl<'a> PhraseItem<'a> {
+    pub fn new(r: &'a concordance::PhraseRow, index: &'a Index) -> Self {
+        let mined = r.mined.and_then(|i| index.mined().get(i));
         PhraseItem {
             phrase: &r.text,
             label: r.curated().then_some(r.text.as_str()),
@@ -75,6 +88,10 @@ impl<'a> From<&'a concordance::PhraseRow> for PhraseItem<'a> {
             curated: r.curated(),
             score: r.score,
             single_source: r.single_source,
+            kind: r.kind,
+            quoted: mined.map_or(0, |m| m.quoted),
+            outlets: mined.map_or(0, |m| m.outlets),
+            variants: mined.map_or(&[][..], |m| m.variants.as_slice()),
         }
     }
 }
@@ -88,11 +105,17 @@ impl Table for PhraseItem<'_> {
         "curated",
         "score",
         "single_source",
+        "kind",
+        "quoted",
+        "outlets",
+        "variants",
     ];
     const TEXT_HEADER: &'static [&'static str] = &["phrase", "articles", "occurrences", "kind"];
     fn text_row(&self) -> Vec<Cow<'_, str>> {
         let what = if self.curated {
             "family"
+        } else if self.kind == PhraseKind::Name {
+            "name"
         } else if self.single_source {
             "mined, one source"
         } else {
@@ -108,16 +131,17 @@ impl Table for PhraseItem<'_> {
 }
 
 pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
-    let analyzer = Analyzer::none()
-        .with_book(args.input.phrase_book()?)
-        .with_families(true);
+    let book = args.input.phrase_book()?;
+    let hidden = book.hidden().to_vec();
+    let analyzer = Analyzer::none().with_book(book).with_families(true);
     let mut index = super::load(&args.input, &analyzer)?;
     index.mine_phrases(&MineOptions {
         min_docs: args.min_docs.unwrap_or(2).max(1),
+        hidden,
         ..MineOptions::default()
     });
     let rows = concordance::phrase_rows(&index);
-    let items: Vec<PhraseItem> = rows.iter().map(PhraseItem::from).collect();
+    let items: Vec<PhraseItem> = rows.iter().map(|r| PhraseItem::new(r, &index)).collect();
     super::output::write(Format::of(args.json, args.csv), &items)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -127,17 +151,32 @@ struct KwicItem<'a> {
     /// Spaces before the left context, aligning the matches (text only).
     #[serde(skip)]
     pad: usize,
+    #[serde(serialize_with = "super::escaped")]
     path: &'a str,
     left: &'a str,
     #[serde(rename = "match")]
     matched: &'a str,
     right: &'a str,
+    /// Byte offsets into the article's body (its text after front matter).
     start: usize,
     end: usize,
+    /// Byte offsets into the file, where the body is a verbatim slice of
+    /// it (a UTF-8 text file); null otherwise (a page, feed item, row, record).
+    file_start: Option<usize>,
+    file_end: Option<usize>,
 }
 
 impl Table for KwicItem<'_> {
-    const FIELDS: &'static [&'static str] = &["path", "left", "match", "right", "start", "end"];
+    const FIELDS: &'static [&'static str] = &[
+        "path",
+        "left",
+        "match",
+        "right",
+        "start",
+        "end",
+        "file_start",
+        "file_end",
+    ];
     const TEXT_HEADER: &'static [&'static str] = &["concordance", "path"];
     /// The match aligned in the middle, then the path.
     fn text_row(&self) -> Vec<Cow<'_, str>> {
@@ -180,14 +219,17 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<ExitCode> {
     let items: Vec<KwicItem> = lines
         .iter()
         .filter_map(|l| {
+            let a = index.article(l.article)?;
             Some(KwicItem {
                 pad: args.width.saturating_sub(l.kwic.left.width()),
-                path: &index.article(l.article)?.path,
+                path: &a.path,
                 left: &l.kwic.left,
                 matched: &l.kwic.matched,
                 right: &l.kwic.right,
                 start: l.range.start,
                 end: l.range.end,
+                file_start: a.file_pos(l.range.start),
+                file_end: a.file_pos(l.range.end),
             })
         })
         .collect();
@@ -213,6 +255,10 @@ mod tests {
             curated: false,
             score: Some(1.0),
             single_source: false,
+            kind: PhraseKind::Formula,
+            quoted: 1,
+            outlets: 2,
+            variants: &["q".to_string()],
         });
         let k = KwicItem {
             pad: 2,
@@ -222,6 +268,8 @@ mod tests {
             right: "r",
             start: 0,
             end: 1,
+            file_start: Some(10),
+            file_end: None,
         };
         assert_fields(&k);
         assert_eq!(k.text_row()[0], "  l  m  r");

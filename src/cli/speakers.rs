@@ -30,7 +30,7 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub input: Input,
     /// Only quotes by speakers whose name fuzzily matches NAME (like @name).
-    #[arg(long, short, value_name = "NAME")]
+    #[arg(long, short, value_name = "NAME", value_parser = super::text_arg)]
     pub speaker: Option<String>,
     /// Print a JSON array instead of tab-separated lines.
     #[arg(long, conflicts_with = "csv")]
@@ -46,17 +46,25 @@ struct SpeakerItem<'a> {
     kind: SpeakerKind,
     role: Option<&'a str>,
     quotes: usize,
+    #[serde(serialize_with = "super::escaped_all")]
     articles: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
 struct QuoteItem<'a> {
     speaker: &'a str,
+    /// person, organisation or unnamed
+    speaker_kind: SpeakerKind,
     text: &'a str,
     kind: QuoteKind,
+    #[serde(serialize_with = "super::escaped")]
     path: &'a str,
+    /// Byte offsets into the article's body (its text after front matter).
     start: usize,
     end: usize,
+    /// Byte offsets into the file where the body is a verbatim slice of it; else null.
+    file_start: Option<usize>,
+    file_end: Option<usize>,
 }
 
 impl Table for SpeakerItem<'_> {
@@ -65,22 +73,25 @@ impl Table for SpeakerItem<'_> {
     fn text_row(&self) -> Vec<Cow<'_, str>> {
         vec![
             self.name.into(),
-            kind_name(self.kind).into(),
+            self.kind.label().into(),
             plural(self.quotes, "quote").into(),
             plural(self.articles.len(), "article").into(),
         ]
     }
 }
 
-fn kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organisation => "organisation",
-    }
-}
-
 impl Table for QuoteItem<'_> {
-    const FIELDS: &'static [&'static str] = &["speaker", "text", "kind", "path", "start", "end"];
+    const FIELDS: &'static [&'static str] = &[
+        "speaker",
+        "speaker_kind",
+        "text",
+        "kind",
+        "path",
+        "start",
+        "end",
+        "file_start",
+        "file_end",
+    ];
     const TEXT_HEADER: &'static [&'static str] = &["speaker", "kind", "path", "text"];
     fn text_row(&self) -> Vec<Cow<'_, str>> {
         let kind = match self.kind {
@@ -129,14 +140,17 @@ pub fn plural(n: usize, what: &str) -> String {
     }
 }
 
-/// Speaker ids whose name fuzzily matches `pattern` (the `@name` rule).
+/// Speaker ids whose name fuzzily matches `pattern` (the `@name` rule:
+/// people and organisations, never unnamed sources).
 pub fn matching_speakers(index: &Index, pattern: &str) -> Vec<bool> {
     let m = SkimMatcherV2::default();
     let lower: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     index
         .speakers()
         .iter()
-        .map(|s| crate::query::word_score(&m, &s.name, pattern, &lower).is_some())
+        .map(|s| {
+            s.kind != SpeakerKind::Unnamed && crate::query::word_score(&m, &s.name, pattern, &lower).is_some()
+        })
         .collect()
 }
 
@@ -162,11 +176,14 @@ pub fn run_quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
             };
             items.push(QuoteItem {
                 speaker: &sp.name,
+                speaker_kind: sp.kind,
                 text: &a.body[q.range.clone()],
                 kind: q.kind,
                 path: &a.path,
                 start: q.range.start,
                 end: q.range.end,
+                file_start: a.file_pos(q.range.start),
+                file_end: a.file_pos(q.range.end),
             });
         }
     }
@@ -190,11 +207,14 @@ mod tests {
         });
         assert_fields(&QuoteItem {
             speaker: "s",
+            speaker_kind: SpeakerKind::Unnamed,
             text: "t",
             kind: QuoteKind::Direct,
             path: "p",
             start: 0,
             end: 1,
+            file_start: Some(4),
+            file_end: Some(5),
         });
     }
 }

@@ -159,6 +159,7 @@ pub fn merged(user: &[UserBinding]) -> Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Keys;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn key_event(c: char) -> KeyEvent {
@@ -195,9 +196,15 @@ mod tests {
             help: None,
         }];
         let k = merged(&user);
-        assert_eq!(k.action(Context::List, &key_event('x')), Some(Action::ToggleMark));
+        assert_eq!(
+            k.action(&Keys::of(&[Context::List]), &key_event('x')),
+            Some(Action::ToggleMark)
+        );
         // q was quit: now it marks, and the help no longer lists q for quit
-        assert_eq!(k.action(Context::List, &key_event('q')), Some(Action::ToggleMark));
+        assert_eq!(
+            k.action(&Keys::of(&[Context::List]), &key_event('q')),
+            Some(Action::ToggleMark)
+        );
         assert!(
             !k.bindings()
                 .iter()
@@ -205,8 +212,11 @@ mod tests {
         );
         // ctrl-c still quits; m still marks; the help text is the bundled one
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(k.action(Context::List, &ctrl_c), Some(Action::Quit));
-        assert_eq!(k.action(Context::List, &key_event('m')), Some(Action::ToggleMark));
+        assert_eq!(k.action(&Keys::of(&[Context::List]), &ctrl_c), Some(Action::Quit));
+        assert_eq!(
+            k.action(&Keys::of(&[Context::List]), &key_event('m')),
+            Some(Action::ToggleMark)
+        );
         let mine = k.bindings().last().unwrap();
         assert_eq!(mine.help, "mark / unmark the article for comparison");
     }
@@ -221,11 +231,11 @@ mod tests {
         }];
         let k = merged(&user);
         assert_eq!(
-            k.action(Context::Reader, &key_event('n')),
+            k.action(&Keys::of(&[Context::Reader]), &key_event('n')),
             Some(Action::NextPhrase)
         );
         assert_eq!(
-            k.action(Context::Compare, &key_event('n')),
+            k.action(&Keys::of(&[Context::Compare]), &key_event('n')),
             Some(Action::NextPassage)
         );
     }

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
 use super::{Query, QueryError, StateTerm, TermKind};
+use crate::analysis::speakers::SpeakerKind;
 use crate::analysis::{phrases, text};
 use crate::index::Index;
 use crate::state::{ArticleState, ArticleStates};
@@ -64,6 +65,17 @@ enum Kind {
     Speaker(Vec<Option<i64>>),
     Family(u16),
     State(StateTerm),
+    /// `source:`: the outlet the table names (exactly), else the pattern as names match
+    Source {
+        outlet: Option<String>,
+        pattern: String,
+        lower: Vec<char>,
+    },
+    Title {
+        pattern: String,
+        lower: Vec<char>,
+    },
+    Date(crate::query::DateRange),
 }
 
 /// Whether an article's marks (None: none stored) satisfy a state term.
@@ -413,12 +425,20 @@ fn scan(pattern: &BodyPattern, index: &Index, ids: Range<usize>) -> Vec<u32> {
         .collect()
 }
 
+/// Per speaker id: its score when the name matches. People and
+/// organisations only: an unnamed source ("a hospital spokesperson") is
+/// no one to find by name.
 fn speaker_scores(fuzzy: &SkimMatcherV2, index: &Index, pattern: &str) -> Vec<Option<i64>> {
     let lower: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
     index
         .speaker_names()
         .iter()
-        .map(|name| word_score(fuzzy, name, pattern, &lower))
+        .zip(index.speakers())
+        .map(|(name, s)| {
+            (s.kind != SpeakerKind::Unnamed)
+                .then(|| word_score(fuzzy, name, pattern, &lower))
+                .flatten()
+        })
         .collect()
 }
 
@@ -524,9 +544,33 @@ impl Matcher {
                     },
                     TermKind::Speaker(name) => Kind::Speaker(speaker_scores(&fuzzy, index, name)),
                     TermKind::State(t) => Kind::State(t.clone()),
-                    TermKind::Family(label) => match index.family_id(label) {
-                        Some(id) => Kind::Family(id),
-                        None => {
+                    TermKind::Source(p) => Kind::Source {
+                        outlet: crate::store::outlet::table().lookup(p).map(str::to_string),
+                        pattern: p.clone(),
+                        lower: p.chars().flat_map(char::to_lowercase).collect(),
+                    },
+                    TermKind::Title(p) => Kind::Title {
+                        pattern: p.clone(),
+                        lower: p.chars().flat_map(char::to_lowercase).collect(),
+                    },
+                    TermKind::Date(range) => Kind::Date(*range),
+                    TermKind::Family(label) => match index.families_matching(label)[..] {
+                        [id] => Kind::Family(id),
+                        ref several @ [_, _, ..] => {
+                            let labels = index.family_labels();
+                            let named: Vec<&str> = several
+                                .iter()
+                                .filter_map(|&f| labels.get(usize::from(f)).map(String::as_str))
+                                .collect();
+                            return Err(QueryError {
+                                message: format!(
+                                    "'#{label}' could be any of: {}; type more of the label",
+                                    named.join(", ")
+                                ),
+                                position: 0,
+                            });
+                        }
+                        _ => {
                             let known = index.family_labels().join(", ");
                             let msg = if known.is_empty() {
                                 format!("no phrase family '{label}' (none are loaded)")
@@ -669,6 +713,19 @@ impl Matcher {
                         let state = self.states.as_deref().and_then(|s| s.get(id));
                         state_matches(t, state).then_some(1)
                     }
+                    Kind::Source {
+                        outlet,
+                        pattern,
+                        lower,
+                    } => {
+                        let source = article.meta.source.as_deref();
+                        match outlet {
+                            Some(o) => (source == Some(o.as_str())).then_some(1200),
+                            None => source.and_then(|s| self.fuzzy_field(s, pattern, lower)),
+                        }
+                    }
+                    Kind::Title { pattern, lower } => self.fuzzy_field(&article.meta.title, pattern, lower),
+                    Kind::Date(range) => article.date.filter(|d| range.contains(*d)).map(|_| 1),
                 };
                 let s = if term.negated {
                     if s.is_some() { None } else { Some(0) }
@@ -690,7 +747,7 @@ impl Matcher {
     pub fn title_indices(&self, title: &str) -> Vec<usize> {
         let mut out = Vec::new();
         for term in self.positive() {
-            if let Kind::Fuzzy { pattern, lower, .. } = &term.kind
+            if let Kind::Fuzzy { pattern, lower, .. } | Kind::Title { pattern, lower } = &term.kind
                 && let Some((_, idx)) = word_match(&self.fuzzy, title, pattern, lower)
             {
                 out.extend(idx);
@@ -1025,10 +1082,86 @@ mod tests {
     }
 
     #[test]
+    fn field_terms() {
+        let dated = |title: &str, source: &str, date: &str| {
+            let meta = Meta {
+                title: title.into(),
+                source: Some(source.into()),
+                date: Some(date.into()),
+                ..Meta::default()
+            };
+            Article::from_parts(format!("{title}.txt"), meta, "Rock solid ties.", false)
+        };
+        let ix = Index::new(Corpus::new(vec![
+            dated(
+                "Talks in Moscow",
+                "South China Morning Post (The Star)",
+                "2023-02-25",
+            ),
+            dated("Ties", "TASS", "March 5, 2022"),
+            dated("More ties", "Xinhua News Agency", "2021"),
+            dated("Undated", "Apple Daily", "never"),
+        ]));
+        let ids = |q: &str| {
+            let m = Matcher::new(&parse(q).unwrap(), &ix).unwrap();
+            let mut v: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(ids("source:scmp"), [0]);
+        assert_eq!(ids("source:scmp.com"), [0], "an alias of SCMP's in the table");
+        assert_eq!(ids("source:\"south china\""), [0]);
+        assert_eq!(ids("source:xinhua"), [2]);
+        assert_eq!(
+            ids("source:ap"),
+            Vec::<ArticleId>::new(),
+            "the table's AP, not every 'ap'"
+        );
+        assert_eq!(ids("source:appl"), [3], "not in the table: matched as names are");
+        assert_eq!(ids("source:tas"), [1]);
+        assert_eq!(ids("date:2023"), [0]);
+        assert_eq!(ids("date:2022-02..2023-03"), [0, 1]);
+        assert_eq!(ids("date:..2022"), [1, 2]);
+        assert_eq!(
+            ids("!date:..2022"),
+            [0, 3],
+            "the undated article is not before 2022"
+        );
+        assert_eq!(ids("title:ties"), [1, 2]);
+        assert_eq!(ids("title:ties date:2022"), [1]);
+        assert_eq!(ids("source:scmp | source:tass \"rock solid\""), [0, 1]);
+        let m = Matcher::new(&parse("title:moscow").unwrap(), &ix).unwrap();
+        assert_eq!(m.title_indices("Talks in Moscow"), [9, 10, 11, 12, 13, 14]);
+    }
+
+    #[test]
     fn speaker_terms() {
         assert_eq!(ids("@lavrov"), [2]);
         assert_eq!(ids("@wang"), [0, 2]);
         assert_eq!(ids("!@wang"), [1, 3]);
+    }
+
+    #[test]
+    fn speaker_terms_find_people_and_organisations_not_unnamed_sources() {
+        let mut ix = Index::new(Corpus::new(vec![
+            art("a", "x", "“It is low,” a hospital spokesperson said."),
+            art("b", "x", "Dr. Anjali Rao said the risk was low."),
+            art("c", "x", "St. Brigid's Hospital said it had opened a ward."),
+        ]));
+        let analyzer = crate::facts::Analyzer::none().only(false, true);
+        for id in 0..3 {
+            let facts = analyzer.facts(ix.article(id).unwrap());
+            ix.set_facts(id, facts);
+        }
+        let found = |q: &str| {
+            let m = Matcher::new(&parse(q).unwrap(), &ix).unwrap();
+            let mut v: Vec<_> = m.eval_once(&ix).iter().map(|h| h.id).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(found("@rao"), [1]);
+        assert_eq!(found("@hospital"), [2]);
+        assert_eq!(found("@spokesperson"), Vec::<ArticleId>::new());
     }
 
     #[test]
@@ -1046,6 +1179,21 @@ mod tests {
             e.message,
             "no phrase family 'nope'; families: rock solid, no limits"
         );
+    }
+
+    #[test]
+    fn a_prefix_of_several_families_names_them() {
+        let mut ix = index();
+        ix.set_families(
+            vec!["rock solid".into(), "no limits".into(), "no first use".into()],
+            vec![vec![0], vec![1]],
+        );
+        let e = Matcher::new(&parse("#no").unwrap(), &ix).unwrap_err();
+        assert_eq!(
+            e.message,
+            "'#no' could be any of: no limits, no first use; type more of the label"
+        );
+        assert!(Matcher::new(&parse("#no-l").unwrap(), &ix).is_ok());
     }
 
     #[test]

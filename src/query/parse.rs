@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::store::Date;
+
 /// What a term looks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TermKind {
@@ -17,6 +19,57 @@ pub enum TermKind {
     Family(String),
     /// What the user marked on the article (`tag:NAME`, `is:starred`...).
     State(StateTerm),
+    /// `source:NAME`: the article's outlet, matched as names are (an alias
+    /// the outlet table knows names that outlet only).
+    Source(String),
+    /// `title:WORD`: the title, matched as names are.
+    Title(String),
+    /// `date:2023`, `date:2022-02..2023-03`, `date:..2022`: articles whose
+    /// date lies within (undated ones never do).
+    Date(DateRange),
+}
+
+/// Dates from `from`'s first day to `to`'s last day; an open end is unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl DateRange {
+    /// True when all of `date`'s period lies within the range ("2023-03-05"
+    /// is in `2023`; "2023" is not in `2023-03`).
+    pub fn contains(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| date.first_day() >= f.first_day())
+            && self.to.is_none_or(|t| date.last_day() <= t.last_day())
+    }
+
+    /// Reads `2023`, `2022-02..2023-03`, `..2022`, `2023..`, `"March 2023"`.
+    pub fn parse(text: &str) -> Result<DateRange, String> {
+        let one = |s: &str| -> Result<Option<Date>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            Date::parse(s).map(Some).map_err(|e| e.to_string())
+        };
+        let (from, to) = match text.split_once("..") {
+            Some((a, b)) => (one(a)?, one(b)?),
+            None => {
+                let d = one(text)?;
+                (d, d)
+            }
+        };
+        if from.is_none() && to.is_none() {
+            return Err("date: needs a date or a range (2023, 2022-02..2023-03, ..2022)".into());
+        }
+        if let (Some(f), Some(t)) = (from, to)
+            && f.first_day() > t.last_day()
+        {
+            return Err(format!("date range ends before it starts: {f}..{t}"));
+        }
+        Ok(DateRange { from, to })
+    }
 }
 
 /// A term on the user's marks, evaluated from the state store's snapshot.
@@ -104,14 +157,33 @@ fn err(message: impl Into<String>, position: usize) -> QueryError {
     }
 }
 
+/// The longest query taken, in characters: matching costs grow with the
+/// length of a term, and no one types a longer one (a pasted article is
+/// refused with a message instead of freezing the app).
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
 /// Parses a query strictly: an unclosed quote is an error.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
+    check_length(input)?;
     Parser::new(input, false).run()
 }
 
 /// Parses a query as it is being typed: an unclosed quote runs to the end.
 pub fn parse_lenient(input: &str) -> Result<Query, QueryError> {
+    check_length(input)?;
     Parser::new(input, true).run()
+}
+
+/// A query over [`MAX_QUERY_CHARS`] is an error (found without reading
+/// more of it than that).
+pub fn check_length(input: &str) -> Result<(), QueryError> {
+    if input.len() > MAX_QUERY_CHARS && input.chars().nth(MAX_QUERY_CHARS).is_some() {
+        return Err(err(
+            format!("query too long: at most {MAX_QUERY_CHARS} characters"),
+            MAX_QUERY_CHARS,
+        ));
+    }
+    Ok(())
 }
 
 #[derive(Debug, PartialEq)]
@@ -200,7 +272,11 @@ impl Parser {
         if self.peek() == Some('!') {
             negated = true;
             self.pos += 1;
-            if self.peek().is_none_or(|c| c.is_whitespace() || c == '|') {
+            // one '!' negates: '!!' is no term
+            if self
+                .peek()
+                .is_none_or(|c| c.is_whitespace() || c == '|' || c == '!')
+            {
                 return Err(err("'!' needs a term right after it", start));
             }
         }
@@ -243,22 +319,71 @@ impl Parser {
                     _ => TermKind::Family(text),
                 }
             }
-            _ => {
-                let text = self.bare();
-                match StateTerm::parse(&text) {
-                    Some(Ok(t)) => TermKind::State(t),
-                    Some(Err(e)) => return Err(err(e, sigil_pos)),
-                    None => TermKind::Fuzzy(text),
+            _ => match self.field() {
+                Some(field) => {
+                    let value_pos = self.pos;
+                    let text = if self.peek().is_some_and(is_quote) {
+                        self.quoted()?
+                    } else {
+                        self.bare()
+                    };
+                    let text = text.trim().to_string();
+                    if text.is_empty() {
+                        let example = match field {
+                            "date" => "a date or a range (2023, 2022-02..2023-03, ..2022)",
+                            "title" => "a word of the title",
+                            _ => "an outlet's name",
+                        };
+                        return Err(err(format!("{field}: needs {example} right after it"), value_pos));
+                    }
+                    match field {
+                        "date" => TermKind::Date(DateRange::parse(&text).map_err(|m| err(m, value_pos))?),
+                        "title" => TermKind::Title(text),
+                        _ => TermKind::Source(text),
+                    }
                 }
-            }
+                None => {
+                    let text = self.bare();
+                    match StateTerm::parse(&text) {
+                        Some(Ok(t)) => TermKind::State(t),
+                        Some(Err(e)) => return Err(err(e, sigil_pos)),
+                        None => TermKind::Fuzzy(text),
+                    }
+                }
+            },
         };
         Ok(Term { negated, kind })
     }
 
-    /// Text up to whitespace or '|'.
+    /// A field name and its colon (`source:`, `outlet:`, `date:`,
+    /// `title:`, any case) at the cursor, consumed; None leaves the cursor.
+    fn field(&mut self) -> Option<&'static str> {
+        for (name, field) in [
+            ("source:", "source"),
+            ("outlet:", "source"),
+            ("date:", "date"),
+            ("title:", "title"),
+        ] {
+            let n = name.chars().count();
+            let Some(here) = self.chars.get(self.pos..self.pos + n) else {
+                continue;
+            };
+            if here.iter().flat_map(|c| c.to_lowercase()).eq(name.chars()) {
+                self.pos += n;
+                return Some(field);
+            }
+        }
+        None
+    }
+
+    /// Text up to whitespace, '|' or a quote (which always opens a phrase:
+    /// `rock"` and `x"y` are a word, then an unclosed quote).
     fn bare(&mut self) -> String {
         let start = self.pos;
-        while self.peek().is_some_and(|c| !c.is_whitespace() && c != '|') {
+        while self
+            .peek()
+            .is_some_and(|c| !c.is_whitespace() && c != '|' && !is_quote(c))
+        {
             self.pos += 1;
         }
         self.chars[start..self.pos].iter().collect()
@@ -359,6 +484,93 @@ mod tests {
     }
 
     #[test]
+    fn field_terms() {
+        let d = |s: &str| Date::parse(s).ok();
+        assert_eq!(q("source:scmp")[0][0].kind, TermKind::Source("scmp".into()));
+        assert_eq!(
+            q("Outlet:\"south china\"")[0][0].kind,
+            TermKind::Source("south china".into())
+        );
+        assert_eq!(q("title:talks")[0][0].kind, TermKind::Title("talks".into()));
+        assert_eq!(
+            q("date:2023")[0][0].kind,
+            TermKind::Date(DateRange {
+                from: d("2023"),
+                to: d("2023")
+            })
+        );
+        assert_eq!(
+            q("date:2022-02..2023-03")[0][0].kind,
+            TermKind::Date(DateRange {
+                from: d("2022-02"),
+                to: d("2023-03")
+            })
+        );
+        assert_eq!(
+            q("date:..2022")[0][0].kind,
+            TermKind::Date(DateRange {
+                from: None,
+                to: d("2022")
+            })
+        );
+        assert_eq!(
+            q("date:2022..")[0][0].kind,
+            TermKind::Date(DateRange {
+                from: d("2022"),
+                to: None
+            })
+        );
+        assert_eq!(
+            q("date:\"March 2023\"")[0][0].kind,
+            TermKind::Date(DateRange {
+                from: d("2023-03"),
+                to: d("2023-03")
+            })
+        );
+        // combinable with everything else
+        let g = q("source:tass | source:xinhua date:2023 !\"no limits\" @wang");
+        assert_eq!(g.len(), 4);
+        assert_eq!(g[0].len(), 2);
+        assert!(g[2][0].negated);
+        // a word with a colon that is no field stays a word
+        assert_eq!(q("http:x")[0][0].kind, TermKind::Fuzzy("http:x".into()));
+    }
+
+    #[test]
+    fn bad_dates_are_errors_at_the_value() {
+        assert_eq!(e("date:2023-13"), "no such month: 2023-13");
+        assert_eq!(e("date:soon"), "not a date: \"soon\"");
+        assert_eq!(
+            e("date:.."),
+            "date: needs a date or a range (2023, 2022-02..2023-03, ..2022)"
+        );
+        assert_eq!(
+            e("date:"),
+            "date: needs a date or a range (2023, 2022-02..2023-03, ..2022) right after it"
+        );
+        assert_eq!(
+            e("date:2024..2023"),
+            "date range ends before it starts: 2024..2023"
+        );
+        assert_eq!(e("source:"), "source: needs an outlet's name right after it");
+        assert_eq!(parse("wang date:x").unwrap_err().position, 10);
+    }
+
+    #[test]
+    fn date_ranges_hold_whole_periods() {
+        let r = |s: &str| DateRange::parse(s).unwrap();
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert!(r("2023").contains(d("2023-03-05")));
+        assert!(r("2023").contains(d("2023")));
+        assert!(!r("2023-03").contains(d("2023")));
+        assert!(r("2022-02..2023-03").contains(d("2023-03-31")));
+        assert!(!r("2022-02..2023-03").contains(d("2023-04-01")));
+        assert!(!r("2022-02..2023-03").contains(d("2022-01-31")));
+        assert!(r("..2022").contains(d("1999-01-01")));
+        assert!(!r("..2022").contains(d("2023-01-01")));
+    }
+
+    #[test]
     fn negation() {
         let t = &q("!\"cold war\"")[0][0];
         assert!(t.negated);
@@ -382,6 +594,49 @@ mod tests {
         assert_eq!(
             e("'rock-solid"),
             "'word matches one whole word; use \"...\" for a phrase"
+        );
+    }
+
+    #[test]
+    fn quotes_and_bangs_follow_one_rule() {
+        // a quote opens a phrase wherever it stands, and must be closed
+        assert_eq!(e("rock\""), "unclosed quote");
+        assert_eq!(e("x\"y"), "unclosed quote");
+        assert_eq!(e("\"rock"), "unclosed quote");
+        assert_eq!(
+            q("x\"rock solid\""),
+            vec![
+                vec![fuzzy("x")],
+                vec![Term {
+                    negated: false,
+                    kind: TermKind::Phrase("rock solid".into())
+                }]
+            ]
+        );
+        // typed: the phrase runs to the end
+        let g = parse_lenient("rock\"sol").unwrap().groups;
+        assert_eq!(g[1][0].kind, TermKind::Phrase("sol".into()));
+        // one '!' negates; '!!' is as much an error as '!'
+        assert_eq!(e("!!"), "'!' needs a term right after it");
+        assert_eq!(e("!!rock"), "'!' needs a term right after it");
+        assert_eq!(q("yahoo!"), vec![vec![fuzzy("yahoo!")]]);
+    }
+
+    #[test]
+    fn long_queries_are_refused_with_a_message() {
+        let long = "a".repeat(MAX_QUERY_CHARS + 1);
+        assert_eq!(e(&long), "query too long: at most 1000 characters");
+        assert!(parse_lenient(&format!("\"{long}")).is_err());
+        // counted in characters, not bytes
+        assert!(parse(&"é".repeat(MAX_QUERY_CHARS)).is_ok());
+        // fast for a pasted article
+        let huge = "word ".repeat(200_000);
+        let t = std::time::Instant::now();
+        assert!(parse(&huge).is_err());
+        assert!(
+            t.elapsed() < std::time::Duration::from_millis(50),
+            "{:?}",
+            t.elapsed()
         );
     }
 

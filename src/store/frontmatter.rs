@@ -28,6 +28,25 @@ pub fn split_front_matter(raw: &str) -> (Option<Meta>, &str) {
     (None, raw)
 }
 
+/// True when `raw` opens a front matter block (`---` on the first line,
+/// a `key: value` line next) that never closes: it is read as text, and
+/// the loader says so.
+pub fn unclosed(raw: &str) -> bool {
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let Some(after) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return false;
+    };
+    let next_is_key = after
+        .lines()
+        .next()
+        .and_then(|l| l.split_once(':'))
+        .is_some_and(|(k, _)| !k.trim().is_empty() && !k.contains(' '));
+    next_is_key && split_front_matter(raw).0.is_none()
+}
+
 fn parse_block(block: &str) -> Meta {
     let mut meta = Meta::default();
     for line in block.lines() {
@@ -93,6 +112,14 @@ mod tests {
         let (m, rest) = split_front_matter("---\ntitle: x\nno end");
         assert!(m.is_none());
         assert_eq!(rest, "---\ntitle: x\nno end");
+    }
+
+    #[test]
+    fn unclosed_is_told_apart() {
+        assert!(unclosed("---\ntitle: x\nno end"));
+        assert!(!unclosed("---\ntitle: x\n---\nbody"));
+        assert!(!unclosed("---\nA rule, then text\n"));
+        assert!(!unclosed("Title\n---\n"));
     }
 
     #[test]

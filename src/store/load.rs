@@ -14,10 +14,11 @@ use super::{Article, Meta};
 
 /// Extensions loaded when walking a folder.
 const TEXT_EXTS: &[&str] = &["txt", "md", "markdown", "text"];
+const MARKDOWN_EXTS: &[&str] = &["md", "markdown"];
 const JSON_EXTS: &[&str] = &["jsonl", "ndjson", "json"];
-/// A single text article larger than this is skipped (a reader of news, not
-/// of logs: 2 MiB is some 300,000 words). JSON records are held to it too.
-pub const MAX_TEXT_BYTES: u64 = 2 << 20;
+const HTML_EXTS: &[&str] = &["html", "htm", "xhtml"];
+const FEED_EXTS: &[&str] = &["rss", "atom", "xml"];
+const CSV_EXTS: &[&str] = &["csv", "tsv", "tab"];
 /// A JSON array file larger than this is skipped (JSON Lines files stream and have no limit).
 pub const MAX_JSON_BYTES: u64 = 1 << 30;
 
@@ -53,7 +54,7 @@ impl Issue {
     fn new(path: &Path, kind: IssueKind, message: String) -> Issue {
         let shown = |s: &str| super::sanitize::escape_controls(s).into_owned();
         Issue {
-            path: shown(&path.display().to_string()),
+            path: shown(&shown_path(path)),
             kind,
             message: shown(&message),
         }
@@ -92,9 +93,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
     discover_with(paths, true)
 }
 
-/// True for the files a folder walk loads (.txt, .md, .jsonl, .json...).
+/// True for the files a folder walk loads (.txt, .md, .jsonl, .json, .html,
+/// .rss, .atom, .xml, .csv, .tsv...).
 pub fn is_article_file(path: &Path) -> bool {
-    has_ext(path, TEXT_EXTS, JSON_EXTS)
+    [TEXT_EXTS, JSON_EXTS, HTML_EXTS, FEED_EXTS, CSV_EXTS]
+        .iter()
+        .any(|exts| has_ext(path, exts, &[]))
 }
 
 fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
@@ -105,6 +109,85 @@ fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
     a.iter()
         .chain(b)
         .any(|known| known.as_bytes().eq_ignore_ascii_case(ext))
+}
+
+/// A path as text that still names the file: as it is when it is UTF-8;
+/// otherwise each byte that is not UTF-8 written `\xNN` (as bash's `$'…'`
+/// reads it), rather than a replacement character. [`path_of_shown`] undoes it.
+pub fn shown_path(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+/// The path [`shown_path`] made `shown` from.
+pub fn path_of_shown(shown: &str) -> std::path::PathBuf {
+    #[cfg(unix)]
+    if shown.contains("\\x") {
+        use std::os::unix::ffi::OsStrExt;
+        let b = shown.as_bytes();
+        let mut bytes = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let hex = b.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok());
+            match (
+                b[i],
+                b.get(i + 1),
+                hex.and_then(|h| u8::from_str_radix(h, 16).ok()),
+            ) {
+                (b'\\', Some(b'x'), Some(v)) => {
+                    bytes.push(v);
+                    i += 4;
+                }
+                (c, _, _) => {
+                    bytes.push(c);
+                    i += 1;
+                }
+            }
+        }
+        // only names that were not UTF-8 were escaped
+        if std::str::from_utf8(&bytes).is_err() {
+            return std::ffi::OsStr::from_bytes(&bytes).into();
+        }
+    }
+    shown.into()
+}
+
+/// What a path that is neither a file nor a folder is, for a message.
+pub(super) fn not_a_file(m: &fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        let what = if t.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if t.is_char_device() {
+            "a character device"
+        } else if t.is_block_device() {
+            "a block device"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        };
+        if what.starts_with("not") {
+            return what.into();
+        }
+        format!("{what}, not a file or folder")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        "not a regular file".into()
+    }
 }
 
 pub(super) fn io_reason(e: &std::io::Error) -> String {
@@ -146,6 +229,7 @@ fn json_problem(unit: &str, n: usize, e: &serde_json::Error) -> String {
 
 /// Loads every path (files and folders) using all cores.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    super::sidecar::forget();
     let (files, mut issues) = discover(paths);
     let loaded: Vec<Loaded> = files.par_iter().map(|(p, _)| read_source(p)).collect();
     let mut articles = Vec::new();
@@ -171,6 +255,54 @@ pub type Keep = dyn Fn(&str) -> bool + Send + Sync;
 /// dropped before any further work, quietly.
 /// `size_hint` (the file's size when known, else 0) saves reallocations.
 pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
+    let mut out = read_any(path, size_hint, keep);
+    settle_meta(path, &mut out);
+    out
+}
+
+/// Applies the folder's corrections (`.readout.toml`) and reports metadata
+/// that could not be used (a date that does not parse).
+fn settle_meta(path: &Path, out: &mut Loaded) {
+    if out.articles.is_empty() {
+        return;
+    }
+    let (sidecar, problem) = super::sidecar::for_file(path);
+    if let Some((file, message)) = problem {
+        out.issues.push(Issue::warning(&file, message));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // a JSON Lines record is `FILE:LINE`, a JSON array's item `FILE:N`
+    let unit = if has_ext(path, &[], &["json"]) {
+        "item"
+    } else {
+        "line"
+    };
+    for a in &mut out.articles {
+        let record = a
+            .path
+            .rsplit_once(':')
+            .map(|(_, n)| n.to_string())
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if let Some(fix) = sidecar
+            .as_deref()
+            .and_then(|s| s.fix_for(&name, record.as_deref()))
+        {
+            a.correct(fix);
+        }
+        for p in a.meta_problems.drain(..) {
+            let message = match &record {
+                Some(n) => format!("{unit} {n}: {}", p.message),
+                None => p.message,
+            };
+            out.issues.push(Issue::warning(path, message));
+        }
+    }
+}
+
+fn read_any(path: &Path, size_hint: u64, keep: Option<&Keep>) -> Loaded {
     if has_ext(path, &[], JSON_EXTS) {
         return read_json(path);
     }
@@ -189,98 +321,196 @@ pub fn read_source_filtered(path: &Path, size_hint: u64, keep: Option<&Keep>) ->
 }
 
 fn read_into(out: &mut Loaded, buf: &mut Vec<u8>, path: &Path, size_hint: u64, keep: Option<&Keep>) {
-    let bytes: &[u8] = match read_capped(path, MAX_TEXT_BYTES, size_hint, buf) {
-        Ok(true) => buf,
-        Ok(false) => {
-            out.issues.push(Issue::skipped(
-                path,
-                format!("larger than {} MiB", MAX_TEXT_BYTES >> 20),
-            ));
-            return;
-        }
-        Err(e) => {
-            out.issues.push(Issue::skipped(path, io_reason(&e)));
-            return;
-        }
-    };
+    if let Err(e) = read_all(path, size_hint, buf) {
+        out.issues.push(Issue::skipped(path, io_reason(&e)));
+        return;
+    }
+    let bytes: &[u8] = buf;
     out.bytes = bytes.len() as u64;
-    if looks_binary(bytes) {
-        out.issues.push(Issue::skipped(path, "binary file"));
-        return;
-    }
-    let (text, lossy): (std::borrow::Cow<str>, bool) = match std::str::from_utf8(bytes) {
-        Ok(s) => (s.into(), false),
-        Err(_) => (decode_legacy(bytes).into(), true),
+    let is_html = has_ext(path, HTML_EXTS, &[]);
+    let is_feed = has_ext(path, FEED_EXTS, &[]);
+    let declared = if is_html || is_feed {
+        super::decode::declared_charset(bytes)
+    } else {
+        None
     };
-    if text.trim().is_empty() {
+    let decoded = match super::decode::decode(bytes, declared) {
+        Ok(d) => d,
+        Err(super::decode::Binary) => {
+            out.issues.push(Issue::skipped(path, "binary file"));
+            return;
+        }
+    };
+    if decoded.text.trim().is_empty() {
         out.issues.push(Issue::skipped(path, "empty"));
         return;
     }
-    if let Some(keep) = keep
-        && super::sanitize::is_clean(&text)
-        && !keep(&text)
-    {
-        return;
+    let before = out.articles.len();
+    let encoding = decoded.encoding;
+    let lossy = decoded.damaged || encoding.is_some_and(|e| !e.starts_with("UTF-16"));
+    if is_html {
+        read_page(out, path, &decoded.text);
+    } else if is_feed {
+        read_feed(out, path, decoded.text.as_bytes());
+    } else if has_ext(path, CSV_EXTS, &[]) {
+        read_csv(out, path, &decoded.text);
+    } else {
+        let text: &str = &decoded.text;
+        if let Some(keep) = keep
+            && super::sanitize::is_clean(text)
+            && !keep(text)
+        {
+            return;
+        }
+        let mut article = Article::from_text(shown_path(path), text, lossy);
+        if article.body.trim().is_empty() {
+            out.issues.push(Issue::skipped(path, "empty"));
+            return;
+        }
+        // a body offset is a file offset only when the text is the file's bytes
+        article.file_offset = match decoded.text {
+            std::borrow::Cow::Borrowed(_) => article.file_offset.map(|o| o + decoded.skipped),
+            std::borrow::Cow::Owned(_) => None,
+        };
+        if has_ext(path, MARKDOWN_EXTS, &[]) {
+            article.format = super::Format::Markdown;
+        }
+        if super::frontmatter::unclosed(text) {
+            out.issues.push(Issue::warning(
+                path,
+                "front matter does not close (no second ---): read as text",
+            ));
+        }
+        out.articles.push(article);
     }
-    let article = Article::from_text(path.display().to_string(), &text, lossy);
-    if article.body.trim().is_empty() {
-        out.issues.push(Issue::skipped(path, "empty"));
-        return;
+    let loaded = out.articles.len() > before;
+    for a in &mut out.articles[before..] {
+        a.encoding = encoding;
+        a.lossy = lossy;
     }
-    if lossy {
-        out.issues.push(Issue::warning(
-            path,
-            "invalid UTF-8 (read as Windows-1252, or with replacement characters)",
-        ));
+    report_bounded(out, path, before);
+    if loaded && let Some(note) = decoded.note() {
+        out.issues.push(Issue::warning(path, note));
     }
-    out.articles.push(article);
 }
 
-/// Text that is not UTF-8: when it holds no UTF-8 multi-byte sequence at
-/// all, it is most likely Windows-1252 (or Latin-1, its subset), the usual
-/// legacy encoding of Western news text, and is decoded as such ("Café");
-/// otherwise it is UTF-8 with damage, decoded lossily (U+FFFD).
-fn decode_legacy(bytes: &[u8]) -> String {
-    let lossy = String::from_utf8_lossy(bytes);
-    if lossy
-        .chars()
-        .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER)
-    {
-        return lossy.into_owned();
-    }
-    // Windows-1252's 0x80..0x9F; the rest of the high half is Latin-1
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-    ];
-    bytes
+/// Says which of the articles from `first` on are read only in part by the
+/// bounded analyses.
+fn report_bounded(out: &mut Loaded, path: &Path, first: usize) {
+    let notes: Vec<String> = out.articles[first..]
         .iter()
-        .map(|&b| match b {
-            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
+        .filter(|a| a.is_bounded())
+        .map(|a| {
+            let which = a.path.rsplit_once(':').filter(|(_, n)| n.parse::<u64>().is_ok());
+            format!(
+                "{}{:.1} MB of text: speakers and quotes are looked for in its first {} KiB only",
+                which.map_or(String::new(), |(_, n)| format!("{n}: ")),
+                a.body.len() as f64 / 1e6,
+                super::QUOTES_BOUND >> 10
+            )
         })
-        .collect()
+        .collect();
+    out.issues
+        .extend(notes.into_iter().map(|m| Issue::warning(path, m)));
 }
 
-/// Reads at most `cap` bytes of `path` into `buf`; false when the file is larger.
-fn read_capped(path: &Path, cap: u64, size_hint: u64, buf: &mut Vec<u8>) -> std::io::Result<bool> {
-    let file = fs::File::open(path)?;
+/// A saved web page: its article, or an issue when it holds none.
+fn read_page(out: &mut Loaded, path: &Path, html: &str) {
+    match super::html::extract(html) {
+        Ok(page) => push_extracted(out, shown_path(path), page.meta, &page.text, super::Format::Html),
+        Err(e) => out.issues.push(Issue::skipped(path, e.to_string())),
+    }
+}
+
+/// A feed: an article per item (`FILE:N`, the item's number).
+fn read_feed(out: &mut Loaded, path: &Path, bytes: &[u8]) {
+    let items = match super::feed::items(bytes) {
+        Ok(items) => items,
+        Err(e) => {
+            out.issues.push(Issue::skipped(path, e));
+            return;
+        }
+    };
+    let name = shown_path(path);
+    for (i, item) in items.into_iter().enumerate() {
+        match item {
+            Ok((meta, text)) => {
+                push_extracted(out, format!("{name}:{}", i + 1), meta, &text, super::Format::Feed)
+            }
+            Err(e) => out
+                .issues
+                .push(Issue::warning(path, format!("item {}: {e}", i + 1))),
+        }
+    }
+    if out.articles.is_empty() && out.issues.is_empty() {
+        out.issues.push(Issue::skipped(path, "no items in the feed"));
+    }
+}
+
+/// A CSV or TSV export: an article per row (`FILE:LINE`, the row's first line).
+fn read_csv(out: &mut Loaded, path: &Path, text: &str) {
+    let tsv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"));
+    let rows = match super::csv::rows(text, super::csv::delimiter(text, tsv)) {
+        Ok(rows) => rows,
+        Err(e) => {
+            out.issues.push(Issue::skipped(path, e));
+            return;
+        }
+    };
+    let name = shown_path(path);
+    for (line, row) in rows {
+        match row {
+            Ok((meta, body)) => {
+                push_extracted(out, format!("{name}:{line}"), meta, &body, super::Format::Csv)
+            }
+            Err(e) => out.issues.push(Issue::warning(path, format!("line {line}: {e}"))),
+        }
+    }
+    if out.articles.is_empty() && out.issues.is_empty() {
+        out.issues.push(Issue::skipped(path, "no rows"));
+    }
+}
+
+/// An article from separated details and text: both sanitised, details on one line.
+fn push_extracted(out: &mut Loaded, path: String, meta: Meta, text: &str, format: super::Format) {
+    let one = |s: Option<String>| {
+        s.map(|v| {
+            super::sanitize(&v)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|v| !v.is_empty())
+    };
+    let body = super::sanitize(text).trim().to_string();
+    let meta = Meta {
+        title: one(Some(meta.title)).unwrap_or_default(),
+        source: one(meta.source),
+        date: one(meta.date),
+        url: one(meta.url),
+        author: one(meta.author),
+    };
+    let mut a = Article::from_parts(path, meta, body, false);
+    a.format = format;
+    out.articles.push(a);
+}
+
+/// Reads all of `path` into `buf`.
+fn read_all(path: &Path, size_hint: u64, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut file = fs::File::open(path)?;
     buf.clear();
     // room for the whole file and one more byte, so one read() usually does
     // (an unknown size: room for a typical article)
     let hint = if size_hint == 0 {
         16 << 10
     } else {
-        size_hint.min(cap) as usize + 1
+        size_hint as usize + 1
     };
     buf.reserve(hint);
-    file.take(cap + 1).read_to_end(buf)?;
-    Ok(buf.len() as u64 <= cap)
-}
-
-/// NUL bytes in the first 8 KiB mean binary, as git and grep judge it.
-fn looks_binary(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+    file.read_to_end(buf)?;
+    Ok(())
 }
 
 /// One article record in a JSON or JSON Lines file.
@@ -292,7 +522,12 @@ struct Record {
     body: Option<String>,
     #[serde(default, alias = "outlet", alias = "publisher", alias = "site")]
     source: Option<String>,
-    #[serde(default, alias = "published", alias = "published_at")]
+    #[serde(
+        default,
+        alias = "published",
+        alias = "published_at",
+        deserialize_with = "date_value"
+    )]
     date: Option<String>,
     #[serde(default, alias = "link")]
     url: Option<String>,
@@ -323,6 +558,61 @@ impl Record {
     }
 }
 
+/// A JSON `date` as a string, or as a number: a year (`2024`), or seconds
+/// (or, above 10^11, milliseconds) since 1970, given as an ISO date-time.
+fn date_value<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::de::Error;
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => match n.as_f64() {
+            Some(y) if y.fract() == 0.0 && (1000.0..=9999.0).contains(&y) => Some(format!("{y}")),
+            Some(t) if t.is_finite() && t >= 0.0 => {
+                let secs = if t > 1e11 { t / 1000.0 } else { t };
+                Some(iso_from_epoch(secs as i64))
+            }
+            _ => return Err(D::Error::custom(format!("date {n} is neither a year nor a time"))),
+        },
+        Some(other) => {
+            return Err(D::Error::custom(format!(
+                "invalid type: {}, expected a date string or number",
+                json_kind(&other)
+            )));
+        }
+    })
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Array(_) => "sequence",
+        serde_json::Value::Object(_) => "map",
+        _ => "value",
+    }
+}
+
+/// Seconds since 1970-01-01 as `YYYY-MM-DDTHH:MM:SSZ` (UTC), by the civil-from-days
+/// algorithm (Howard Hinnant's, public domain).
+fn iso_from_epoch(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
 fn read_json(path: &Path) -> Loaded {
     let mut out = Loaded::default();
     let file = match fs::File::open(path) {
@@ -332,11 +622,15 @@ fn read_json(path: &Path) -> Loaded {
             return out;
         }
     };
-    let name = path.display().to_string();
+    let name = shown_path(path);
     let is_array = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_array {
+    let mut reader = BufReader::new(file);
+    // a UTF-16 file is decoded whole; a UTF-8 byte-order mark is dropped
+    let head = reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
+    let utf16 = matches!(head.get(..2), Some([0xff, 0xfe] | [0xfe, 0xff]));
+    if is_array || utf16 {
         let mut buf = Vec::new();
-        if let Err(e) = file.take(MAX_JSON_BYTES + 1).read_to_end(&mut buf) {
+        if let Err(e) = reader.take(MAX_JSON_BYTES + 1).read_to_end(&mut buf) {
             out.issues.push(Issue::skipped(path, io_reason(&e)));
             return out;
         }
@@ -348,18 +642,26 @@ fn read_json(path: &Path) -> Loaded {
             ));
             return out;
         }
-        match serde_json::from_slice::<Vec<serde_json::Value>>(&buf) {
-            Ok(values) => {
-                for (i, v) in values.into_iter().enumerate() {
-                    push_record(&mut out, path, &name, i + 1, "item", serde_json::from_value(v));
+        let decoded = match super::decode::decode(&buf, None) {
+            Ok(d) => d,
+            Err(_) => {
+                out.issues.push(Issue::skipped(path, "binary file"));
+                return out;
+            }
+        };
+        if let Some(note) = decoded.note() {
+            out.issues.push(Issue::warning(path, note));
+        }
+        if is_array {
+            read_json_array(&mut out, path, &name, &decoded.text);
+        } else {
+            for (i, line) in decoded.text.lines().enumerate() {
+                if !line.trim().is_empty() {
+                    push_record(&mut out, path, &name, i + 1, "line", serde_json::from_str(line));
                 }
             }
-            Err(e) => out
-                .issues
-                .push(Issue::skipped(path, format!("not a JSON array of articles: {e}"))),
         }
     } else {
-        let mut reader = BufReader::new(file);
         let mut line = Vec::new();
         let mut n = 0;
         loop {
@@ -376,7 +678,12 @@ fn read_json(path: &Path) -> Loaded {
                 }
             }
             n += 1;
-            let text = String::from_utf8_lossy(&line);
+            let bytes = if n == 1 {
+                line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&line)
+            } else {
+                &line
+            };
+            let text = String::from_utf8_lossy(bytes);
             if text.trim().is_empty() {
                 continue;
             }
@@ -386,10 +693,43 @@ fn read_json(path: &Path) -> Loaded {
             push_record(&mut out, path, &name, n, "line", serde_json::from_str(text));
         }
     }
+    for a in &mut out.articles {
+        if a.format == super::Format::Text {
+            a.format = super::Format::Json;
+        }
+    }
+    report_bounded(&mut out, path, 0);
     if out.articles.is_empty() && out.issues.is_empty() {
         out.issues.push(Issue::skipped(path, "no articles in it"));
     }
     out
+}
+
+/// A `.json` file: an array of records, or a JSON Feed.
+fn read_json_array(out: &mut Loaded, path: &Path, name: &str, text: &str) {
+    match serde_json::from_str::<Vec<serde_json::Value>>(text) {
+        Ok(values) => {
+            for (i, v) in values.into_iter().enumerate() {
+                push_record(out, path, name, i + 1, "item", serde_json::from_value(v));
+            }
+        }
+        Err(_) if is_json_feed(text) => {
+            read_feed(out, path, text.as_bytes());
+        }
+        Err(e) => out
+            .issues
+            .push(Issue::skipped(path, format!("not a JSON array of articles: {e}"))),
+    }
+}
+
+/// A JSON object whose `version` names jsonfeed.org.
+fn is_json_feed(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default)]
+        version: String,
+    }
+    serde_json::from_str::<Head>(text).is_ok_and(|h| h.version.contains("jsonfeed.org"))
 }
 
 fn push_record(
@@ -401,12 +741,6 @@ fn push_record(
     record: serde_json::Result<Record>,
 ) {
     match record {
-        Ok(r) if r.body.as_ref().is_some_and(|b| b.len() as u64 > MAX_TEXT_BYTES) => {
-            out.issues.push(Issue::warning(
-                path,
-                format!("{unit} {n}: larger than {} MiB, skipped", MAX_TEXT_BYTES >> 20),
-            ))
-        }
         Ok(r) => match r.into_article(format!("{name}:{n}")) {
             Some(a) => out.articles.push(a),
             None => out.issues.push(Issue::warning(
@@ -458,7 +792,10 @@ mod tests {
         assert!(has("bin.txt: skipped: binary file"), "{msgs:?}");
         assert!(has("empty.txt: skipped: empty"));
         assert!(has("blank.txt: skipped: empty"));
-        assert!(has("latin1.txt: warning: invalid UTF-8"));
+        assert!(
+            has("latin1.txt: warning: read as windows-1252 (detected)"),
+            "{msgs:?}"
+        );
         assert!(has("missing.txt: skipped: no such file or folder"));
     }
 
@@ -472,14 +809,6 @@ mod tests {
         assert_eq!(a.meta.title, "Title here");
         assert_eq!(&*a.body, "Title here\n\nBody  text");
         assert!(!a.body.chars().any(|c| c.is_control() && c != '\n'));
-    }
-
-    #[test]
-    fn legacy_and_damaged_encodings() {
-        assert_eq!(decode_legacy(b"\x93Rock solid\x94 caf\xe9"), "“Rock solid” café");
-        // UTF-8 with one bad byte stays UTF-8, the bad byte replaced
-        assert_eq!(decode_legacy("Лавров \u{fffd}".as_bytes()), "Лавров \u{fffd}");
-        assert_eq!(decode_legacy(b"\xd0\x9b\xff"), "Л\u{fffd}");
     }
 
     #[test]
@@ -584,6 +913,71 @@ mod tests {
         let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
         // a.txt and b.txt in the walk, sub/loop, then a.txt named
         assert_eq!(msgs, ["symbolic link loop"; 4], "{:?}", r.issues);
+    }
+
+    #[test]
+    fn metadata_from_datelines_sidecar_and_bad_dates() {
+        let d = dir();
+        fs::write(
+            d.path().join("wire.txt"),
+            "Talks go on\n\nMOSCOW, March 5, 2021 (Reuters) - Text.",
+        )
+        .unwrap();
+        fs::write(
+            d.path().join("bad.md"),
+            "---\ndate: 31/31/2023\nsource: scmp.com\n---\nT\n\nText.",
+        )
+        .unwrap();
+        fs::write(d.path().join("fixed.txt"), "Plain title\n\nText.").unwrap();
+        fs::write(
+            d.path().join(super::super::sidecar::FILE_NAME),
+            "[\"fixed.txt\"]\nsource = \"Xinhua News Agency\"\ndate = \"Sep 19, 2023\"\ntitle = \"Better title\"\n",
+        )
+        .unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let by = |name: &str| r.articles.iter().find(|a| a.path.ends_with(name)).unwrap();
+        let wire = by("wire.txt");
+        assert_eq!(wire.meta.source.as_deref(), Some("Reuters"));
+        assert_eq!(wire.meta.date.as_deref(), Some("2021-03-05"));
+        let bad = by("bad.md");
+        assert_eq!(bad.meta.source.as_deref(), Some("South China Morning Post"));
+        assert_eq!((bad.date, bad.meta.date.as_deref()), (None, None));
+        let fixed = by("fixed.txt");
+        assert_eq!(fixed.meta.title, "Better title");
+        assert_eq!(fixed.meta.source.as_deref(), Some("Xinhua"));
+        assert_eq!(fixed.date.map(|d| d.to_string()).as_deref(), Some("2023-09-19"));
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(
+            msgs[0].contains("bad.md: warning: date left out: no such day: 31/31/2023"),
+            "{msgs:?}"
+        );
+        // the sidecar's own mistakes are said once per load
+        fs::write(
+            d.path().join(super::super::sidecar::FILE_NAME),
+            "[\"fixed.txt\"]\ndate = \"2023-02-30\"\n",
+        )
+        .unwrap();
+        let r = load_paths(&[d.path().to_path_buf()]);
+        let msgs: Vec<String> = r.issues.iter().map(|i| i.to_string()).collect();
+        assert!(
+            msgs.iter().any(|m| m
+                .contains("fixed.txt: warning: date left out: no such day: 2023-02-30 (in .readout.toml)")),
+            "{msgs:?}"
+        );
+        let fixed = r.articles.iter().find(|a| a.path.ends_with("fixed.txt")).unwrap();
+        assert_eq!(fixed.meta.title, "Plain title");
+        // a JSON record's bad date names its line
+        let p = d.path().join("feed.jsonl");
+        fs::write(
+            &p,
+            "{\"body\":\"a\",\"date\":\"2023\"}\n{\"body\":\"b\",\"date\":\"later\"}\n",
+        )
+        .unwrap();
+        let r = load_paths(&[p]);
+        let msgs: Vec<&str> = r.issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(msgs, ["line 2: date left out: not a date: \"later\""]);
+        assert_eq!(r.articles[0].meta.date.as_deref(), Some("2023"));
     }
 
     #[test]

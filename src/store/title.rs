@@ -7,10 +7,20 @@ const OPENING_WORDS: usize = 12;
 /// that reads as a headline, else the opening words of its first sentence.
 /// A Markdown heading marker (`# `) is dropped.
 pub fn derive_title(body: &str) -> String {
-    let Some(first) = body.lines().map(str::trim).find(|l| !l.is_empty()) else {
+    // a line of only punctuation (`---`, `***`) is a rule, not a title
+    let Some(first) = body
+        .lines()
+        .map(str::trim)
+        .find(|l| l.chars().any(char::is_alphanumeric))
+    else {
         return "(untitled)".to_string();
     };
-    let first = first.trim_start_matches('#').trim();
+    // a title is short: a huge first line (a file of one line) is read from its start
+    let mut cut = first.len().min(2_000);
+    while !first.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let first = first[..cut].trim_start_matches('#').trim();
     if reads_as_headline(first) {
         return first.to_string();
     }
@@ -80,6 +90,12 @@ mod tests {
     #[test]
     fn single_word_line_is_not_a_headline() {
         assert_eq!(derive_title("Hello"), "Hello");
+    }
+
+    #[test]
+    fn a_rule_is_never_the_title() {
+        assert_eq!(derive_title("---\ntitle: x\nno end"), "title: x");
+        assert_eq!(derive_title("***\n"), "(untitled)");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::load::{Issue, io_reason, is_article_file};
+use super::load::{Issue, io_reason, is_article_file, not_a_file};
 
 /// Folders below this depth are not walked.
 const MAX_DEPTH: usize = 64;
@@ -24,24 +24,55 @@ enum Found {
 /// stable order, with their sizes. Missing paths become issues. Without
 /// `sizes` the files' sizes are not looked up (a system call per file saved)
 /// and come back as 0.
+///
+/// A file reached twice (a folder given twice, a folder and a file or folder
+/// inside it) is read once, where it is first reached.
 pub fn discover_with(paths: &[PathBuf], sizes: bool) -> (Vec<(PathBuf, u64)>, Vec<Issue>) {
-    let mut found = Vec::new();
+    // each path given, with its real path (files are keyed by the real path
+    // of the path given they came from, plus their place below it)
+    let mut found: Vec<(PathBuf, PathBuf, Found)> = Vec::new();
     for path in paths {
+        let real = || fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         match fs::metadata(path) {
-            Err(e) => found.push(Found::Issue(Issue::skipped(path, io_reason(&e)))),
+            Err(e) => found.push((
+                path.clone(),
+                PathBuf::new(),
+                Found::Issue(Issue::skipped(path, io_reason(&e))),
+            )),
             // a file named explicitly loads whatever its extension
-            Ok(m) if m.is_file() => found.push(Found::File(path.clone(), m.len())),
+            Ok(m) if m.is_file() => found.push((path.clone(), real(), Found::File(path.clone(), m.len()))),
+            // a FIFO or a device would block or never end: never read
+            Ok(m) if !m.is_dir() => found.push((
+                path.clone(),
+                PathBuf::new(),
+                Found::Issue(Issue::skipped(path, not_a_file(&m))),
+            )),
             Ok(_) => {
-                let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-                found.extend(walk_dir(path, &[real], sizes));
+                let real = real();
+                for f in walk_dir(path, std::slice::from_ref(&real), sizes) {
+                    found.push((path.clone(), real.clone(), f));
+                }
             }
         }
     }
+    let mut seen = std::collections::HashSet::new();
     let mut files = Vec::with_capacity(found.len());
     let mut issues = Vec::new();
-    for f in found {
+    for (given, real, f) in found {
         match f {
-            Found::File(p, len) => files.push((p, len)),
+            Found::File(p, len) => {
+                // one path given cannot reach a file twice (loops are cut)
+                if paths.len() > 1 {
+                    let key = match p.strip_prefix(&given) {
+                        Ok(rest) if !rest.as_os_str().is_empty() => real.join(rest),
+                        _ => real,
+                    };
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                }
+                files.push((p, len));
+            }
             Found::Issue(i) => issues.push(i),
         }
     }
@@ -250,6 +281,55 @@ mod tests {
         assert_eq!(names(&files, d.path()), ["top.txt"]);
         assert_eq!(issues.len(), 1);
         assert!(issues[0].message.contains("folders deep"), "{issues:?}");
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_read_once() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        fs::create_dir_all(r.join("sub")).unwrap();
+        fs::write(r.join("a.txt"), "x").unwrap();
+        fs::write(r.join("sub/b.txt"), "x").unwrap();
+        let given = [
+            r.to_path_buf(),
+            r.to_path_buf(),
+            r.join("a.txt"),
+            r.join("sub"),
+            r.join("sub/../a.txt"),
+        ];
+        let (files, issues) = discover_with(&given, false);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(names(&files, r), ["a.txt", "sub/b.txt"]);
+        // a file first, then its folder: the folder's other files only
+        let (files, _) = discover_with(&[r.join("sub/b.txt"), r.to_path_buf()], false);
+        assert_eq!(names(&files, r), ["sub/b.txt", "a.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_named_and_skipped() {
+        let (files, issues) = discover_with(&[PathBuf::from("/dev/null")], false);
+        assert!(files.is_empty());
+        assert_eq!(
+            issues[0].to_string(),
+            "/dev/null: skipped: a character device, not a file or folder"
+        );
+        let d = tempfile::tempdir().unwrap();
+        let fifo = d.path().join("pipe.txt");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo reads a NUL-terminated path that lives across the call
+        #[cfg(target_os = "linux")]
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        #[cfg(target_os = "linux")]
+        {
+            let (_, issues) = discover_with(std::slice::from_ref(&fifo), false);
+            assert!(
+                issues[0]
+                    .to_string()
+                    .ends_with("pipe.txt: skipped: a named pipe (FIFO), not a file or folder"),
+                "{issues:?}"
+            );
+        }
     }
 
     #[test]

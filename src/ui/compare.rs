@@ -4,13 +4,13 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, reader};
 use crate::app::{App, CompareState, ReaderState, Side, layout};
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(c) = &app.compare else { return };
-    let areas = app.compare_areas();
+pub fn draw(frame: &mut Frame, app: &App, c: &CompareState, theme: &Theme) {
+    let areas = app.env().compare_areas();
     let (Some(a), Some(b)) = (
         c.a.article.and_then(|id| app.index.article(id)),
         c.b.article.and_then(|id| app.index.article(id)),
@@ -19,31 +19,67 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     };
     let n = c.comparison.passages.len();
     let shared_words: usize = c.comparison.passages.iter().map(|p| p.words).sum();
+    let (pa, pb) = (c.comparison.a_shared * 100.0, c.comparison.b_shared * 100.0);
+    let passages = format!(
+        "{n} shared passage{}, {shared_words} words",
+        if n == 1 { "" } else { "s" }
+    );
+    let width = usize::from(areas.header.width);
     let header = vec![
-        Line::from(vec![
-            Span::styled(" A ", theme.key),
-            Span::styled(a.meta.title.as_str(), theme.title),
-            Span::styled(
-                format!("  {:.0}% of A is shared with B", c.comparison.a_shared * 100.0),
-                theme.dim,
-            ),
-        ]),
-        Line::from(vec![
-            Span::styled(" B ", theme.key),
-            Span::styled(b.meta.title.as_str(), theme.title),
-            Span::styled(
-                format!(
-                    "  {:.0}% of B is shared with A · {n} shared passage{}, {shared_words} words",
-                    c.comparison.b_shared * 100.0,
-                    if n == 1 { "" } else { "s" }
-                ),
-                theme.dim,
-            ),
-        ]),
+        header_line(
+            "A",
+            &a.meta.title,
+            [
+                format!("{pa:.0}% of A is shared with B"),
+                format!("{pa:.0}% shared"),
+            ],
+            width,
+            theme,
+        ),
+        header_line(
+            "B",
+            &b.meta.title,
+            [
+                format!("{pb:.0}% of B is shared with A · {passages}"),
+                format!("{pb:.0}% shared · {passages}"),
+            ],
+            width,
+            theme,
+        ),
     ];
     frame.render_widget(Paragraph::new(header), areas.header);
     pane(frame, areas.a, "A", a, &c.a, c, Side::A, theme);
     pane(frame, areas.b, "B", b, &c.b, c, Side::B, theme);
+}
+
+/// Titles shorter than this give way to the full wording of the figures.
+const MIN_TITLE: usize = 20;
+
+/// " A title  figures" in `width` columns: the figures always show (in
+/// their short wording when the full one leaves the title too little room);
+/// the title is cut to what is left.
+fn header_line<'a>(
+    side: &'a str,
+    title: &str,
+    figures: [String; 2],
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let label = format!(" {side} ");
+    let fixed = label.width() + 2;
+    let [full, short] = figures;
+    let room = |f: &str| width.saturating_sub(fixed + f.width());
+    let figures = if room(&full) >= MIN_TITLE.min(title.width()) {
+        full
+    } else {
+        short
+    };
+    let title = super::width::cut(title, room(&figures));
+    Line::from(vec![
+        Span::styled(label, theme.key),
+        Span::styled(title, theme.title),
+        Span::styled(format!("  {figures}"), theme.dim),
+    ])
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -85,4 +121,25 @@ fn pane(
         .title_bottom(Line::styled(bottom, theme.dim).right_aligned());
     frame.render_widget(block, area);
     reader::text(frame, area, text_area, &article.body, r, theme);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_always_show() {
+        let t = Theme::monochrome();
+        let title = "A very long title of an article about relations and rock solid ties".repeat(2);
+        for width in [40, 80, 120, 200] {
+            let figures = [
+                "12% of B is shared with A · 2 shared passages, 57 words".to_string(),
+                "12% shared · 2 shared passages, 57 words".to_string(),
+            ];
+            let line = header_line("B", &title, figures, width, &t);
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert!(text.width() <= width.max(45), "{width}: {text}");
+            assert!(text.ends_with("2 shared passages, 57 words"), "{width}: {text}");
+        }
+    }
 }

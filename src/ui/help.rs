@@ -21,24 +21,10 @@ const QUERY_HELP: &[(&str, &str)] = &[
     ("a | b", "either term; terms side by side must all match"),
 ];
 
-const INPUT_HELP: &str =
-    "type to edit · ←/→ Home End · Backspace · Ctrl-W word · Ctrl-U line · ↑/↓ move in the list";
-
 /// The help text, generated from the keymap.
 pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    for ctx in [
-        Context::Global,
-        Context::List,
-        Context::Reader,
-        Context::Input,
-        Context::Compare,
-        Context::Similar,
-        Context::Phrases,
-        Context::Kwic,
-        Context::Speakers,
-        Context::Quotes,
-    ] {
+    for ctx in Context::ALL {
         lines.push(Line::styled(ctx.title(), theme.title));
         for b in app.keymap.bindings().iter().filter(|b| b.context == ctx) {
             let keys: Vec<String> = b.keys.iter().map(|k| key_name(k)).collect();
@@ -46,9 +32,6 @@ pub fn help_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
                 Span::styled(format!("  {:<18}", keys.join(" ")), theme.key),
                 Span::raw(b.help.as_str()),
             ]));
-        }
-        if ctx == Context::Input {
-            lines.push(Line::styled(format!("  {INPUT_HELP}"), theme.dim));
         }
         lines.push(Line::raw(""));
     }

@@ -64,6 +64,47 @@ pub fn line<'a>(
     Line::from(spans)
 }
 
+/// One line of a Markdown text: its markup hidden, what the markup marks
+/// styled, and the highlights over it as in [`line`].
+pub fn markdown_line<'a>(
+    body: &'a str,
+    start: usize,
+    end: usize,
+    highlights: &[Highlight],
+    md: &crate::store::markdown::Rendering,
+    theme: &Theme,
+) -> Line<'a> {
+    let marks: Vec<_> = md
+        .marks
+        .iter()
+        .filter(|(r, _)| r.start < end && r.end > start)
+        .collect();
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    for seg in md.visible(start..end) {
+        let mut cuts = vec![seg.start, seg.end];
+        for (r, _) in &marks {
+            for b in [r.start, r.end] {
+                if b > seg.start && b < seg.end {
+                    cuts.push(floor_char_boundary(body, b));
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2).filter(|w| w[0] < w[1]) {
+            let base = marks
+                .iter()
+                .filter(|(r, _)| r.contains(&w[0]))
+                .fold(Style::new(), |s, (_, m)| s.patch(theme.markdown(*m)));
+            for span in line(body, w[0], w[1], highlights, theme).spans {
+                let style = base.patch(span.style);
+                spans.push(Span::styled(span.content, style));
+            }
+        }
+    }
+    Line::from(spans)
+}
+
 /// Styles the chars of `text` at the given char indices (fuzzy matches).
 pub fn chars<'a>(text: &'a str, indices: &[usize], base: Style, hit: Style) -> Line<'a> {
     if indices.is_empty() {

@@ -30,9 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner_w = layout::inner(area).width;
     let wide = inner_w >= 70;
     let show_words = inner_w >= 44;
-    let start = app.list_offset.min(shown);
-    let end = (start + height).min(shown);
-    let rows: Vec<Row> = app.filter.hits[start..end]
+    let rows: Vec<Row> = app.filter.hits[app.list.window(shown, height)]
         .iter()
         .filter_map(|hit| app.index.article(hit.id))
         .map(|a| {
@@ -107,7 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .row_highlight_style(theme.selected);
     let mut state = TableState::default();
     if shown > 0 {
-        state.select(Some(app.selected.saturating_sub(start)));
+        state.select(Some(app.list.on_screen()));
     }
     frame.render_stateful_widget(table, area, &mut state);
     if shown == 0 && height > 0 {

@@ -9,25 +9,25 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::picker::{self, PickerView};
-use crate::app::{App, layout};
+use crate::app::{App, KwicState, PhrasesState, layout};
 use crate::concordance::{PhraseRef, Timeline};
 use crate::store::ArticleId;
 
-fn main_area(app: &App) -> Rect {
-    layout::main_area(Rect::new(0, 0, app.size.0, app.size.1), app.input_open)
-}
-
-pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(s) = &app.phrases_view else { return };
-    let area = main_area(app);
-    let chart_lines = app.phrases_chart_lines();
+pub fn draw_phrases(frame: &mut Frame, app: &App, s: &PhrasesState, theme: &Theme) {
+    let area = app.env().main_area();
+    let chart_lines = PhrasesState::chart_lines(&app.env());
     let h = usize::from(layout::picker_rows(area, chart_lines).height);
-    let rows = picker::window(&s.picker, h)
+    let rows = s
+        .picker
+        .window(h)
         .iter()
         .map(|&i| {
             let r = &s.rows[i];
             let (name_style, kind) = match r.phrase {
                 PhraseRef::Family(f) => (theme.family(f), "family".to_string()),
+                PhraseRef::Text(_) if r.kind == crate::analysis::phrases::PhraseKind::Name => {
+                    (theme.dim, "name".to_string())
+                }
                 PhraseRef::Text(_) if r.single_source => (theme.dim, "one source".to_string()),
                 PhraseRef::Text(_) => (theme.mined, format!("mined {:.1}", r.score.unwrap_or(0.0))),
             };
@@ -62,10 +62,11 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, theme: &Theme) {
         ],
         rows,
         total: s.rows.len(),
-        footer: " Enter filters articles · Tab concordance · Esc back ",
+        footer: super::footer(app, s),
         below: chart_lines,
+        in_articles: false,
     };
-    let below = picker::draw(frame, area, view, &s.picker, theme);
+    let below = picker::draw(frame, app, area, view, &s.picker, theme);
     if let Some((row, timeline)) = s.chart.as_ref().filter(|_| chart_lines > 0) {
         chart(frame, below, app, &s.rows[*row].text, timeline, theme);
     }
@@ -116,9 +117,8 @@ fn chart(frame: &mut Frame, area: Rect, app: &App, label: &str, timeline: &Timel
     frame.render_widget(chart, area);
 }
 
-pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(k) = &app.kwic_view else { return };
-    let area = main_area(app);
+pub fn draw_kwic(frame: &mut Frame, app: &App, k: &KwicState, theme: &Theme) {
+    let area = app.env().main_area();
     let h = usize::from(layout::picker_rows(area, 0).height);
     let inner_w = usize::from(layout::inner(area).width);
     let title_w = (inner_w / 5).clamp(8, 30);
@@ -126,7 +126,7 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
     // resized since the view opened): the match stays in view
     let col_w = inner_w.saturating_sub(title_w + 1);
     let ctx = k.context.min(col_w.saturating_sub(12) / 2).max(4);
-    let shown = picker::window(&k.picker, h);
+    let shown = k.picker.window(h);
     let rows = k
         .occ
         .window(&app.index, shown)
@@ -178,8 +178,9 @@ pub fn draw_kwic(frame: &mut Frame, app: &App, theme: &Theme) {
         widths: vec![Constraint::Fill(1), Constraint::Length(title_w as u16)],
         rows,
         total: k.occ.len(),
-        footer: " Enter opens the article there · Esc back ",
+        footer: super::footer(app, k),
         below: 0,
+        in_articles: true,
     };
-    picker::draw(frame, area, view, &k.picker, theme);
+    picker::draw(frame, app, area, view, &k.picker, theme);
 }

@@ -2,27 +2,37 @@
 //! row, and the visible rows (built by the caller for the window only).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{Picker, layout};
+use crate::app::{Action, App, Picker, layout};
 
 pub struct PickerView<'a> {
     pub title: String,
     pub header: Row<'a>,
     pub widths: Vec<Constraint>,
     pub rows: Vec<Row<'a>>,
-    pub footer: &'a str,
+    pub footer: String,
     /// How many items there are (for the progress of narrowing).
     pub total: usize,
     /// Lines kept at the bottom for the caller (a chart, a preview).
     pub below: u16,
+    /// Rows that come from articles: `in:word` narrows by the article.
+    pub in_articles: bool,
 }
 
 /// Draws the picker in `area` and returns the region kept below, if any.
-pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, theme: &Theme) -> Rect {
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    view: PickerView,
+    picker: &Picker,
+    theme: &Theme,
+) -> Rect {
     let total = view.total;
     let block = Block::bordered()
         .border_style(theme.border_focused)
@@ -33,10 +43,22 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
     if inner.height == 0 {
         return Rect::default();
     }
-    let query = if picker.query.is_empty() {
+    let article_words = if view.in_articles {
+        format!(" · {}word matches the article", crate::app::ARTICLE_PREFIX)
+    } else {
+        String::new()
+    };
+    let query = if picker.query.is_empty() && !picker.typing {
+        // how to start narrowing: the key that opens the line here
+        let open = app
+            .keymap
+            .key_for(&app.keys(), Action::StartFilter)
+            .map_or_else(String::new, |k| format!("{k} to narrow{article_words}"));
+        Line::from(vec![Span::styled("› ", theme.key), Span::styled(open, theme.dim)])
+    } else if picker.query.is_empty() {
         Line::from(vec![
             Span::styled("› ", theme.key),
-            Span::styled("type to narrow", theme.dim),
+            Span::styled(format!("type to narrow{article_words}"), theme.dim),
         ])
     } else {
         Line::from(vec![
@@ -56,6 +78,15 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         ])
     };
     frame.render_widget(Paragraph::new(query), Rect { height: 1, ..inner });
+    if picker.typing {
+        let x = inner
+            .x
+            .saturating_add(2)
+            .saturating_add(picker.query.width() as u16);
+        if x < inner.right() {
+            frame.set_cursor_position(Position { x, y: inner.y });
+        }
+    }
     let rows_area = layout::picker_rows(area, view.below);
     let table_area = Rect {
         y: rows_area.y.saturating_sub(1),
@@ -64,7 +95,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
     };
     // the selection is the row's own style, under its spans: a match
     // highlighted in a line keeps its colours when the line is selected
-    let selected = picker.selected.checked_sub(picker.offset);
+    let selected = Some(picker.cursor.on_screen());
     let rows = view.rows.into_iter().enumerate().map(|(i, row)| {
         if Some(i) == selected {
             row.style(theme.selected)
@@ -77,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         .column_spacing(1);
     let mut state = TableState::default();
     if !picker.rows.is_empty() {
-        state.select(Some(picker.selected.saturating_sub(picker.offset)));
+        state.select(Some(picker.cursor.on_screen()));
     }
     frame.render_stateful_widget(table, table_area, &mut state);
     Rect {
@@ -85,11 +116,4 @@ pub fn draw(frame: &mut Frame, area: Rect, view: PickerView, picker: &Picker, th
         height: inner.bottom().saturating_sub(rows_area.bottom()),
         ..rows_area
     }
-}
-
-/// The window of the picker's rows to build.
-pub fn window(picker: &Picker, height: usize) -> &[usize] {
-    let start = picker.offset.min(picker.rows.len());
-    let end = (start + height).min(picker.rows.len());
-    &picker.rows[start..end]
 }

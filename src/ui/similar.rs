@@ -6,18 +6,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Row, Table, TableState};
 
 use super::Theme;
-use crate::app::{App, layout};
+use crate::app::{App, SimilarState, layout};
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(s) = &app.similar else { return };
-    let area = layout::main_area(
-        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
-        app.input_open,
-    );
+pub fn draw(frame: &mut Frame, app: &App, s: &SimilarState, theme: &Theme) {
+    let area = app.env().main_area();
     let source = app.index.article(s.source).map_or("", |a| a.meta.title.as_str());
     let h = usize::from(layout::list_rows(area).height);
-    let end = (s.offset + h).min(s.results.len());
-    let rows: Vec<Row> = s.results[s.offset.min(end)..end]
+    let rows: Vec<Row> = s.results[s.cursor.window(s.results.len(), h)]
         .iter()
         .filter_map(|&(id, sim)| {
             let a = app.index.article(id)?;
@@ -32,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(format!(" Most similar to: {source} "), theme.title))
-        .title_bottom(Line::styled(" Enter compares · Esc back ", theme.dim).right_aligned());
+        .title_bottom(Line::styled(super::footer(app, s), theme.dim).right_aligned());
     let table = Table::new(
         rows,
         [
@@ -45,6 +40,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     .header(Row::new(vec!["Share", "Title", "Source", "Date"]).style(theme.header))
     .block(block)
     .row_highlight_style(theme.selected);
-    let mut state = TableState::default().with_selected(Some(s.selected.saturating_sub(s.offset)));
+    let mut state = TableState::default().with_selected(Some(s.cursor.on_screen()));
     frame.render_stateful_widget(table, area, &mut state);
 }

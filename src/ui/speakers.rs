@@ -1,35 +1,29 @@
 //! The speakers pane and the quotes view.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Wrap};
 
 use super::Theme;
 use super::picker::{self, PickerView};
-use crate::analysis::speakers::{QuoteKind, SpeakerKind};
-use crate::app::{App, layout};
+use crate::analysis::speakers::QuoteKind;
+use crate::app::{App, QuotesState, SpeakersState, layout};
 
 /// Lines under the quotes list for the selected quote in full.
 pub const PREVIEW_LINES: u16 = layout::QUOTE_PREVIEW_LINES;
 
-fn main_area(app: &App) -> Rect {
-    layout::main_area(Rect::new(0, 0, app.size.0, app.size.1), app.input_open)
-}
-
-pub fn draw_speakers(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(s) = &app.speakers_view else { return };
-    let area = main_area(app);
+pub fn draw_speakers(frame: &mut Frame, app: &App, s: &SpeakersState, theme: &Theme) {
+    let area = app.env().main_area();
     let h = usize::from(layout::picker_rows(area, 0).height);
-    let rows = picker::window(&s.picker, h)
+    let rows = s
+        .picker
+        .window(h)
         .iter()
         .filter_map(|&i| {
             let st = &s.stats[i];
             let sp = app.index.speaker(st.id)?;
-            let kind = match sp.kind {
-                SpeakerKind::Person => "person",
-                SpeakerKind::Organisation => "organisation",
-            };
+            let kind = sp.kind.label();
             Some(Row::new(vec![
                 Line::styled(sp.name.clone(), theme.title),
                 Line::styled(kind, theme.dim),
@@ -51,18 +45,20 @@ pub fn draw_speakers(frame: &mut Frame, app: &App, theme: &Theme) {
         ],
         rows,
         total: s.stats.len(),
-        footer: " Enter filters articles · Tab their quotes · Esc back ",
+        footer: super::footer(app, s),
         below: 0,
+        in_articles: false,
     };
-    picker::draw(frame, area, view, &s.picker, theme);
+    picker::draw(frame, app, area, view, &s.picker, theme);
 }
 
-pub fn draw_quotes(frame: &mut Frame, app: &App, theme: &Theme) {
-    let Some(q) = &app.quotes_view else { return };
-    let area = main_area(app);
+pub fn draw_quotes(frame: &mut Frame, app: &App, q: &QuotesState, theme: &Theme) {
+    let area = app.env().main_area();
     let h = usize::from(layout::picker_rows(area, PREVIEW_LINES).height);
     let name = app.index.speaker(q.speaker).map_or("", |s| s.name.as_str());
-    let rows = picker::window(&q.picker, h)
+    let rows = q
+        .picker
+        .window(h)
         .iter()
         .filter_map(|&i| {
             let (aid, _) = q.items[i];
@@ -79,10 +75,11 @@ pub fn draw_quotes(frame: &mut Frame, app: &App, theme: &Theme) {
         widths: vec![Constraint::Fill(1), Constraint::Fill(3)],
         rows,
         total: q.items.len(),
-        footer: " Enter opens the article there · Esc back ",
+        footer: super::footer(app, q),
         below: PREVIEW_LINES,
+        in_articles: true,
     };
-    let below = picker::draw(frame, area, view, &q.picker, theme);
+    let below = picker::draw(frame, app, area, view, &q.picker, theme);
     // the selected quote in full
     let Some(i) = q.picker.current() else { return };
     let (aid, qi) = q.items[i];

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{Action, App, Focus, View, key_name};
+use crate::app::App;
 use crate::loader::Phase;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
     let mut right: Vec<Span> = Vec::new();
     let mut right_w = 0;
-    for (k, what) in hints(app) {
+    for (k, what) in app.hints() {
         let what = format!(" {what}  ");
         let w = k.width() + what.width();
         if left_w + right_w + w >= width {
@@ -80,70 +80,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
 }
 
-fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let key = |a: Action| app.keymap.key_for(a).map(key_name).unwrap_or_default();
-    if app.input_open {
-        return vec![("Enter".into(), "keep"), ("Esc".into(), "clear")];
-    }
-    let mut h = vec![(key(Action::ToggleHelp), "help")];
-    match (app.view, app.focus) {
-        (View::Compare, _) => {
-            h.push(("n/N".into(), "passages"));
-            h.push((key(Action::ToggleLock), "lock"));
-            h.push(("Esc".into(), "back"));
-        }
-        (View::Speakers, _) => {
-            h.push(("Enter".into(), "filter"));
-            h.push(("Tab".into(), "quotes"));
-            h.push(("Esc".into(), "back"));
-        }
-        (View::Phrases, _) => {
-            h.push(("Enter".into(), "filter"));
-            h.push(("Tab".into(), "concordance"));
-            h.push(("Esc".into(), "back"));
-        }
-        (View::Kwic, _) => {
-            h.push(("Enter".into(), "open"));
-            h.push(("Esc".into(), "back"));
-        }
-        (View::Quotes, _) => {
-            h.push(("Enter".into(), "open"));
-            h.push(("Esc".into(), "back"));
-        }
-        (View::Similar, _) => {
-            h.push(("Enter".into(), "compare"));
-            h.push(("Esc".into(), "back"));
-        }
-        (View::Main, Focus::List) => {
-            h.push((key(Action::StartFilter), "filter"));
-            h.push(("Enter".into(), "read"));
-            h.push((key(Action::ToggleMark), "mark"));
-        }
-        (View::Main, Focus::Reader) => {
-            h.push((key(Action::StartFilter), "filter"));
-            if !app.reader.matches.is_empty() {
-                h.push(("n/N".into(), "matches"));
-            }
-            h.push(("]/[".into(), "phrases"));
-        }
-    }
-    if app.view.types() {
-        // letters are typed into the narrowing line there
-        h.push(("Ctrl-C".into(), "quit"));
-    } else {
-        h.push((key(Action::Quit), "quit"));
-    }
-    h
-}
-
 /// The query line: the prompt, the text, the cursor, and an error if any.
 pub fn draw_input(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let f = &app.filter;
     let mut spans = vec![Span::styled("/", theme.key), Span::raw(f.input.as_str())];
+    // an error that would not fit after the text (a long paste) shows at
+    // the right edge, over the text
+    let mut at_edge = None;
     if let Some(e) = &f.error {
-        spans.push(Span::styled(format!("   {e}"), theme.error));
+        let error = format!("   {e}");
+        if 1 + f.input.width() + error.width() > usize::from(area.width) {
+            at_edge = Some(error);
+        } else {
+            spans.push(Span::styled(error, theme.error));
+        }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let Some(error) = at_edge {
+        let line = Line::from(Span::styled(error, theme.error)).alignment(ratatui::layout::Alignment::Right);
+        frame.render_widget(Paragraph::new(line), area);
+    }
     let before: String = f.input.chars().take(f.cursor).collect();
     let x = area.x.saturating_add(1).saturating_add(before.width() as u16);
     if x < area.right() {

@@ -144,6 +144,21 @@ impl Theme {
         Style::new().fg(PALETTE[id as usize % PALETTE.len()])
     }
 
+    /// The style of a Markdown mark in the reader: modifiers only, so it
+    /// shows without colour too and highlights keep their colours over it.
+    pub fn markdown(&self, mark: crate::store::markdown::Mark) -> Style {
+        use crate::store::markdown::Mark;
+        let m = match mark {
+            Mark::Heading(1) => Modifier::BOLD | Modifier::UNDERLINED,
+            Mark::Heading(_) | Mark::Strong => Modifier::BOLD,
+            Mark::Emphasis | Mark::Quote => Modifier::ITALIC,
+            Mark::Strikethrough => Modifier::CROSSED_OUT,
+            Mark::Link => Modifier::UNDERLINED,
+            Mark::Code | Mark::CodeBlock | Mark::ListMarker => Modifier::DIM,
+        };
+        Style::new().add_modifier(m)
+    }
+
     /// The style for a highlight kind.
     pub fn highlight(&self, kind: HlKind) -> Style {
         match kind {

@@ -77,6 +77,15 @@ struct FileToml {
     replace: bool,
     #[serde(default)]
     family: Vec<FamilyToml>,
+    /// Mined phrases hidden for good.
+    #[serde(default)]
+    hide: Vec<HideToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HideToml {
+    phrase: String,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +102,8 @@ struct FamilyToml {
 pub struct PhraseBook {
     families: Vec<Family>,
     replace: bool,
+    /// Mined phrases hidden for good (`[[hide]]` entries), with their variants.
+    hidden: Vec<String>,
     /// Compiled on first use: a command that never looks for families
     /// (a plain listing) does not pay for it.
     matcher: std::sync::OnceLock<Matcher>,
@@ -121,6 +132,7 @@ impl PhraseBook {
         PhraseBook {
             families: Vec::new(),
             replace: false,
+            hidden: Vec::new(),
             matcher: Matcher::default().into(),
         }
     }
@@ -151,6 +163,12 @@ impl PhraseBook {
             .collect();
         let mut book = PhraseBook::checked(families, compile)?;
         book.replace = file.replace;
+        book.hidden = file
+            .hide
+            .into_iter()
+            .map(|h| h.phrase.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .collect();
         Ok(book)
     }
 
@@ -191,6 +209,7 @@ impl PhraseBook {
         Ok(PhraseBook {
             families,
             replace: false,
+            hidden: Vec::new(),
             matcher,
         })
     }
@@ -215,6 +234,8 @@ impl PhraseBook {
             };
         }
         let mut families = self.families;
+        let mut hidden = self.hidden;
+        hidden.extend(user.hidden);
         for f in user.families {
             let key = label_key(&f.label);
             match families.iter_mut().find(|g| label_key(&g.label) == key) {
@@ -227,8 +248,19 @@ impl PhraseBook {
         PhraseBook {
             families,
             replace: false,
+            hidden,
             matcher: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Mined phrases hidden for good (`[[hide]]` in a phrases file).
+    pub fn hidden(&self) -> &[String] {
+        &self.hidden
+    }
+
+    /// The colours the palette gives, in turn, to families without one.
+    pub fn palette() -> &'static [&'static str] {
+        PALETTE
     }
 
     /// The families, in order: bundled first, then user additions.

@@ -26,6 +26,15 @@ impl PhraseFinder {
         PhraseFinder { matcher }
     }
 
+    /// Compiles phrases that report the given ids: several phrases (the
+    /// variants of one mined row) may share an id. Phrases with no words are
+    /// ignored; two phrases with the same canonical form report the id of
+    /// the first.
+    pub fn with_ids<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        let matcher = Matcher::new(phrases.into_iter().map(|(p, i)| (p, i as u32))).unwrap_or_default();
+        PhraseFinder { matcher }
+    }
+
     /// Number of distinct phrases compiled (after normalisation; empty
     /// phrases and duplicates do not count).
     pub fn len(&self) -> usize {

@@ -17,8 +17,9 @@
 //!    between two words breaks it if it holds `. ! ? ; : …`, a bracket, an
 //!    en or em dash, or a line break. Every line break counts, because the
 //!    articles are one paragraph per line and headline lists (related links,
-//!    "Next In ... News") have no punctuation; text hard-wrapped inside a
-//!    paragraph loses the phrases that straddle its line ends. Commas and
+//!    "Next In ... News") have no punctuation. In a hard-wrapped text (all
+//!    lines at most 100 chars, at least five of them 45 or more) a single
+//!    line break is a space and only a blank line breaks. Commas and
 //!    quotes do not break ("non-alliance, non-confrontation and
 //!    non-targeting of any third party" is one phrase).
 //! 3. **Counting, apriori-style.** Level 1 counts each word's *document
@@ -64,7 +65,14 @@
 //!    than hide them.
 //!
 //! The article lists of the phrases kept are gathered in a last pass that
-//! walks a trie of their tokens over the corpus.
+//! walks a trie of their tokens over the corpus. Each phrase also gets its
+//! *fixedness*: the largest share of one of its content words' occurrences
+//! that fall inside the phrase.
+//!
+//! This order chooses which phrases are kept (`max_phrases`); the list a
+//! user sees is ordered after [`recount_and_weigh`](super::recount_and_weigh)
+//! tells formulas from names, merges variants and weighs the evidence (see
+//! [`evidence`](super::evidence).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -72,6 +80,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
+use super::evidence::{Evidence, PhraseKind};
 use super::normalize::is_invisible;
 use crate::analysis::text::{normalize_word, words};
 
@@ -93,6 +102,9 @@ pub struct MineOptions {
     pub max_len: usize,
     /// At most this many phrases are returned.
     pub max_phrases: usize,
+    /// Phrases hidden for good (from the user's phrases file): dropped with
+    /// their variants when the mined phrases are weighed.
+    pub hidden: Vec<String>,
 }
 
 /// The longest phrase [`mine`] will build, in words.
@@ -105,12 +117,13 @@ impl Default for MineOptions {
             min_len: 2,
             max_len: 8,
             max_phrases: 2000,
+            hidden: Vec::new(),
         }
     }
 }
 
 /// A recurring phrase.
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, serde::Serialize, PartialEq)]
 pub struct MinedPhrase {
     /// The normalised words, separated by single spaces ("no limits").
     pub phrase: String,
@@ -126,6 +139,39 @@ pub struct MinedPhrase {
     pub score: f64,
     /// All its articles come from one source: likely boilerplate.
     pub single_source: bool,
+    /// Formula or name (see [`evidence`](super::evidence)); formulas until
+    /// weighed.
+    pub kind: PhraseKind,
+    /// Its other forms merged into this row ("third parties" for "third
+    /// party"), once weighed.
+    pub variants: Vec<String>,
+    /// Articles in which it occurs inside quotation marks, once weighed.
+    pub quoted: usize,
+    /// Distinct outlets (sources) of its articles, once weighed.
+    pub outlets: usize,
+    /// How rare its rarest content word is in general English (−log10 of
+    /// its frequency), once weighed.
+    pub keyness: f64,
+    /// The largest share of a content word's occurrences that fall inside
+    /// this phrase, in the articles mined.
+    pub fixedness: f64,
+    /// The evidence that it is a formula: the list's order (see
+    /// [`evidence`](super::evidence)), once weighed.
+    pub weight: f64,
+    /// What its occurrences showed, gathered by [`recount`](super::recount).
+    #[serde(skip)]
+    pub evidence: Evidence,
+    /// Hidden by the user in this session (and saved as hidden for the
+    /// next): not listed, not underlined.
+    #[serde(skip)]
+    pub hidden: bool,
+}
+
+impl MinedPhrase {
+    /// Underlined in the reader: a formula, not boilerplate.
+    pub fn underlined(&self) -> bool {
+        self.kind == PhraseKind::Formula && !self.single_source && !self.hidden
+    }
 }
 
 /// Compact English stopwords: a phrase may not start or end with one.
@@ -240,14 +286,37 @@ fn partition(key: u64, parts: usize) -> usize {
 // tokenising
 
 /// Does the gap between two words break n-grams?
-fn breaks(gap: &str) -> bool {
+/// In a hard-wrapped text (`wrapped`) a single line break is a space; a
+/// blank line still breaks.
+fn breaks(gap: &str, wrapped: bool) -> bool {
+    let mut newlines = 0;
     gap.chars().any(|c| {
+        if c == '\n' {
+            newlines += 1;
+            return !wrapped || newlines > 1;
+        }
         super::normalize::is_hard(c)
-            || matches!(
-                c,
-                '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '–' | '—' | '―'
-            )
+            || matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '–' | '—' | '―')
     })
+}
+
+/// Is the text hard-wrapped (paragraphs broken into lines of a set width)?
+/// Its lines are all short (at most 100 chars, the usual widths are 60 to
+/// 80) and at least five of them are long enough (45 chars or more) to be
+/// wrapped prose rather than a list of headlines. Articles with one
+/// paragraph per line, whose long paragraphs make long lines, are not.
+pub(super) fn hard_wrapped(text: &str) -> bool {
+    let mut long = 0;
+    for line in text.split('\n') {
+        let n = line.trim_end_matches('\r').chars().count();
+        if n > 100 {
+            return false;
+        }
+        if n >= 45 {
+            long += 1;
+        }
+    }
+    long >= 5
 }
 
 /// Does `text` hold a character the phrase normaliser ignores (soft hyphen,
@@ -286,8 +355,9 @@ fn tokenize_chunk(docs: &[Doc<'_>]) -> TokChunk {
         };
         let mut toks: Vec<u32> = Vec::with_capacity(text.len() / 5);
         let mut prev_end = 0;
+        let wrapped = hard_wrapped(text);
         for w in words(text) {
-            if prev_end > 0 && toks.last() != Some(&BREAK) && breaks(&text[prev_end..w.start]) {
+            if prev_end > 0 && toks.last() != Some(&BREAK) && breaks(&text[prev_end..w.start], wrapped) {
                 toks.push(BREAK);
             }
             prev_end = w.end;
@@ -865,6 +935,7 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
         ws.reverse();
         ws.join(" ")
     };
+    let word_freq = freq;
     let seqs: Vec<Vec<u32>> = kept
         .iter()
         .map(|&(id, ..)| {
@@ -886,15 +957,23 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
     let mut out: Vec<MinedPhrase> = kept
         .into_iter()
         .zip(doc_lists)
-        .map(|((id, single, score), docs)| {
+        .zip(&seqs)
+        .map(|(((id, single, score), docs), seq)| {
             let g = &grams[id as usize];
+            let fixedness = seq
+                .iter()
+                .filter(|&&t| !is_stop[t as usize])
+                .map(|&t| f64::from(g.freq) / f64::from(word_freq[t as usize].max(1)))
+                .fold(0.0, f64::max)
+                .min(1.0);
             MinedPhrase {
                 phrase: text_of(id),
                 docs,
                 occurrences: g.freq as usize,
-                counts: Vec::new(),
                 score,
                 single_source: single,
+                fixedness,
+                ..MinedPhrase::default()
             }
         })
         .collect();

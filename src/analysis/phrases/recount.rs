@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::evidence::{Evidence, headline_lines, occurrence, quote_spans};
 use super::{Doc, MinedPhrase, PhraseFinder};
 
 /// Articles per parallel task.
@@ -36,12 +37,13 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
         m.docs.clear();
         m.counts.clear();
         m.occurrences = 0;
+        m.evidence = Evidence::default();
     }
     // a wave of docs at a time, its chunks on all cores: what is found
     // waits for the merge only a wave long (memory stays small)
     for (w, wave) in docs.chunks(WAVE).enumerate() {
-        // (phrase, doc, occurrences) per chunk, in doc order
-        let found: Vec<Vec<(u32, u32, u32)>> = wave
+        // (phrase, doc, occurrences, what they showed) per chunk, in doc order
+        let found: Vec<Vec<(u32, u32, u32, Seen)>> = wave
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
@@ -49,18 +51,54 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
                 for (j, d) in chunk.iter().enumerate() {
                     let id = (w * WAVE + c * CHUNK + j) as u32;
                     let each = finder.find_each(d.text);
+                    if each.is_empty() {
+                        continue;
+                    }
+                    let quotes = quote_spans(d.text);
+                    let headlines = headline_lines(d.text);
                     for run in each.chunk_by(|a, b| a.0 == b.0) {
-                        out.push((run[0].0 as u32, id, run.len() as u32));
+                        let mut seen = Seen::default();
+                        for (_, r) in run {
+                            let (quoted, caps, cuts, silent) =
+                                occurrence(d.text, r.clone(), &quotes, &headlines, &mut seen.word_caps);
+                            if let Some(all) = silent {
+                                seen.silent += 1;
+                                seen.silent_caps += u32::from(all);
+                            }
+                            seen.quoted |= quoted;
+                            if let Some(cap) = caps {
+                                seen.caps_known += 1;
+                                seen.caps += u32::from(cap);
+                            }
+                            seen.cuts += u32::from(cuts);
+                        }
+                        out.push((run[0].0 as u32, id, run.len() as u32, seen));
                     }
                 }
                 out
             })
             .collect();
-        for (p, d, n) in found.into_iter().flatten() {
+        for (p, d, n, seen) in found.into_iter().flatten() {
             let m = &mut mined[p as usize];
             m.docs.push(d);
             m.counts.push(n);
             m.occurrences += n as usize;
+            if seen.quoted {
+                m.evidence.quoted_docs.push(d);
+            }
+            m.evidence.caps_known += seen.caps_known;
+            m.evidence.caps += seen.caps;
+            m.evidence.cuts += seen.cuts;
+            m.evidence.silent += seen.silent;
+            m.evidence.silent_caps += seen.silent_caps;
+            let wc = &mut m.evidence.word_caps;
+            if wc.len() < seen.word_caps.len() {
+                wc.resize(seen.word_caps.len(), (0, 0));
+            }
+            for (a, b) in wc.iter_mut().zip(&seen.word_caps) {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
         }
     }
     let sources = SourceIds::new(docs);
@@ -70,16 +108,101 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
     mined.sort_by(super::mine::rank);
 }
 
+/// [`recount`], then [`weigh`](super::weigh): fragments and `hidden`
+/// phrases (any of their variants) dropped, variants merged, names told
+/// from formulas, formulas first by their evidence.
+pub fn recount_and_weigh(docs: &[Doc], mut mined: Vec<MinedPhrase>, hidden: &[String]) -> Vec<MinedPhrase> {
+    recount(docs, &mut mined);
+    let sources = SourceIds::new(docs);
+    let hidden: Vec<String> = hidden
+        .iter()
+        .map(|h| super::variant_key(&super::normalize_phrase(h)))
+        .collect();
+    let mut mined = super::weigh(
+        mined,
+        &super::evidence::Corpus {
+            sources: &sources.ids,
+            hidden: &hidden,
+        },
+    );
+    count_merged(docs, &mut mined);
+    mined
+}
+
+/// Counts the rows with variants again, all their forms as one phrase
+/// (leftmost, then longest, without overlaps: as a concordance of the row
+/// finds them), in the articles where two of its forms occur (elsewhere
+/// the count of the one form found there is right already).
+fn count_merged(docs: &[Doc], mined: &mut [MinedPhrase]) {
+    let rows: Vec<usize> = (0..mined.len())
+        .filter(|&i| {
+            let m = &mined[i];
+            !m.evidence.shared_docs.is_empty() && m.counts.len() == m.docs.len()
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let finder = PhraseFinder::with_ids(rows.iter().enumerate().flat_map(|(k, &i)| {
+        let m = &mined[i];
+        std::iter::once(m.phrase.as_str())
+            .chain(m.variants.iter().map(String::as_str))
+            .map(move |p| (p, k))
+    }));
+    let mut in_doc: Vec<u32> = rows
+        .iter()
+        .flat_map(|&i| mined[i].evidence.shared_docs.iter().copied())
+        .collect();
+    in_doc.sort_unstable();
+    in_doc.dedup();
+    // (row, doc, occurrences)
+    let found: Vec<(usize, u32, u32)> = in_doc
+        .par_iter()
+        .flat_map_iter(|&d| {
+            let text = docs.get(d as usize).map_or("", |x| x.text);
+            let each = finder.find_each(text);
+            each.chunk_by(|a, b| a.0 == b.0)
+                .map(|run| (run[0].0, d, run.len() as u32))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (k, d, n) in found {
+        let m = &mut mined[rows[k]];
+        // (another row's shared article is not this one's)
+        if m.evidence.shared_docs.binary_search(&d).is_ok()
+            && let Ok(pos) = m.docs.binary_search(&d)
+        {
+            m.counts[pos] = n;
+        }
+    }
+    for &i in &rows {
+        let m = &mut mined[i];
+        m.occurrences = m.counts.iter().map(|&c| c as usize).sum();
+    }
+}
+
+/// What the occurrences of a phrase in one doc showed.
+#[derive(Default)]
+struct Seen {
+    word_caps: Vec<(u32, u32)>,
+    quoted: bool,
+    silent: u32,
+    silent_caps: u32,
+    caps_known: u32,
+    caps: u32,
+    cuts: u32,
+}
+
 /// Each doc's source as a number (trimmed, case folded; none for a doc
 /// without one), to judge boilerplate as mining does.
-struct SourceIds {
-    ids: Vec<Option<u32>>,
+pub(super) struct SourceIds {
+    pub(super) ids: Vec<Option<u32>>,
     /// The corpus has at least two sources: else nothing is marked.
     several: bool,
 }
 
 impl SourceIds {
-    fn new(docs: &[Doc]) -> SourceIds {
+    pub(super) fn new(docs: &[Doc]) -> SourceIds {
         let mut known: HashMap<String, u32> = HashMap::new();
         let ids: Vec<Option<u32>> = docs
             .iter()
@@ -162,7 +285,7 @@ mod tests {
                 occurrences: 1,
                 counts: vec![1],
                 score: 2.0,
-                single_source: false,
+                ..MinedPhrase::default()
             },
             MinedPhrase {
                 phrase: "told reporters".into(),
@@ -170,7 +293,7 @@ mod tests {
                 occurrences: 1,
                 counts: vec![1],
                 score: 1.0,
-                single_source: false,
+                ..MinedPhrase::default()
             },
         ];
         recount(&docs, &mut mined);
@@ -194,7 +317,7 @@ mod tests {
             occurrences: 0,
             counts: Vec::new(),
             score: 1.0,
-            single_source: false,
+            ..MinedPhrase::default()
         };
         let mut mined = vec![m(vec![])];
         recount(&docs, &mut mined);

@@ -326,14 +326,15 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
     if j >= end {
         return None;
     }
-    let opens_quote = gap.contains(['“', '"', '‘']);
+    let opens_quote = gap.contains(['“', '"', '‘', '«', '„']);
     let nt = &l.toks[j];
     if lower_is(nt.text, "that") && !nt.quoted && !nt.cap {
         return Some((first_non_space(l, nt.end, s.end), false));
     }
-    let search = verb.addressee || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !nt.cap;
+    let search = verb.addressee
+        || nt.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && (!nt.cap || nt.e.has(lexicon::TIME));
     if search {
-        for k in j..end.min(j + 10) {
+        for k in j..end.min(j + 16) {
             let t = &l.toks[k];
             if t.quoted || k > j && has_comma(l.gap_before(k)) {
                 break;
@@ -343,6 +344,21 @@ fn content_start(l: &Layout, s: &Sent, i: usize, verb: &Verb) -> Option<(usize, 
             }
             if t.e.has(lexicon::VERB) && k > j {
                 break;
+            }
+        }
+    }
+    // "told the Gazette he had ...", "told reporters she was ...": the
+    // addressee, then a clause opened by a pronoun
+    if verb.addressee && !opens_quote {
+        for k in j..end.min(j + 6) {
+            let t = &l.toks[k];
+            if t.quoted || k > j && has_comma(l.gap_before(k)) || t.e.has(lexicon::VERB) && !t.cap {
+                break;
+            }
+            if k > j && !t.cap && t.e.has(lexicon::PRON_P | lexicon::PRON_IT)
+                || k > j && matches!(t.text, "they" | "we")
+            {
+                return Some((t.start, false));
             }
         }
     }
@@ -374,8 +390,14 @@ fn boundary_ok(l: &Layout, s: &Sent, p: &Range<usize>) -> bool {
     if p.start <= s.toks.start {
         return true;
     }
+    // "In a 1994 interview she said": a pronoun is a subject wherever it is
+    if p.len() == 1 && !l.toks[p.start].cap && l.toks[p.start].e.has(lexicon::PRON_P) {
+        return true;
+    }
     let gap = l.gap_before(p.start);
-    if gap.contains([',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•']) {
+    if gap.contains([
+        ',', ';', ':', '(', '–', '—', '“', '”', '"', '‘', '’', '-', '•', '«', '»', '„',
+    ]) {
         return true;
     }
     let prev = &l.toks[p.start - 1];
@@ -446,9 +468,58 @@ fn verb_cue(
     first: usize,
 ) -> Option<Cue> {
     let t = &l.toks[i];
+    // "he was quoted as saying ...": the subject of "was quoted" speaks
+    if i >= s.toks.start + 2
+        && l.toks[i - 1].text == "as"
+        && l.toks[i - 2].text == "quoted"
+        && verb.lemma == "say"
+    {
+        let (k, neg, _) = skip_aux(l, s, i - 2);
+        let np = scan_back(l, k);
+        if neg || np.is_empty() || !boundary_ok(l, s, &np) {
+            return None;
+        }
+        let phrase = analyse(l, g, np);
+        if phrase.is_none() {
+            return None;
+        }
+        let (start, _) = content_start(l, s, i, verb)?;
+        let content = forward_content(l, s, start);
+        if content.is_empty() {
+            return None;
+        }
+        let at = phrase.range.start;
+        return Some(Cue::simple(CueKind::Verb, phrase, si, at, l, content, true));
+    }
     // "as quoted by", "as reported by": a source, not a speaker
     if i > s.toks.start && l.toks[i - 1].text == "as" {
         return None;
+    }
+    // "..., with the minister saying ...": the phrase after "with" speaks
+    if t.e.has(lexicon::VERB_ING) && verb.participle && i > s.toks.start {
+        let with = (i.saturating_sub(7).max(s.toks.start)..i)
+            .rev()
+            .find(|&w| l.toks[w].text == "with" && !l.toks[w].quoted)
+            .filter(|&w| {
+                (w + 1..i)
+                    .all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::AUX) && !has_comma(l.gap_before(x)))
+            });
+        if let Some(w) = with {
+            let np = w + 1..i;
+            let mut phrase = analyse(l, g, np.clone());
+            if phrase.is_none() {
+                phrase = descriptor(l, g, np.start, np.end).unwrap_or(phrase);
+            }
+            if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
+                let (start, _) = content_start(l, s, i, verb)?;
+                let content = forward_content(l, s, start);
+                if content.is_empty() {
+                    return None;
+                }
+                let at = phrase.range.start;
+                return Some(Cue::simple(CueKind::Verb, phrase, si, at, l, content, true));
+            }
+        }
     }
     let gap_before = l.gap_before(i);
     let progressive =
@@ -502,9 +573,98 @@ fn verb_cue(
             let n = &l.toks[np.end];
             has_comma(l.gap_before(np.end))
                 || n.e.has(lexicon::PREP | lexicon::TIME | lexicon::ADV) && !n.e.has(lexicon::AUX)
+                // "said Analyst Jörg Plessing of Dresdner Bank"
+                || matches!(n.text, "of" | "for" | "from" | "with")
         };
+        let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
+            // the descriptor must end the clause: "said one mother waiting
+            // outside", never "said the patient had returned"
+            descriptor_fwd(l, g, s, i + 1).filter(|d| {
+                let e = d.toks.end;
+                e >= s.toks.end || {
+                    let n = &l.toks[e];
+                    let verb_like = n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
+                        || n.text.ends_with("ed")
+                        || n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP);
+                    has_comma(l.gap_before(e)) || !verb_like
+                }
+            })
+        } else {
+            None
+        };
+        // "said retired machinist Ed Kowalczyk, 80", "said market analyst
+        // Corinne Blackwood of Prairie Grain": lowercase words, then a name
+        let named_after = || {
+            let mut j = i + 1;
+            while j < s.toks.end && j - i <= 4 {
+                let t = &l.toks[j];
+                if t.quoted || has_comma(l.gap_before(j)) || t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap {
+                    return None;
+                }
+                if t.cap {
+                    let np = scan_fwd(l, j);
+                    if np.is_empty() {
+                        return None;
+                    }
+                    let ends = np.end >= s.toks.end || {
+                        let n = &l.toks[np.end];
+                        has_comma(l.gap_before(np.end))
+                            || matches!(n.text, "of" | "for" | "from" | "with" | "at")
+                    };
+                    let p = analyse(l, g, np);
+                    return (ends && matches!(p.np, Np::Name { person: true, .. })).then_some(p);
+                }
+                j += 1;
+            }
+            None
+        };
+        let described = match described {
+            Some(d) if d.toks.end < s.toks.end && l.toks[d.toks.end].cap => named_after().or(Some(d)),
+            None if np.is_empty() => named_after(),
+            other => other,
+        };
+        if let Some(mut phrase) = described {
+            // "said the alliance's chief executive, Malcolm Fairweather"
+            let e = phrase.toks.end;
+            if e < s.toks.end && l.gap_before(e).trim() == "," {
+                let named = scan_fwd(l, e);
+                let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
+                if !named.is_empty() && ends {
+                    let p2 = analyse(l, g, named);
+                    if matches!(p2.np, Np::Name { org: false, .. }) {
+                        phrase = p2;
+                    }
+                }
+            }
+            let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
+            return Some(Cue::simple(
+                CueKind::Inversion,
+                phrase,
+                si,
+                t.start,
+                l,
+                content,
+                false,
+            ));
+        }
         if !np.is_empty() && clause_ends {
-            let phrase = analyse(l, g, np);
+            let mut phrase = analyse(l, g, np.clone());
+            // "said the alliance's chief executive, Malcolm Fairweather"
+            if matches!(
+                phrase.np,
+                Np::Desc { .. } | Np::Unnamed { .. } | Np::OrgDesc { .. }
+            ) && np.end < s.toks.end
+                && l.gap_before(np.end).trim() == ","
+            {
+                let named = scan_fwd(l, np.end);
+                let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
+                if !named.is_empty() && ends {
+                    let p2 = analyse(l, g, named);
+                    if matches!(p2.np, Np::Name { org: false, .. }) {
+                        phrase = p2;
+                    }
+                }
+            }
             if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
                 let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
                 return Some(Cue::simple(
@@ -535,7 +695,7 @@ fn verb_cue(
     };
     let mut role = None;
     // the first word of the subject where it stands in the sentence
-    let subject_tok;
+    let mut subject_tok;
     let phrase = if np.is_empty() {
         // "Medvedev, who ..., wrote" / "Denisov, the Russian ambassador, said"
         if let Some((p, r)) = appositive(l, g, s, k) {
@@ -562,20 +722,47 @@ fn verb_cue(
                 content,
                 true,
             ));
+        } else if let Some(p) = descriptor_back(l, g, s, k) {
+            subject_tok = p.toks.start;
+            p
         } else {
             return None;
         }
     } else {
         let relative = np.len() == 1 && l.toks[np.start].e.has(lexicon::REL) && !l.toks[np.start].cap;
-        if !relative && !boundary_ok(l, s, &np) {
-            return None;
-        }
-        subject_tok = np.start;
-        let p = analyse(l, g, np);
-        match p.np {
-            Np::None => return None,
-            Np::Relative => antecedent(l, g, s, p.toks.start)?,
-            _ => p,
+        let p = analyse(l, g, np.clone());
+        // "Opposition housing spokesman Rhys Carrow conceded", "Australian
+        // miner Coraline Resources said": lowercase words before a name
+        let titled_name = matches!(p.np, Np::Name { .. } | Np::OrgDesc { .. })
+            && modifiers_before(l, s, np.start, matches!(p.np, Np::Name { person: true, .. }));
+        if !relative && !boundary_ok(l, s, &np) && !titled_name {
+            let d = descriptor_back(l, g, s, k)?;
+            subject_tok = d.toks.start;
+            d
+        } else {
+            subject_tok = np.start;
+            // "“...,” Yindarra elder Beatrice Cole told AFP": the clause
+            // opens with the modifiers
+            if titled_name && !boundary_ok(l, s, &np) {
+                while subject_tok > s.toks.start
+                    && np.start - subject_tok < 8
+                    && !l.toks[subject_tok - 1].quoted
+                    && l.gap(l.toks[subject_tok - 1].end, l.toks[subject_tok].start)
+                        .trim()
+                        .is_empty()
+                {
+                    subject_tok -= 1;
+                }
+            }
+            match p.np {
+                Np::None => {
+                    let d = descriptor_back(l, g, s, k)?;
+                    subject_tok = d.toks.start;
+                    d
+                }
+                Np::Relative => antecedent(l, g, s, p.toks.start)?,
+                _ => p,
+            }
         }
     };
     let subj_start = l.toks[subject_tok].start;
@@ -623,14 +810,30 @@ fn verb_cue(
         let n = &l.toks[i + 1];
         let g_after = l.gap_after(i);
         (has_comma(g_after) && !g_after.contains(':'))
-            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME) && !n.cap && n.text != "that" && {
-                // no "that" coming: "told attendees at ... on Sunday"
-                !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
-            })
+            || (n.e.has(lexicon::PREP | lexicon::ADV | lexicon::TIME)
+                && (!n.cap || n.e.has(lexicon::TIME))
+                && n.text != "that"
+                && {
+                    // no "that" coming: "told attendees at ... on Sunday"
+                    !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that" && !l.toks[x].quoted)
+                })
             || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
     };
     if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
         let content = trim_range(l.text, s.start..l.toks[np_first].start, &[',', ';', '–', '—']);
+        // "This year, organizers say, more than half ...": a cue set off
+        // after a short opening; what is said follows it
+        let short = np_first - s.toks.start <= 3 && !l.text[content.clone()].contains(['“', '"', '«', '„']);
+        let rest = if i + 1 < s.toks.end && l.gap_after(i).trim() == "," {
+            forward_content(l, s, l.toks[i + 1].start)
+        } else {
+            0..0
+        };
+        if short && rest.len() > content.len() {
+            cue.direct = direct_of(l, rest.clone());
+            cue.content = rest;
+            return Some(cue);
+        }
         if !content.is_empty() {
             cue.direct = direct_of(l, content.clone());
             cue.content = content;
@@ -656,7 +859,7 @@ fn verb_cue(
                 let prev = &l.sents[si - 1];
                 if prev.para == s.para {
                     let prev_text = l.text[prev.start..prev.end].trim_end();
-                    if prev_text.ends_with(['”', '"']) {
+                    if prev_text.ends_with(['”', '"', '»', '“']) {
                         let sp_i = l.span_at(prev.start + prev_text.len() - 1)?;
                         let sp = &l.spans[sp_i];
                         if sp.open <= prev.start {
@@ -737,22 +940,85 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
         }
         j -= 1;
     }
+    // "Sen. Marian Feldhaus, D-Conn., said", "Wendell Foy, 50, says": an age
+    // or a party tag between commas stands for no one
+    if is_tag(l, j..k) {
+        let before = skip_tags(l, s, j);
+        let np = scan_back(l, before);
+        if np.is_empty() || !(boundary_ok(l, s, &np) || modifiers_only(l, s, np.start)) {
+            return None;
+        }
+        let p = analyse(l, g, np);
+        return matches!(p.np, Np::Name { .. }).then_some((p, None));
+    }
     let head = &l.toks[j];
+    // "Her lawyer, Denise Arcand, told", "A company spokeswoman, Tessa
+    // Marlowe, said": the name between the commas speaks, the words before
+    // are the role
+    if (head.cap || head.e.has(lexicon::ROLE) && !head.e.has(lexicon::DET))
+        && (!head.e.has(lexicon::STOP | lexicon::DET) || head.e.has(lexicon::HONORIFIC | lexicon::TITLE_ABBR))
+        && j > s.toks.start
+    {
+        let p = analyse(l, g, j..k);
+        let role_start = clause_start_before(l, s, j);
+        let role = trim_range(l.text, l.toks[role_start].start..l.toks[j - 1].end, &[',']);
+        let role_text = &l.text[role.clone()];
+        let role_words = (role_start..j).any(|x| l.toks[x].e.has(lexicon::ROLE | lexicon::HUMAN));
+        if let Np::Name {
+            org: false, person, ..
+        } = &p.np
+            && (*person || role_words)
+            && scan_fwd(l, j).end == k
+        {
+            let role = role_words.then(|| {
+                let r = role_text.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let r = ["The ", "the ", "A ", "a ", "An ", "an "]
+                    .iter()
+                    .find_map(|d| r.strip_prefix(d))
+                    .unwrap_or(r);
+                r.to_string()
+            });
+            let mut p = p;
+            if let Np::Name { person, .. } = &mut p.np {
+                *person = true;
+            }
+            return Some((p, role));
+        }
+    }
     let apposition = head.e.has(lexicon::DET) || head.e.has(lexicon::ROLE);
+    // "One resident, who asked not to be named, said", "Residents in
+    // Hollins Green, one of the worst-hit areas, said": an unnamed source
+    // before the parenthesis
+    if let Some(p) = descriptor_back(l, g, s, skip_tags(l, s, j)) {
+        let np_first = p.toks.start;
+        let opens = np_first == s.toks.start || has_comma(l.gap_before(np_first)) || {
+            let pt = &l.toks[np_first - 1];
+            pt.e.has(lexicon::BOUND) && !pt.cap
+        };
+        if np_first < j && opens {
+            return Some((p, None));
+        }
+    }
     // "Putin, speaking at a forum, said"
     let participial = !head.cap && (head.text.ends_with("ing") || head.text.ends_with("ed"));
-    let who = lower_is(head.text, "who");
+    let who = lower_is(head.text, "who") || lower_is(head.text, "whose");
     let which = lower_is(head.text, "which");
     if !(who || which || apposition || participial) {
         return None;
     }
-    let np = scan_back(l, j);
-    if np.is_empty() || !boundary_ok(l, s, &np) {
+    let np = scan_back(l, skip_tags(l, s, j));
+    if np.is_empty() || !(boundary_ok(l, s, &np) || modifiers_only(l, s, np.start)) {
         return None;
     }
     let p = analyse(l, g, np);
-    let person = matches!(p.np, Np::Name { org: false, .. } | Np::Desc { .. });
-    let org = matches!(p.np, Np::Name { org: true, .. } | Np::OrgDesc { .. });
+    let person = matches!(
+        p.np,
+        Np::Name { org: false, .. } | Np::Desc { .. } | Np::Unnamed { .. }
+    );
+    let org = matches!(
+        p.np,
+        Np::Name { org: true, .. } | Np::OrgDesc { .. } | Np::Name { person: false, .. }
+    );
     let fits = person && !which || org && !who;
     if !fits {
         return None;
@@ -811,7 +1077,12 @@ fn clause_subject(l: &Layout, g: &Gazetteer, s: &Sent, before: usize) -> Option<
     }
     let p = analyse(l, g, np);
     match p.np {
-        Np::Name { .. } | Np::OrgDesc { .. } | Np::Desc { .. } | Np::Pronoun { .. } | Np::Multi(_) => Some(p),
+        Np::Name { .. }
+        | Np::OrgDesc { .. }
+        | Np::Desc { .. }
+        | Np::Pronoun { .. }
+        | Np::Multi(_)
+        | Np::Unnamed { .. } => Some(p),
         _ => None,
     }
 }
@@ -1109,4 +1380,286 @@ fn remarks(l: &Layout, g: &Gazetteer, si: usize, s: &Sent, i: usize) -> Option<C
     }
     let at = phrase.range.start;
     Some(Cue::simple(CueKind::Remarks, phrase, si, at, l, content, true))
+}
+
+/// The tokens `r` are an age ("50") or a party tag ("D-Conn.", "R-Texas"),
+/// set off by commas.
+fn is_tag(l: &Layout, r: Range<usize>) -> bool {
+    if r.is_empty() || r.len() > 3 {
+        return false;
+    }
+    let text = l.text[l.toks[r.start].start..l.toks[r.end - 1].end].trim();
+    if text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut parts = text.splitn(2, ['-', '–']);
+    match (parts.next(), parts.next()) {
+        (Some(party), Some(state)) => {
+            matches!(party, "D" | "R" | "I" | "Ind" | "Dem" | "Rep")
+                && state.chars().next().is_some_and(char::is_uppercase)
+                && state.len() <= 6
+        }
+        _ => false,
+    }
+}
+
+/// Before token `j` (the first word after a comma), skips back over ages
+/// and party tags set off by commas: the token where the phrase before them
+/// ends (exclusive).
+fn skip_tags(l: &Layout, s: &Sent, j: usize) -> usize {
+    let mut end = j;
+    for _ in 0..2 {
+        if end <= s.toks.start + 1 || !l.gap_before(end).contains(',') {
+            break;
+        }
+        // the tag: back to the comma before it
+        let mut a = end - 1;
+        while a > s.toks.start && !l.gap_before(a).contains(',') && end - a < 3 {
+            a -= 1;
+        }
+        if a > s.toks.start && l.gap_before(a).contains(',') && is_tag(l, a..end) {
+            end = a;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The first token of the clause that token `j` is in: after the latest
+/// comma, semicolon or dash before it, or the sentence start.
+fn clause_start_before(l: &Layout, s: &Sent, j: usize) -> usize {
+    let mut a = j - 1;
+    while a > s.toks.start && !has_comma(l.gap_before(a)) && j - a < 14 {
+        a -= 1;
+    }
+    a
+}
+
+/// Only lowercase modifiers stand between the clause start and token `j`
+/// ("Opposition housing spokesman Rhys Carrow conceded").
+fn modifiers_only(l: &Layout, s: &Sent, j: usize) -> bool {
+    modifiers_before(l, s, j, false)
+}
+
+/// [`modifiers_only`], for a name with person evidence when `person`:
+/// then "Director of education Fiona Castellano" and "Amalgamated Transit
+/// Union Local 1622 president Kofi Mensah-Darko" count too.
+fn modifiers_before(l: &Layout, s: &Sent, j: usize, person: bool) -> bool {
+    let mut a = j;
+    while a > s.toks.start {
+        let t = &l.toks[a - 1];
+        if has_comma(l.gap(t.end, l.toks[a].start)) {
+            return true;
+        }
+        let far = if person { 8 } else { 4 };
+        if t.quoted
+            || t.e
+                .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::PREP)
+                && !t.cap
+            || j - a >= far
+        {
+            return false;
+        }
+        // "a spokesperson for the ministry": the name is not the subject
+        if !person && !t.cap && t.e.has(lexicon::CONN | lexicon::HUMAN) {
+            return false;
+        }
+        if t.e.has(lexicon::DET) && !person {
+            return a - 1 == s.toks.start || has_comma(l.gap_before(a - 1));
+        }
+        if person && !t.cap && t.e.has(lexicon::HUMAN) && matches!(l.toks[a].text, "for" | "of" | "to") {
+            return false;
+        }
+        a -= 1;
+    }
+    // the sentence start
+    true
+}
+
+/// Words that open an unnamed source: "a", "some", "one", "two"...
+fn opens_descriptor(t: &super::layout::Tok) -> bool {
+    t.e.has(lexicon::DET | lexicon::NUMBER)
+        || matches!(
+            t.text.to_ascii_lowercase().as_str(),
+            "one"
+                | "another"
+                | "other"
+                | "most"
+                | "few"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "local"
+                | "many"
+        )
+}
+
+/// An unnamed source ending right before token `end`: "a hospital
+/// spokesperson", "Some parents", "Sources familiar with the talks",
+/// "Utility officials". It opens the sentence or a clause and has a word
+/// for people among its first words.
+fn descriptor_back(l: &Layout, g: &Gazetteer, s: &Sent, end: usize) -> Option<Phrase> {
+    if end <= s.toks.start {
+        return None;
+    }
+    let mut a = end;
+    while a > s.toks.start && end - a < 16 {
+        let t = &l.toks[a - 1];
+        if t.quoted
+            || (t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap)
+            || (t.e.has(lexicon::BOUND) && !t.cap && t.text != "as")
+            || t.e
+                .has(lexicon::PRON_P | lexicon::PRON_IT | lexicon::PRON_X | lexicon::REL)
+                && !(t.text == "one" && a >= 2 && l.toks[a - 2].e.has(lexicon::CONN))
+        {
+            break;
+        }
+        if a < end && has_comma(l.gap(t.end, l.toks[a].start)) {
+            break;
+        }
+        a -= 1;
+        if has_comma(l.gap_before(a)) {
+            break;
+        }
+    }
+    if a >= end {
+        return None;
+    }
+    // the clause must start here
+    let at_start = a == s.toks.start || has_comma(l.gap_before(a)) || {
+        let p = &l.toks[a - 1];
+        p.e.has(lexicon::BOUND | lexicon::VERB) && !p.cap
+    };
+    if !at_start {
+        return None;
+    }
+    descriptor(l, g, a, end)
+}
+
+/// An unnamed source starting at token `start`: "one mother waiting ...",
+/// "a spokesman for the union".
+fn descriptor_fwd(l: &Layout, g: &Gazetteer, s: &Sent, start: usize) -> Option<Phrase> {
+    let mut e = start;
+    let mut head = None;
+    while e < s.toks.end && e - start < 10 {
+        let t = &l.toks[e];
+        if t.quoted || (e > start && has_comma(l.gap_before(e))) {
+            break;
+        }
+        if head.is_none() {
+            if t.e.has(lexicon::HUMAN) && !t.cap || t.e.has(lexicon::HUMAN) && e == start {
+                head = Some(e);
+            } else if e - start >= 4
+                || t.e.has(lexicon::VERB | lexicon::AUX | lexicon::PREP) && !opens_descriptor(t)
+            {
+                return None;
+            }
+        } else {
+            // "for the union", "of the group", "at the hospital"
+            let joiner = matches!(t.text, "for" | "of" | "with" | "at" | "to" | "from" | "in");
+            if e == head.unwrap_or(e) + 1 && !joiner {
+                break;
+            }
+            if e > head.unwrap_or(e) + 1
+                && (t
+                    .e
+                    .has(lexicon::VERB | lexicon::AUX | lexicon::BOUND | lexicon::REL)
+                    && !t.cap)
+            {
+                break;
+            }
+            if t.text.ends_with("ing") && !t.cap {
+                break;
+            }
+        }
+        e += 1;
+    }
+    head?;
+    descriptor(l, g, start, e)
+}
+
+fn descriptor(l: &Layout, g: &Gazetteer, a: usize, end: usize) -> Option<Phrase> {
+    // "Some clients say", "Many shop owners said": a quantifier and a plural
+    let quantified = || {
+        let q = l.toks[a].text.to_ascii_lowercase();
+        let last = &l.toks[end - 1];
+        matches!(q.as_str(), "some" | "many" | "several" | "most" | "few" | "other")
+            && end - a <= 4
+            && !last.cap
+            && last.text.ends_with('s')
+            && !last.text.ends_with("ss")
+            && (a + 1..end).all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::PREP | lexicon::CONN))
+    };
+    // "Some said", "Others say"
+    let lone = end == a + 1
+        && matches!(
+            l.toks[a].text.to_ascii_lowercase().as_str(),
+            "some" | "many" | "others" | "most" | "several"
+        );
+    let head = match (a..end.min(a + 5)).find(|&x| l.toks[x].e.has(lexicon::HUMAN)) {
+        Some(h) => h,
+        None if end > a && (quantified() || lone) => end - 1,
+        None => {
+            // "The artistic director of the Lantern Bay Playhouse": a job,
+            // to be matched with the person named with it
+            let h = (a..end.min(a + 5)).find(|&x| {
+                let t = &l.toks[x];
+                !t.cap && t.e.has(lexicon::ROLE) && !lexicon::role_classes(t.text).is_empty()
+            })?;
+            let first = &l.toks[a];
+            if !first.e.has(lexicon::DET)
+                || h + 1 >= end
+                || !matches!(l.toks[h + 1].text, "of" | "for" | "at")
+            {
+                return None;
+            }
+            let p = analyse(l, g, a..h + 1);
+            let range = trim_range(l.text, l.toks[a].start..l.toks[end - 1].end, &[',']);
+            return matches!(p.np, Np::Desc { .. }).then(|| Phrase {
+                np: p.np,
+                range,
+                toks: a..end,
+                initial: p.initial,
+            });
+        }
+    };
+    // before the head: an opener, adjectives, nouns, capitalised words
+    let ok_before = (a..head).all(|x| {
+        let t = &l.toks[x];
+        opens_descriptor(t)
+            || !t.e.has(lexicon::VERB | lexicon::PREP | lexicon::STOP)
+            || t.cap && !t.e.has(lexicon::STOP)
+    });
+    let first = &l.toks[a];
+    let opens =
+        opens_descriptor(first) || head == a || first.cap || first.e.has(lexicon::ROLE | lexicon::HUMAN);
+    if !ok_before || !opens {
+        return None;
+    }
+    // a named person is not an unnamed source ("Paramedic Joanne Kasprzak",
+    // "Finance Minister Daljit Sandhu"); a name after "for", "of", "in"...
+    // is where the source works or lives ("a spokesman for the GMB union")
+    let mut joined = false;
+    for x in a..end {
+        let t = &l.toks[x];
+        if !t.cap && matches!(t.text, "for" | "of" | "at" | "with" | "to" | "in" | "from" | "on") {
+            joined = true;
+        }
+        if !joined && x > a && namey(t) {
+            return None;
+        }
+    }
+    let range = trim_range(l.text, l.toks[a].start..l.toks[end - 1].end, &[',']);
+    let initial = a == l.sents[l.toks[a].sent].toks.start;
+    Some(Phrase {
+        np: Np::Unnamed {
+            text: l.text[range.clone()].to_string(),
+        },
+        range,
+        toks: a..end,
+        initial,
+    })
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::lexicon::{self, RoleClass};
+use super::names::GivenNames;
 
 /// The alias list bundled with the binary.
 pub const BUNDLED: &str = include_str!("../../../assets/aliases.toml");
@@ -106,6 +107,8 @@ pub struct Gazetteer {
     person_tokens: HashMap<String, Vec<u16>>,
     /// folded place name, variant or adjective → place index
     place_words: HashMap<String, u8>,
+    /// given names (person evidence and gender), compiled in
+    pub given_names: GivenNames,
 }
 
 impl Gazetteer {
@@ -119,6 +122,7 @@ impl Gazetteer {
             names: HashMap::new(),
             person_tokens: HashMap::new(),
             place_words: HashMap::new(),
+            given_names: GivenNames::bundled(),
         };
         for (canon, variants) in &file.given_names {
             for v in variants {
@@ -265,6 +269,12 @@ impl Gazetteer {
             Some(list) if list.len() == 1 => Some(list[0]),
             _ => None,
         }
+    }
+
+    /// Is this a token of some known person's name ("Wang", shared by
+    /// several)?
+    pub fn is_person_token(&self, token: &str) -> bool {
+        self.person_tokens.contains_key(&self.fold(token))
     }
 
     /// The place named by a word ("Beijing", "Chinese", "Russia’s").

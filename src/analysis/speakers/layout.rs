@@ -69,9 +69,11 @@ pub struct Layout<'a> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co",
-    "corp", "ltd", "approx", "est", "fig", "vol", "op", "cf", "eg", "ie", "al",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "insp",
+    "supt", "sgt", "cpl", "capt", "cmdr", "det", "const", "cllr", "coun", "hon", "rev", "atty", "adm", "maj",
+    "pte", "fr", "msgr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "inc", "co", "corp", "ltd", "approx", "est", "fig", "vol", "op", "cf", "eg", "ie",
+    "al",
 ];
 
 impl<'a> Layout<'a> {
@@ -87,8 +89,18 @@ impl<'a> Layout<'a> {
             let quoted = spans
                 .get(si)
                 .is_some_and(|s| s.start <= w.start && w.start < s.end);
-            let e = lx.get(w.text);
-            let cap = w.text.chars().next().is_some_and(char::is_uppercase);
+            let mut e = lx.get(w.text);
+            // "Seo-yeon", "Jong-un": a lowercase part hyphened to a
+            // capitalised one belongs to the name
+            let hyphened = toks
+                .last()
+                .is_some_and(|p: &Tok| p.cap && p.end + 1 == w.start && text.as_bytes()[p.end] == b'-');
+            let cap = w.text.chars().next().is_some_and(char::is_uppercase)
+                || hyphened && w.text.chars().next().is_some_and(char::is_lowercase);
+            if hyphened && cap {
+                // part of a hyphenated name ("Min-jun"), not a word of its own
+                e = Entry::default();
+            }
             let place = if cap { place(w.text) } else { None };
             toks.push(Tok {
                 start: w.start,
@@ -108,7 +120,52 @@ impl<'a> Layout<'a> {
             sents: Vec::new(),
         };
         layout.split_sentences(&para_ranges);
+        layout.mark_datelines();
         layout
+    }
+
+    /// "BEIJING, July 24 -", "HALDEN CROSSING —", "WASHINGTON (AP) —": a
+    /// place in capitals opening a paragraph never speaks nor names anyone.
+    fn mark_datelines(&mut self) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            if si > 0 && self.sents[si - 1].para == s.para {
+                continue;
+            }
+            let mut e = s.toks.start;
+            while e < s.toks.end && e - s.toks.start < 4 {
+                let t = &self.toks[e];
+                let caps = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase());
+                // "Moscow ( – ...": a known place written as a name
+                let place = e == s.toks.start && t.place.is_some();
+                if !(caps || place) || t.quoted {
+                    break;
+                }
+                if e > s.toks.start && !self.gap(self.toks[e - 1].end, t.start).trim().is_empty() {
+                    break;
+                }
+                e += 1;
+            }
+            if e == s.toks.start {
+                continue;
+            }
+            let after = match self.toks.get(e) {
+                Some(n) => self.gap(self.toks[e - 1].end, n.start),
+                None => "",
+            };
+            let caps = self.toks[s.toks.start].text.chars().all(|c| !c.is_lowercase());
+            let mark = if caps {
+                after.trim_start().starts_with([',', '—', '–', '-', '(', '/'])
+            } else {
+                after.trim_start().starts_with(['—', '–', '('])
+            };
+            if mark {
+                for t in &mut self.toks[s.toks.start..e] {
+                    t.e.flags |= lexicon::STOP;
+                    t.place = None;
+                }
+            }
+        }
     }
 
     fn split_sentences(&mut self, para_ranges: &[Range<usize>]) {
@@ -228,7 +285,10 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
             saw_space = true;
             break;
         }
-        if matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…') {
+        if matches!(
+            c,
+            '”' | '"' | '’' | '\'' | ')' | ']' | '.' | '!' | '?' | '…' | '»' | '“'
+        ) {
             end += c.len_utf8();
         } else {
             return None;
@@ -238,7 +298,7 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
         return None;
     }
     let rest = &text[end..gap.end];
-    let opener = rest.contains(['“', '"', '‘', '-', '–', '—', '•']);
+    let opener = rest.contains(['“', '"', '‘', '-', '–', '—', '•', '«', '„']);
     if !(after.cap || opener) {
         return None;
     }
@@ -309,6 +369,8 @@ struct OpenDouble {
     start: usize,
     depth: u32,
     first_para: usize,
+    /// opened by „ (closed by “ or ”) or « (closed by »)
+    mark: char,
 }
 
 struct OpenSingle {
@@ -331,7 +393,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if !(b == b'"' || b == b'\'' || b == 0xE2) {
+            if !(b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2) {
                 i += 1;
                 continue;
             }
@@ -340,7 +402,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                 None => break,
             };
             let len = c.len_utf8();
-            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
+            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„') {
                 i += len;
                 continue;
             }
@@ -353,6 +415,14 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                 i += len;
                 continue;
             }
+            // „low-high“ and «guillemets»: double quotations too
+            let c = match (c, &dbl) {
+                ('„' | '«', _) => '“',
+                ('»', _) => '”',
+                ('“', Some(d)) if d.mark == '„' && d.depth == 0 => '”',
+                _ => c,
+            };
+            let mark = p[i..].chars().next().unwrap_or(c);
             match c {
                 '“' => match &mut dbl {
                     None => {
@@ -361,6 +431,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                             start: abs + len,
                             depth: 0,
                             first_para: pi,
+                            mark,
                         })
                     }
                     Some(d) => d.depth += 1,
@@ -388,6 +459,7 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
                             start: abs + len,
                             depth: 0,
                             first_para: pi,
+                            mark,
                         })
                     }
                     None => {}
@@ -436,27 +508,67 @@ fn quote_spans(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
         if let Some(d) = dbl.take() {
             let next_opens = paras.get(pi + 1).and_then(|np| {
                 let c = text[np.clone()].chars().next()?;
-                matches!(c, '“' | '"').then_some(np.start)
+                matches!(c, '“' | '"' | '«' | '„').then_some(np.start)
             });
             match next_opens {
                 Some(at) => {
                     skip_at = Some(at);
                     dbl = Some(d);
                 }
-                None => spans.push(Span {
-                    open: d.open,
-                    start: d.start,
-                    end: pr.end,
-                    close_end: None,
-                    double: true,
-                    first_para: d.first_para,
-                    last_para: pi,
-                }),
+                None => {
+                    // a closing mark forgotten before the attribution:
+                    // "It will block the sun, said Jane Doe, who ..."
+                    let cut = (d.first_para == pi)
+                        .then(|| attribution_after_comma(&text[d.start..pr.end]))
+                        .flatten();
+                    let (end, close_end) = match cut {
+                        Some(c) => (d.start + c, Some(d.start + c + 1)),
+                        None => (pr.end, None),
+                    };
+                    spans.push(Span {
+                        open: d.open,
+                        start: d.start,
+                        end,
+                        close_end,
+                        double: true,
+                        first_para: d.first_para,
+                        last_para: pi,
+                    })
+                }
             }
         }
     }
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// In the text of a quotation left open, the comma before an attribution
+/// (", said Jane Doe", ", she said", ", Jane Doe said"): its byte offset.
+fn attribution_after_comma(q: &str) -> Option<usize> {
+    const VERBS: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "explained"];
+    for (c, _) in q.match_indices(',') {
+        let words: Vec<&str> = q[c + 1..].split_whitespace().take(4).collect();
+        let Some(first) = words.first() else { continue };
+        let verb_at = words
+            .iter()
+            .position(|w| VERBS.contains(&w.trim_end_matches([',', '.'])))
+            .filter(|&v| v <= 3);
+        let speaker_ok = match verb_at {
+            // ", said Jane Doe"
+            Some(0) => words
+                .get(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            // ", she said", ", Jane Doe said"
+            Some(v) => words[..v]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "he" | "she")),
+            None => false,
+        };
+        if speaker_ok && !first.is_empty() {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// Trims whitespace and the given trailing punctuation from a byte range.
@@ -526,6 +638,26 @@ mod tests {
         let s = &l.spans[0];
         assert_eq!(&t[s.start..s.end], "First part of it.\n\n“Second part,");
         assert_eq!((s.first_para, s.last_para), (0, 1));
+    }
+
+    #[test]
+    fn guillemets_and_low_high_quotes() {
+        let t = "Er sagte „Wir haben keine Wahl“ und ging. Elle a dit «Nous partons» hier.";
+        let l = layout(t);
+        assert_eq!(l.spans.len(), 2);
+        assert_eq!(quoted(&l, 0), "Wir haben keine Wahl");
+        assert_eq!(quoted(&l, 1), "Nous partons");
+        let t = "„Not closed the German way” he said.";
+        assert_eq!(quoted(&layout(t), 0), "Not closed the German way");
+    }
+
+    #[test]
+    fn unclosed_quote_ends_before_its_attribution() {
+        let t = "\"It will block the sun, said Jane Doe, who lives there. She left.\nNext.";
+        let l = layout(t);
+        assert_eq!(quoted(&l, 0), "It will block the sun");
+        assert_eq!(attribution_after_comma("a, b, she said"), Some(4));
+        assert_eq!(attribution_after_comma("red, white and blue"), None);
     }
 
     #[test]

@@ -19,12 +19,18 @@ pub enum Np {
     It,
     /// who, which, that: resolved by the cue rules to an antecedent
     Relative,
-    /// a proper name, with the role words before it
+    /// a proper name, with the role words before it; `person`: the phrase
+    /// itself shows a person (a given name, an initial, a title or role,
+    /// an honorific, a known person)
     Name {
         name: Range<usize>,
         role: Option<String>,
         org: bool,
+        person: bool,
     },
+    /// an unnamed source: "a hospital spokesperson", "some voters",
+    /// "sources familiar with the talks" (the words as written)
+    Unnamed { text: String },
     /// a person described by role: "the Chinese foreign minister"
     Desc {
         nat: Option<u8>,
@@ -82,7 +88,7 @@ fn joins(l: &Layout, left: usize) -> bool {
     match core {
         "" => true,
         "-" | "‑" => true,
-        "." => t.text.chars().count() == 1 && t.cap,
+        "." => t.cap && (t.text.chars().count() == 1 || t.e.has(lexicon::TITLE_ABBR)),
         _ => false,
     }
 }
@@ -93,7 +99,7 @@ fn np_word(t: &Tok) -> bool {
             || t.place.is_some()
             || t.e
                 .has(lexicon::ROLE | lexicon::ORG | lexicon::DOC | lexicon::DET))
-        && !t.e.has(lexicon::GROUP)
+        && (!t.e.has(lexicon::GROUP) || t.cap)
 }
 
 /// The phrase ending right before token `end` (exclusive), within its
@@ -127,6 +133,18 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
             break;
         }
         if t.e.has(lexicon::DET) && !t.cap || t.text == "The" || t.text == "A" || t.text == "An" {
+            // "the Federation of the Swiss Watch Industry"
+            let inner = !t.cap
+                && i >= sent.toks.start + 2
+                && matches!(l.toks[i - 1].text, "of" | "for")
+                && l.toks[i - 2].cap
+                && l.toks[i - 2].e.has(lexicon::ORG)
+                && l.toks[i + 1].cap;
+            if inner {
+                start = i;
+                k = i;
+                continue;
+            }
             start = i;
             break;
         }
@@ -141,6 +159,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
                     left.cap
                 } else {
                     left.e.has(lexicon::ROLE | lexicon::ORG)
+                        || t.text == "of" && left.cap && !left.e.has(lexicon::STOP)
                 };
             let after = &l.toks[i + 1];
             let after_ok = after.cap || after.e.has(lexicon::ROLE) && t.text != "and";
@@ -150,7 +169,7 @@ pub fn scan_back(l: &Layout, end: usize) -> Range<usize> {
             }
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG) {
+        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::HONORIFIC) {
             break;
         }
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
@@ -206,7 +225,12 @@ pub fn scan_fwd(l: &Layout, start: usize) -> Range<usize> {
         if !np_word(t) || t.e.has(lexicon::VERB) && !t.cap && !t.e.has(lexicon::DOC) {
             break;
         }
-        if t.cap && t.e.has(lexicon::STOP) && !t.e.has(lexicon::ROLE | lexicon::ORG | lexicon::DET) {
+        if t.cap
+            && t.e.has(lexicon::STOP)
+            && !t
+                .e
+                .has(lexicon::ROLE | lexicon::ORG | lexicon::DET | lexicon::HONORIFIC | lexicon::HUMAN)
+        {
             break;
         }
         i += 1;
@@ -294,8 +318,62 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
     }
     let last = &l.toks[b - 1];
-    if last.e.has(lexicon::GROUP) && !last.cap {
+    let plural_people = last.e.has(lexicon::HUMAN) && last.text.ends_with('s') && !last.text.ends_with("ss");
+    if (last.e.has(lexicon::GROUP) || plural_people) && (!last.cap || b - a == 1) {
+        if last.e.has(lexicon::HUMAN) {
+            return Np::Unnamed {
+                text: text_of(l, toks.start..b),
+            };
+        }
         return Np::None;
+    }
+    // "The National Weather Service in Wichita", "the ambassador in China":
+    // the speaker is the part before the place
+    if let Some(c) = (a + 1..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        !t.cap && matches!(t.text, "in" | "at" | "on")
+    }) {
+        let head = read(l, g, toks.start..c);
+        if !matches!(head, Np::None) {
+            return head;
+        }
+    }
+    // "Analyst Jörg Plessing of Dresdner Bank": a person of an organisation
+    if let Some(c) = (a + 1..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        !t.cap && matches!(t.text, "of" | "for" | "from" | "with") && l.toks[c - 1].cap
+    }) {
+        let head = read(l, g, toks.start..c);
+        if matches!(head, Np::Name { person: true, .. }) {
+            return head;
+        }
+    }
+    // "a spokeswoman for Health Minister Jane Doe", "a spokesman for the
+    // union": the spokesperson speaks, unnamed
+    if let Some(c) = (a..b - 1).find(|&c| {
+        let t = &l.toks[c];
+        t.e.has(lexicon::HUMAN) && !t.cap && matches!(l.toks[c + 1].text, "for" | "of" | "to" | "with")
+    }) {
+        let _ = c;
+        return Np::Unnamed {
+            text: text_of(l, toks.start..b),
+        };
+    }
+    // "Office for National Statistics", "Nova Scotia's Department of
+    // Municipal Affairs": an organisation's head joined to capitalised words
+    if last.cap
+        && let Some(o) = (a..b - 1).find(|&o| {
+            let t = &l.toks[o];
+            t.cap && t.e.has(lexicon::ORG) && l.toks[o + 1].e.has(lexicon::CONN) && !l.toks[o + 1].cap
+        })
+    {
+        let start = (a..=o).rev().take_while(|&i| l.toks[i].cap).last().unwrap_or(o);
+        return Np::Name {
+            name: l.toks[start].start..last.end,
+            role: None,
+            org: true,
+            person: false,
+        };
     }
     if last.e.has(lexicon::DOC) && !(last.cap && last.e.has(lexicon::ORG)) {
         // owner: capitalised or organisation words right before the noun
@@ -322,7 +400,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         };
         return Np::Doc { owner, definite };
     }
-    if last.e.has(lexicon::ORG) && (last.cap || last.e.has(lexicon::ORG_DESC)) {
+    if last.e.has(lexicon::ORG) {
         return org_phrase(l, g, a..b);
     }
     if last.e.has(lexicon::ROLE) && !namey(last) {
@@ -358,12 +436,16 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     }
     if s == b {
         // no name words: a place speaking for its government ("Moscow said")
-        if last.place.is_some() && (a..b - 1).all(|i| l.toks[i].place.is_some()) {
+        let adjective = last
+            .place
+            .is_some_and(|p| g.places[p as usize].adjective.eq_ignore_ascii_case(last.text));
+        if last.place.is_some() && !adjective && (a..b - 1).all(|i| l.toks[i].place.is_some()) {
             let name = l.toks[a].start..last.end;
             return Np::Name {
                 name,
                 role: None,
                 org: true,
+                person: false,
             };
         }
         if last.e.has(lexicon::ORG) {
@@ -371,8 +453,24 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         }
         return Np::None;
     }
+    // "Resident Corey Lindahl", "Fiddler Angus Chisholm": capitalised words
+    // before the given name are the role
+    let names = &g.given_names;
+    let given_at = |i: usize| {
+        let t = &l.toks[i];
+        names.given(t.text).is_some() || initial(l, i)
+    };
+    let family_first = names.get(l.toks[s].text).is_some_and(|i| i.surname_first);
+    if !family_first
+        && (b - s >= 3 || (b - s == 2 && !given_at(s)))
+        && let Some(f) = (s + 1..b - 1).find(|&i| given_at(i))
+        && !(s..f).any(given_at)
+    {
+        s = f;
+    }
     let name = l.toks[s].start..last.end;
     let name_text = &l.text[name.clone()];
+    let honorific = (toks.start..s).any(|i| l.toks[i].e.has(lexicon::HONORIFIC));
     let role_toks: Vec<usize> = (a..s).filter(|&i| !l.toks[i].e.has(lexicon::HONORIFIC)).collect();
     let titled = role_toks.iter().any(|&i| {
         let t = &l.toks[i];
@@ -410,7 +508,71 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         && name_text.chars().all(|c| c.is_ascii_uppercase())
         && !matches!(known, Some(Known::Person(_)));
     let org = matches!(known, Some(Known::Org(_))) || role_says_org || acronym;
-    Np::Name { name, role, org }
+    let first = &l.toks[s];
+    let person = !org
+        && (matches!(known, Some(Known::Person(_)))
+            || honorific
+            || given_at(s)
+            || (b - s >= 2 && names.get(first.text).is_some_and(|i| i.surname_first))
+            || role_toks.last().is_some_and(|&i| person_title(&l.toks[i])));
+    Np::Name {
+        name,
+        role,
+        org,
+        person,
+    }
+}
+
+/// A title or job word right before a name: "Sen.", "spokesman",
+/// "Sheriff"; not a modifier such as "national" or "foreign".
+fn person_title(t: &Tok) -> bool {
+    let w = lexicon::strip_possessive(t.text);
+    (t.e.has(lexicon::TITLE_ABBR | lexicon::HUMAN) || t.cap && t.e.has(lexicon::ROLE))
+        && !MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w))
+}
+
+/// Role words that qualify a title rather than name a job.
+const MODIFIERS: &[&str] = &[
+    "national",
+    "state",
+    "foreign",
+    "security",
+    "special",
+    "first",
+    "former",
+    "acting",
+    "top",
+    "senior",
+    "vice",
+    "deputy",
+    "prime",
+    "permanent",
+    "affairs",
+    "interior",
+    "owned",
+    "run",
+    "controlled",
+    "news",
+    "defence",
+    "defense",
+    "executive",
+    "general",
+    "head",
+    "leadership",
+    "assistant",
+];
+
+/// Token `i` is an initial: "J." in "Wanda J. Okonkwo" (never "U.S.").
+pub fn initial(l: &Layout, i: usize) -> bool {
+    let t = &l.toks[i];
+    t.cap
+        && t.text.chars().count() == 1
+        && l.toks.get(i + 1).is_some_and(|n| {
+            l.gap(t.end, n.start).trim() == "."
+                && n.sent == t.sent
+                && (n.text.chars().count() > 1 && namey(n)
+                    || n.cap && n.text.chars().count() == 1 && initial(l, i + 1))
+        })
 }
 
 fn read_part(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Option<Phrase> {
@@ -450,7 +612,11 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         .filter(|&i| !l.toks[i].e.has(lexicon::DET))
         .all(|i| l.toks[i].cap);
     let display = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
-    if all_cap {
+    // "Police said", "Council said" opening a sentence: the common noun
+    let lone_initial = words.len() == 1
+        && last.place.is_none()
+        && l.sents[last.sent].toks.start + usize::from(toks.len() > 1) == toks.end - 1;
+    if all_cap && !lone_initial {
         return Np::OrgDesc {
             display,
             head,
@@ -460,7 +626,7 @@ fn org_phrase(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     Np::OrgDesc {
         display,
         head,
-        qualified,
+        qualified: qualified && !lone_initial,
     }
 }
 
@@ -517,7 +683,7 @@ mod tests {
     fn name_and_role(text: &str, verb: &str) -> (String, Option<String>, bool) {
         let (_, np) = before(text, verb);
         match np {
-            Np::Name { name, role, org } => (text[name].to_string(), role, org),
+            Np::Name { name, role, org, .. } => (text[name].to_string(), role, org),
             other => panic!("not a name: {other:?}"),
         }
     }

@@ -23,6 +23,14 @@ struct Mention {
     nat: Option<u8>,
     classes: RoleClass,
     gender: Option<Gender>,
+    /// no person evidence of its own: a lone surname makes it a person
+    weak: bool,
+    /// the first name of its sentence (a likely subject)
+    first_in_sentence: bool,
+    /// its paragraph
+    para: usize,
+    /// where the name ends
+    end: usize,
 }
 
 /// A resolved speaker.
@@ -43,6 +51,8 @@ struct Ctx<'l, 'a> {
     mentions: Vec<Mention>,
     persons: Vec<Speaker>,
     orgs: Vec<Speaker>,
+    /// organisations named in the article: (position, display)
+    org_names: Vec<(usize, String)>,
     last_doc: Option<Vec<Speaker>>,
 }
 
@@ -55,6 +65,7 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         mentions: mentions(l, g),
         persons: Vec::new(),
         orgs: Vec::new(),
+        org_names: org_names(l, g),
         last_doc: None,
     };
     let mut order: Vec<usize> = (0..cues.len()).collect();
@@ -69,10 +80,15 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         if c.relay {
             continue;
         }
-        let speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
+        let mut speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
             Some(s) => s,
             None => ctx.resolve(&c.phrase, c.anchor, c.role.as_deref()),
         };
+        // a headline, a related-story blurb or a caption names whom it
+        // quotes: an unnamed source there is no quote
+        if !terminated(l, c.sent) {
+            speakers.retain(|s| s.kind != SpeakerKind::Unnamed);
+        }
         if speakers.is_empty() {
             continue;
         }
@@ -80,6 +96,10 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
             match s.kind {
                 SpeakerKind::Person => ctx.persons.push(s.clone()),
                 SpeakerKind::Organisation => ctx.orgs.push(s.clone()),
+                // "a spokeswoman said ... She added": a singular source
+                // can be "he" or "she" later
+                SpeakerKind::Unnamed if !plural(&s.display) => ctx.persons.push(s.clone()),
+                SpeakerKind::Unnamed => {}
             }
         }
         if matches!(c.phrase.np, Np::Doc { .. }) || authors_document(l, &c.phrase) {
@@ -102,9 +122,81 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         resolved[ci] = Some(speakers);
     }
     attrs.sort_by_key(|a| a.0);
-    continuations(l, &mut out, &mut attrs);
+    continuations(l, &mut out, &mut attrs, &ctx.mentions);
     dedupe(&mut out);
+    merge_short_names(g, &mut out);
     out
+}
+
+/// One person, two names in one article: a name that abbreviates a fuller
+/// one ("J.R. Tillman", "Hector Villanueva" for "Hector M. Villanueva") is
+/// shown as the fuller one.
+fn merge_short_names(g: &Gazetteer, out: &mut [Quote]) {
+    let mut names: Vec<(String, Vec<String>)> = Vec::new();
+    for q in out.iter() {
+        if q.speaker_kind == SpeakerKind::Person && !names.iter().any(|(n, _)| *n == q.speaker) {
+            let toks = g.fold(&q.speaker).split(' ').map(str::to_string).collect();
+            names.push((q.speaker.clone(), toks));
+        }
+    }
+    if names.len() < 2 {
+        return;
+    }
+    for q in out.iter_mut() {
+        if q.speaker_kind != SpeakerKind::Person {
+            continue;
+        }
+        let Some((_, mine)) = names.iter().find(|(n, _)| *n == q.speaker) else {
+            continue;
+        };
+        let fuller = names
+            .iter()
+            .filter(|(n, t)| *n != q.speaker && abbreviates(mine, t))
+            .max_by_key(|(n, t)| (t.len(), n.len()));
+        if let Some((n, _)) = fuller {
+            q.speaker = n.clone();
+        }
+    }
+}
+
+/// Name tokens `short` abbreviate `full`: the same last name, and each
+/// earlier token equal to, or the initial of, a token of `full` in order
+/// ("j r tillman" / "jerome ray tillman", "hector villanueva" / "hector m
+/// villanueva"). Folded tokens.
+fn abbreviates(short: &[String], full: &[String]) -> bool {
+    if short.len() > full.len() || short == full || short.len() < 2 {
+        return false;
+    }
+    let (Some(a), Some(b)) = (short.last(), full.last()) else {
+        return false;
+    };
+    if a != b {
+        return false;
+    }
+    let mut j = 0;
+    let rest = &full[..full.len() - 1];
+    // "jr" (from "J.R.") is two initials when it is no name of `full`
+    let mut parts: Vec<String> = Vec::new();
+    for t in &short[..short.len() - 1] {
+        let n = t.chars().count();
+        if (2..=3).contains(&n) && !rest.contains(t) {
+            parts.extend(t.chars().map(String::from));
+        } else {
+            parts.push(t.clone());
+        }
+    }
+    for t in &parts {
+        let initial = t.chars().count() == 1;
+        match rest[j..]
+            .iter()
+            .position(|f| f == t || initial && f.starts_with(t.as_str()))
+        {
+            Some(k) => j += k + 1,
+            None => return false,
+        }
+    }
+    // a short form keeps the first name or its initial
+    parts[0] == full[0] || parts[0].chars().count() == 1 && full[0].starts_with(parts[0].as_str())
 }
 
 /// "a report by US intelligence", "a report from Sputnik": the phrase is a
@@ -136,7 +228,12 @@ fn direct_range(l: &Layout, sp: usize) -> Range<usize> {
 
 /// Quotations standing alone in their sentence, right after an attribution
 /// in the same or the previous paragraph, are the same speaker's.
-fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize, Vec<Speaker>)>) {
+fn continuations(
+    l: &Layout,
+    out: &mut Vec<Quote>,
+    attrs: &mut Vec<(usize, usize, Vec<Speaker>)>,
+    mentions: &[Mention],
+) {
     let mut used: Vec<Range<usize>> = out.iter().map(|q| q.range.clone()).collect();
     used.sort_by_key(|r| r.start);
     for (si, sp) in l.spans.iter().enumerate() {
@@ -155,22 +252,45 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
         let s = &l.sents[sent];
         let alone = l.toks[s.toks.clone()]
             .iter()
-            .all(|t| t.quoted || t.start >= sp.outer_end())
+            .all(|t| t.quoted || t.start >= sp.outer_end() || t.end <= sp.open)
             && l.text[sp.outer_end().min(s.end)..s.end]
                 .trim()
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        if !alone || l.text[s.start..sp.open].trim().chars().any(char::is_alphanumeric) {
+        let lead = l.text[s.start..sp.open].trim();
+        // "She was blunt about what changed: “...”"
+        let colon_intro = lead.ends_with(':');
+        if !alone || lead.chars().any(char::is_alphanumeric) && !colon_intro {
             continue;
         }
-        let Some(prev) = attrs.iter().rev().find(|a| a.0 <= sp.open) else {
-            continue;
-        };
         let para = sp.first_para;
-        if prev.1 + 1 < para || prev.1 > para {
-            continue;
-        }
-        let speakers = prev.2.clone();
+        let prev = attrs
+            .iter()
+            .rev()
+            .find(|a| a.0 <= sp.open)
+            .filter(|prev| prev.1 + 1 >= para && prev.1 <= para);
+        // the person named last as a subject, in this paragraph or the one
+        // before ("The chief of staff, Dr. Evelyn Sorensen, has pushed ...
+        // She was blunt: “...”")
+        let opens_para = l
+            .sents
+            .get(sent)
+            .is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
+        let named = (colon_intro || opens_para)
+            .then(|| {
+                mentions[..mentions.partition_point(|m| m.pos < sp.open)]
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.para + 1 >= para)
+                    .find(|m| !m.weak && m.first_in_sentence)
+            })
+            .flatten();
+        let speakers = match (prev, named) {
+            (Some(p), Some(m)) if colon_intro && m.end > p.0 => vec![mention_speaker(m)],
+            (Some(p), _) => p.2.clone(),
+            (None, Some(m)) => vec![mention_speaker(m)],
+            (None, None) => continue,
+        };
         let range = direct_range(l, si);
         if range.is_empty() {
             continue;
@@ -181,6 +301,18 @@ fn continuations(l: &Layout, out: &mut Vec<Quote>, attrs: &mut Vec<(usize, usize
         used.push(range.clone());
         let pos = attrs.partition_point(|a| a.0 <= sp.end);
         attrs.insert(pos, (sp.end, sp.last_para.max(para), speakers));
+    }
+}
+
+/// A person named in the article, as a speaker.
+fn mention_speaker(m: &Mention) -> Speaker {
+    Speaker {
+        key: m.display.to_lowercase(),
+        display: m.display.clone(),
+        kind: SpeakerKind::Person,
+        role: m.role.clone(),
+        cue: m.pos..m.end,
+        gender: m.gender,
     }
 }
 
@@ -209,14 +341,21 @@ impl Ctx<'_, '_> {
     fn resolve(&mut self, p: &Phrase, pos: usize, role: Option<&str>) -> Vec<Speaker> {
         let l = self.l;
         match &p.np {
-            Np::Name { name, role: r, org } => {
+            Np::Name {
+                name,
+                role: r,
+                org,
+                person,
+            } => {
                 let text = lexicon::strip_possessive(&l.text[name.clone()]);
+                let evidence = *person || role.is_some();
                 let role = role.map(str::to_string).or_else(|| r.clone());
                 if *org {
                     return vec![self.org(text, role, p.range.clone())];
                 }
-                self.person(text, role, p, pos).into_iter().collect()
+                self.person(text, role, p, pos, evidence).into_iter().collect()
             }
+            Np::Unnamed { text } => vec![unnamed(text, p.range.clone())],
             Np::Desc {
                 nat, classes, text, ..
             } => {
@@ -231,15 +370,7 @@ impl Ctx<'_, '_> {
                         cue: p.range.clone(),
                         gender: m.gender,
                     }],
-                    None if nat.is_some() => vec![Speaker {
-                        key: text.to_lowercase(),
-                        display: text.clone(),
-                        kind: SpeakerKind::Person,
-                        role: Some(text.clone()),
-                        cue: p.range.clone(),
-                        gender: None,
-                    }],
-                    None => Vec::new(),
+                    None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
                 }
             }
             Np::OrgDesc {
@@ -251,12 +382,53 @@ impl Ctx<'_, '_> {
                     return vec![self.org(display, role.map(str::to_string), p.range.clone())];
                 }
                 let head = head.trim_end_matches('s');
-                match self.orgs.iter().rev().find(|o| o.key.contains(head)) {
-                    Some(o) => vec![Speaker {
+                if let Some(o) = self.orgs.iter().rev().find(|o| o.key.contains(head)) {
+                    return vec![Speaker {
                         cue: p.range.clone(),
                         ..o.clone()
-                    }],
-                    None => Vec::new(),
+                    }];
+                }
+                // "the credit union said": the organisation named with that
+                // word; "the company said": the latest organisation named
+                let generic = matches!(
+                    head,
+                    "company"
+                        | "firm"
+                        | "group"
+                        | "business"
+                        | "utility"
+                        | "charity"
+                        | "organisation"
+                        | "organization"
+                );
+                let named = self
+                    .org_names
+                    .iter()
+                    .rev()
+                    .filter(|(at, _)| *at < pos)
+                    .find(|(_, n)| n.to_lowercase().contains(head))
+                    .or_else(|| {
+                        generic
+                            .then(|| self.org_names.iter().rev().find(|(at, _)| *at < pos))
+                            .flatten()
+                    });
+                let named = named.map(|(_, n)| n.as_str()).or_else(|| {
+                    // a name with no person evidence: "Swiss watchmaker Maison
+                    // Vautrin ... the company said"
+                    generic
+                        .then(|| {
+                            self.mentions
+                                .iter()
+                                .rev()
+                                .find(|m| m.pos < pos && m.weak && m.role.is_none())
+                        })
+                        .flatten()
+                        .map(|m| m.display.as_str())
+                });
+                match named {
+                    Some(n) => vec![self.org(n, role.map(str::to_string), p.range.clone())],
+                    // "the library board": the organisation as the article calls it
+                    None => vec![self.org(display, role.map(str::to_string), p.range.clone())],
                 }
             }
             Np::Doc { owner, definite } => match owner {
@@ -276,13 +448,25 @@ impl Ctx<'_, '_> {
             Np::Pronoun { female } => {
                 let want = if *female { Gender::Female } else { Gender::Male };
                 let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
-                if let Some(s) = self.persons.iter().rev().find(|s| fits(s.gender)) {
+                let spoke = self.persons.iter().rev().find(|s| fits(s.gender));
+                // a person named as the subject of a sentence after the
+                // latest speaker's cue ("Paramedic Joanne Kasprzak recalled
+                // ... “...,” she said")
+                let since = spoke.map_or(0, |s| s.cue.end);
+                let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+                let named = before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.pos >= since)
+                    .find(|m| !m.weak && m.first_in_sentence && fits(m.gender));
+                if let (Some(s), None) = (spoke, named) {
                     return vec![Speaker {
                         cue: p.range.clone(),
                         ..s.clone()
                     }];
                 }
-                match self.mentions.iter().rev().find(|m| m.pos < pos && fits(m.gender)) {
+                let named = named.or_else(|| before.iter().rev().find(|m| !m.weak && fits(m.gender)));
+                match named {
                     Some(m) => vec![Speaker {
                         key: m.display.to_lowercase(),
                         display: m.display.clone(),
@@ -299,7 +483,10 @@ impl Ctx<'_, '_> {
                     cue: p.range.clone(),
                     ..o.clone()
                 }],
-                None => Vec::new(),
+                None => match self.org_names.iter().rev().find(|(at, _)| *at < pos) {
+                    Some((_, n)) => vec![self.org(n, None, p.range.clone())],
+                    None => Vec::new(),
+                },
             },
             Np::Multi(parts) => {
                 let mut v = Vec::new();
@@ -310,6 +497,27 @@ impl Ctx<'_, '_> {
             }
             Np::Relative | Np::None => Vec::new(),
         }
+    }
+
+    /// The organisation named before `pos` with this word among its own
+    /// ("Brenhold" for "Brenhold Foods Inc."), or a name without person
+    /// evidence that has it ("Hallberg" for "Hallberg Antriebstechnik").
+    fn org_named(&self, key: &str, pos: usize) -> Option<String> {
+        let g = self.g;
+        let before = &self.org_names[..self.org_names.partition_point(|(at, _)| *at < pos)];
+        if let Some((_, n)) = before
+            .iter()
+            .rev()
+            .find(|(_, n)| g.fold(n).split(' ').next() == Some(key))
+        {
+            return Some(n.clone());
+        }
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| m.weak && m.tokens.len() > 1 && m.tokens[0] == key)
+            .map(|m| m.display.clone())
     }
 
     fn org(&self, text: &str, role: Option<String>, cue: Range<usize>) -> Speaker {
@@ -327,40 +535,90 @@ impl Ctx<'_, '_> {
     /// A person's name: a lone name is looked up among the article's full
     /// names (any of their words: "Wang" ↔ "Wang Yi", "Xi" ↔ "Xi Jinping"),
     /// then in the gazetteer.
-    fn person(&self, text: &str, role: Option<String>, p: &Phrase, pos: usize) -> Option<Speaker> {
+    fn person(
+        &self,
+        text: &str,
+        role: Option<String>,
+        p: &Phrase,
+        pos: usize,
+        evidence: bool,
+    ) -> Option<Speaker> {
         let g = self.g;
-        let single = !text.contains(char::is_whitespace);
+        let key = g.fold(text);
+        let parts: Vec<&str> = key.split(' ').collect();
         let mut gender = None;
         let mut mention_role = None;
-        let display = if single && !text.contains('-') {
-            let key = g.fold(text);
-            let hit = |m: &&Mention| m.tokens.len() > 1 && m.tokens.contains(&key);
-            let m = self
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.pos < pos && hit(m))
-                .or_else(|| self.mentions.iter().find(|m| m.pos >= pos && hit(m)));
-            match m {
-                Some(m) => {
-                    gender = m.gender;
-                    mention_role = m.role.clone();
-                    m.display.clone()
-                }
-                None => match g.known(text) {
-                    Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
-                    Some(Known::Org(_)) => return None,
-                    None => match g.person_by_token(text) {
-                        Some(i) => g.persons[i as usize].name.clone(),
-                        // an unknown lone capitalised word opening a sentence
-                        // is more likely not a name ("Officials said")
-                        None if p.initial => return None,
-                        None => g.canonical(text),
-                    },
-                },
+        // a short form of a fuller name in the article: "Wang" ↔ "Wang Yi",
+        // "Adu-Boateng" ↔ "Kwame Adu-Boateng", "Moreno-Grant" ↔ "Alicia
+        // Moreno-Grant"; a name without person evidence of its own only by
+        // its last words (a surname)
+        let owned: Vec<String> = parts.iter().map(|t| t.to_string()).collect();
+        let short = |m: &&Mention| {
+            (parts.len() >= 2 && !m.weak && abbreviates(&owned, &m.tokens))
+                || m.tokens.len() > parts.len()
+                    && if m.weak {
+                        m.tokens
+                            .ends_with(&parts.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+                    } else if parts.len() == 1 {
+                        m.tokens.contains(&key)
+                    } else {
+                        m.tokens
+                            .windows(parts.len())
+                            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+                    }
+        };
+        let candidates = parts.len() <= 3;
+        let m = candidates
+            .then(|| {
+                self.mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.pos < pos && short(m))
+                    .or_else(|| self.mentions.iter().find(|m| m.pos >= pos && short(m)))
+            })
+            .flatten();
+        let single = parts.len() == 1 || (parts.len() == 2 && !text.contains(char::is_whitespace));
+        // "The Courier said": a name with no person evidence, after "the"
+        let determiner = p.toks.start < l_len(self.l) && self.l.toks[p.toks.start].e.has(lexicon::DET);
+        if let Some(m) = m
+            && m.weak
+            && determiner
+        {
+            return Some(self.org(&m.display, role, p.range.clone()));
+        }
+        let display = match m {
+            Some(m) => {
+                gender = m.gender;
+                mention_role = m.role.clone();
+                m.display.clone()
             }
-        } else {
-            g.canonical(text)
+            None if single => match g.known(text) {
+                Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
+                Some(Known::Org(_)) => return Some(self.org(text, role, p.range.clone())),
+                None => match g.person_by_token(text) {
+                    Some(i) => g.persons[i as usize].name.clone(),
+                    // an unknown lone capitalised word opening a sentence
+                    // is more likely not a name ("Officials said")
+                    None if !evidence && let Some(o) = self.org_named(&key, pos) => {
+                        return Some(self.org(&o, role, p.range.clone()));
+                    }
+                    None if p.initial && !evidence => return None,
+                    None if evidence => g.canonical(text),
+                    // no person evidence: a company, a party, a place
+                    None => return Some(self.org(text, role, p.range.clone())),
+                },
+            },
+            None => {
+                let exact = self
+                    .mentions
+                    .iter()
+                    .find(|m| !m.weak && m.tokens.iter().map(String::as_str).eq(key.split(' ')));
+                match g.known(text) {
+                    Some(Known::Person(i)) => g.persons[i as usize].name.clone(),
+                    _ if evidence || exact.is_some() => g.canonical(text),
+                    _ => return Some(self.org(text, role, p.range.clone())),
+                }
+            }
         };
         let key = g.fold(&display);
         if gender.is_none()
@@ -368,10 +626,13 @@ impl Ctx<'_, '_> {
         {
             gender = g.persons[i as usize].gender;
         }
+        if gender.is_none() {
+            gender = given_gender(g, &display);
+        }
         let role = role.or(mention_role).or_else(|| {
             self.mentions
                 .iter()
-                .find(|m| m.role.is_some() && g.fold(&m.display) == key)
+                .find(|m| m.role.is_some() && m.tokens.iter().map(String::as_str).eq(key.split(' ')))
                 .and_then(|m| m.role.clone())
         });
         Some(Speaker {
@@ -427,7 +688,10 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             && namey(&l.toks[e])
             && !l.toks[e].quoted
             && l.toks[e].sent == t.sent
-            && l.gap(l.toks[e - 1].end, l.toks[e].start).trim().is_empty()
+            && {
+                let gap = l.gap(l.toks[e - 1].end, l.toks[e].start).trim();
+                gap.is_empty() || gap == "-" || gap == "." && super::phrase::initial(l, e - 1)
+            }
             && !lexicon::is_possessive(l.toks[e - 1].text)
         {
             e += 1;
@@ -435,11 +699,18 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         let run = i..e;
         i = e;
         let np = scan_back(l, run.end);
-        let p = analyse(l, g, np.start.min(run.start)..run.end);
+        // "Gordon Fairclough and Nadia Haddad": each name on its own
+        let start = if (np.start..run.start).any(|x| l.toks[x].text == "and") {
+            run.start
+        } else {
+            np.start.min(run.start)
+        };
+        let p = analyse(l, g, start..run.end);
         let Np::Name {
             name,
             role,
             org: false,
+            person,
         } = &p.np
         else {
             continue;
@@ -450,10 +721,18 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         let (display, gz) = match known {
             Some(Known::Person(k)) => (g.persons[k as usize].name.clone(), Some(k)),
             Some(Known::Org(_)) => continue,
-            None if run.len() == 1 => match g.person_by_token(text) {
-                Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
-                None => continue,
-            },
+            // a lone name is the gazetteer's person only when the article
+            // has named no one else by it ("Zhao Meiling ... Zhao said")
+            None if run.len() == 1 => {
+                let key = g.fold(text);
+                if out.iter().any(|m| m.tokens.contains(&key)) {
+                    continue;
+                }
+                match g.person_by_token(text) {
+                    Some(k) => (g.persons[k as usize].name.clone(), Some(k)),
+                    None => continue,
+                }
+            }
             None if headline && role.is_none() => continue,
             None => (g.canonical(text), None),
         };
@@ -461,6 +740,15 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
         if role.is_none() {
             role = apposition_role(l, run.end);
         }
+        // a role counts as evidence only when it is a job ("charity" is not)
+        let job = role
+            .as_deref()
+            .is_some_and(|r| !lexicon::role_classes(r).is_empty());
+        let weak = !(*person || job || gz.is_some() || age_after(l, run.end));
+        let first_in_sentence = !out.iter().rev().find(|m| !m.weak).is_some_and(|m: &Mention| {
+            let prev = l.toks.partition_point(|t| t.start < m.pos);
+            l.toks.get(prev).is_some_and(|pt| pt.sent == t.sent)
+        });
         let mut classes = role.as_deref().map(lexicon::role_classes).unwrap_or_default();
         let mut nat = role
             .as_deref()
@@ -472,6 +760,9 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             nat = nat.or(gp.country);
             gender = gp.gender;
         }
+        if gender.is_none() {
+            gender = given_gender(g, &display);
+        }
         let tokens = g.fold(&display).split(' ').map(str::to_string).collect();
         out.push(Mention {
             pos: l.toks[run.start].start,
@@ -481,9 +772,111 @@ fn mentions(l: &Layout, g: &Gazetteer) -> Vec<Mention> {
             nat,
             classes,
             gender,
+            weak,
+            first_in_sentence,
+            para: l.sents[t.sent].para,
+            end: l.toks[run.end - 1].end,
         });
     }
     out
+}
+
+/// The organisations named in the article (outside quotations), in order:
+/// names headed by an organisation word ("Brenhold Foods Inc.", "St.
+/// Brigid's Hospital") and known ones.
+fn org_names(l: &Layout, g: &Gazetteer) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut last_end = 0;
+    for (i, t) in l.toks.iter().enumerate() {
+        if t.quoted || !t.cap || t.start < last_end || !t.e.has(lexicon::ORG) {
+            continue;
+        }
+        let np = scan_back(l, i + 1);
+        if np.is_empty() {
+            continue;
+        }
+        let p = analyse(l, g, np);
+        let display = match &p.np {
+            Np::Name { name, org: true, .. } => g.canonical(lexicon::strip_possessive(&l.text[name.clone()])),
+            Np::OrgDesc {
+                display,
+                qualified: true,
+                ..
+            } => display.clone(),
+            _ => continue,
+        };
+        last_end = p.range.end;
+        out.push((p.range.start, display));
+    }
+    out
+}
+
+/// The paragraph of sentence `si` ends like running text (a full stop, a
+/// closing quote...), not like a headline or a blurb.
+fn terminated(l: &Layout, si: usize) -> bool {
+    let para = l.sents[si].para;
+    let mut last = si;
+    while last + 1 < l.sents.len() && l.sents[last + 1].para == para {
+        last += 1;
+    }
+    let s = &l.sents[last];
+    l.text[s.start..s.end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', '\'', '»', '“', ':', ')', '…'])
+}
+
+fn l_len(l: &Layout) -> usize {
+    l.toks.len()
+}
+
+/// The gender the given-name list gives the first word of a name.
+fn given_gender(g: &Gazetteer, display: &str) -> Option<Gender> {
+    let first = display.split(' ').next()?;
+    g.given_names.given(first).and_then(|i| i.gender)
+}
+
+/// "Jane Doe, 50, said": an age right after the name.
+fn age_after(l: &Layout, after: usize) -> bool {
+    let (Some(t), Some(prev)) = (l.toks.get(after), after.checked_sub(1).map(|p| &l.toks[p])) else {
+        return false;
+    };
+    t.sent == prev.sent
+        && l.gap(prev.end, t.start).trim() == ","
+        && t.text.len() <= 3
+        && t.text.chars().all(|c| c.is_ascii_digit())
+        && l.toks
+            .get(after + 1)
+            .is_none_or(|n| l.gap(t.end, n.start).trim_start().starts_with([',', ')']))
+}
+
+/// An unnamed source under its descriptor as written.
+fn unnamed(text: &str, cue: Range<usize>) -> Speaker {
+    let display = text.trim().to_string();
+    Speaker {
+        key: display.to_lowercase(),
+        display,
+        kind: SpeakerKind::Unnamed,
+        role: None,
+        cue,
+        gender: None,
+    }
+}
+
+/// A descriptor whose head is plural ("some voters", "officials").
+fn plural(descriptor: &str) -> bool {
+    let head = descriptor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "for" | "of" | "to" | "with" | "at" | "in" | "from" | "familiar" | "close"
+            )
+        })
+        .last()
+        .unwrap_or("");
+    head.ends_with('s') && !head.ends_with("ss")
+        || matches!(head, "people" | "police" | "staff" | "women" | "men")
 }
 
 /// "Andrey Denisov, the Russian ambassador in China, said": the role after

@@ -1,0 +1,93 @@
+//! Saved web pages and big files (the input targets): 10,000 generated
+//! pages of about 60 KB (menus, cookie banner, inline styles and scripts,
+//! related links, footer) load and extract in under 3 s; a 60 MB file
+//! loads and is indexed for its first page quickly.
+//!
+//! `cargo bench --bench pages` (filters: `extract`, `load_10k_pages`)
+
+#[path = "support/pages.rs"]
+mod pages;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use readout::store::{load_paths, read_source};
+
+const N: usize = 10_000;
+const PAGE_BYTES: usize = 60_000;
+
+/// CPU seconds this process has used (user + system), from /proc: on a
+/// machine shared with other work, wall time says little, CPU time holds.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // the fields after the command name, which is in parentheses
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line: 11 and 12 after the command
+    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
+fn pages_dir(n: usize) -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = 0;
+    for i in 0..n {
+        let p = pages::page(i as u64, PAGE_BYTES);
+        bytes += p.html.len();
+        std::fs::write(dir.path().join(format!("p{i:05}.html")), p.html).unwrap();
+    }
+    (dir, bytes)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("pages");
+    g.sample_size(10);
+    let one = pages::page(7, PAGE_BYTES);
+    let (one_dir, _) = {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("one.html"), &one.html).unwrap();
+        (d, 0)
+    };
+    let one_path = one_dir.path().join("one.html");
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    for _ in 0..200 {
+        black_box(read_source(&one_path));
+    }
+    eprintln!(
+        "pages: one {:.0} KB page read and extracted in {:.2} ms of CPU ({:.2} ms wall)",
+        one.html.len() as f64 / 1e3,
+        (cpu_seconds() - cpu) * 1e3 / 200.0,
+        t.elapsed().as_secs_f64() * 1e3 / 200.0
+    );
+    g.bench_function("extract_one_60k_page", |b| {
+        b.iter(|| black_box(read_source(&one_path)))
+    });
+
+    // criterion's filter, if any: the 10,000 pages (600 MB) are written only when wanted
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.is_none_or(|f| "pages/load_10k_pages".contains(f.as_str())) {
+        let (dir, bytes) = pages_dir(N);
+        let paths = vec![dir.path().to_path_buf()];
+        let (cpu, t) = (cpu_seconds(), Instant::now());
+        let r = load_paths(&paths);
+        let took = t.elapsed();
+        let threads = rayon::current_num_threads();
+        let cpu = cpu_seconds() - cpu;
+        eprintln!(
+            "pages: {} pages, {:.1} MB; one load+extract {:.2} s wall on {threads} threads, {:.2} s of CPU \
+             ({:.2} s on {threads} idle cores) ({} issues)",
+            r.articles.len(),
+            bytes as f64 / 1e6,
+            took.as_secs_f64(),
+            cpu,
+            cpu / threads as f64,
+            r.issues.len()
+        );
+        // one run only: ten would take minutes on this machine
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

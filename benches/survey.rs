@@ -1,0 +1,128 @@
+//! The outlet and period surveys on a generated corpus of 10,000 articles
+//! of about 600 words (target: each under 50 ms): the outlets × formulas
+//! table, keyness of one outlet and of a period against the rest, and a
+//! family's timeline; also the per-article word counts keyness reads (made
+//! once per corpus) and reading metadata (dates, outlets) as articles load.
+//!
+//! `cargo bench --bench survey` (`SURVEY_N=100000` for another size)
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use readout::analysis::phrases::MineOptions;
+use readout::facts::Analyzer;
+use readout::index::Index;
+use readout::query::{Matcher, parse};
+use readout::store::{Article, ArticleId, Corpus, Date};
+use readout::survey::{self, KeynessOptions, OutletOptions, Reference, Terms, TimelineOptions};
+
+fn size() -> usize {
+    std::env::var("SURVEY_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000)
+}
+
+fn ids(index: &Index, q: &str) -> Vec<ArticleId> {
+    let m = Matcher::new(&parse(q).unwrap(), index).unwrap();
+    let mut v: Vec<ArticleId> = m.eval_once(index).iter().map(|h| h.id).collect();
+    v.sort_unstable();
+    v
+}
+
+fn bench(c: &mut Criterion) {
+    let n = size();
+    let files = readout::synth::corpus(n, 600, 42).files;
+    let t = Instant::now();
+    let articles: Vec<Article> = files
+        .iter()
+        .map(|(name, text)| Article::from_text(name.clone(), text, false))
+        .collect();
+    eprintln!(
+        "survey: {n} articles made (front matter, dates, outlets) in {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let facts = Analyzer::none().with_families(true).facts_all(&articles);
+    let mut index = Index::with_facts(Corpus::new(articles), facts);
+    let t = Instant::now();
+    index.mine_phrases(&MineOptions::default());
+    eprintln!(
+        "survey: {} phrases mined in {:.0} ms (setup, not measured below)",
+        index.mined().len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    let terms = Terms::build(&index);
+    eprintln!(
+        "survey: word counts of {} articles ({} words in the vocabulary, {:.1} MB) in {:.0} ms",
+        terms.len(),
+        terms.vocab_len(),
+        terms.bytes() as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let tass = ids(&index, "source:tass");
+    let period = ids(&index, "date:2020..2021");
+    let family = ids(&index, "#\"rock solid\"");
+    eprintln!(
+        "survey: source:tass {} articles, date:2020..2021 {}, #rock solid {}",
+        tass.len(),
+        period.len(),
+        family.len()
+    );
+
+    let mut g = c.benchmark_group("survey");
+    g.sample_size(10);
+    g.bench_function("outlets_table", |b| {
+        b.iter(|| black_box(survey::outlet_table(&index, None, &OutletOptions::default())))
+    });
+    g.bench_function("keyness_one_outlet_vs_rest", |b| {
+        b.iter(|| {
+            black_box(survey::keyness(
+                &index,
+                &terms,
+                &tass,
+                Reference::Rest,
+                &KeynessOptions::default(),
+            ))
+        })
+    });
+    g.bench_function("keyness_period_vs_rest", |b| {
+        b.iter(|| {
+            black_box(survey::keyness(
+                &index,
+                &terms,
+                &period,
+                Reference::Rest,
+                &KeynessOptions::default(),
+            ))
+        })
+    });
+    g.bench_function("timeline_family", |b| {
+        b.iter(|| black_box(survey::timeline(&index, &family, &TimelineOptions::default())))
+    });
+    g.bench_function("word_counts_build", |b| {
+        b.iter(|| black_box(Terms::build(&index)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("dates");
+    let samples = [
+        "2023-03-05",
+        "March 5, 2023",
+        "5 March 2023",
+        "Tue, 19 Sep 2023 10:00:00 GMT",
+        "2022-12",
+    ];
+    g.bench_function("parse_5_forms", |b| {
+        b.iter(|| {
+            for s in samples {
+                black_box(Date::parse(black_box(s)).ok());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,196 @@
+//! A selection in a scrolled list: the selected row, the first row shown,
+//! and keeping the one in view of the other. The article list, the picker
+//! panes and the most-similar list all move this way.
+
+/// A selected row and the first row shown, in a list of `len` rows seen
+/// through a window of `height` rows. Methods take both (lists grow and
+/// narrow, terminals resize) and keep `selected < len` (0 when empty) and
+/// the selection inside the window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Selects `row`, clamped to the list, and scrolls it into view.
+    pub fn select(&mut self, row: isize, len: usize, height: usize) {
+        self.selected = if len == 0 {
+            0
+        } else {
+            row.clamp(0, len as isize - 1) as usize
+        };
+        self.keep_visible(len, height);
+    }
+
+    /// Moves the selection by `delta` rows (clamped), scrolling with it.
+    pub fn move_by(&mut self, delta: isize, len: usize, height: usize) {
+        self.select((self.selected as isize).saturating_add(delta), len, height);
+    }
+
+    /// Scrolls the window so the selection is in it, and not past the end
+    /// of the list.
+    pub fn keep_visible(&mut self, len: usize, height: usize) {
+        let h = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+        self.offset = self.offset.min(len.saturating_sub(h));
+    }
+
+    /// Scrolls the window by `lines` (the mouse wheel); the selection stays
+    /// on screen, moved to the nearest row shown. True when it moved.
+    pub fn scroll(&mut self, lines: isize, len: usize, height: usize) -> bool {
+        let h = height.max(1);
+        self.offset = self
+            .offset
+            .saturating_add_signed(lines)
+            .min(len.saturating_sub(h));
+        let row = self.selected.clamp(self.offset, self.offset + h - 1);
+        let row = row.min(len.saturating_sub(1));
+        let moved = row != self.selected;
+        self.selected = row;
+        moved
+    }
+
+    /// The row at `y` rows below the top of the window, if there is one.
+    pub fn row_at(&self, y: usize, len: usize) -> Option<usize> {
+        let row = self.offset + y;
+        (row < len).then_some(row)
+    }
+
+    /// The rows of a list of `len` shown in a window of `height`.
+    pub fn window(&self, len: usize, height: usize) -> std::ops::Range<usize> {
+        let start = self.offset.min(len);
+        start..(start + height).min(len)
+    }
+
+    /// Where the selection is drawn in the window.
+    pub fn on_screen(&self) -> usize {
+        self.selected.saturating_sub(self.offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moving_clamps_to_the_list() {
+        let mut c = Cursor::default();
+        c.move_by(100, 4, 2);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 3,
+                offset: 2
+            }
+        );
+        c.move_by(-100, 4, 2);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 0,
+                offset: 0
+            }
+        );
+        c.move_by(isize::MAX, 4, 10);
+        assert_eq!(c.selected, 3);
+        c.move_by(isize::MIN, 4, 10);
+        assert_eq!(c.selected, 0);
+    }
+
+    #[test]
+    fn an_empty_list_selects_row_zero() {
+        let mut c = Cursor::default();
+        c.move_by(1, 0, 5);
+        assert_eq!(c, Cursor::default());
+        assert!(!c.scroll(3, 0, 5));
+        assert_eq!(c.row_at(0, 0), None);
+        assert_eq!(c.window(0, 5), 0..0);
+    }
+
+    #[test]
+    fn the_selection_scrolls_into_view_both_ways() {
+        let mut c = Cursor::default();
+        c.select(9, 20, 4);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 9,
+                offset: 6
+            }
+        );
+        assert_eq!(c.on_screen(), 3);
+        c.select(2, 20, 4);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 2,
+                offset: 2
+            }
+        );
+    }
+
+    #[test]
+    fn a_list_that_shrinks_pulls_the_window_back() {
+        let mut c = Cursor {
+            selected: 3,
+            offset: 30,
+        };
+        c.keep_visible(10, 4);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 3,
+                offset: 3
+            }
+        );
+        let mut c = Cursor {
+            selected: 9,
+            offset: 8,
+        };
+        c.keep_visible(10, 5);
+        assert_eq!(c.offset, 5, "no empty rows below the end");
+    }
+
+    #[test]
+    fn the_wheel_scrolls_and_drags_the_selection_along() {
+        let mut c = Cursor::default();
+        assert!(c.scroll(3, 20, 5));
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 3,
+                offset: 3
+            }
+        );
+        // scrolling back up leaves it where it is while it is on screen
+        assert!(!c.scroll(-1, 20, 5));
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 3,
+                offset: 2
+            }
+        );
+        // not past the end
+        c.scroll(100, 20, 5);
+        assert_eq!(c.offset, 15);
+        assert_eq!(c.selected, 15);
+    }
+
+    #[test]
+    fn rows_under_the_pointer() {
+        let c = Cursor {
+            selected: 5,
+            offset: 4,
+        };
+        assert_eq!(c.row_at(0, 10), Some(4));
+        assert_eq!(c.row_at(5, 10), Some(9));
+        assert_eq!(c.row_at(6, 10), None);
+        assert_eq!(c.window(10, 3), 4..7);
+    }
+}

@@ -1,0 +1,69 @@
+//! The reader with what analysts collect: Markdown rendered, details from
+//! front matter and pages, a huge text opened at once.
+
+mod support;
+
+use crossterm::event::KeyCode;
+use readout::index::Index;
+use readout::store::{Article, Corpus, Format};
+use support::Harness;
+
+fn markdown(text: &str) -> Article {
+    let mut a = Article::from_text("notes.md", text, false);
+    a.format = Format::Markdown;
+    a
+}
+
+#[test]
+fn markdown_is_shown_without_its_markup() {
+    let a = markdown(
+        "---\ntitle: Harbour notes\nauthor: Jo Smith\nurl: https://h.example/notes\n---\n\n## Rock solid ties\n\nThe mayor called it **rock solid** in [a statement](https://h.example/s) on `Monday`.\n\n- first point\n- second point\n",
+    );
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 140, 24);
+    let s = h.screen();
+    assert!(s.contains("Rock solid ties"), "{s}");
+    assert!(!s.contains("## Rock"), "{s}");
+    // (lines are wrapped on the source, markup counted: a little short)
+    assert!(s.contains("The mayor called it rock solid in a statement"), "{s}");
+    assert!(s.contains("on Monday."), "{s}");
+    assert!(!s.contains("**") && !s.contains("](") && !s.contains('`'), "{s}");
+    assert!(s.contains("- first point"), "{s}");
+    // the details: front matter's author and URL
+    assert!(s.contains("by Jo Smith"), "{s}");
+    assert!(s.contains("https://h.example/notes"), "{s}");
+}
+
+#[test]
+fn a_search_in_markdown_still_finds_the_text() {
+    let a = markdown("# Title here\n\nThey said **rock solid** twice: rock solid.\n");
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 120, 20);
+    h.key(KeyCode::Char('/'))
+        .type_str("\"rock solid\"")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('n'));
+    let s = h.screen();
+    assert!(s.contains("match 1/2"), "{s}");
+    assert!(s.contains("They said rock solid twice: rock solid."), "{s}");
+}
+
+#[test]
+fn a_huge_single_line_opens_with_its_first_page() {
+    let mut text = String::from("Huge report\n\n");
+    while text.len() < 8 << 20 {
+        text.push_str("the harbour was busy all week and the council met again ");
+    }
+    text.push_str("final words");
+    let a = Article::from_text("huge.txt", &text, false);
+    let t = std::time::Instant::now();
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 120, 30);
+    let s = h.screen();
+    let took = t.elapsed();
+    assert!(s.contains("the harbour was busy all week"), "{s}");
+    eprintln!("8 MB single line: first screen in {took:?} (debug build)");
+    // the end is reachable: G goes to the last line
+    h.key(KeyCode::Enter).key(KeyCode::Char('G'));
+    let s = h.screen();
+    assert!(s.contains("again final"), "{s}");
+    assert!(s.contains("100%"), "{s}");
+}
