@@ -143,28 +143,20 @@ pub fn outlet_table(index: &Index, ids: Option<&[ArticleId]>, opts: &OutletOptio
             cells.push(col);
         }
     }
-    // mined: the widest-ranging among the counted articles, used by more
-    // than one outlet, and not a family's label
+    // mined: the top formulas (not names, not hidden, not a family's label)
     let family_keys: Vec<String> = labels
         .iter()
         .map(|l| l.to_lowercase().replace('-', " "))
         .collect();
-    // widest range first: a phrase's articles counted here are at most its
-    // range, so the search stops once no phrase left can enter the top
-    let mut candidates: Vec<&crate::analysis::phrases::MinedPhrase> = index
+    // in the formula ranking's order (outlets, quotation, rarity: see
+    // analysis::phrases), the first used by more than one counted outlet
+    let mut mined: Vec<(usize, Vec<usize>, &str)> = Vec::new();
+    for m in index
         .mined()
         .iter()
-        .filter(|m| !m.single_source && !family_keys.contains(&m.phrase))
-        .collect();
-    candidates.sort_by(|a, b| {
-        b.docs
-            .len()
-            .cmp(&a.docs.len())
-            .then_with(|| a.phrase.cmp(&b.phrase))
-    });
-    let mut mined: Vec<(usize, Vec<usize>, &str)> = Vec::new();
-    for m in candidates {
-        if mined.len() >= opts.mined && mined.last().is_some_and(|l| l.0 > m.docs.len()) {
+        .filter(|m| m.underlined() && !family_keys.contains(&m.phrase))
+    {
+        if mined.len() >= opts.mined {
             break;
         }
         let mut col = vec![0usize; outlets];
@@ -178,8 +170,6 @@ pub fn outlet_table(index: &Index, ids: Option<&[ArticleId]>, opts: &OutletOptio
         let total = col.iter().sum::<usize>();
         if total > 0 && col.iter().filter(|&&c| c > 0).count() > 1 {
             mined.push((total, col, m.phrase.as_str()));
-            mined.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(b.2)));
-            mined.truncate(opts.mined);
         }
     }
     for (total, col, phrase) in mined.into_iter().take(opts.mined) {
