@@ -110,7 +110,7 @@ fn benches(c: &mut Criterion) {
     // what loading does: mine, count every phrase in every article with the
     // evidence of each occurrence, merge variants, tell names, weigh
     g.bench_function("mine, recount and weigh", |b| {
-        b.iter(|| readout::loader::mine_sampled(black_box(&docs), &MineOptions::default()))
+        b.iter(|| readout::analysis::phrases::mine_sampled(black_box(&docs), &MineOptions::default()))
     });
     g.finish();
 }

@@ -14,6 +14,7 @@ mod html;
 mod issue;
 mod load;
 pub mod markdown;
+mod order;
 pub mod outlet;
 pub mod resolve;
 mod sanitize;
@@ -28,6 +29,7 @@ pub use ext::is_article_file;
 pub use frontmatter::split_front_matter;
 pub use issue::{Issue, IssueKind, path_of_shown, shown_path};
 pub use load::{Keep, LoadReport, Loaded, discover, load_paths, read_source, read_source_filtered};
+pub use order::{DateOrder, UNDATED};
 pub use walk::discover_with;
 
 pub use sanitize::{escape_controls, sanitize};
