@@ -4,6 +4,9 @@
 //!
 //! `cargo bench --bench corpus`
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -26,7 +29,7 @@ fn rss_bytes() -> usize {
 
 fn corpus_dir() -> (tempfile::TempDir, usize) {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = readout::synth::corpus(N, 600, 42);
+    let corpus = synth::corpus(N, 600, 42);
     corpus.write_to(dir.path()).unwrap();
     (dir, corpus.bytes())
 }

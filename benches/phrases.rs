@@ -1,5 +1,5 @@
 //! Benchmarks of the phrases module on a synthetic corpus of 10,000 articles
-//! of about 600 words (`readout::synth::corpus(10_000, 600, 42)`).
+//! of about 600 words (`synth::corpus(10_000, 600, 42)`).
 //!
 //! Run with `cargo bench --bench phrases` (add `-- --quick` for a fast pass).
 //! Targets: mining all articles under 2 s on two cores; the curated families
@@ -8,6 +8,9 @@
 //! every article (`recount`, so that counts are a filter's) is measured too,
 //! and the whole of what loading does (`mine, recount and weigh`: mining,
 //! counting with each occurrence's evidence, merging variants, weighing).
+
+#[path = "support/synth.rs"]
+mod synth;
 
 use std::hint::black_box;
 
@@ -31,7 +34,7 @@ fn split(file: &str) -> (&str, Option<&str>) {
 }
 
 fn benches(c: &mut Criterion) {
-    let corpus = readout::synth::corpus(10_000, 600, 42);
+    let corpus = synth::corpus(10_000, 600, 42);
     let docs: Vec<Doc> = corpus
         .files
         .iter()
@@ -110,7 +113,7 @@ fn benches(c: &mut Criterion) {
     // what loading does: mine, count every phrase in every article with the
     // evidence of each occurrence, merge variants, tell names, weigh
     g.bench_function("mine, recount and weigh", |b| {
-        b.iter(|| readout::loader::mine_sampled(black_box(&docs), &MineOptions::default()))
+        b.iter(|| readout::analysis::phrases::mine_sampled(black_box(&docs), &MineOptions::default()))
     });
     g.finish();
 }

@@ -5,6 +5,9 @@
 //!
 //! `cargo bench --bench reload`
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,7 +19,7 @@ use readout::index::Index;
 use readout::store::{Article, Corpus};
 
 fn articles(n: usize, words: usize) -> Vec<Article> {
-    readout::synth::corpus(n, words, 7)
+    synth::corpus(n, words, 7)
         .files
         .iter()
         .enumerate()

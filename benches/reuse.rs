@@ -2,12 +2,14 @@
 //!
 //! `cargo bench --bench reuse` (about a minute and a half).
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use readout::analysis::reuse::{SimilarityIndex, compare};
-use readout::synth;
 
 /// The body of a synthetic article: what follows the front matter.
 fn body(file: &str) -> &str {

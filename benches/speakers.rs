@@ -4,6 +4,9 @@
 //!
 //! `cargo bench --bench speakers`
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -18,7 +21,7 @@ fn body(text: &str) -> &str {
 }
 
 fn speakers(c: &mut Criterion) {
-    let corpus = readout::synth::corpus(10_000, 600, 42);
+    let corpus = synth::corpus(10_000, 600, 42);
     let bodies: Vec<&str> = corpus.files.iter().map(|(_, t)| body(t)).collect();
     let bytes: usize = bodies.iter().map(|b| b.len()).sum();
     let ex = Extractor::bundled();

@@ -4,12 +4,14 @@
 //! `cargo bench --bench stories` (about a minute). `STORIES_N=100000` runs
 //! the grouping once at that size instead and prints the time.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use readout::analysis::stories::{StoryDoc, StoryIndex, StoryOptions, day_number, rank_similar};
-use readout::synth;
 
 /// (body, date) of a synthetic article.
 fn split(file: &str) -> (&str, Option<i64>) {

@@ -6,6 +6,9 @@
 //!
 //! `cargo bench --bench survey` (`SURVEY_N=100000` for another size)
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -33,7 +36,7 @@ fn ids(index: &Index, q: &str) -> Vec<ArticleId> {
 
 fn bench(c: &mut Criterion) {
     let n = size();
-    let files = readout::synth::corpus(n, 600, 42).files;
+    let files = synth::corpus(n, 600, 42).files;
     let t = Instant::now();
     let articles: Vec<Article> = files
         .iter()

@@ -6,8 +6,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::analysis::phrases::{self, KwicLine, PhraseKind};
-use crate::index::{Index, UNDATED};
+use crate::index::Index;
 use crate::store::ArticleId;
+use crate::store::UNDATED;
 
 /// A phrase to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]

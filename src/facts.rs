@@ -9,7 +9,6 @@ use std::sync::Arc;
 use crate::analysis::phrases::PhraseBook;
 use crate::analysis::reuse::Sketch;
 use crate::analysis::speakers::{Extractor, Quote};
-use crate::query::TermCounter;
 use crate::state::ContentHash;
 use crate::store::Article;
 
@@ -24,6 +23,17 @@ pub fn bundled_book() -> Arc<PhraseBook> {
     BUNDLED.get_or_init(|| Arc::new(PhraseBook::bundled())).clone()
 }
 
+/// Terms counted in each article as it is read (the query's
+/// `TermCounter` is one). A trait here, below the query language, so that
+/// per-article facts do not depend on the query module, which depends on the
+/// index built from them.
+pub trait TermCount: std::fmt::Debug + Send + Sync {
+    /// True when there is nothing to count.
+    fn is_empty(&self) -> bool;
+    /// Each term's matches in `body`.
+    fn count(&self, body: &str) -> Vec<u32>;
+}
+
 /// Which per-article analyses to run.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
@@ -35,7 +45,7 @@ pub struct Analyzer {
     /// Quote and speaker extraction.
     pub quotes: bool,
     /// A query's body terms to count (a one-shot listing).
-    terms: Option<Arc<TermCounter>>,
+    terms: Option<Arc<dyn TermCount>>,
     /// The text's content hash (the state store's key).
     pub hashes: bool,
 }
@@ -56,7 +66,7 @@ pub struct Facts {
     pub quotes: Option<Vec<Quote>>,
     /// The curated phrase families it contains: (family id, occurrences).
     pub families: Option<Vec<(u16, u32)>>,
-    /// Matches of each of the analyzer's query terms ([`TermCounter::count`]).
+    /// Matches of each of the analyzer's query terms ([`TermCount::count`]).
     pub terms: Option<Vec<u32>>,
     /// The text's content hash, the state store's key ([`ContentHash`]).
     pub hash: Option<ContentHash>,
@@ -98,8 +108,8 @@ impl Analyzer {
     }
 
     /// This analyzer counting the body terms of a query too.
-    pub fn with_terms(self, terms: TermCounter) -> Analyzer {
-        let terms = (!terms.is_empty()).then(|| Arc::new(terms));
+    pub fn with_terms(self, terms: impl TermCount + 'static) -> Analyzer {
+        let terms = (!terms.is_empty()).then(|| Arc::new(terms) as Arc<dyn TermCount>);
         Analyzer { terms, ..self }
     }
 

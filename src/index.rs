@@ -11,7 +11,7 @@ use crate::analysis::phrases::{Doc, MineOptions, MinedPhrase, PhraseBook, Phrase
 use crate::analysis::reuse::SimilarityIndex;
 use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
-use crate::store::{Article, ArticleId, ChangeSummary, Corpus, Date};
+use crate::store::{Article, ArticleId, ChangeSummary, Corpus, Date, DateOrder};
 
 /// A person or organisation quoted somewhere in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,7 +284,7 @@ impl Index {
     }
 
     /// Per article id: its date as a number that orders as dates do
-    /// ([`Date::key`]; [`UNDATED`] without a date), for grouping by month or
+    /// ([`Date::key`]; [`UNDATED`](crate::store::UNDATED) without a date), for grouping by month or
     /// year without reading the articles.
     pub fn date_keys(&self) -> &[u32] {
         &self.dates().keys
@@ -342,12 +342,12 @@ impl Index {
 
     /// Sets the mined phrases (ids in `docs` are article ids).
     pub fn set_mined(&mut self, mined: Vec<MinedPhrase>) {
-        let finder = mined_finder(&mined);
+        let finder = PhraseFinder::for_mined(&mined);
         self.set_mined_with(mined, finder);
     }
 
     /// [`set_mined`](Self::set_mined) with their finder compiled already
-    /// ([`mined_finder`], off the UI thread).
+    /// ([`PhraseFinder::for_mined`], off the UI thread).
     pub fn set_mined_with(&mut self, mined: Vec<MinedPhrase>, finder: Option<Arc<PhraseFinder>>) {
         self.mined_finder = finder;
         self.mined = mined;
@@ -367,7 +367,7 @@ impl Index {
                 source: a.meta.source.as_deref(),
             })
             .collect();
-        let (mut mined, sampled) = crate::loader::mine_sampled(&docs, opts);
+        let (mut mined, sampled) = crate::analysis::phrases::mine_sampled(&docs, opts);
         self.mined_sampled = sampled;
         for m in &mut mined {
             for d in &mut m.docs {
@@ -808,41 +808,6 @@ impl Index {
         self.speaker_names = names;
         self.article_speakers = per_article;
         self.article_speakers.resize(self.corpus.len(), Vec::new());
-    }
-}
-
-/// The automaton that finds `mined` phrases in a text (for highlighting).
-/// Each phrase reports its position in `mined`, and so do its variants.
-pub fn mined_finder(mined: &[MinedPhrase]) -> Option<Arc<PhraseFinder>> {
-    let phrases = mined.iter().enumerate().flat_map(|(i, m)| {
-        std::iter::once(m.phrase.as_str())
-            .chain(m.variants.iter().map(String::as_str))
-            .map(move |p| (p, i))
-    });
-    (!mined.is_empty()).then(|| Arc::new(PhraseFinder::with_ids(phrases)))
-}
-
-/// [`Index::date_keys`] of an article without a date (after every date).
-pub const UNDATED: u32 = u32::MAX;
-
-/// Articles in date order, and each one's date as a number
-/// ([`Date::key`]; see [`Index::by_date`] and [`Index::date_keys`]).
-#[derive(Debug, Clone, Default)]
-pub struct DateOrder {
-    pub ids: Vec<ArticleId>,
-    pub keys: Vec<u32>,
-}
-
-impl DateOrder {
-    /// The order of articles with these dates (ids are positions in
-    /// `dates`): dated ones first by date (a partial date before the days
-    /// of its period), then by id.
-    pub fn of(dates: &[Option<Date>]) -> DateOrder {
-        use rayon::prelude::*;
-        let keys: Vec<u32> = dates.iter().map(|d| d.map_or(UNDATED, Date::key)).collect();
-        let mut ids: Vec<ArticleId> = (0..dates.len() as ArticleId).collect();
-        ids.par_sort_unstable_by_key(|&id| (keys[id as usize], id));
-        DateOrder { ids, keys }
     }
 }
 

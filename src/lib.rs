@@ -22,8 +22,11 @@ pub mod state;
 pub mod store;
 pub mod stories;
 pub mod survey;
-#[doc(hidden)]
-pub mod synth;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+
+/// The synthetic corpus generator, for unit tests only (see benches/support).
+#[cfg(test)]
+#[path = "../benches/support/synth.rs"]
+mod synth;

@@ -7,11 +7,14 @@ mod csv;
 pub mod date;
 mod dateline;
 mod decode;
+mod ext;
 mod feed;
 mod frontmatter;
 mod html;
+mod issue;
 mod load;
 pub mod markdown;
+mod order;
 pub mod outlet;
 pub mod resolve;
 mod sanitize;
@@ -22,11 +25,11 @@ mod walk;
 pub use article::{Article, ArticleId, Format, Meta, QUOTES_BOUND, analysed_part};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use date::Date;
+pub use ext::is_article_file;
 pub use frontmatter::split_front_matter;
-pub use load::{
-    Issue, IssueKind, Keep, LoadReport, Loaded, discover, is_article_file, load_paths, path_of_shown,
-    read_source, read_source_filtered, shown_path,
-};
+pub use issue::{Issue, IssueKind, path_of_shown, shown_path};
+pub use load::{Keep, LoadReport, Loaded, discover, load_paths, read_source, read_source_filtered};
+pub use order::{DateOrder, UNDATED};
 pub use walk::discover_with;
 
 pub use sanitize::{escape_controls, sanitize};

@@ -1,6 +1,9 @@
 //! End to end: the built binary in a pseudo-terminal, read through a
 //! terminal emulator (vt100), typed at like a person would.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -217,7 +220,7 @@ fn live_reload_shows_new_changed_and_deleted_files() {
 #[test]
 fn quitting_during_a_big_load_is_immediate() {
     let dir = tempfile::tempdir().unwrap();
-    readout::synth::corpus(6000, 300, 3).write_to(dir.path()).unwrap();
+    synth::corpus(6000, 300, 3).write_to(dir.path()).unwrap();
     let mut s = Session::start(&[dir.path().to_str().unwrap()], 110, 24);
     s.wait_for("articles");
     let t = Instant::now();

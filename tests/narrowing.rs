@@ -1,6 +1,9 @@
 //! Narrowing big picker views (a concordance, a speaker's quotes) a slice at
 //! a time, between frames, finds exactly what narrowing them at once does.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 mod support;
 
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -21,7 +24,7 @@ fn synth_index(n: usize) -> Index {
 
 /// `n` generated articles of about `words` words, analysed.
 fn synth_unmined(n: usize, words: usize, seed: u64) -> Index {
-    let articles: Vec<Article> = readout::synth::corpus(n, words, seed)
+    let articles: Vec<Article> = synth::corpus(n, words, seed)
         .files
         .iter()
         .map(|(name, text)| Article::from_text(name.clone(), text, false))

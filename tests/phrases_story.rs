@@ -109,7 +109,7 @@ fn formulas_reach_the_top_and_names_do_not() {
             source: a.source.as_deref(),
         })
         .collect();
-    let (mined, _) = readout::loader::mine_sampled(&docs, &MineOptions::default());
+    let (mined, _) = readout::analysis::phrases::mine_sampled(&docs, &MineOptions::default());
     let formulas: Vec<&MinedPhrase> = mined.iter().filter(|m| m.kind == PhraseKind::Formula).collect();
     let top: Vec<&MinedPhrase> = formulas.iter().take(TOP).copied().collect();
 

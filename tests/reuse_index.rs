@@ -1,7 +1,9 @@
 //! The most-similar index on generated corpora.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use readout::analysis::reuse::{SimilarityIndex, compare};
-use readout::synth;
 
 fn body(file: &str) -> &str {
     let rest = file.strip_prefix("---\n").unwrap_or(file);

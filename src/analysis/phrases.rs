@@ -80,6 +80,7 @@ mod matcher;
 mod mine;
 mod normalize;
 mod recount;
+mod sample;
 pub mod user_file;
 
 pub use background::rarity;
@@ -91,3 +92,4 @@ pub use kwic::{KwicLine, kwic};
 pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_stopword, mine};
 pub use normalize::normalize_phrase;
 pub use recount::{recount, recount_and_weigh};
+pub use sample::{MINE_SAMPLE, mine_sampled};

@@ -1,6 +1,8 @@
 //! A selection in a scrolled list: the selected row, the first row shown,
 //! and keeping the one in view of the other. The article list, the picker
-//! panes and the most-similar list all move this way.
+//! panes and the most-similar list all move this way; views without a
+//! selection (the help and issues popups, the reader and the compare
+//! view's sides) scroll with [`scrolled`].
 
 /// A selected row and the first row shown, in a list of `len` rows seen
 /// through a window of `height` rows. Methods take both (lists grow and
@@ -44,10 +46,7 @@ impl Cursor {
     /// on screen, moved to the nearest row shown. True when it moved.
     pub fn scroll(&mut self, lines: isize, len: usize, height: usize) -> bool {
         let h = height.max(1);
-        self.offset = self
-            .offset
-            .saturating_add_signed(lines)
-            .min(len.saturating_sub(h));
+        self.offset = scrolled(self.offset, lines, len.saturating_sub(h));
         let row = self.selected.clamp(self.offset, self.offset + h - 1);
         let row = row.min(len.saturating_sub(1));
         let moved = row != self.selected;
@@ -71,6 +70,12 @@ impl Cursor {
     pub fn on_screen(&self) -> usize {
         self.selected.saturating_sub(self.offset)
     }
+}
+
+/// A scroll position `offset` moved by `lines` (down when positive), kept
+/// within `0..=max` (the last position that still fills the window).
+pub fn scrolled(offset: usize, lines: isize, max: usize) -> usize {
+    offset.saturating_add_signed(lines).min(max)
 }
 
 #[cfg(test)]
@@ -192,5 +197,15 @@ mod tests {
         assert_eq!(c.row_at(5, 10), Some(9));
         assert_eq!(c.row_at(6, 10), None);
         assert_eq!(c.window(10, 3), 4..7);
+    }
+
+    #[test]
+    fn scrolled_stays_between_the_top_and_the_last_full_window() {
+        assert_eq!(scrolled(5, 3, 10), 8);
+        assert_eq!(scrolled(5, 30, 10), 10);
+        assert_eq!(scrolled(5, -30, 10), 0);
+        assert_eq!(scrolled(12, 0, 10), 10, "a shrunken view pulls the position back");
+        assert_eq!(scrolled(0, isize::MAX / 2, 7), 7);
+        assert_eq!(scrolled(3, isize::MIN / 2, 7), 0);
     }
 }

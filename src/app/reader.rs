@@ -192,10 +192,10 @@ impl ReaderState {
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let want = (self.scroll as isize).saturating_add(delta).max(0) as usize;
+        let want = super::cursor::scrolled(self.scroll, delta, usize::MAX);
         self.ensure_lines(want.saturating_add(height.max(1)));
         let max = self.lines.len().saturating_sub(height.max(1));
-        self.scroll = want.min(max);
+        self.scroll = super::cursor::scrolled(want, 0, max);
     }
 
     /// Moves to the next (or previous) query match and scrolls it into view,

@@ -3,6 +3,7 @@
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use super::cursor::scrolled;
 use super::screen::{Outcome, Screen};
 use super::{
     Action, App, Context, Focus, HlKind, InputEdit, Keys, Overlay, PhrasesState, SimilarState, SpeakersState,
@@ -316,9 +317,9 @@ impl App {
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> bool {
         let (Overlay::Help { scroll } | Overlay::Issues { scroll }) = overlay;
         // (as drawn: a resize may have moved the end)
-        let scroll = scroll.min(self.overlay_max_scroll.get());
-        let page = self.overlay_page.get().max(1);
-        let new_scroll = match action {
+        let max = self.overlay_max_scroll.get();
+        let page = (self.overlay_page.get().max(1)) as isize;
+        let lines = match action {
             Action::Back => {
                 self.overlay = None;
                 return true;
@@ -327,19 +328,19 @@ impl App {
                 self.overlay = None;
                 return true;
             }
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            Action::PageDown => scroll + page,
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::HalfPageDown => scroll + (page / 2).max(1),
-            Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX / 2,
-            Action::ScrollAt { lines, .. } => scroll.saturating_add_signed(lines as isize),
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfPageDown => (page / 2).max(1),
+            Action::HalfPageUp => -(page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            Action::ScrollAt { lines, .. } => lines as isize,
             Action::Quit | Action::Redraw | Action::Resize(..) => return false,
             _ => return true,
         };
-        let new_scroll = new_scroll.min(self.overlay_max_scroll.get());
+        let new_scroll = scrolled(scroll.min(max), lines, max);
         self.overlay = Some(match overlay {
             Overlay::Help { .. } => Overlay::Help { scroll: new_scroll },
             Overlay::Issues { .. } => Overlay::Issues { scroll: new_scroll },

@@ -342,6 +342,16 @@ impl TermCounter {
     }
 }
 
+impl crate::facts::TermCount for TermCounter {
+    fn is_empty(&self) -> bool {
+        TermCounter::is_empty(self)
+    }
+
+    fn count(&self, body: &str) -> Vec<u32> {
+        TermCounter::count(self, body)
+    }
+}
+
 /// Results of body terms, kept between keystrokes. Clear it when articles
 /// are removed or changed; articles appended since an entry was made are
 /// scanned on the next use.

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::load::{Issue, io_reason, is_article_file, not_a_file};
+use super::ext::is_article_file;
+use super::issue::{Issue, io_reason, not_a_file};
 
 /// Folders below this depth are not walked.
 const MAX_DEPTH: usize = 64;

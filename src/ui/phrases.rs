@@ -47,7 +47,7 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, s: &PhrasesState, theme: &Them
             if app.index.mined_sampled() {
                 format!(
                     " (chosen from a sample of {} articles, counted in all)",
-                    crate::loader::MINE_SAMPLE
+                    crate::analysis::phrases::MINE_SAMPLE
                 )
             } else {
                 String::new()

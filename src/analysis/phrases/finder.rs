@@ -4,7 +4,9 @@
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
+use super::MinedPhrase;
 use super::matcher::Matcher;
 
 /// A compiled matcher for a list of phrases.
@@ -33,6 +35,18 @@ impl PhraseFinder {
     pub fn with_ids<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
         let matcher = Matcher::new(phrases.into_iter().map(|(p, i)| (p, i as u32))).unwrap_or_default();
         PhraseFinder { matcher }
+    }
+
+    /// The automaton that finds `mined` phrases in a text (for highlighting):
+    /// each phrase reports its position in `mined`, and so do its variants.
+    /// None when nothing was mined.
+    pub fn for_mined(mined: &[MinedPhrase]) -> Option<Arc<PhraseFinder>> {
+        let phrases = mined.iter().enumerate().flat_map(|(i, m)| {
+            std::iter::once(m.phrase.as_str())
+                .chain(m.variants.iter().map(String::as_str))
+                .map(move |p| (p, i))
+        });
+        (!mined.is_empty()).then(|| Arc::new(PhraseFinder::with_ids(phrases)))
     }
 
     /// Number of distinct phrases compiled (after normalisation; empty

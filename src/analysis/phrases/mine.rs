@@ -766,15 +766,90 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
     let (doc_src, n_sources) = source_ids(docs);
     let weights: Vec<usize> = toks.iter().map(Vec::len).collect();
     let ranges = balanced_ranges(&weights, chunks);
+    let counting = Counting {
+        toks: &toks,
+        doc_src: &doc_src,
+        ranges: &ranges,
+        min_docs,
+        shard_positions,
+    };
 
     // level 1: document frequency of each word
+    let words = word_counts(&counting, vocab.len());
+    let (mut grams, word_gram) = frequent_words(&words, min_docs);
+
+    // levels 2..=max_len
+    grow_levels(&counting, &mut grams, word_gram, max_len);
+
+    // reduction and C-value, longest first
+    let is_stop: Vec<bool> = vocab.iter().map(|w| is_stopword(w)).collect();
+    let is_neg: Vec<bool> = vocab.iter().map(|w| NEGATORS.contains(&&**w)).collect();
+    let candidate = |g: &Gram| {
+        let len = g.len as usize;
+        len >= min_len
+            && (!is_stop[g.first as usize] || is_neg[g.first as usize])
+            && !is_stop[g.last as usize]
+    };
+    let kept = reduce(&grams, candidate, n_sources >= 2, opts.max_phrases);
+
+    let seqs: Vec<Vec<u32>> = kept.iter().map(|&(id, ..)| word_seq(&grams, id)).collect();
+    let doc_lists = doc_lists(&toks, &seqs, vocab.len(), &ranges);
+    let word_freq = words.freq;
+    let mut out: Vec<MinedPhrase> = kept
+        .into_iter()
+        .zip(doc_lists)
+        .zip(&seqs)
+        .map(|(((id, single, score), docs), seq)| {
+            let g = &grams[id as usize];
+            let fixedness = seq
+                .iter()
+                .filter(|&&t| !is_stop[t as usize])
+                .map(|&t| f64::from(g.freq) / f64::from(word_freq[t as usize].max(1)))
+                .fold(0.0, f64::max)
+                .min(1.0);
+            MinedPhrase {
+                phrase: seq
+                    .iter()
+                    .map(|&t| &*vocab[t as usize])
+                    .collect::<Vec<&str>>()
+                    .join(" "),
+                docs,
+                occurrences: g.freq as usize,
+                score,
+                single_source: single,
+                fixedness,
+                ..MinedPhrase::default()
+            }
+        })
+        .collect();
+    out.sort_by(rank);
+    out
+}
+
+/// Per word of the vocabulary: articles holding it, occurrences, and
+/// source ([`SRC_MIXED`] when several).
+struct WordCounts {
+    df: Vec<u32>,
+    freq: Vec<u32>,
+    src: Vec<u32>,
+}
+
+/// Level 1: each word's [`WordCounts`], counted per chunk of articles in
+/// parallel, then summed.
+fn word_counts(c: &Counting<'_>, n_vocab: usize) -> WordCounts {
+    let Counting {
+        toks,
+        doc_src,
+        ranges,
+        ..
+    } = *c;
     let local: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)> = ranges
         .par_iter()
         .map(|r| {
-            let mut df = vec![0u32; vocab.len()];
-            let mut freq = vec![0u32; vocab.len()];
-            let mut src = vec![SRC_EMPTY; vocab.len()];
-            let mut last = vec![u32::MAX; vocab.len()];
+            let mut df = vec![0u32; n_vocab];
+            let mut freq = vec![0u32; n_vocab];
+            let mut src = vec![SRC_EMPTY; n_vocab];
+            let mut last = vec![u32::MAX; n_vocab];
             for d in r.clone() {
                 for &t in &toks[d] {
                     if t == BREAK {
@@ -792,19 +867,26 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
             (df, freq, src)
         })
         .collect();
-    let mut df = vec![0u32; vocab.len()];
-    let mut freq = vec![0u32; vocab.len()];
-    let mut src = vec![SRC_EMPTY; vocab.len()];
+    let mut df = vec![0u32; n_vocab];
+    let mut freq = vec![0u32; n_vocab];
+    let mut src = vec![SRC_EMPTY; n_vocab];
     for (d, f, s) in local {
-        for t in 0..vocab.len() {
+        for t in 0..n_vocab {
             df[t] += d[t];
             freq[t] += f[t];
             src[t] = merge_src(src[t], s[t]);
         }
     }
+    WordCounts { df, freq, src }
+}
+
+/// The words in at least `min_docs` articles as grams of one word, and each
+/// word's gram id ([`NONE`] for a rare word).
+fn frequent_words(words: &WordCounts, min_docs: u32) -> (Vec<Gram>, Vec<u32>) {
+    let WordCounts { df, freq, src } = words;
     let mut grams: Vec<Gram> = Vec::new();
-    let mut word_gram = vec![NONE; vocab.len()];
-    for t in 0..vocab.len() {
+    let mut word_gram = vec![NONE; df.len()];
+    for t in 0..df.len() {
         if df[t] >= min_docs {
             word_gram[t] = grams.len() as u32;
             grams.push(Gram {
@@ -819,8 +901,15 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
             });
         }
     }
+    (grams, word_gram)
+}
+
+/// Levels 2..=`max_len`: each level's frequent grams grown from the one
+/// below, until a level adds none.
+fn grow_levels(counting: &Counting<'_>, grams: &mut Vec<Gram>, word_gram: Vec<u32>, max_len: usize) {
     let (mut cur, mut positions): (Vec<Vec<u32>>, usize) = {
-        let v: Vec<(Vec<u32>, usize)> = toks
+        let v: Vec<(Vec<u32>, usize)> = counting
+            .toks
             .par_iter()
             .map(|t| {
                 let ids: Vec<u32> = t
@@ -834,45 +923,35 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
         let p = v.iter().map(|x| x.1).sum();
         (v.into_iter().map(|x| x.0).collect(), p)
     };
-
-    // levels 2..=max_len
     let mut lower: FastMap<u64, u32> = fast_map(0);
     for n in 2..=max_len {
         if positions == 0 {
             break;
         }
         let before = grams.len();
-        let counting = Counting {
-            toks: &toks,
-            doc_src: &doc_src,
-            ranges: &ranges,
-            min_docs,
-            shard_positions,
-        };
-        let (next, p) = grow_level(&counting, &cur, n, positions, &mut grams, n < max_len);
-        link_suffixes(&mut grams, before, &word_gram, &lower);
+        let (next, p) = grow_level(counting, &cur, n, positions, grams, n < max_len);
+        link_suffixes(grams, before, &word_gram, &lower);
         if grams.len() == before {
             break;
         }
         if n < max_len {
-            lower = level_index(&grams, before..grams.len());
+            lower = level_index(grams, before..grams.len());
         }
         cur = next;
         positions = p;
     }
-    drop(lower);
-    drop(word_gram);
-    drop(cur);
+}
 
-    // reduction and C-value, longest first
-    let is_stop: Vec<bool> = vocab.iter().map(|w| is_stopword(w)).collect();
-    let is_neg: Vec<bool> = vocab.iter().map(|w| NEGATORS.contains(&&**w)).collect();
-    let candidate = |g: &Gram| {
-        let len = g.len as usize;
-        len >= min_len
-            && (!is_stop[g.first as usize] || is_neg[g.first as usize])
-            && !is_stop[g.last as usize]
-    };
+/// Reduction and C-value, longest first: the `candidate` grams not covered
+/// by a longer kept one with the same articles, each with whether it comes
+/// from a single source (when `flag_sources`) and its score; the best
+/// `max_phrases` of them in output order.
+fn reduce(
+    grams: &[Gram],
+    candidate: impl Fn(&Gram) -> bool,
+    flag_sources: bool,
+    max_phrases: usize,
+) -> Vec<(u32, bool, f64)> {
     let mut covered = vec![false; grams.len()];
     let mut ext_sum = vec![0u64; grams.len()];
     let mut ext_cnt = vec![0u32; grams.len()];
@@ -895,7 +974,6 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
             }
         }
     }
-    let flag_sources = n_sources >= 2;
     let mut kept: Vec<(u32, bool, f64)> = (0..grams.len())
         .filter(|&id| candidate(&grams[id]) && !covered[id])
         .map(|id| {
@@ -916,69 +994,27 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
             .then(b.2.total_cmp(&a.2))
             .then(a.0.cmp(&b.0))
     };
-    if kept.len() > opts.max_phrases {
-        kept.select_nth_unstable_by(opts.max_phrases - 1, order);
-        kept.truncate(opts.max_phrases);
+    if kept.len() > max_phrases {
+        kept.select_nth_unstable_by(max_phrases - 1, order);
+        kept.truncate(max_phrases);
     }
     kept.sort_unstable_by(order);
+    kept
+}
 
-    let text_of = |id: u32| -> String {
-        let mut ws = Vec::with_capacity(8);
-        let mut g = grams[id as usize];
-        loop {
-            ws.push(&*vocab[g.last as usize]);
-            if g.prefix == NONE {
-                break;
-            }
-            g = grams[g.prefix as usize];
+/// The words of gram `id`, first to last.
+fn word_seq(grams: &[Gram], id: u32) -> Vec<u32> {
+    let mut seq = Vec::with_capacity(8);
+    let mut g = grams[id as usize];
+    loop {
+        seq.push(g.last);
+        if g.prefix == NONE {
+            break;
         }
-        ws.reverse();
-        ws.join(" ")
-    };
-    let word_freq = freq;
-    let seqs: Vec<Vec<u32>> = kept
-        .iter()
-        .map(|&(id, ..)| {
-            let mut seq = Vec::with_capacity(8);
-            let mut g = grams[id as usize];
-            loop {
-                seq.push(g.last);
-                if g.prefix == NONE {
-                    break;
-                }
-                g = grams[g.prefix as usize];
-            }
-            seq.reverse();
-            seq
-        })
-        .collect();
-    let doc_lists = doc_lists(&toks, &seqs, vocab.len(), &ranges);
-
-    let mut out: Vec<MinedPhrase> = kept
-        .into_iter()
-        .zip(doc_lists)
-        .zip(&seqs)
-        .map(|(((id, single, score), docs), seq)| {
-            let g = &grams[id as usize];
-            let fixedness = seq
-                .iter()
-                .filter(|&&t| !is_stop[t as usize])
-                .map(|&t| f64::from(g.freq) / f64::from(word_freq[t as usize].max(1)))
-                .fold(0.0, f64::max)
-                .min(1.0);
-            MinedPhrase {
-                phrase: text_of(id),
-                docs,
-                occurrences: g.freq as usize,
-                score,
-                single_source: single,
-                fixedness,
-                ..MinedPhrase::default()
-            }
-        })
-        .collect();
-    out.sort_by(rank);
-    out
+        g = grams[g.prefix as usize];
+    }
+    seq.reverse();
+    seq
 }
 
 /// The final order: boilerplate last, then by range, score, and text.

@@ -155,7 +155,7 @@ pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
             {
                 continue;
             }
-            if let Some(c) = verb_cue(l, g, si, s, i, verb, &out[first..], first) {
+            if let Some(c) = verb_cue(VerbAt { l, g, si, s, i, verb }, &out[first..], first) {
                 out.push(c);
             }
         }
@@ -456,17 +456,26 @@ fn skip_aux(l: &Layout, s: &Sent, i: usize) -> (usize, bool, bool) {
     (k, neg, passive)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn verb_cue(
-    l: &Layout,
-    g: &Gazetteer,
+/// Where a reporting verb stands: the shared inputs of [`verb_cue`] and the
+/// functions it is split into, one per kind of cue.
+#[derive(Clone, Copy)]
+struct VerbAt<'a, 't> {
+    l: &'a Layout<'t>,
+    g: &'a Gazetteer,
+    /// The sentence (`si` its index).
     si: usize,
-    s: &Sent,
+    s: &'a Sent,
+    /// The verb's token.
     i: usize,
     verb: &'static Verb,
-    earlier: &[Cue],
-    first: usize,
-) -> Option<Cue> {
+}
+
+/// The cue of the reporting verb `l.toks[i]`, if it attributes anything:
+/// "quoted as saying", "with X saying", a participle, an inversion, or the
+/// verb after its subject. `earlier` are the sentence's cues so far, the
+/// first of them numbered `first`.
+fn verb_cue(at: VerbAt, earlier: &[Cue], first: usize) -> Option<Cue> {
+    let VerbAt { l, s, i, verb, .. } = at;
     let t = &l.toks[i];
     // "he was quoted as saying ...": the subject of "was quoted" speaks
     if i >= s.toks.start + 2
@@ -474,168 +483,230 @@ fn verb_cue(
         && l.toks[i - 2].text == "quoted"
         && verb.lemma == "say"
     {
-        let (k, neg, _) = skip_aux(l, s, i - 2);
-        let np = scan_back(l, k);
-        if neg || np.is_empty() || !boundary_ok(l, s, &np) {
-            return None;
-        }
-        let phrase = analyse(l, g, np);
-        if phrase.is_none() {
-            return None;
-        }
-        let (start, _) = content_start(l, s, i, verb)?;
-        let content = forward_content(l, s, start);
-        if content.is_empty() {
-            return None;
-        }
-        let at = phrase.range.start;
-        return Some(Cue::simple(CueKind::Verb, phrase, si, at, l, content, true));
+        return quoted_as_saying(at);
     }
     // "as quoted by", "as reported by": a source, not a speaker
     if i > s.toks.start && l.toks[i - 1].text == "as" {
         return None;
     }
     // "..., with the minister saying ...": the phrase after "with" speaks
-    if t.e.has(lexicon::VERB_ING) && verb.participle && i > s.toks.start {
-        let with = (i.saturating_sub(7).max(s.toks.start)..i)
-            .rev()
-            .find(|&w| l.toks[w].text == "with" && !l.toks[w].quoted)
-            .filter(|&w| {
-                (w + 1..i)
-                    .all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::AUX) && !has_comma(l.gap_before(x)))
-            });
-        if let Some(w) = with {
-            let np = w + 1..i;
-            let mut phrase = analyse(l, g, np.clone());
-            if phrase.is_none() {
-                phrase = descriptor(l, g, np.start, np.end).unwrap_or(phrase);
-            }
-            if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
-                let (start, _) = content_start(l, s, i, verb)?;
-                let content = forward_content(l, s, start);
-                if content.is_empty() {
-                    return None;
-                }
-                let at = phrase.range.start;
-                return Some(Cue::simple(CueKind::Verb, phrase, si, at, l, content, true));
-            }
-        }
+    if t.e.has(lexicon::VERB_ING)
+        && verb.participle
+        && i > s.toks.start
+        && let Some(phrase) = speaker_after_with(at)
+    {
+        return said_forward(at, phrase);
     }
     let gap_before = l.gap_before(i);
     let progressive =
         i > s.toks.start && matches!(l.toks[i - 1].text, "is" | "are" | "was" | "were" | "been" | "be");
     // participle: ", noting that ..."
     if t.e.has(lexicon::VERB_ING) && !progressive {
-        if !(verb.participle && gap_before.contains(',')) {
-            return None;
-        }
-        let (start, _) = content_start(l, s, i, verb)?;
-        let content = forward_content(l, s, start);
-        if content.is_empty() {
-            return None;
-        }
-        let main = earlier.iter().rposition(|c| {
-            matches!(c.kind, CueKind::Verb | CueKind::Inversion | CueKind::Coordinated) && !c.phrase.is_none()
-        });
-        let (phrase, same_as) = match main {
-            Some(m) => (earlier[m].phrase.clone(), Some(first + m)),
-            None => {
-                let from = earlier
-                    .iter()
-                    .find(|c| c.kind == CueKind::Headline)
-                    .map_or(s.toks.start, |c| c.phrase.toks.end);
-                (first_entity(l, g, s, from, i)?, None)
-            }
-        };
-        return Some(Cue {
-            kind: CueKind::Participle,
-            phrase,
-            role: None,
-            same_as,
-            sent: si,
-            anchor: t.start,
-            clause_start: t.start,
-            direct: direct_of(l, content.clone()),
-            content,
-            forward: true,
-            pending: false,
-            relay: false,
-        });
+        return participle_cue(at, gap_before, earlier, first);
     }
     // inversion: "“...,” said Wang"
     let trimmed_gap = gap_before.trim_end();
     if verb.inverts
         && i > s.toks.start
         && (trimmed_gap.ends_with(',') || trimmed_gap.ends_with(['”', '’', '"', '\'']))
+        && let Some(cue) = inversion_cue(at)
     {
-        let np = scan_fwd(l, i + 1);
-        let clause_ends = np.end >= s.toks.end || {
-            let n = &l.toks[np.end];
-            has_comma(l.gap_before(np.end))
-                || n.e.has(lexicon::PREP | lexicon::TIME | lexicon::ADV) && !n.e.has(lexicon::AUX)
-                // "said Analyst Jörg Plessing of Dresdner Bank"
-                || matches!(n.text, "of" | "for" | "from" | "with")
-        };
-        let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
-            // the descriptor must end the clause: "said one mother waiting
-            // outside", never "said the patient had returned"
-            descriptor_fwd(l, g, s, i + 1).filter(|d| {
-                let e = d.toks.end;
-                e >= s.toks.end || {
-                    let n = &l.toks[e];
-                    let verb_like = n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
-                        || n.text.ends_with("ed")
-                        || n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP);
-                    has_comma(l.gap_before(e)) || !verb_like
-                }
-            })
-        } else {
-            None
-        };
-        // "said retired machinist Ed Kowalczyk, 80", "said market analyst
-        // Corinne Blackwood of Prairie Grain": lowercase words, then a name
-        let named_after = || {
-            let mut j = i + 1;
-            while j < s.toks.end && j - i <= 4 {
-                let t = &l.toks[j];
-                if t.quoted || has_comma(l.gap_before(j)) || t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap {
+        return Some(cue);
+    }
+    subject_cue(at)
+}
+
+/// "he was quoted as saying ...": the subject of "was quoted" speaks.
+fn quoted_as_saying(at: VerbAt) -> Option<Cue> {
+    let VerbAt { l, g, s, i, .. } = at;
+    let (k, neg, _) = skip_aux(l, s, i - 2);
+    let np = scan_back(l, k);
+    if neg || np.is_empty() || !boundary_ok(l, s, &np) {
+        return None;
+    }
+    let phrase = analyse(l, g, np);
+    if phrase.is_none() {
+        return None;
+    }
+    said_forward(at, phrase)
+}
+
+/// A cue of `phrase` whose content follows the verb.
+fn said_forward(at: VerbAt, phrase: Phrase) -> Option<Cue> {
+    let VerbAt {
+        l, si, s, i, verb, ..
+    } = at;
+    let (start, _) = content_start(l, s, i, verb)?;
+    let content = forward_content(l, s, start);
+    if content.is_empty() {
+        return None;
+    }
+    let at = phrase.range.start;
+    Some(Cue::simple(CueKind::Verb, phrase, si, at, l, content, true))
+}
+
+/// "..., with the minister saying ...": the phrase after "with", when it
+/// can speak.
+fn speaker_after_with(at: VerbAt) -> Option<Phrase> {
+    let VerbAt { l, g, s, i, .. } = at;
+    let w = (i.saturating_sub(7).max(s.toks.start)..i)
+        .rev()
+        .find(|&w| l.toks[w].text == "with" && !l.toks[w].quoted)
+        .filter(|&w| {
+            (w + 1..i).all(|x| !l.toks[x].e.has(lexicon::VERB | lexicon::AUX) && !has_comma(l.gap_before(x)))
+        })?;
+    let np = w + 1..i;
+    let mut phrase = analyse(l, g, np.clone());
+    if phrase.is_none() {
+        phrase = descriptor(l, g, np.start, np.end).unwrap_or(phrase);
+    }
+    (!phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It)).then_some(phrase)
+}
+
+/// A participle: ", noting that ...": the speaker is the main cue's, or
+/// the first entity of the sentence.
+fn participle_cue(at: VerbAt, gap_before: &str, earlier: &[Cue], first: usize) -> Option<Cue> {
+    let VerbAt { l, g, si, s, i, verb } = at;
+    let t = &l.toks[i];
+    if !(verb.participle && gap_before.contains(',')) {
+        return None;
+    }
+    let (start, _) = content_start(l, s, i, verb)?;
+    let content = forward_content(l, s, start);
+    if content.is_empty() {
+        return None;
+    }
+    let main = earlier.iter().rposition(|c| {
+        matches!(c.kind, CueKind::Verb | CueKind::Inversion | CueKind::Coordinated) && !c.phrase.is_none()
+    });
+    let (phrase, same_as) = match main {
+        Some(m) => (earlier[m].phrase.clone(), Some(first + m)),
+        None => {
+            let from = earlier
+                .iter()
+                .find(|c| c.kind == CueKind::Headline)
+                .map_or(s.toks.start, |c| c.phrase.toks.end);
+            (first_entity(l, g, s, from, i)?, None)
+        }
+    };
+    Some(Cue {
+        kind: CueKind::Participle,
+        phrase,
+        role: None,
+        same_as,
+        sent: si,
+        anchor: t.start,
+        clause_start: t.start,
+        direct: direct_of(l, content.clone()),
+        content,
+        forward: true,
+        pending: false,
+        relay: false,
+    })
+}
+
+/// An inversion: "“...,” said Wang". None when the
+/// words after the verb are not its speaker.
+fn inversion_cue(at: VerbAt) -> Option<Cue> {
+    let VerbAt { l, g, si, s, i, .. } = at;
+    let t = &l.toks[i];
+    let np = scan_fwd(l, i + 1);
+    let clause_ends = np.end >= s.toks.end || {
+        let n = &l.toks[np.end];
+        has_comma(l.gap_before(np.end))
+            || n.e.has(lexicon::PREP | lexicon::TIME | lexicon::ADV) && !n.e.has(lexicon::AUX)
+            // "said Analyst Jörg Plessing of Dresdner Bank"
+            || matches!(n.text, "of" | "for" | "from" | "with")
+    };
+    let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
+        // the descriptor must end the clause: "said one mother waiting
+        // outside", never "said the patient had returned"
+        descriptor_fwd(l, g, s, i + 1).filter(|d| {
+            let e = d.toks.end;
+            e >= s.toks.end || {
+                let n = &l.toks[e];
+                let verb_like = n.e.has(lexicon::AUX | lexicon::VERB | lexicon::NEG)
+                    || n.text.ends_with("ed")
+                    || n.text.ends_with('s') && !n.cap && !n.e.has(lexicon::PREP);
+                has_comma(l.gap_before(e)) || !verb_like
+            }
+        })
+    } else {
+        None
+    };
+    // "said retired machinist Ed Kowalczyk, 80", "said market analyst
+    // Corinne Blackwood of Prairie Grain": lowercase words, then a name
+    let named_after = || {
+        let mut j = i + 1;
+        while j < s.toks.end && j - i <= 4 {
+            let t = &l.toks[j];
+            if t.quoted || has_comma(l.gap_before(j)) || t.e.has(lexicon::VERB | lexicon::AUX) && !t.cap {
+                return None;
+            }
+            if t.cap {
+                let np = scan_fwd(l, j);
+                if np.is_empty() {
                     return None;
                 }
-                if t.cap {
-                    let np = scan_fwd(l, j);
-                    if np.is_empty() {
-                        return None;
-                    }
-                    let ends = np.end >= s.toks.end || {
-                        let n = &l.toks[np.end];
-                        has_comma(l.gap_before(np.end))
-                            || matches!(n.text, "of" | "for" | "from" | "with" | "at")
-                    };
-                    let p = analyse(l, g, np);
-                    return (ends && matches!(p.np, Np::Name { person: true, .. })).then_some(p);
-                }
-                j += 1;
+                let ends = np.end >= s.toks.end || {
+                    let n = &l.toks[np.end];
+                    has_comma(l.gap_before(np.end)) || matches!(n.text, "of" | "for" | "from" | "with" | "at")
+                };
+                let p = analyse(l, g, np);
+                return (ends && matches!(p.np, Np::Name { person: true, .. })).then_some(p);
             }
-            None
-        };
-        let described = match described {
-            Some(d) if d.toks.end < s.toks.end && l.toks[d.toks.end].cap => named_after().or(Some(d)),
-            None if np.is_empty() => named_after(),
-            other => other,
-        };
-        if let Some(mut phrase) = described {
-            // "said the alliance's chief executive, Malcolm Fairweather"
-            let e = phrase.toks.end;
-            if e < s.toks.end && l.gap_before(e).trim() == "," {
-                let named = scan_fwd(l, e);
-                let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
-                if !named.is_empty() && ends {
-                    let p2 = analyse(l, g, named);
-                    if matches!(p2.np, Np::Name { org: false, .. }) {
-                        phrase = p2;
-                    }
+            j += 1;
+        }
+        None
+    };
+    let described = match described {
+        Some(d) if d.toks.end < s.toks.end && l.toks[d.toks.end].cap => named_after().or(Some(d)),
+        None if np.is_empty() => named_after(),
+        other => other,
+    };
+    if let Some(mut phrase) = described {
+        // "said the alliance's chief executive, Malcolm Fairweather"
+        let e = phrase.toks.end;
+        if e < s.toks.end && l.gap_before(e).trim() == "," {
+            let named = scan_fwd(l, e);
+            let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
+            if !named.is_empty() && ends {
+                let p2 = analyse(l, g, named);
+                if matches!(p2.np, Np::Name { org: false, .. }) {
+                    phrase = p2;
                 }
             }
+        }
+        let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
+        return Some(Cue::simple(
+            CueKind::Inversion,
+            phrase,
+            si,
+            t.start,
+            l,
+            content,
+            false,
+        ));
+    }
+    if !np.is_empty() && clause_ends {
+        let mut phrase = analyse(l, g, np.clone());
+        // "said the alliance's chief executive, Malcolm Fairweather"
+        if matches!(
+            phrase.np,
+            Np::Desc { .. } | Np::Unnamed { .. } | Np::OrgDesc { .. }
+        ) && np.end < s.toks.end
+            && l.gap_before(np.end).trim() == ","
+        {
+            let named = scan_fwd(l, np.end);
+            let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
+            if !named.is_empty() && ends {
+                let p2 = analyse(l, g, named);
+                if matches!(p2.np, Np::Name { org: false, .. }) {
+                    phrase = p2;
+                }
+            }
+        }
+        if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
             let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
             return Some(Cue::simple(
                 CueKind::Inversion,
@@ -647,38 +718,16 @@ fn verb_cue(
                 false,
             ));
         }
-        if !np.is_empty() && clause_ends {
-            let mut phrase = analyse(l, g, np.clone());
-            // "said the alliance's chief executive, Malcolm Fairweather"
-            if matches!(
-                phrase.np,
-                Np::Desc { .. } | Np::Unnamed { .. } | Np::OrgDesc { .. }
-            ) && np.end < s.toks.end
-                && l.gap_before(np.end).trim() == ","
-            {
-                let named = scan_fwd(l, np.end);
-                let ends = named.end >= s.toks.end || has_comma(l.gap_before(named.end));
-                if !named.is_empty() && ends {
-                    let p2 = analyse(l, g, named);
-                    if matches!(p2.np, Np::Name { org: false, .. }) {
-                        phrase = p2;
-                    }
-                }
-            }
-            if !phrase.is_none() && !matches!(phrase.np, Np::Relative | Np::Pronoun { .. } | Np::It) {
-                let content = trim_range(l.text, s.start..t.start, &[',', ' ']);
-                return Some(Cue::simple(
-                    CueKind::Inversion,
-                    phrase,
-                    si,
-                    t.start,
-                    l,
-                    content,
-                    false,
-                ));
-            }
-        }
     }
+    None
+}
+
+/// The verb after its subject ("Wang said", "Denisov, the Russian
+/// ambassador, said"), passive ("was told by"), or coordinated ("and
+/// said"); its content placed by [`place_content`].
+fn subject_cue(at: VerbAt) -> Option<Cue> {
+    let VerbAt { l, g, si, s, i, verb } = at;
+    let t = &l.toks[i];
     let (k, neg, passive) = skip_aux(l, s, i);
     if neg {
         return None;
@@ -766,7 +815,7 @@ fn verb_cue(
         }
     };
     let subj_start = l.toks[subject_tok].start;
-    let mut cue = Cue {
+    let cue = Cue {
         kind: CueKind::Verb,
         role,
         same_as: None,
@@ -780,6 +829,16 @@ fn verb_cue(
         relay: false,
         phrase,
     };
+    place_content(at, cue, subject_tok)
+}
+
+/// Where the content of a subject-verb cue is: before it, right after a
+/// quotation (1) or as the reported clause (2), or after it (3).
+fn place_content(at: VerbAt, mut cue: Cue, subject_tok: usize) -> Option<Cue> {
+    let VerbAt {
+        l, si, s, i, verb, ..
+    } = at;
+    let subj_start = cue.clause_start;
     // 1. right after a quotation: "“...,” Wang said"
     let before_subject = l.spans.partition_point(|sp| sp.outer_end() <= subj_start);
     if before_subject > 0 {

@@ -3,6 +3,12 @@
 //! real work: curated formulas ("rock solid", "no limits"...), quotes by named
 //! speakers with titles, wire copy shared between articles (sometimes lightly
 //! edited), and outlet boilerplate.
+//!
+//! Test and benchmark support, not part of the library: included with
+//! `#[path]` by the library's unit tests, the benches and the tests, each of
+//! which uses only some of it.
+
+#![allow(dead_code)]
 
 use std::fmt::Write as _;
 use std::io;
@@ -244,6 +250,8 @@ fn article(rng: &mut Rng, vocab: &[String], wire: &[String], words: usize, i: us
 
 #[cfg(test)]
 mod tests {
+    // benches (harness = false) compile this module without its tests
+    #[allow(unused_imports)]
     use super::*;
 
     #[test]
