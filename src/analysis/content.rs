@@ -173,47 +173,7 @@ pub fn content_words(text: &str) -> Vec<ContentWord> {
 /// Month and weekday names and their abbreviations: capitalised, common to
 /// every report of a day, and no label.
 pub fn is_calendar_word(w: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    CALENDAR.contains(&w)
+    super::text::is_calendar_word(w)
 }
 
 /// Drops a possessive `'s` and a plural `s` (words of five letters or more,

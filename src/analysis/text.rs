@@ -89,6 +89,46 @@ impl<'a> Iterator for Words<'a> {
         })
     }
 }
+/// Month names, lowercase, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, lowercase, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A month's three-letter abbreviation ("jan", "may", "sep") or "sept".
+pub fn is_month_abbreviation(w: &str) -> bool {
+    w == "sept" || (w.len() == 3 && MONTHS.iter().any(|m| m.starts_with(w)))
+}
+
+/// A month or weekday name or its usual abbreviation ("sept", "mon"), as
+/// written (lowercase).
+pub fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || is_month_abbreviation(w)
+        || (w.len() == 3 && WEEKDAYS.iter().any(|d| d.starts_with(w)))
+}
 
 /// The number of words in `text`, as [`words`] would count them, but faster.
 ///
@@ -240,6 +280,17 @@ pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_words_are_month_and_weekday_names_and_their_abbreviations() {
+        for w in ["january", "may", "sep", "sept", "dec", "monday", "sun", "thu"] {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["mayor", "se", "septe", "mond", "summit", "Monday"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+        assert!(is_month_abbreviation("jun") && !is_month_abbreviation("mon"));
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         words(s).map(|w| w.text).collect()

@@ -8,6 +8,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::analysis::text::MONTHS;
+
 /// A date, possibly partial. `month` and `day` are 0 when unknown (a day is
 /// only known with its month). Derived order: year, then month, then day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -260,21 +262,6 @@ struct Tok {
     start: usize,
     end: usize,
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn month_of(word: &str) -> Option<u8> {
     let w = word.to_ascii_lowercase();

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::{BitOr, BitOrAssign};
 
+use crate::analysis::text;
+
 // Word classes (bits of `Entry::flags`).
 /// A role or title word: minister, spokesman, foreign, top, former...
 pub const ROLE: u32 = 1 << 0;
@@ -1300,37 +1302,7 @@ const WORDS: &[(u32, &[&str])] = &[
     (
         TIME,
         &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
+            // and the month and weekday names (see Lexicon::new)
             "week",
             "month",
             "year",
@@ -1682,6 +1654,11 @@ impl Lexicon {
             for w in words {
                 map.entry((*w).into()).or_default().flags |= flag;
             }
+        }
+        // month and weekday names, month abbreviations: times ("on Monday")
+        let months = text::MONTHS.iter().flat_map(|m| [&m[..], &m[..3]]);
+        for w in months.chain(text::WEEKDAYS).chain(["sept"]) {
+            map.entry(w.into()).or_default().flags |= TIME;
         }
         for (i, (forms, _)) in VERBS.iter().enumerate() {
             for f in *forms {
