@@ -44,7 +44,7 @@
 //! 5. **Order**: formulas by weight; then formulas all of whose articles
 //!    come from one outlet (likely boilerplate); then names by weight.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::background::rarity;
@@ -511,6 +511,45 @@ fn better(a: &MinedPhrase, b: &MinedPhrase) -> bool {
     )
 }
 
+/// The member of a group that reads best by [`better`].
+fn best_reading(group: &[MinedPhrase]) -> usize {
+    (0..group.len())
+        .reduce(|a, b| if better(&group[b], &group[a]) { b } else { a })
+        .unwrap_or(0)
+}
+
+/// One group as one phrase: member `head` takes in the others, in phrase
+/// order (`overlap`: their articles may hold the same occurrences, see
+/// [`absorb`]).
+fn fold_group(mut group: Vec<MinedPhrase>, head: usize, overlap: bool) -> MinedPhrase {
+    let mut head = group.swap_remove(head);
+    group.sort_by(|a, b| a.phrase.cmp(&b.phrase));
+    for g in group {
+        absorb(&mut head, g, overlap);
+    }
+    head
+}
+
+/// The phrases grouped by their union-find root, groups in root order and
+/// members in their order in `mined`.
+fn grouped(mined: Vec<MinedPhrase>, parent: &mut [usize]) -> Vec<Vec<MinedPhrase>> {
+    let roots: Vec<usize> = (0..mined.len()).map(|i| union_root(parent, i)).collect();
+    let mut groups: BTreeMap<usize, Vec<MinedPhrase>> = BTreeMap::new();
+    for (m, r) in mined.into_iter().zip(roots) {
+        groups.entry(r).or_default().push(m);
+    }
+    groups.into_values().collect()
+}
+
+/// The root of `i` in a union-find forest, halving paths on the way.
+fn union_root(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
 /// Merges phrases with the same variant key.
 fn merge_variants(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
     let mut groups: HashMap<String, Vec<MinedPhrase>> = HashMap::new();
@@ -527,18 +566,10 @@ fn merge_variants(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
     }
     let mut out = Vec::with_capacity(order.len());
     for key in order {
-        let Some(mut group) = groups.remove(&key) else {
-            continue;
-        };
-        let best = (0..group.len())
-            .reduce(|a, b| if better(&group[b], &group[a]) { b } else { a })
-            .unwrap_or(0);
-        let mut head = group.swap_remove(best);
-        group.sort_by(|a, b| a.phrase.cmp(&b.phrase));
-        for g in group {
-            absorb(&mut head, g, false);
+        if let Some(group) = groups.remove(&key) {
+            let best = best_reading(&group);
+            out.push(fold_group(group, best, false));
         }
-        out.push(head);
     }
     out
 }
@@ -556,13 +587,6 @@ fn merge_shifted(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
         }
     }
     let mut parent: Vec<usize> = (0..mined.len()).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     for (a, ta) in toks.iter().enumerate() {
         if ta.len() < 4 || mined[a].kind != PhraseKind::Formula {
             continue;
@@ -587,34 +611,19 @@ fn merge_shifted(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
                     .count();
                 let most = mined[a].docs.len().max(mined[b].docs.len());
                 if shared * 10 >= most * 8 {
-                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    let (ra, rb) = (union_root(&mut parent, a), union_root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
                 }
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<MinedPhrase>> = HashMap::new();
-    let roots: Vec<usize> = (0..mined.len()).map(|i| root(&mut parent, i)).collect();
-    for (m, r) in mined.into_iter().zip(&roots) {
-        groups.entry(*r).or_default().push(m);
-    }
-    let mut keys: Vec<usize> = groups.keys().copied().collect();
-    keys.sort_unstable();
-    let mut out = Vec::with_capacity(keys.len());
-    for k in keys {
-        let Some(mut group) = groups.remove(&k) else {
-            continue;
-        };
-        let best = (0..group.len())
-            .reduce(|a, b| if better(&group[b], &group[a]) { b } else { a })
-            .unwrap_or(0);
-        let mut head = group.swap_remove(best);
-        for g in group {
-            absorb(&mut head, g, true);
-        }
-        out.push(head);
-    }
-    out
+    grouped(mined, &mut parent)
+        .into_iter()
+        .map(|group| {
+            let best = best_reading(&group);
+            fold_group(group, best, true)
+        })
+        .collect()
 }
 
 /// Merges a formula into a longer one that holds it: when at least 60%
@@ -656,13 +665,6 @@ fn merge_contained(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
         }
     }
     let mut parent: Vec<usize> = (0..mined.len()).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     for (a, fs) in forms.iter().enumerate() {
         if mined[a].kind != PhraseKind::Formula {
             continue;
@@ -682,43 +684,29 @@ fn merge_contained(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
                 let one_more =
                     words(&mined[b].phrase) == len_a + 1 && mined[b].docs.len() * 3 <= mined[a].docs.len();
                 if most || one_more {
-                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    let (ra, rb) = (union_root(&mut parent, a), union_root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
                 }
             }
         }
     }
-    let roots: Vec<usize> = (0..mined.len()).map(|i| root(&mut parent, i)).collect();
-    let mut groups: HashMap<usize, Vec<MinedPhrase>> = HashMap::new();
-    for (m, r) in mined.into_iter().zip(&roots) {
-        groups.entry(*r).or_default().push(m);
-    }
-    let mut keys: Vec<usize> = groups.keys().copied().collect();
-    keys.sort_unstable();
-    let mut out = Vec::with_capacity(keys.len());
-    for k in keys {
-        let Some(mut group) = groups.remove(&k) else {
-            continue;
-        };
-        let most = group.iter().map(|m| m.occurrences).max().unwrap_or(0);
-        let best = (0..group.len())
-            .filter(|&i| group[i].occurrences * 10 >= most * 6)
-            .max_by(|&x, &y| {
-                let (mx, my) = (&group[x], &group[y]);
-                words(&mx.phrase)
-                    .cmp(&words(&my.phrase))
-                    .then(mx.occurrences.cmp(&my.occurrences))
-                    .then(my.phrase.cmp(&mx.phrase))
-            })
-            .unwrap_or(0);
-        let mut head = group.swap_remove(best);
-        group.sort_by(|a, b| a.phrase.cmp(&b.phrase));
-        for g in group {
-            absorb(&mut head, g, true);
-        }
-        out.push(head);
-    }
-    out
+    grouped(mined, &mut parent)
+        .into_iter()
+        .map(|group| {
+            let most = group.iter().map(|m| m.occurrences).max().unwrap_or(0);
+            let best = (0..group.len())
+                .filter(|&i| group[i].occurrences * 10 >= most * 6)
+                .max_by(|&x, &y| {
+                    let (mx, my) = (&group[x], &group[y]);
+                    words(&mx.phrase)
+                        .cmp(&words(&my.phrase))
+                        .then(mx.occurrences.cmp(&my.occurrences))
+                        .then(my.phrase.cmp(&mx.phrase))
+                })
+                .unwrap_or(0);
+            fold_group(group, best, true)
+        })
+        .collect()
 }
 
 /// The final order: formulas, then one-source formulas, then names; each
