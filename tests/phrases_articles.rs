@@ -2,40 +2,10 @@
 
 use readout::analysis::phrases::{Doc, MineOptions, PhraseBook, PhraseFinder, find_phrase, kwic, mine};
 
-struct Article {
-    name: String,
-    source: Option<String>,
-    body: String,
-}
+#[path = "support/bundled.rs"]
+mod bundled;
 
-/// The articles, their front matter split off.
-fn articles() -> Vec<Article> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let rest = text.strip_prefix("---\n").expect("front matter");
-            let end = rest.find("\n---\n").expect("end of front matter");
-            let front = &rest[..end];
-            let source = front
-                .lines()
-                .find_map(|l| l.strip_prefix("source:"))
-                .map(|s| s.trim().to_string());
-            Article {
-                name: p.file_name().unwrap().to_string_lossy().into_owned(),
-                source,
-                body: rest[end + 5..].to_string(),
-            }
-        })
-        .collect()
-}
+use bundled::articles;
 
 fn prefix(name: &str) -> &str {
     &name[..3]

@@ -11,6 +11,11 @@
 use readout::analysis::phrases::{Doc, MineOptions, MinedPhrase, PhraseKind, normalize_phrase, variant_key};
 use serde::Deserialize;
 
+#[path = "support/bundled.rs"]
+mod bundled;
+
+use bundled::Article;
+
 const TOP: usize = 30;
 
 #[derive(Deserialize)]
@@ -33,37 +38,6 @@ struct ArticleMeta {
     outlet: Option<String>,
 }
 
-struct Article {
-    source: Option<String>,
-    body: String,
-}
-
-fn bundled() -> Vec<Article> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let rest = text.strip_prefix("---\n").expect("front matter");
-            let end = rest.find("\n---\n").expect("end of front matter");
-            let source = rest[..end]
-                .lines()
-                .find_map(|l| l.strip_prefix("source:"))
-                .map(|s| s.trim().to_string());
-            Article {
-                source,
-                body: rest[end + 5..].to_string(),
-            }
-        })
-        .collect()
-}
-
 fn story() -> (Vec<Article>, Expected) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
     let expected: Expected =
@@ -72,6 +46,7 @@ fn story() -> (Vec<Article>, Expected) {
         .article
         .iter()
         .map(|a| Article {
+            name: a.file.clone(),
             source: a.outlet.clone(),
             body: std::fs::read_to_string(format!("{dir}/{}", a.file)).unwrap(),
         })
@@ -101,7 +76,7 @@ fn stands_for(row: &MinedPhrase, forms: &[String]) -> bool {
 #[test]
 fn formulas_reach_the_top_and_names_do_not() {
     let (story, expected) = story();
-    let articles: Vec<Article> = bundled().into_iter().chain(story).collect();
+    let articles: Vec<Article> = bundled::articles().into_iter().chain(story).collect();
     let docs: Vec<Doc> = articles
         .iter()
         .map(|a| Doc {
