@@ -75,4 +75,9 @@ impl Pane for SimilarState {
         }
         Outcome::Handled
     }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn selected_article(&self, _env: &Env) -> Option<crate::store::ArticleId> {
+        self.selection()
+    }
 }
