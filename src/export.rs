@@ -254,6 +254,15 @@ impl<'a> ExportTable<'a> {
         }
     }
 
+    /// What the records are, for people: "concordance lines" for "kwic".
+    pub fn noun(&self) -> &'static str {
+        match self.what {
+            "kwic" => "concordance lines",
+            "compare" => "shared passages",
+            what => what,
+        }
+    }
+
     /// How many records.
     pub fn len(&self) -> usize {
         self.rows.len()

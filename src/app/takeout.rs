@@ -12,8 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Env;
 use super::{Action, App, Context, Focus, InputEdit, Keys};
+use super::{Env, one_line};
 use crate::export::{
     ArticleRecord, ExportError, ExportFormat, ExportTable, KwicRecord, PassageRecord, PhraseRecord,
     QuoteRecord, SpeakerRecord,
@@ -30,6 +30,9 @@ pub const COPY_WARN_BYTES: usize = 100_000;
 pub struct Prompt {
     /// What is exported, for the prompt: "42 quotes".
     pub what: String,
+    /// The name offered, while it is not edited: another format offers
+    /// another new name (`readout-quotes.json`, `-2.json` if taken).
+    pub offered: Option<(&'static str, String)>,
     pub format: ExportFormat,
     /// The file name as typed (relative names are in `dir`).
     pub name: String,
@@ -84,10 +87,18 @@ impl Prompt {
         Ok((path, format))
     }
 
-    /// The next format: a name ending in a format's extension takes the new one.
+    /// The next format: the name offered is offered anew, a name ending in
+    /// a format's extension takes the new one.
     fn next_format(&mut self) {
-        let old = self.format;
-        self.format = old.next();
+        self.format = self.format.next();
+        if let Some((what, query)) = &self.offered {
+            let path = crate::export::suggest_path(&self.dir, what, query, self.format);
+            if let Some(name) = path.file_name() {
+                self.name = name.to_string_lossy().into_owned();
+                self.cursor = self.name.chars().count();
+                return;
+            }
+        }
         if ExportFormat::of_path(Path::new(&self.name)).is_some()
             && let Some(dot) = self.name.rfind('.')
         {
@@ -170,8 +181,12 @@ pub fn shown_path(path: &Path) -> String {
 /// then the body.
 pub fn article_text(a: &Article) -> String {
     let mut out = String::with_capacity(a.body.len() + 200);
-    out.push_str(a.meta.title.trim());
-    out.push('\n');
+    let title = a.meta.title.trim();
+    // (many bodies start with their title)
+    if !a.body.trim_start().starts_with(title) {
+        out.push_str(title);
+        out.push('\n');
+    }
     let by: Vec<&str> = [a.meta.source.as_deref(), a.meta.date.as_deref()]
         .into_iter()
         .flatten()
@@ -273,12 +288,17 @@ impl App {
         match action {
             Action::Export => self.open_export(),
             Action::Copy => match self.copy_text() {
-                Some(text) => self.copy(&text, "copied"),
+                Some(text) => self.copy(&text),
                 None => self.message = Some("nothing to copy here".into()),
             },
             Action::CopyUrl => match self.takeout_article() {
                 Some(a) => match a.meta.url.clone() {
-                    Some(url) => self.copy(&url, "copied the URL"),
+                    Some(url) => {
+                        self.copy(&url);
+                        if self.message.as_deref().is_some_and(|m| m.starts_with("copied")) {
+                            self.message = Some(format!("copied the URL {}", escape_controls(&url)));
+                        }
+                    }
                     None => self.message = Some("no URL is known for this article".into()),
                 },
                 None => self.message = Some("no article selected".into()),
@@ -326,7 +346,7 @@ impl App {
 
     /// Puts `text` on the clipboard (OSC 52; inside tmux, both plain, for
     /// `set-clipboard on`, and wrapped, for `allow-passthrough on`).
-    fn copy(&mut self, text: &str, done: &str) {
+    fn copy(&mut self, text: &str) {
         let tmux = (self.handoff_env)("TMUX").is_some();
         let seq = handoff::osc52(text, Multiplexer::None).and_then(|plain| {
             Ok(if tmux {
@@ -341,10 +361,10 @@ impl App {
                 let size = human_bytes(text.len());
                 self.message = Some(if text.len() > COPY_WARN_BYTES {
                     format!(
-                        "{done} {size} (OSC 52): many terminals drop copies over about 100 KB; v or e opens the whole text"
+                        "copied {size} (OSC 52): many terminals drop copies over about 100 KB; v or e opens the whole text"
                     )
                 } else {
-                    format!("{done} {size}")
+                    format!("copied {size}")
                 });
             }
             Err(e) => self.message = Some(format!("not copied: {e}")),
@@ -371,7 +391,7 @@ impl App {
         };
         match table {
             None => Err("nothing to export here".into()),
-            Some(t) if t.is_empty() => Err(format!("no {} shown: nothing to export", t.what)),
+            Some(t) if t.is_empty() => Err(format!("no {} shown: nothing to export", t.noun())),
             Some(t) => Ok(t),
         }
     }
@@ -381,11 +401,12 @@ impl App {
         let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let offer = self.export_table().map(|t| {
             (
-                format!("{} {}", t.len(), t.what),
+                format!("{} {}", t.len(), t.noun()),
                 t.suggest_path(&dir, ExportFormat::Csv),
+                (t.what, t.query.clone()),
             )
         });
-        let (what, path) = match offer {
+        let (what, path, offered) = match offer {
             Ok(offer) => offer,
             Err(e) => {
                 self.message = Some(e);
@@ -397,6 +418,7 @@ impl App {
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         self.prompt = Some(Prompt {
             what,
+            offered: Some(offered),
             format: ExportFormat::Csv,
             cursor: name.chars().count(),
             name,
@@ -417,7 +439,11 @@ impl App {
                 self.message = Some("export cancelled".into());
             }
             (Stage::Name, Action::Input(edit)) => {
+                let before = prompt.name.clone();
                 edit_line(&mut prompt.name, &mut prompt.cursor, edit);
+                if prompt.name != before {
+                    prompt.offered = None;
+                }
                 prompt.error = None;
             }
             (Stage::Name, Action::NextFormat) => {
@@ -453,7 +479,7 @@ impl App {
             .export_table()
             .and_then(|t| {
                 let bytes = t.render(format).map_err(|e| e.to_string())?;
-                Ok((t.len(), t.what, bytes))
+                Ok((t.len(), t.noun(), bytes))
             })
             .and_then(
                 |(n, what, bytes)| match crate::export::save(path, &bytes, overwrite) {
@@ -549,8 +575,8 @@ impl super::KwicState {
         let (id, range) = self.occ.get(env.index, self.picker.current()?)?;
         let a = env.index.article(id)?;
         let r = KwicRecord::new(a, range, self.context);
-        let line = format!("{} {} {}", r.left, r.matched, r.right);
-        Some(format!("{} — {}", line.trim(), super::article_label(a)))
+        let line = one_line(&format!("{}{}{}", r.left, r.matched, r.right));
+        Some(format!("{line} — {}", super::article_label(a)))
     }
 }
 
@@ -711,6 +737,7 @@ mod tests {
     fn prompt(name: &str) -> Prompt {
         Prompt {
             what: "2 quotes".into(),
+            offered: None,
             format: ExportFormat::Csv,
             name: name.into(),
             cursor: name.chars().count(),

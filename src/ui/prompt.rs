@@ -42,19 +42,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &T
                 .as_deref()
                 .map(|e| format!("  {e}"))
                 .unwrap_or_default();
-            let room = usize::from(area.width)
-                .saturating_sub(before + 1)
-                .saturating_sub(error.width().min(usize::from(area.width) / 3));
+            let room = usize::from(area.width).saturating_sub(before + 1);
             let typed: String = prompt.name.chars().take(prompt.cursor).collect();
             let (name, skipped) = tail_fitting(&prompt.name, &typed, room);
             let cursor_x = before + typed.width().saturating_sub(skipped);
             spans.push(Span::raw(name));
-            if !error.is_empty() {
-                spans.push(Span::styled(error, theme.error));
-            } else {
+            if error.is_empty() {
                 spans.push(Span::styled(hint_text, theme.dim));
             }
             frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+            if !error.is_empty() {
+                // the error always shows, at the right edge, over the rest
+                let line = Line::from(Span::styled(format!("{error} "), theme.error))
+                    .alignment(ratatui::layout::Alignment::Right);
+                frame.render_widget(Paragraph::new(line), area);
+            }
             let x = area.x.saturating_add(cursor_x as u16);
             if x < area.right() {
                 frame.set_cursor_position(Position { x, y: area.y });
