@@ -37,8 +37,9 @@ pub fn apply<B: Backend>(
         } => {
             let message = run_on_copy(&launch, &text, &name, role);
             // the screen is the program's leftovers: draw it all again
+            // (a resize clears it, without asking the terminal where its
+            // cursor is, which a terminal may not answer)
             super::redraw_all(terminal, app)?;
-            terminal.clear()?;
             Some(message)
         }
     };
@@ -48,9 +49,12 @@ pub fn apply<B: Backend>(
     Ok(())
 }
 
-/// A program's name for the status bar.
+/// A program's name for the status bar (its file name, not its folder).
 fn shown(launch: &Launch) -> String {
-    escape_controls(&launch.program).into_owned()
+    let name = std::path::Path::new(&launch.program)
+        .file_name()
+        .map_or_else(|| launch.program.clone(), |n| n.to_string_lossy().into_owned());
+    escape_controls(&name).into_owned()
 }
 
 /// Writes `text` to a temporary file of our own (never the article's file:
@@ -85,7 +89,7 @@ fn run_on_copy(launch: &Launch, text: &str, name: &str, role: &str) -> String {
     let program = shown(launch);
     match status {
         Ok(s) if s.success() => match role {
-            "editor" => format!("closed {program}: the copy it edited is not kept; the article is unchanged"),
+            "editor" => format!("closed {program}: its copy is dropped, the article unchanged"),
             _ => format!("back from {program}"),
         },
         Ok(s) => format!("{program} ended with {s}"),
