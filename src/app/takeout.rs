@@ -500,7 +500,7 @@ impl App {
             Ok((n, what)) => {
                 let name = path
                     .file_name()
-                    .map_or_else(|| path.as_os_str(), |n| n)
+                    .unwrap_or(path.as_os_str())
                     .to_string_lossy()
                     .into_owned();
                 let dir = path.parent().unwrap_or(Path::new("/"));
