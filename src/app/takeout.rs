@@ -485,11 +485,17 @@ impl App {
                 |(n, what, bytes)| match crate::export::save(path, &bytes, overwrite) {
                     Ok(()) => Ok((n, what)),
                     Err(ExportError::Exists(_)) => Err(String::new()),
-                    Err(ExportError::Io { source, .. }) => Err(format!(
-                        "cannot write {}: {}",
-                        shown_path(path),
-                        io_reason(&source)
-                    )),
+                    Err(ExportError::Io { source, .. }) => Err(match path.parent() {
+                        // the folder it names, when that is what is missing
+                        Some(dir)
+                            if source.kind() == std::io::ErrorKind::NotFound
+                                && !dir.as_os_str().is_empty()
+                                && !dir.exists() =>
+                        {
+                            format!("no such folder: {}", shown_path(dir))
+                        }
+                        _ => format!("cannot write {}: {}", shown_path(path), io_reason(&source)),
+                    }),
                     Err(e) => Err(e.to_string()),
                 },
             );
