@@ -285,3 +285,43 @@ fn the_editor_edits_a_copy_never_the_article() {
     );
     s.quit();
 }
+
+/// The child's state letter in /proc (`T` when stopped).
+#[cfg(target_os = "linux")]
+fn state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(") ")
+        .and_then(|(_, rest)| rest.chars().next())
+        .unwrap_or('?')
+}
+
+/// A pager stopped (as Ctrl-Z stops less) stops readout too, as a shell
+/// job is stopped, instead of leaving it waiting on a stopped program with
+/// the terminal in nobody's hands; continuing them goes on where they were.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_stopped_pager_stops_readout_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("continued");
+    let pager = script(
+        dir.path(),
+        "pager",
+        &format!(
+            "printf 'STUB PAGER\\n'\nkill -STOP $$\nprintf 'yes' > '{}'",
+            marker.display()
+        ),
+    );
+    let mut s = Session::start(&[], &[("PAGER", &pager)]);
+    s.ready();
+    let pid = s.child.process_id().expect("a pid");
+    s.send("v");
+    s.wait_for("STUB PAGER");
+    s.wait_until("readout to stop with its pager", |_| state(pid) == 'T');
+    assert!(!marker.exists());
+    // `fg`: the shell continues the job's process group
+    // SAFETY: sends a signal to the process group of the child this test started
+    assert_eq!(unsafe { libc::kill(-(pid as i32), libc::SIGCONT) }, 0);
+    s.wait_for("back from pager");
+    assert_eq!(std::fs::read_to_string(&marker).unwrap(), "yes");
+    s.quit();
+}

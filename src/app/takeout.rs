@@ -180,11 +180,18 @@ pub fn shown_path(path: &Path) -> String {
 /// An article as text to read or paste: its title, outlet and date, URL,
 /// then the body.
 pub fn article_text(a: &Article) -> String {
-    let mut out = String::with_capacity(a.body.len() + 200);
+    let body = a.body.trim();
     let title = a.meta.title.trim();
-    // (many bodies start with their title)
-    if !a.body.trim_start().starts_with(title) {
-        out.push_str(title);
+    // many bodies start with their title: it is given once
+    let (head, rest) = if !title.is_empty() && body.starts_with(title) {
+        body.split_once('\n')
+            .map_or((body, ""), |(head, rest)| (head, rest.trim_start()))
+    } else {
+        (title, body)
+    };
+    let mut out = String::with_capacity(body.len() + 200);
+    if !head.is_empty() {
+        out.push_str(head);
         out.push('\n');
     }
     let by: Vec<&str> = [a.meta.source.as_deref(), a.meta.date.as_deref()]
@@ -200,7 +207,7 @@ pub fn article_text(a: &Article) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(a.body.trim_end());
+    out.push_str(rest);
     out.push('\n');
     out
 }
@@ -791,6 +798,24 @@ mod tests {
         let mut p = prompt("notes.txt");
         p.next_format();
         assert_eq!((p.format, p.name.as_str()), (ExportFormat::Json, "notes.txt"));
+    }
+
+    #[test]
+    fn an_article_as_text_to_read_or_paste() {
+        let mut a = Article::from_text(
+            "a.txt",
+            "---\ntitle: Talks\nsource: TASS\ndate: 2024-05-01\nurl: https://tass.com/1\n---\nThe ministers met.\n",
+            false,
+        );
+        assert_eq!(
+            article_text(&a),
+            "Talks\nTASS · 2024-05-01\nhttps://tass.com/1\n\nThe ministers met.\n"
+        );
+        // a body that starts with its title has it once
+        a.body = "Talks\n\nThe ministers met.".into();
+        a.meta.source = None;
+        a.meta.url = None;
+        assert_eq!(article_text(&a), "Talks\n2024-05-01\n\nThe ministers met.\n");
     }
 
     #[test]

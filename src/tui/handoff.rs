@@ -201,20 +201,24 @@ struct GateState {
 }
 
 /// The one terminal's input gate.
-pub static INPUT: InputGate = InputGate {
-    state: Mutex::new(GateState {
-        running: false,
-        paused: false,
-        parked: false,
-    }),
-    changed: Condvar::new(),
-};
+pub static INPUT: InputGate = InputGate::new();
 
 /// How long the reader waits for input before looking at the gate again
 /// (the longest a hand-over waits for it).
 pub const READ_SLICE: Duration = Duration::from_millis(100);
 
 impl InputGate {
+    pub const fn new() -> InputGate {
+        InputGate {
+            state: Mutex::new(GateState {
+                running: false,
+                paused: false,
+                parked: false,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
     /// The reader: it runs.
     pub fn started(&self) {
         if let Ok(mut s) = self.state.lock() {
@@ -253,5 +257,41 @@ impl InputGate {
             s.paused = false;
         }
         self.changed.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn pausing_waits_for_the_reader_to_stop_reading() {
+        // no reader: nothing to wait for
+        let lone = InputGate::new();
+        lone.pause();
+        lone.resume();
+
+        let gate = Arc::new(InputGate::new());
+        let reads = Arc::new(AtomicUsize::new(0));
+        gate.started();
+        let (g, r) = (gate.clone(), reads.clone());
+        let reader = std::thread::spawn(move || {
+            for _ in 0..200 {
+                g.wait_if_paused();
+                // a "read" of a slice
+                r.fetch_add(1, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        });
+        std::thread::sleep(Duration::from_millis(10));
+        gate.pause();
+        let at_pause = reads.load(Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(reads.load(Ordering::SeqCst), at_pause, "read while paused");
+        gate.resume();
+        reader.join().unwrap();
+        assert_eq!(reads.load(Ordering::SeqCst), 200);
     }
 }
