@@ -80,4 +80,7 @@ impl Pane for SimilarState {
     fn selected_article(&self, _env: &Env) -> Option<crate::store::ArticleId> {
         self.selection()
     }
+    fn copy_text(&self, env: &Env) -> Option<String> {
+        Some(super::article_text(env.index.article(self.selection()?)?))
+    }
 }
