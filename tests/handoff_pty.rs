@@ -87,10 +87,10 @@ impl Session {
         }
     }
 
-    /// Waits until loading is done and keys are read: a key typed in the
-    /// moments after loading ends can be lost before it reaches the app
-    /// (seen on main too, not part of taking things out), so the help is
-    /// opened (`?`, again if need be) and closed before the test types.
+    /// Waits until loading is done (its messages would replace the ones
+    /// checked) and keys are read (a key typed in the very first moments
+    /// after start can be missed, on main too): the help is opened (`?`,
+    /// again if need be) and closed before the test types.
     fn ready(&mut self) -> String {
         self.wait_for("articles loaded and analysed");
         for _ in 0..50 {
