@@ -599,6 +599,8 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
                 let _ = tx.send(AppEvent::Changes(changes));
             });
         }
+        // (done by the event loop, which holds the terminal)
+        crate::app::Effect::Handoff(_) => {}
     };
     let result = crate::tui::run(
         &mut guard.terminal,

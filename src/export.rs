@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod records;
+
+pub use records::{ArticleRecord, KwicRecord, PassageRecord, PhraseRecord, QuoteRecord, SpeakerRecord};
+
 /// A record the headless commands print and the app exports.
 pub trait Table: Serialize {
     /// Its JSON fields, in the order they are CSV and Markdown columns
@@ -38,6 +42,27 @@ impl ExportFormat {
             "json" => Some(ExportFormat::Json),
             "md" | "markdown" => Some(ExportFormat::Markdown),
             _ => None,
+        }
+    }
+
+    /// Every format, in the order the export prompt offers them.
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Markdown];
+
+    /// Its name for people: "CSV", "JSON", "Markdown".
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Json => "JSON",
+            ExportFormat::Markdown => "Markdown",
+        }
+    }
+
+    /// The next one in [`ExportFormat::ALL`], round.
+    pub fn next(self) -> ExportFormat {
+        match self {
+            ExportFormat::Csv => ExportFormat::Json,
+            ExportFormat::Json => ExportFormat::Markdown,
+            ExportFormat::Markdown => ExportFormat::Csv,
         }
     }
 
@@ -185,6 +210,89 @@ pub fn save(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportErro
     written.map_err(io)
 }
 
+/// What a view shows, ready to write in any format: its records (of any
+/// [`Table`] type, borrowed from the articles), how many, what they are
+/// ("quotes") and what narrowed them (the file name's default is made of
+/// both), and a title for the Markdown heading.
+pub struct ExportTable<'a> {
+    /// What the rows are, for file names and messages ("articles", "kwic").
+    pub what: &'static str,
+    /// What narrowed them (a query, a phrase, a speaker), for file names.
+    pub query: String,
+    /// The Markdown heading.
+    pub title: String,
+    rows: Box<dyn Rows + 'a>,
+}
+
+/// Records of one [`Table`] type, behind a trait object.
+trait Rows {
+    fn len(&self) -> usize;
+    fn render(&self, format: ExportFormat, title: &str) -> Result<Vec<u8>, ExportError>;
+}
+
+impl<T: Table> Rows for Vec<T> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn render(&self, format: ExportFormat, title: &str) -> Result<Vec<u8>, ExportError> {
+        render(format, title, self)
+    }
+}
+
+impl<'a> ExportTable<'a> {
+    pub fn new<T: Table + 'a>(
+        what: &'static str,
+        query: impl Into<String>,
+        title: impl Into<String>,
+        rows: Vec<T>,
+    ) -> Self {
+        ExportTable {
+            what,
+            query: query.into(),
+            title: title.into(),
+            rows: Box::new(rows),
+        }
+    }
+
+    /// What the records are, for people: "concordance lines" for "kwic".
+    pub fn noun(&self) -> &'static str {
+        match self.what {
+            "kwic" => "concordance lines",
+            "compare" => "shared passages",
+            what => what,
+        }
+    }
+
+    /// How many records.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.len() == 0
+    }
+
+    /// The bytes of the export in `format`.
+    pub fn render(&self, format: ExportFormat) -> Result<Vec<u8>, ExportError> {
+        self.rows.render(format, &self.title)
+    }
+
+    /// A new file name for it in `dir` ([`suggest_path`]).
+    pub fn suggest_path(&self, dir: &Path, format: ExportFormat) -> PathBuf {
+        suggest_path(dir, self.what, &self.query, format)
+    }
+}
+
+impl std::fmt::Debug for ExportTable<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportTable")
+            .field("what", &self.what)
+            .field("query", &self.query)
+            .field("rows", &self.len())
+            .finish()
+    }
+}
+
 /// A file name for an export of `what` (the view: "articles", "quotes")
 /// narrowed by `query`, in `dir`, that does not exist yet:
 /// `readout-articles-rock-solid.csv`, then `...-2.csv`.
@@ -208,7 +316,7 @@ pub fn suggest_path(dir: &Path, what: &str, query: &str, format: ExportFormat) -
 
 /// Lowercase letters and digits of any script, runs of anything else as
 /// one `-`, at most 40 characters.
-fn slug(text: &str) -> String {
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {

@@ -21,6 +21,15 @@ pub enum Signal {
     Resume,
 }
 
+/// The terminal is handed to another program (the pager, the editor):
+/// Ctrl-C, Ctrl-\ and Ctrl-Z are its own, not readout's.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Whether the terminal is handed to another program now.
+pub fn hand_over(on: bool) {
+    HANDED_OVER.store(on, Ordering::SeqCst);
+}
+
 /// The terminating signal received, 0 for none.
 static TERMINATED: AtomicI32 = AtomicI32::new(0);
 /// Set once the terminal is restored after a terminating signal.
@@ -46,6 +55,13 @@ pub fn spawn(send: impl Fn(Signal) -> bool + Send + 'static) {
             .name("readout-signals".into())
             .spawn(move || {
                 for sig in signals.forever() {
+                    // the program with the terminal takes the keyboard's signals
+                    // (a stop of it stops readout too: `tui::handoff`)
+                    if HANDED_OVER.load(Ordering::SeqCst)
+                        && [SIGINT, SIGQUIT, SIGTSTP, SIGCONT].contains(&sig)
+                    {
+                        continue;
+                    }
                     let wanted = match sig {
                         SIGTSTP => Signal::Suspend,
                         SIGCONT => Signal::Resume,

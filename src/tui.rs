@@ -23,6 +23,8 @@ const TICK_BUDGET: Duration = Duration::from_millis(8);
 
 pub use crate::app::AppEvent;
 
+mod handoff;
+
 /// Restores the terminal when dropped, so every way out of the app (return,
 /// `?`, panic unwinding) leaves the user's terminal as it was.
 pub struct TerminalGuard {
@@ -91,11 +93,20 @@ fn set_panic_hook() {
     }));
 }
 
-/// Reads terminal events on a thread of its own and sends them on.
+/// Reads terminal events on a thread of its own and sends them on. It
+/// stops reading while the terminal is handed to another program (the
+/// pager, the editor), which would otherwise lose keys to it.
 pub fn spawn_input_reader(tx: Sender<AppEvent>) {
+    handoff::INPUT.started();
     std::thread::spawn(move || {
         loop {
-            match event::read() {
+            handoff::INPUT.wait_if_paused();
+            let read = match event::poll(handoff::READ_SLICE) {
+                Ok(true) => event::read(),
+                Ok(false) => continue,
+                Err(e) => Err(e),
+            };
+            match read {
                 Ok(ev) => {
                     if tx.send(AppEvent::Term(ev)).is_err() {
                         return;
@@ -209,7 +220,11 @@ pub fn run<B: Backend>(
                 ev => app.handle(ev),
             }
             for effect in app.take_effects() {
-                on_effect(effect);
+                match effect {
+                    // the terminal's to do (issue 17: copy, pager, editor, browser)
+                    crate::app::Effect::Handoff(h) => handoff::apply(terminal, app, h)?,
+                    effect => on_effect(effect),
+                }
             }
             if app.should_quit {
                 break;

@@ -7,6 +7,7 @@ pub mod highlight;
 mod list;
 mod phrases;
 mod picker;
+mod prompt;
 mod reader;
 mod similar;
 mod speakers;
@@ -54,7 +55,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);
     }
-    status::draw(frame, areas.status, app, theme);
+    match &app.prompt {
+        // (issue 17: the export prompt takes the status bar's place)
+        Some(p) => prompt::draw(frame, areas.status, app, p, theme),
+        None => status::draw(frame, areas.status, app, theme),
+    }
     if let Some(overlay) = app.overlay {
         help::draw_overlay(frame, popup(area), app, overlay, theme);
     }

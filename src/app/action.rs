@@ -57,6 +57,27 @@ pub enum Action {
     /// Phrases pane: hide the mined phrase for good.
     HidePhrase,
 
+    // -- taking things out (issue 17): export, copy, pager, editor, browser
+    /// Export what the screen shows (after narrowing) to a file: asks for
+    /// the format and the file name.
+    Export,
+    /// The export prompt: the next file format.
+    NextFormat,
+    /// Answer yes to the question asked (overwrite the file).
+    Yes,
+    /// Answer no.
+    No,
+    /// Copy the selection to the clipboard (OSC 52).
+    Copy,
+    /// Copy the selected article's URL.
+    CopyUrl,
+    /// Read the selected article in `$PAGER`.
+    Pager,
+    /// Open a copy of the selected article in `$EDITOR`.
+    Editor,
+    /// Open the selected article's URL in the browser.
+    Browse,
+
     /// The terminal has this size now.
     #[serde(skip)]
     Resize(u16, u16),

@@ -218,4 +218,15 @@ impl Pane for CompareState {
             }
         }
     }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
+    }
+    fn copy_text(&self, env: &Env) -> Option<String> {
+        self.clip(env)
+    }
+    fn selected_article(&self, _env: &Env) -> Option<crate::store::ArticleId> {
+        self.selection()
+    }
 }

@@ -29,11 +29,16 @@ pub enum Context {
     Quotes,
     Phrases,
     Kwic,
+    // -- taking things out (issue 17)
+    /// The export prompt (a file name is typed).
+    Export,
+    /// A yes/no question (overwrite the file?).
+    Confirm,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -46,6 +51,8 @@ impl Context {
         Context::Kwic,
         Context::Speakers,
         Context::Quotes,
+        Context::Export,
+        Context::Confirm,
     ];
 
     pub fn title(self) -> &'static str {
@@ -62,6 +69,8 @@ impl Context {
             Context::Quotes => "Quotes view (/ narrows by the quote's text; in:word by its article)",
             Context::Phrases => "Phrases pane (/ narrows the list)",
             Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
+            Context::Export => "Export prompt (E opens it; the file name is typed)",
+            Context::Confirm => "A yes/no question (overwrite the file?)",
         }
     }
 }

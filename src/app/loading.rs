@@ -139,6 +139,9 @@ pub enum Effect {
     /// Read every file again (files not found are removed as the
     /// result is applied).
     Reload,
+    /// Copy to the clipboard, or hand the terminal or an article to another
+    /// program (issue 17).
+    Handoff(super::Handoff),
 }
 
 impl App {

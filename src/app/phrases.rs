@@ -153,6 +153,14 @@ impl Pane for PhrasesState {
         self.chart = None;
         self.update_chart(env.index);
     }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
+    }
+    fn copy_text(&self, _env: &Env) -> Option<String> {
+        self.clip()
+    }
 }
 
 impl KwicState {
@@ -255,6 +263,17 @@ impl Pane for KwicState {
             self.picker.step(&self.labels, total, Some(deadline));
         }
         self.picker.keep_visible(env.picker_height(0));
+    }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
+    }
+    fn copy_text(&self, env: &Env) -> Option<String> {
+        self.clip(env)
+    }
+    fn selected_article(&self, env: &Env) -> Option<crate::store::ArticleId> {
+        self.selection(env)
     }
 }
 

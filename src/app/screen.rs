@@ -18,6 +18,7 @@ use super::layout;
 use super::{
     Action, CompareState, Context, Keys, KwicState, PhrasesState, QuotesState, SimilarState, SpeakersState,
 };
+use crate::export::ExportTable;
 use crate::index::Index;
 use crate::store::ArticleId;
 
@@ -126,4 +127,21 @@ pub trait Pane {
     fn resized(&mut self, _env: &Env) {}
     /// The articles' analysis moved on (more analysed, phrases mined).
     fn refresh(&mut self, _env: &Env) {}
+
+    // -- taking things out (issue 17; see `app/takeout.rs`)
+    /// What the pane shows (after narrowing), as records to export; none:
+    /// nothing here to export.
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<ExportTable<'a>> {
+        None
+    }
+    /// The text `y` copies: the selection (a quote with its speaker, a
+    /// concordance line, a phrase); none: nothing to copy.
+    fn copy_text(&self, _env: &Env) -> Option<String> {
+        None
+    }
+    /// The article of the selection, for copying its URL and opening it in
+    /// the pager, editor or browser.
+    fn selected_article(&self, _env: &Env) -> Option<ArticleId> {
+        None
+    }
 }

@@ -75,4 +75,12 @@ impl Pane for SimilarState {
         }
         Outcome::Handled
     }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn selected_article(&self, _env: &Env) -> Option<crate::store::ArticleId> {
+        self.selection()
+    }
+    fn copy_text(&self, env: &Env) -> Option<String> {
+        Some(super::article_text(env.index.article(self.selection()?)?))
+    }
 }

@@ -91,6 +91,14 @@ impl Pane for SpeakersState {
             _ => Outcome::Ignored,
         }
     }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
+    }
+    fn copy_text(&self, env: &Env) -> Option<String> {
+        self.clip(env)
+    }
 }
 
 impl QuotesState {
@@ -206,6 +214,17 @@ impl Pane for QuotesState {
         });
         picker.step(labels, items.len(), Some(deadline));
         picker.keep_visible(Self::height(env));
+    }
+
+    // -- taking things out (issue 17: app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
+    }
+    fn copy_text(&self, env: &Env) -> Option<String> {
+        self.clip(env)
+    }
+    fn selected_article(&self, _env: &Env) -> Option<crate::store::ArticleId> {
+        self.selection()
     }
 }
 

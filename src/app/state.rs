@@ -84,6 +84,12 @@ pub struct App {
     pub marks: Vec<ArticleId>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
+    // -- taking things out (issue 17)
+    /// The export prompt, while open (it takes the keys).
+    pub prompt: Option<super::Prompt>,
+    /// Reads the environment for the pager, editor, browser and tmux
+    /// (tests give their own).
+    pub handoff_env: fn(&str) -> Option<String>,
 }
 
 impl App {
@@ -116,6 +122,8 @@ impl App {
             screens: vec![Screen::Main],
             marks: Vec::new(),
             exit_code: 0,
+            prompt: None,
+            handoff_env: crate::handoff::process_env,
         };
         app.filter.clear(&app.index);
         app.sync_reader();

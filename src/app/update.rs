@@ -43,6 +43,9 @@ impl App {
 
     /// How the screen shown reads keys.
     pub fn keys(&self) -> Keys {
+        if let Some(prompt) = &self.prompt {
+            return prompt.keys();
+        }
         match self.screen().pane() {
             Some(pane) => pane.keys(),
             None if self.input_open => Keys::typing(&[Context::Input]),
@@ -52,6 +55,9 @@ impl App {
 
     /// The keymap context of the screen shown, for its hints.
     pub fn context(&self) -> Context {
+        if let Some(prompt) = &self.prompt {
+            return prompt.context();
+        }
         match self.screen().pane() {
             Some(pane) if pane.keys().typing => Context::Narrow,
             Some(pane) => pane.context(),
@@ -79,6 +85,12 @@ impl App {
     /// Handles one terminal event. Returns true if it changed anything.
     pub fn handle_event(&mut self, event: &Event) -> bool {
         if let Event::Paste(text) = event {
+            if let Some(p) = self.prompt.as_mut().filter(|p| p.stage == super::Stage::Name) {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    super::takeout::edit_line(&mut p.name, &mut p.cursor, InputEdit::Insert(c));
+                }
+                return true;
+            }
             if !self.input_open {
                 return false;
             }
@@ -116,6 +128,11 @@ impl App {
         {
             return;
         }
+        // the export prompt takes every key but quitting and redrawing
+        if self.prompt.is_some() && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw) {
+            self.update_prompt(action);
+            return;
+        }
         // app-wide actions, whatever the screen
         match action {
             Action::Quit => self.should_quit = true,
@@ -132,6 +149,12 @@ impl App {
                 self.size = (w, h);
                 self.after_resize();
             }
+            Action::Export
+            | Action::Copy
+            | Action::CopyUrl
+            | Action::Pager
+            | Action::Editor
+            | Action::Browse => self.take_out(action),
             _ => {
                 let (env, screens) = self.screens_mut();
                 match screens.last_mut().and_then(Screen::pane_mut) {
@@ -308,6 +331,16 @@ impl App {
             | Action::SaveFamily
             | Action::HidePhrase => {}
             Action::Quit | Action::Redraw | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
+            // (taking things out is app-wide: `take_out`; the prompt's keys go to it)
+            Action::Export
+            | Action::Copy
+            | Action::CopyUrl
+            | Action::Pager
+            | Action::Editor
+            | Action::Browse
+            | Action::NextFormat
+            | Action::Yes
+            | Action::No => {}
             Action::ScrollAt { x, y, lines } => self.scroll_at(x, y, lines),
             Action::ClickAt { x, y } => self.click_at(x, y),
         }
