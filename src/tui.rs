@@ -238,7 +238,9 @@ pub fn run<B: Backend>(
         app.settle();
         if app.take_redraw() {
             // Ctrl-L: whatever the terminal shows, every cell is drawn again
-            terminal.clear()?;
+            // (not `Terminal::clear`, which asks the terminal for its cursor
+            // position and fails on a terminal that does not answer)
+            redraw_all(terminal, app)?;
         }
         let t1 = Instant::now();
         terminal.draw(|f| ui::draw(f, app, theme))?;

@@ -294,3 +294,27 @@ fn a_burst_of_keys_arrives_whole() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Ctrl-L redraws every cell, on a terminal that never answers a cursor
+/// position query (this emulator does not): the app keeps running and the
+/// screen comes back whole.
+#[test]
+fn ctrl_l_redraws_without_asking_the_terminal() {
+    let mut s = Session::start(&[], 100, 24);
+    s.wait_for("5 articles");
+    // scribble over the screen behind the app's back, as another program might
+    s.parser.lock().unwrap().process(b"\x1b[2J\x1b[HSCRIBBLE");
+    assert!(!s.screen().contains("5 articles"));
+    s.send("\u{c}");
+    let screen = s.wait_for("5 articles");
+    assert!(!screen.contains("SCRIBBLE"), "{screen}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "the app ended:\n{}",
+        s.screen()
+    );
+    s.send("j");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
