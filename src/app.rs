@@ -19,6 +19,7 @@
 //! then an action (or another pane's [`Outcome::Push`]) that opens it.
 
 mod action;
+mod annotations;
 mod compare;
 mod cursor;
 mod event;
@@ -34,6 +35,7 @@ mod screen;
 mod similar;
 mod speakers;
 mod state;
+mod tags;
 mod update;
 
 pub use action::{Action, InputEdit};
@@ -52,3 +54,5 @@ pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};
 pub use state::{App, Focus, Overlay, Progress};
+pub use annotations::{Annotations, Prompt, PromptKind};
+pub use tags::{TagRow, TagRowKind, TagsState};

@@ -538,25 +538,26 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
                 .map_or_else(|| f.color.clone(), |(_, c)| c.to_string())
         })
         .collect();
-    let theme = if config.no_color {
-        crate::ui::Theme::monochrome()
-    } else {
-        crate::ui::Theme::from_env()
-    };
-    let theme = theme.with_family_colors(&colors);
+    // the config's theme and colours (NO_COLOR wins over them)
+    let theme = crate::ui::Theme::from_config(config).with_family_colors(&colors);
     let mut index = Index::default();
     index.set_book(book.clone());
     let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
     app.phrases_file = input.phrases_save_path();
+    // the user's [[binding]]s over the bundled keys
+    app.keymap = config.keymap();
+    // tags, stars, notes and query history (reported if it cannot be opened)
+    app.open_store(settings().data_dir.as_deref());
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
     let signal_tx = tx.clone();
     crate::signals::spawn(move |s| signal_tx.send(AppEvent::Signal(s)).is_ok());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
-    let analyzer = Arc::new(Analyzer::new().with_book(book));
+    // (hashing each text too: the state store's keys, off the UI thread)
+    let analyzer = Arc::new(Analyzer::new().with_book(book).with_hashes(true));
     let plan = loader::Plan {
         analyzer: (*analyzer).clone(),
         staged: true,

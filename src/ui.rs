@@ -1,6 +1,7 @@
 //! Drawing. Everything here reads [`App`] state and writes to a ratatui
 //! `Frame`; nothing changes state.
 
+mod annotations;
 mod compare;
 mod help;
 pub mod highlight;
@@ -50,11 +51,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Quotes(q) => speakers::draw_quotes(frame, app, q, theme),
         Screen::Phrases(s) => phrases::draw_phrases(frame, app, s, theme),
         Screen::Kwic(k) => phrases::draw_kwic(frame, app, k, theme),
+        Screen::Tags(t) => annotations::draw_tags(frame, app, t, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);
     }
-    status::draw(frame, areas.status, app, theme);
+    match &app.prompt {
+        // a prompt (tags, a note, history search) over the status bar
+        Some(p) => annotations::draw_prompt(frame, areas.status, p, theme),
+        None => status::draw(frame, areas.status, app, theme),
+    }
     if let Some(overlay) = app.overlay {
         help::draw_overlay(frame, popup(area), app, overlay, theme);
     }

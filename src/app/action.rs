@@ -57,6 +57,27 @@ pub enum Action {
     /// Phrases pane: hide the mined phrase for good.
     HidePhrase,
 
+    // ---- state that lasts (read, stars, tags, notes, query history) ----
+    /// Star or unstar the article.
+    ToggleStar,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// Edit the article's tags (a prompt).
+    EditTags,
+    /// Write the article's note (a prompt).
+    EditNote,
+    /// Open the tags pane (tags, starred, unread, saved queries).
+    Tags,
+    /// Query line: the previous (older) / next query of the history.
+    HistoryPrev,
+    HistoryNext,
+    /// Query line: search the history (again: an older match).
+    HistorySearch,
+    /// Query line: save the query under a name.
+    SaveQuery,
+    /// Tags prompt: complete the tag being typed.
+    Complete,
+
     /// The terminal has this size now.
     #[serde(skip)]
     Resize(u16, u16),

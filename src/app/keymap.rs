@@ -29,11 +29,15 @@ pub enum Context {
     Quotes,
     Phrases,
     Kwic,
+    /// The tags pane.
+    Tags,
+    /// A prompt over the status bar (tags, a note, a name, history search).
+    Prompt,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -46,6 +50,8 @@ impl Context {
         Context::Kwic,
         Context::Speakers,
         Context::Quotes,
+        Context::Tags,
+        Context::Prompt,
     ];
 
     pub fn title(self) -> &'static str {
@@ -62,6 +68,8 @@ impl Context {
             Context::Quotes => "Quotes view (/ narrows by the quote's text; in:word by its article)",
             Context::Phrases => "Phrases pane (/ narrows the list)",
             Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
+            Context::Tags => "Tags pane (Enter filters the articles to the row's query)",
+            Context::Prompt => "A prompt: tags, a note, a query's name, history search (other keys are typed)",
         }
     }
 }
@@ -216,6 +224,15 @@ impl Keymap {
 
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// This keymap with `other`'s hints and footers (a user's bindings
+    /// merged over the bundled table keep the bundled hints; the keys they
+    /// name are this keymap's).
+    pub fn with_hints_of(mut self, other: &Keymap) -> Keymap {
+        self.hints = other.hints.clone();
+        self.footers = other.footers.clone();
+        self
     }
 
     /// The first key that does `action` on a screen reading keys as `keys`,

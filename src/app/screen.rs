@@ -32,6 +32,8 @@ pub enum Screen {
     Quotes(QuotesState),
     Phrases(PhrasesState),
     Kwic(KwicState),
+    /// Tags, marks and saved queries (state that lasts).
+    Tags(super::TagsState),
 }
 
 impl Screen {
@@ -45,6 +47,7 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Tags(s) => s,
         })
     }
 
@@ -57,6 +60,7 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Tags(s) => s,
         })
     }
 }

@@ -43,6 +43,9 @@ impl App {
 
     /// How the screen shown reads keys.
     pub fn keys(&self) -> Keys {
+        if self.prompt.is_some() {
+            return Keys::typing(&[Context::Prompt]);
+        }
         match self.screen().pane() {
             Some(pane) => pane.keys(),
             None if self.input_open => Keys::typing(&[Context::Input]),
@@ -52,6 +55,9 @@ impl App {
 
     /// The keymap context of the screen shown, for its hints.
     pub fn context(&self) -> Context {
+        if self.prompt.is_some() {
+            return Context::Prompt;
+        }
         match self.screen().pane() {
             Some(pane) if pane.keys().typing => Context::Narrow,
             Some(pane) => pane.context(),
@@ -116,6 +122,11 @@ impl App {
         {
             return;
         }
+        // state that lasts: an open prompt takes the keys; the query
+        // line's history keys
+        if self.update_workbench_first(action) {
+            return;
+        }
         // app-wide actions, whatever the screen
         match action {
             Action::Quit => self.should_quit = true,
@@ -143,6 +154,8 @@ impl App {
                 }
             }
         }
+        // an article shown in the reading pane is read
+        self.mark_read_if_reading();
     }
 
     /// Does what a pane's update asked for.
@@ -309,6 +322,12 @@ impl App {
             | Action::HidePhrase => {}
             Action::Quit | Action::Redraw | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
             Action::ScrollAt { x, y, lines } => self.scroll_at(x, y, lines),
+            // state that lasts (annotations.rs)
+            Action::ToggleStar | Action::ToggleRead | Action::EditTags | Action::EditNote | Action::Tags => {
+                self.update_annotations(action)
+            }
+            // the query line's history keys are taken before (annotations.rs)
+            Action::HistoryPrev | Action::HistoryNext | Action::HistorySearch | Action::SaveQuery | Action::Complete => {}
             Action::ClickAt { x, y } => self.click_at(x, y),
         }
     }
