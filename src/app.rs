@@ -45,6 +45,7 @@ pub use filter::FilterState;
 pub use loading::Effect;
 pub use screen::{Env, Outcome, Pane, Screen};
 
+pub use annotations::{Annotations, Prompt, PromptKind};
 pub use compare::{CompareState, Side};
 pub use keymap::{Binding, Context, Hint, Keymap, KeymapError, Keys, key_name};
 pub use narrowing::article_label;
@@ -54,5 +55,4 @@ pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};
 pub use state::{App, Focus, Overlay, Progress};
-pub use annotations::{Annotations, Prompt, PromptKind};
 pub use tags::{TagRow, TagRowKind, TagsState};

@@ -334,12 +334,20 @@ mod tests {
         let f = dir.path().join("b.txt");
         std::fs::write(&f, "new text").unwrap();
         let hint = path_hint(f.to_str().unwrap());
-        let (a, b, c) = (ContentHash::of("a"), ContentHash::of("b"), ContentHash::of("new text"));
+        let (a, b, c) = (
+            ContentHash::of("a"),
+            ContentHash::of("b"),
+            ContentHash::of("new text"),
+        );
         let mut s = Snapshot::default();
         s.push(Some(a), "/x/a.txt".into(), state(&["one"]));
         s.push(Some(b), hint, state(&["two"]));
         let shown = f.to_str().unwrap();
-        let r = s.resolve_paths(&[(a, "/elsewhere/a.txt"), (c, shown), (ContentHash::of("z"), "/x/z.txt")]);
+        let r = s.resolve_paths(&[
+            (a, "/elsewhere/a.txt"),
+            (c, shown),
+            (ContentHash::of("z"), "/x/z.txt"),
+        ]);
         assert_eq!(r.get(0).unwrap().tags, vec!["one"]);
         assert_eq!(r.get(1).unwrap().tags, vec!["two"]);
         assert_eq!(r.get(2), None);

@@ -39,6 +39,9 @@ pub struct Annotations {
     pub(super) draft: String,
     /// The saved queries (name, query), by name.
     pub saved: Vec<(String, String)>,
+    /// The article last marked read as the reader showed it (U marks it
+    /// unread again while it stays there).
+    pub(super) seen: Option<ArticleId>,
 }
 
 impl Annotations {
@@ -77,7 +80,11 @@ pub enum PromptKind {
     SaveQuery { query: String },
     /// Searching the query history (Ctrl-R): the `skip`-th match of the
     /// text is shown in the query line; `original` comes back on Esc.
-    Search { original: String, skip: usize, found: bool },
+    Search {
+        original: String,
+        skip: usize,
+        found: bool,
+    },
 }
 
 /// A line of text being typed, over the status bar.
@@ -186,9 +193,10 @@ impl App {
                 self.resolve_states();
             }
             Err(e) => {
-                let path = dir.map_or_else(|| "state store".to_string(), |d| {
-                    crate::store::shown_path(&Store::file_in(d))
-                });
+                let path = dir.map_or_else(
+                    || "state store".to_string(),
+                    |d| crate::store::shown_path(&Store::file_in(d)),
+                );
                 let message = format!("{e}; tags, stars, notes and query history are off this time");
                 self.issues.push(Issue {
                     path: crate::store::escape_controls(&path).into_owned(),
@@ -201,7 +209,9 @@ impl App {
     }
 
     fn load_history(&mut self) {
-        let Some(store) = &self.annotations.store else { return };
+        let Some(store) = &self.annotations.store else {
+            return;
+        };
         self.annotations.history = store.history(HISTORY_SHOWN).unwrap_or_default();
         self.annotations.saved = store.saved_queries().unwrap_or_default();
     }
@@ -210,7 +220,9 @@ impl App {
     /// loading is done, after files changed). Hashes are worked out once
     /// per article; `changed` ids have new text.
     pub(super) fn resolve_states(&mut self) {
-        let Some(store) = &self.annotations.store else { return };
+        let Some(store) = &self.annotations.store else {
+            return;
+        };
         let snapshot = match store.snapshot() {
             Ok(s) => s,
             Err(e) => {
@@ -227,7 +239,12 @@ impl App {
             let keys: Vec<(ContentHash, &str)> = articles
                 .iter()
                 .zip(hashes.iter_mut())
-                .map(|(a, h)| (*h.get_or_insert_with(|| ContentHash::of(&a.body)), a.path.as_str()))
+                .map(|(a, h)| {
+                    (
+                        *h.get_or_insert_with(|| ContentHash::of(&a.body)),
+                        a.path.as_str(),
+                    )
+                })
                 .collect();
             self.annotations.states = Arc::new(snapshot.resolve_paths(&keys));
         }
@@ -294,10 +311,16 @@ impl App {
         &mut self,
         id: ArticleId,
         refilter: bool,
-        write: impl FnOnce(&mut Store, ContentHash, &str) -> Result<Option<ArticleState>, crate::state::StateError>,
+        write: impl FnOnce(
+            &mut Store,
+            ContentHash,
+            &str,
+        ) -> Result<Option<ArticleState>, crate::state::StateError>,
         after: ArticleState,
     ) -> bool {
-        let Some((hash, path)) = self.key_of(id) else { return false };
+        let Some((hash, path)) = self.key_of(id) else {
+            return false;
+        };
         let Some(store) = self.annotations.store.as_mut() else {
             self.message = Some("no state store this time (see i): nothing is kept".into());
             return false;
@@ -318,24 +341,24 @@ impl App {
         }
     }
 
-    /// An article shown in the reading pane is read (once; no re-filtering,
-    /// so an `is:unread` list does not change under the reader).
+    /// An article shown in the reading pane is read (once each time it is
+    /// shown; no re-filtering, so an `is:unread` list does not change under
+    /// the reader).
     pub(super) fn mark_read_if_reading(&mut self) {
-        if self.focus != Focus::Reader || !self.annotations.is_open() {
+        let shown = (self.focus == Focus::Reader)
+            .then_some(self.reader.article)
+            .flatten();
+        if shown == self.annotations.seen || !self.annotations.is_open() {
             return;
         }
-        let Some(id) = self.reader.article else { return };
+        self.annotations.seen = shown;
+        let Some(id) = shown else { return };
         let mut state = self.annotations.get(id);
         if state.read {
             return;
         }
         state.read = true;
-        self.change(
-            id,
-            false,
-            |s, h, p| s.set_read(h, p, true).map(|()| None),
-            state,
-        );
+        self.change(id, false, |s, h, p| s.set_read(h, p, true).map(|()| None), state);
     }
 
     /// The state keys of the article list and reader: star, read, tags,
@@ -405,7 +428,7 @@ impl App {
         if self.prompt.is_some() {
             return self.update_prompt(action);
         }
-        if !self.input_open || self.screens.len() > 1 {
+        if !self.input_open || !matches!(self.screen(), super::Screen::Main) {
             return false;
         }
         match action {
@@ -453,7 +476,9 @@ impl App {
         if query.is_empty() || self.filter.error.is_some() {
             return;
         }
-        let Some(store) = self.annotations.store.as_mut() else { return };
+        let Some(store) = self.annotations.store.as_mut() else {
+            return;
+        };
         if let Err(e) = store.record_query(&query) {
             self.message = Some(format!(
                 "query not kept in the history: {}",
@@ -472,7 +497,14 @@ impl App {
     fn walk_history(&mut self, older: bool) {
         let a = &mut self.annotations;
         if a.history.is_empty() {
-            self.message = Some("no query history yet (Enter keeps a query in it)".into());
+            self.message = Some(
+                if a.is_open() {
+                    "no query history yet (Enter keeps a query in it)"
+                } else {
+                    "no query history: no state store this time (see i)"
+                }
+                .into(),
+            );
             return;
         }
         let next = match (a.history_pos, older) {
@@ -502,7 +534,9 @@ impl App {
 
     /// A key while a prompt is open.
     fn update_prompt(&mut self, action: Action) -> bool {
-        let Some(mut prompt) = self.prompt.take() else { return false };
+        let Some(mut prompt) = self.prompt.take() else {
+            return false;
+        };
         match action {
             Action::Quit | Action::Redraw | Action::Resize(..) => {
                 self.prompt = Some(prompt);
@@ -629,7 +663,14 @@ impl App {
                     |s, h, p| s.set_note(h, p, note.as_deref()).map(Some),
                     state,
                 ) {
-                    self.message = Some(if text.is_empty() { "note removed" } else { "note kept" }.into());
+                    self.message = Some(
+                        if text.is_empty() {
+                            "note removed"
+                        } else {
+                            "note kept"
+                        }
+                        .into(),
+                    );
                 }
             }
             PromptKind::SaveQuery { query } => {
@@ -638,7 +679,7 @@ impl App {
                     prompt.error = Some("a saved query needs a name".into());
                     return Some(prompt);
                 }
-                let Some(store) = self.annotations.store.as_mut() else { return None };
+                let store = self.annotations.store.as_mut()?;
                 match store.save_query(&name, &query) {
                     Ok(()) => {
                         let saved = &mut self.annotations.saved;
@@ -671,7 +712,10 @@ mod tests {
 
     #[test]
     fn tags_are_words_each_once() {
-        assert_eq!(parse_tags(" ukraine  wire Ukraine "), Ok(strings(&["ukraine", "wire"])));
+        assert_eq!(
+            parse_tags(" ukraine  wire Ukraine "),
+            Ok(strings(&["ukraine", "wire"]))
+        );
         assert_eq!(parse_tags(""), Ok(vec![]));
         assert!(parse_tags("ok !neg").is_err());
         assert!(parse_tags("a|b").is_err());

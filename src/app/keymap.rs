@@ -69,7 +69,9 @@ impl Context {
             Context::Phrases => "Phrases pane (/ narrows the list)",
             Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
             Context::Tags => "Tags pane (Enter filters the articles to the row's query)",
-            Context::Prompt => "A prompt: tags, a note, a query's name, history search (other keys are typed)",
+            Context::Prompt => {
+                "A prompt: tags, a note, a query's name, history search (other keys are typed)"
+            }
         }
     }
 }

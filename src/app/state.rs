@@ -209,7 +209,12 @@ impl App {
     pub fn reader_text_rects(&self) -> (Rect, Rect) {
         let mut text = layout::reader_text(self.areas().reader);
         // a line for the user's star, tags and note under the details
-        if self.reader.article.is_some_and(|id| self.annotations.has_marks(id)) && text.height > 1 {
+        if self
+            .reader
+            .article
+            .is_some_and(|id| self.annotations.has_marks(id))
+            && text.height > 1
+        {
             text.y += 1;
             text.height -= 1;
         }

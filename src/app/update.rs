@@ -327,7 +327,11 @@ impl App {
                 self.update_annotations(action)
             }
             // the query line's history keys are taken before (annotations.rs)
-            Action::HistoryPrev | Action::HistoryNext | Action::HistorySearch | Action::SaveQuery | Action::Complete => {}
+            Action::HistoryPrev
+            | Action::HistoryNext
+            | Action::HistorySearch
+            | Action::SaveQuery
+            | Action::Complete => {}
             Action::ClickAt { x, y } => self.click_at(x, y),
         }
     }

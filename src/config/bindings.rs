@@ -228,7 +228,10 @@ mod tests {
         // the hints are the bundled ones, naming the user's keys
         let list = Keys::of(&[Context::List]);
         let hints = k.hints(&list, Context::List, |_| true);
-        assert!(hints.contains(&("x".to_string(), "mark".to_string())), "{hints:?}");
+        assert!(
+            hints.contains(&("x".to_string(), "mark".to_string())),
+            "{hints:?}"
+        );
         assert!(
             hints.contains(&("Ctrl-C".to_string(), "quit".to_string())),
             "{hints:?}"

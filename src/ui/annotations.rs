@@ -59,7 +59,11 @@ pub fn marks_line<'a>(app: &'a App, id: ArticleId, theme: &Theme) -> Option<Line
         if !spans.is_empty() {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        let tags: Vec<String> = s.tags.iter().map(|t| format!("#{}", escape_controls(t))).collect();
+        let tags: Vec<String> = s
+            .tags
+            .iter()
+            .map(|t| format!("#{}", escape_controls(t)))
+            .collect();
         spans.push(Span::styled(tags.join(" "), theme.key));
     }
     if let Some(n) = &s.note {
@@ -127,7 +131,7 @@ pub fn draw_tags(frame: &mut Frame, app: &App, t: &TagsState, theme: &Theme) {
         [
             Constraint::Length(5),
             Constraint::Fill(1),
-            Constraint::Length(7),
+            Constraint::Length(8),
             Constraint::Fill(1),
         ],
     )
