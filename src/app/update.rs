@@ -77,8 +77,12 @@ impl App {
     pub fn hints(&self) -> Vec<(String, String)> {
         // n/N only where there are query matches to jump to
         let no_matches = self.reader.matches.is_empty();
+        // the history's keys only with a state store to keep it
+        let no_store = !self.annotations.is_open();
+        let history = [Action::HistoryPrev, Action::HistorySearch, Action::SaveQuery];
         self.keymap.hints(&self.keys(), self.context(), |h| {
             !(no_matches && h.actions.contains(&Action::NextMatch))
+                && !(no_store && h.actions.iter().any(|a| history.contains(a)))
         })
     }
 
