@@ -170,7 +170,9 @@ pub fn settings() -> &'static Settings {
 /// shows them itself) and applies its defaults to the command's input.
 fn configure(cli: &mut Cli) -> Result<(), crate::config::ConfigError> {
     let config = crate::config::Config::load(cli.config.as_deref())?;
-    if !matches!(cli.command, Some(Command::Config)) {
+    // (`readout config` shows them itself; the app lists them with its
+    // issues, and prints them on the way out)
+    if !matches!(cli.command, Some(Command::Config) | None) {
         let mut err = io::stderr().lock();
         for p in config.problem_lines() {
             let _ = writeln!(err, "readout: {p}");
@@ -550,6 +552,9 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
     app.keymap = config.keymap();
     // tags, stars, notes and query history (reported if it cannot be opened)
     app.open_store(settings().data_dir.as_deref());
+    // the config file's problems, in the issues list too (stderr is hidden
+    // behind the app's screen)
+    app.config_problems(config);
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
     let signal_tx = tx.clone();

@@ -208,6 +208,26 @@ impl App {
         }
     }
 
+    /// The config file's problems, listed with the load issues (`i`).
+    pub fn config_problems(&mut self, config: &crate::config::Config) {
+        let file = config
+            .file
+            .as_deref()
+            .map_or_else(|| "config".to_string(), crate::store::shown_path);
+        for p in &config.problems {
+            let message = if p.line == 0 {
+                p.message.clone()
+            } else {
+                p.to_string()
+            };
+            self.issues.push(Issue {
+                path: crate::store::escape_controls(&file).into_owned(),
+                kind: IssueKind::Warning,
+                message: crate::store::escape_controls(&message).into_owned(),
+            });
+        }
+    }
+
     fn load_history(&mut self) {
         let Some(store) = &self.annotations.store else {
             return;

@@ -172,6 +172,8 @@ impl App {
             Outcome::Filter(query) => {
                 self.screens.truncate(1);
                 self.set_filter(&query);
+                // an applied query joins the history
+                self.record_query();
             }
             Outcome::Read(article, range) => self.show_in_reader(article, range),
             Outcome::Compare(a, b) => self.open_compare(a, b),
