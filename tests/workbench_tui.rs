@@ -400,3 +400,23 @@ fn state_writes_are_quick() {
     // far under a frame even unoptimised, on a shared machine
     assert!(per < 25.0, "{per} ms per write");
 }
+
+#[test]
+fn a_store_locked_by_another_writer_is_reported_without_a_long_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_store(dir.path());
+    // another process holds the write lock
+    let other = rusqlite::Connection::open(readout::state::Store::file_in(dir.path())).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    h.key(KeyCode::Char('*'));
+    let waited = started.elapsed();
+    let s = h.screen();
+    assert!(s.contains("not saved") && s.contains("locked"), "{s}");
+    assert!(waited < std::time::Duration::from_secs(2), "{waited:?}");
+    assert!(!h.app.annotations.get(h.app.selected_article().unwrap().id).starred);
+    // once the other writer is done, the key works
+    other.execute_batch("COMMIT").unwrap();
+    h.key(KeyCode::Char('*'));
+    assert!(h.screen().contains("starred"));
+}

@@ -20,6 +20,10 @@ use super::{Action, App, Focus, InputEdit};
 use crate::state::{ArticleState, ArticleStates, ContentHash, Store};
 use crate::store::{ArticleId, Issue, IssueKind};
 
+/// How long a change waits for another process writing to the store
+/// before it is given up (and reported).
+const STORE_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Queries of the history kept in memory for Up/Down and Ctrl-R.
 const HISTORY_SHOWN: usize = 500;
 
@@ -188,6 +192,9 @@ impl App {
         };
         match opened {
             Ok(store) => {
+                // a write waits a moment at most for another readout's
+                // (the keys never wait long: it is the UI thread)
+                let _ = store.set_busy_timeout(STORE_WAIT);
                 self.annotations.store = Some(store);
                 self.load_history();
                 self.resolve_states();

@@ -81,8 +81,9 @@ impl App {
         let no_store = !self.annotations.is_open();
         let history = [Action::HistoryPrev, Action::HistorySearch, Action::SaveQuery];
         self.keymap.hints(&self.keys(), self.context(), |h| {
-            !(no_matches && h.actions.contains(&Action::NextMatch))
-                && !(no_store && h.actions.iter().any(|a| history.contains(a)))
+            let no_match_keys = no_matches && h.actions.contains(&Action::NextMatch);
+            let no_history_keys = no_store && h.actions.iter().any(|a| history.contains(a));
+            !(no_match_keys || no_history_keys)
         })
     }
 
