@@ -414,9 +414,35 @@ fn a_store_locked_by_another_writer_is_reported_without_a_long_wait() {
     let s = h.screen();
     assert!(s.contains("not saved") && s.contains("locked"), "{s}");
     assert!(waited < std::time::Duration::from_secs(2), "{waited:?}");
-    assert!(!h.app.annotations.get(h.app.selected_article().unwrap().id).starred);
+    assert!(
+        !h.app
+            .annotations
+            .get(h.app.selected_article().unwrap().id)
+            .starred
+    );
     // once the other writer is done, the key works
     other.execute_batch("COMMIT").unwrap();
     h.key(KeyCode::Char('*'));
     assert!(h.screen().contains("starred"));
+}
+
+#[test]
+fn unread_titles_are_bold_and_read_ones_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_store(dir.path());
+    // the second article read (U), then back to the first
+    h.key(KeyCode::Char('j'))
+        .key(KeyCode::Char('U'))
+        .key(KeyCode::Char('k'));
+    h.screen();
+    let buf = h.terminal.backend().buffer().clone();
+    // title cells of rows 2 and 3 of the list (the first row is selected)
+    let bold = |y: u16| buf[(7, y)].modifier.contains(Modifier::BOLD);
+    assert!(!bold(3), "a read title is plain");
+    assert!(bold(4), "an unread title is bold");
+    // without a store, no title is bold
+    let mut plain = Harness::bundled(120, 30);
+    plain.screen();
+    let buf = plain.terminal.backend().buffer().clone();
+    assert!(!buf[(7, 4)].modifier.contains(Modifier::BOLD));
 }

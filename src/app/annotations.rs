@@ -776,6 +776,23 @@ mod tests {
         assert_eq!(search_history(&h, "", 1), Some("tag:x"));
     }
 
+    proptest::proptest! {
+        /// Completing any text with any known tags never panics and keeps
+        /// the words before the one completed.
+        #[test]
+        fn completion_keeps_the_head(text in "\\PC{0,20}", known in proptest::collection::vec("\\PC{0,6}", 0..4)) {
+            if let Some(done) = complete_tag(&text, &known) {
+                let head_end = text
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                proptest::prop_assert!(done.starts_with(&text[..head_end]));
+                proptest::prop_assert!(done.ends_with(' '));
+            }
+        }
+    }
+
     #[test]
     fn prompt_edits_like_the_query_line() {
         let mut p = Prompt::new(PromptKind::SaveQuery { query: "q".into() }, "ab".into());
