@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     match &app.prompt {
         // a prompt (tags, a note, history search) over the status bar
-        Some(p) => annotations::draw_prompt(frame, areas.status, p, theme),
+        Some(p) => annotations::draw_prompt(frame, areas.status, app, p, theme),
         None => status::draw(frame, areas.status, app, theme),
     }
     if let Some(overlay) = app.overlay {

@@ -198,6 +198,9 @@ fn tags_are_edited_in_place_with_completion() {
         .key(KeyCode::Tab);
     let s = h.screen();
     assert!(s.contains("tags: ukraine"), "{s}");
+    // the prompt's keys show beside it
+    assert!(s.contains("Enter done  Esc cancel  Tab complete"), "{s}");
+    assert!(!s.contains("Ctrl-R older"), "{s}");
     h.type_str("!bad").key(KeyCode::Enter);
     // a bad tag keeps the prompt open with the reason
     let s = h.screen();

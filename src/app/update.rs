@@ -83,7 +83,13 @@ impl App {
         self.keymap.hints(&self.keys(), self.context(), |h| {
             let no_match_keys = no_matches && h.actions.contains(&Action::NextMatch);
             let no_history_keys = no_store && h.actions.iter().any(|a| history.contains(a));
-            !(no_match_keys || no_history_keys)
+            // a prompt's Tab completes tags, its Ctrl-R searches further back
+            let other_prompt = |a: &Action| match (a, self.prompt.as_ref().map(|p| &p.kind)) {
+                (Action::Complete, Some(k)) => !matches!(k, super::PromptKind::Tags { .. }),
+                (Action::HistorySearch, Some(k)) => !matches!(k, super::PromptKind::Search { .. }),
+                _ => false,
+            };
+            !(no_match_keys || no_history_keys || h.actions.iter().any(other_prompt))
         })
     }
 

@@ -78,12 +78,30 @@ pub fn marks_line<'a>(app: &'a App, id: ArticleId, theme: &Theme) -> Option<Line
 }
 
 /// The prompt over the status bar: its label, the text, the cursor, an error.
-pub fn draw_prompt(frame: &mut Frame, area: Rect, p: &Prompt, theme: &Theme) {
+pub fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, theme: &Theme) {
     let label = p.label();
     let text = escape_controls(&p.text).into_owned();
     let mut spans = vec![Span::styled(label.clone(), theme.key), Span::raw(text)];
     if let Some(e) = &p.error {
         spans.push(Span::styled(format!("   {}", escape_controls(e)), theme.error));
+    }
+    // the prompt's keys at the right, as many as fit
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_w = 0;
+    for (k, what) in app.hints() {
+        let what = format!(" {what}  ");
+        let w = k.width() + what.width();
+        if used + right_w + w + 2 > usize::from(area.width) {
+            break;
+        }
+        right_w += w;
+        right.push(Span::styled(k, theme.key));
+        right.push(Span::raw(what));
+    }
+    if !right.is_empty() {
+        spans.push(Span::raw(" ".repeat(usize::from(area.width) - used - right_w)));
+        spans.extend(right);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
     let before: String = p.text.chars().take(p.cursor).collect();
