@@ -67,7 +67,7 @@ impl Annotations {
             .is_some_and(|s| s.starred || !s.tags.is_empty() || s.note.is_some())
     }
 
-    /// The query `steps` back in the history (0: the newest).
+    /// The query `pos` steps back in the history (0: the newest).
     fn history_at(&self, pos: usize) -> Option<&str> {
         self.history.get(pos).map(String::as_str)
     }
