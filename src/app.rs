@@ -19,6 +19,7 @@
 //! then an action (or another pane's [`Outcome::Push`]) that opens it.
 
 mod action;
+mod annotations;
 mod compare;
 mod cursor;
 mod event;
@@ -34,6 +35,7 @@ mod screen;
 mod similar;
 mod speakers;
 mod state;
+mod tags;
 mod takeout;
 mod update;
 
@@ -44,6 +46,7 @@ pub use filter::FilterState;
 pub use loading::Effect;
 pub use screen::{Env, Outcome, Pane, Screen};
 
+pub use annotations::{Annotations, Prompt, PromptKind};
 pub use compare::{CompareState, Side};
 pub use keymap::{Binding, Context, Hint, Keymap, KeymapError, Keys, key_name};
 pub use narrowing::article_label;
@@ -53,4 +56,5 @@ pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};
 pub use state::{App, Focus, Overlay, Progress};
-pub use takeout::{Handoff, Prompt, Stage, article_text, human_bytes};
+pub use tags::{TagRow, TagRowKind, TagsState};
+pub use takeout::{ExportPrompt, Handoff, Stage, article_text, human_bytes};

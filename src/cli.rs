@@ -170,7 +170,9 @@ pub fn settings() -> &'static Settings {
 /// shows them itself) and applies its defaults to the command's input.
 fn configure(cli: &mut Cli) -> Result<(), crate::config::ConfigError> {
     let config = crate::config::Config::load(cli.config.as_deref())?;
-    if !matches!(cli.command, Some(Command::Config)) {
+    // (`readout config` shows them itself; the app lists them with its
+    // issues, and prints them on the way out)
+    if !matches!(cli.command, Some(Command::Config) | None) {
         let mut err = io::stderr().lock();
         for p in config.problem_lines() {
             let _ = writeln!(err, "readout: {p}");
@@ -538,25 +540,29 @@ fn run_tui(input: Input, log: Option<PathBuf>, min_docs: usize) -> anyhow::Resul
                 .map_or_else(|| f.color.clone(), |(_, c)| c.to_string())
         })
         .collect();
-    let theme = if config.no_color {
-        crate::ui::Theme::monochrome()
-    } else {
-        crate::ui::Theme::from_env()
-    };
-    let theme = theme.with_family_colors(&colors);
+    // the config's theme and colours (NO_COLOR wins over them)
+    let theme = crate::ui::Theme::from_config(config).with_family_colors(&colors);
     let mut index = Index::default();
     index.set_book(book.clone());
     let mut guard = TerminalGuard::new().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     let mut app = crate::app::App::new(index, Vec::new(), (size.width, size.height));
     app.phrases_file = input.phrases_save_path();
+    // the user's [[binding]]s over the bundled keys
+    app.keymap = config.keymap();
+    // tags, stars, notes and query history (reported if it cannot be opened)
+    app.open_store(settings().data_dir.as_deref());
+    // the config file's problems, in the issues list too (stderr is hidden
+    // behind the app's screen)
+    app.config_problems(config);
     let (tx, rx) = std::sync::mpsc::channel();
     crate::tui::spawn_input_reader(tx.clone());
     let signal_tx = tx.clone();
     crate::signals::spawn(move |s| signal_tx.send(AppEvent::Signal(s)).is_ok());
     let cancel = loader::Cancel::default();
     let load_tx = tx.clone();
-    let analyzer = Arc::new(Analyzer::new().with_book(book));
+    // (hashing each text too: the state store's keys, off the UI thread)
+    let analyzer = Arc::new(Analyzer::new().with_book(book).with_hashes(true));
     let plan = loader::Plan {
         analyzer: (*analyzer).clone(),
         staged: true,

@@ -122,6 +122,34 @@ impl Snapshot {
         ArticleStates { per_id }
     }
 
+    /// [`resolve`](Self::resolve) for articles given by hash and path as
+    /// loaded, working out a path hint ([`path_hint`], a file-system call)
+    /// only for an article it may find that way: one not found by its hash,
+    /// with the file name of a stored article whose text is gone.
+    pub fn resolve_paths(&self, articles: &[(ContentHash, &str)]) -> ArticleStates {
+        let file_name = |p: &str| p.rsplit(['/', '\\']).next().unwrap_or(p).to_string();
+        let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
+        let present: HashSet<ContentHash> = articles.iter().map(|(h, _)| *h).collect();
+        let gone: HashSet<String> = self
+            .rows
+            .iter()
+            .filter(|r| r.hash.is_none_or(|h| !present.contains(&h)))
+            .map(|r| file_name(&r.path))
+            .collect();
+        let keys: Vec<(ContentHash, String)> = articles
+            .iter()
+            .map(|&(h, p)| {
+                let hint = if !known.contains(&h) && gone.contains(&file_name(p)) {
+                    path_hint(p)
+                } else {
+                    String::new()
+                };
+                (h, hint)
+            })
+            .collect();
+        self.resolve(&keys)
+    }
+
     /// Every tag in use, with how many articles carry it (most first).
     pub fn tags(&self) -> Vec<(String, usize)> {
         let mut counts: HashMap<String, (String, usize)> = HashMap::new();
@@ -153,6 +181,40 @@ impl ArticleStates {
 
     pub fn get(&self, id: crate::store::ArticleId) -> Option<&ArticleState> {
         self.per_id.get(id as usize).and_then(|s| s.as_deref())
+    }
+
+    /// Sets one article's state (ids past the end make room).
+    pub fn set(&mut self, id: crate::store::ArticleId, state: ArticleState) {
+        let i = id as usize;
+        if self.per_id.len() <= i {
+            self.per_id.resize(i + 1, None);
+        }
+        self.per_id[i] = Some(Arc::new(state));
+    }
+
+    /// Every tag the articles carry, with how many carry it (most first,
+    /// then by name; compared without case).
+    pub fn tag_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+        for s in self.per_id.iter().flatten() {
+            for t in &s.tags {
+                counts.entry(t.to_lowercase()).or_insert_with(|| (t.clone(), 0)).1 += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> = counts.into_values().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// How many articles are starred, read, and carry a note.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        self.per_id.iter().flatten().fold((0, 0, 0), |(s, r, n), a| {
+            (
+                s + usize::from(a.starred),
+                r + usize::from(a.read),
+                n + usize::from(a.note.is_some()),
+            )
+        })
     }
 }
 
@@ -264,6 +326,50 @@ mod tests {
         let r = s.resolve(&[(a, "/y/a.txt".into()), (c, "/x/a.txt".into())]);
         assert_eq!(r.get(0).unwrap().tags, vec!["one"]);
         assert_eq!(r.get(1), None);
+    }
+
+    #[test]
+    fn resolve_paths_finds_by_hash_and_an_edited_file_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("b.txt");
+        std::fs::write(&f, "new text").unwrap();
+        let hint = path_hint(f.to_str().unwrap());
+        let (a, b, c) = (
+            ContentHash::of("a"),
+            ContentHash::of("b"),
+            ContentHash::of("new text"),
+        );
+        let mut s = Snapshot::default();
+        s.push(Some(a), "/x/a.txt".into(), state(&["one"]));
+        s.push(Some(b), hint, state(&["two"]));
+        let shown = f.to_str().unwrap();
+        let r = s.resolve_paths(&[
+            (a, "/elsewhere/a.txt"),
+            (c, shown),
+            (ContentHash::of("z"), "/x/z.txt"),
+        ]);
+        assert_eq!(r.get(0).unwrap().tags, vec!["one"]);
+        assert_eq!(r.get(1).unwrap().tags, vec!["two"]);
+        assert_eq!(r.get(2), None);
+    }
+
+    #[test]
+    fn states_are_set_and_counted() {
+        let mut r = ArticleStates::default();
+        r.set(3, state(&["b", "A"]));
+        r.set(
+            1,
+            ArticleState {
+                starred: true,
+                read: true,
+                note: Some("n".into()),
+                tags: vec!["a".into()],
+            },
+        );
+        assert_eq!(r.get(3).unwrap().tags, vec!["b", "A"]);
+        assert_eq!(r.get(2), None);
+        assert_eq!(r.tag_counts(), vec![("a".into(), 2), ("b".into(), 1)]);
+        assert_eq!(r.counts(), (1, 1, 1));
     }
 
     #[test]

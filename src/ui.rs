@@ -1,6 +1,7 @@
 //! Drawing. Everything here reads [`App`] state and writes to a ratatui
 //! `Frame`; nothing changes state.
 
+mod annotations;
 mod compare;
 mod help;
 pub mod highlight;
@@ -51,14 +52,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Quotes(q) => speakers::draw_quotes(frame, app, q, theme),
         Screen::Phrases(s) => phrases::draw_phrases(frame, app, s, theme),
         Screen::Kwic(k) => phrases::draw_kwic(frame, app, k, theme),
+        Screen::Tags(t) => annotations::draw_tags(frame, app, t, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);
     }
-    match &app.prompt {
-        // (issue 17: the export prompt takes the status bar's place)
-        Some(p) => prompt::draw(frame, areas.status, app, p, theme),
-        None => status::draw(frame, areas.status, app, theme),
+    if let Some(p) = &app.export_prompt {
+        // the export prompt takes the status bar's place
+        prompt::draw(frame, areas.status, app, p, theme);
+    } else if let Some(p) = &app.prompt {
+        // a prompt (tags, a note, history search) over the status bar
+        annotations::draw_prompt(frame, areas.status, app, p, theme);
+    } else {
+        status::draw(frame, areas.status, app, theme);
     }
     if let Some(overlay) = app.overlay {
         help::draw_overlay(frame, popup(area), app, overlay, theme);

@@ -29,7 +29,7 @@ fn kwic(h: &mut Harness) {
 /// `E`, then the file name typed over the one offered, then Enter.
 fn export_as(h: &mut Harness, path: &Path) {
     h.type_str("E");
-    assert!(h.app.prompt.is_some(), "no prompt: {:?}", h.app.message);
+    assert!(h.app.export_prompt.is_some(), "no prompt: {:?}", h.app.message);
     h.key_mod(KeyCode::Char('u'), KeyModifiers::CONTROL);
     h.type_str(path.to_str().unwrap());
     h.key(KeyCode::Enter);
@@ -55,17 +55,17 @@ fn the_concordance_exports_byte_for_byte_in_each_format() {
     kwic(&mut h);
     // the name offered says what and which, and follows the format
     h.type_str("E");
-    let p = h.app.prompt.clone().unwrap();
+    let p = h.app.export_prompt.clone().unwrap();
     assert_eq!(p.name, "readout-kwic-no-limits.csv");
     assert_eq!(p.what, "2 concordance lines");
     h.key(KeyCode::Tab);
-    assert_eq!(h.app.prompt.as_ref().unwrap().name, "readout-kwic-no-limits.json");
+    assert_eq!(h.app.export_prompt.as_ref().unwrap().name, "readout-kwic-no-limits.json");
     h.key(KeyCode::Esc);
-    assert!(h.app.prompt.is_none());
+    assert!(h.app.export_prompt.is_none());
 
     let csv = dir.path().join("k.csv");
     export_as(&mut h, &csv);
-    assert!(h.app.prompt.is_none(), "{:?}", h.app.prompt);
+    assert!(h.app.export_prompt.is_none(), "{:?}", h.app.export_prompt);
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), KWIC_CSV);
     let message = h.app.message.clone().unwrap();
     assert!(
@@ -103,7 +103,7 @@ fn narrowing_narrows_the_export() {
         .key(KeyCode::Enter);
     h.type_str("E");
     assert_eq!(
-        h.app.prompt.as_ref().unwrap().name,
+        h.app.export_prompt.as_ref().unwrap().name,
         "readout-kwic-no-limits-in-cnsnews.csv"
     );
     h.key(KeyCode::Esc);
@@ -123,7 +123,7 @@ fn an_existing_file_is_overwritten_only_on_yes() {
     kwic(&mut h);
     export_as(&mut h, &path);
     assert!(matches!(
-        h.app.prompt.as_ref().map(|p| &p.stage),
+        h.app.export_prompt.as_ref().map(|p| &p.stage),
         Some(Stage::Overwrite(..))
     ));
     let screen = h.screen();
@@ -134,10 +134,10 @@ fn an_existing_file_is_overwritten_only_on_yes() {
     );
     // letters but y and n do nothing; n keeps the file
     h.type_str("xq");
-    assert!(h.app.prompt.is_some() && !h.app.should_quit);
+    assert!(h.app.export_prompt.is_some() && !h.app.should_quit);
     h.type_str("n");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
-    let p = h.app.prompt.clone().unwrap();
+    let p = h.app.export_prompt.clone().unwrap();
     assert_eq!(p.stage, Stage::Name);
     assert!(p.error.unwrap().contains("left as it was"));
     // Esc at the question keeps it too
@@ -145,7 +145,7 @@ fn an_existing_file_is_overwritten_only_on_yes() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     // yes replaces it
     h.key(KeyCode::Enter).type_str("y");
-    assert!(h.app.prompt.is_none());
+    assert!(h.app.export_prompt.is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), KWIC_CSV);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -157,7 +157,7 @@ fn a_folder_that_does_not_exist_is_a_clear_error() {
     let mut h = bundled();
     kwic(&mut h);
     export_as(&mut h, &path);
-    let p = h.app.prompt.clone().expect("the prompt stays open");
+    let p = h.app.export_prompt.clone().expect("the prompt stays open");
     let error = p.error.unwrap();
     assert_eq!(
         error,
@@ -169,7 +169,7 @@ fn a_folder_that_does_not_exist_is_a_clear_error() {
     h.type_str(dir.path().to_str().unwrap()).key(KeyCode::Enter);
     assert!(
         h.app
-            .prompt
+            .export_prompt
             .as_ref()
             .unwrap()
             .error
@@ -201,10 +201,10 @@ fn the_list_exports_what_list_json_prints() {
         .key(KeyCode::Enter);
     h.type_str("E");
     assert_eq!(
-        h.app.prompt.as_ref().unwrap().name,
+        h.app.export_prompt.as_ref().unwrap().name,
         "readout-articles-rock-solid.csv"
     );
-    assert_eq!(h.app.prompt.as_ref().unwrap().what, "2 articles");
+    assert_eq!(h.app.export_prompt.as_ref().unwrap().what, "2 articles");
     h.key(KeyCode::Esc);
     let path = dir.path().join("list.json");
     export_as(&mut h, &path);
@@ -269,7 +269,7 @@ fn the_other_views_export_what_they_show() {
     // two articles sharing nothing: nothing to export
     h.key(KeyCode::Esc).key(KeyCode::Esc);
     h.type_str("m").key(KeyCode::Down).type_str("cE");
-    assert!(h.app.prompt.is_none());
+    assert!(h.app.export_prompt.is_none());
     assert_eq!(
         h.app.message.as_deref(),
         Some("no shared passages shown: nothing to export")

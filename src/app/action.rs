@@ -77,6 +77,26 @@ pub enum Action {
     Editor,
     /// Open the selected article's URL in the browser.
     Browse,
+    // ---- state that lasts (read, stars, tags, notes, query history) ----
+    /// Star or unstar the article.
+    ToggleStar,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// Edit the article's tags (a prompt).
+    EditTags,
+    /// Write the article's note (a prompt).
+    EditNote,
+    /// Open the tags pane (tags, starred, unread, saved queries).
+    Tags,
+    /// Query line: the previous (older) / next query of the history.
+    HistoryPrev,
+    HistoryNext,
+    /// Query line: search the history (again: an older match).
+    HistorySearch,
+    /// Query line: save the query under a name.
+    SaveQuery,
+    /// Tags prompt: complete the tag being typed.
+    Complete,
 
     /// The terminal has this size now.
     #[serde(skip)]

@@ -46,6 +46,8 @@ pub struct FilterState {
     pending: Option<Pending>,
     /// Corpora bigger than this are filtered in slices ([`FILTER_AT_ONCE`]).
     pub at_once: usize,
+    /// The user's marks, for `tag:`, `is:` and `has:` terms (none: no store).
+    pub states: Option<Arc<crate::state::ArticleStates>>,
 }
 
 impl Default for FilterState {
@@ -60,7 +62,53 @@ impl Default for FilterState {
             cache: TermCache::default(),
             pending: None,
             at_once: FILTER_AT_ONCE,
+            states: None,
         }
+    }
+}
+
+/// Applies an edit to a line of text with its cursor (in chars): the query
+/// line's, and a prompt's.
+pub(super) fn edit_line(input: &mut String, cursor: &mut usize, edit: InputEdit) {
+    let byte = |s: &str, c: usize| s.char_indices().nth(c).map_or(s.len(), |(i, _)| i);
+    let len = input.chars().count();
+    match edit {
+        InputEdit::Insert(c) => {
+            let at = byte(input, *cursor);
+            input.insert(at, c);
+            *cursor += 1;
+        }
+        InputEdit::Backspace if *cursor > 0 => {
+            let at = byte(input, *cursor - 1);
+            input.remove(at);
+            *cursor -= 1;
+        }
+        InputEdit::Delete if *cursor < len => {
+            let at = byte(input, *cursor);
+            input.remove(at);
+        }
+        InputEdit::Left => *cursor = cursor.saturating_sub(1),
+        InputEdit::Right => *cursor = (*cursor + 1).min(len),
+        InputEdit::Home => *cursor = 0,
+        InputEdit::End => *cursor = len,
+        InputEdit::DeleteWord => {
+            let chars: Vec<char> = input.chars().collect();
+            let mut start = *cursor;
+            while start > 0 && chars[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            while start > 0 && !chars[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            let (a, b) = (byte(input, start), byte(input, *cursor));
+            input.replace_range(a..b, "");
+            *cursor = start;
+        }
+        InputEdit::Clear => {
+            input.clear();
+            *cursor = 0;
+        }
+        InputEdit::Backspace | InputEdit::Delete => {}
     }
 }
 
@@ -126,46 +174,7 @@ impl FilterState {
 
     /// Applies an edit to the input line.
     pub fn edit(&mut self, edit: InputEdit) {
-        let byte = |s: &str, c: usize| s.char_indices().nth(c).map_or(s.len(), |(i, _)| i);
-        let len = self.input.chars().count();
-        match edit {
-            InputEdit::Insert(c) => {
-                let at = byte(&self.input, self.cursor);
-                self.input.insert(at, c);
-                self.cursor += 1;
-            }
-            InputEdit::Backspace if self.cursor > 0 => {
-                let at = byte(&self.input, self.cursor - 1);
-                self.input.remove(at);
-                self.cursor -= 1;
-            }
-            InputEdit::Delete if self.cursor < len => {
-                let at = byte(&self.input, self.cursor);
-                self.input.remove(at);
-            }
-            InputEdit::Left => self.cursor = self.cursor.saturating_sub(1),
-            InputEdit::Right => self.cursor = (self.cursor + 1).min(len),
-            InputEdit::Home => self.cursor = 0,
-            InputEdit::End => self.cursor = len,
-            InputEdit::DeleteWord => {
-                let chars: Vec<char> = self.input.chars().collect();
-                let mut start = self.cursor;
-                while start > 0 && chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                while start > 0 && !chars[start - 1].is_whitespace() {
-                    start -= 1;
-                }
-                let (a, b) = (byte(&self.input, start), byte(&self.input, self.cursor));
-                self.input.replace_range(a..b, "");
-                self.cursor = start;
-            }
-            InputEdit::Clear => {
-                self.input.clear();
-                self.cursor = 0;
-            }
-            InputEdit::Backspace | InputEdit::Delete => {}
-        }
+        edit_line(&mut self.input, &mut self.cursor, edit);
     }
 
     /// Re-evaluates the input against `index`. On a parse or compile error
@@ -180,7 +189,12 @@ impl FilterState {
                 .applied
                 .as_deref()
                 .is_some_and(|old| narrows(old, &self.input));
-        match parsed.and_then(|q| Matcher::new(&q, index).map_err(|e| e.message)) {
+        let states = self.states.clone();
+        let with_states = |m: Matcher| match states {
+            Some(s) => m.with_states(s),
+            None => m,
+        };
+        match parsed.and_then(|q| Matcher::new(&q, index).map(with_states).map_err(|e| e.message)) {
             Ok(m) if index.len() > self.at_once && !m.is_empty() => {
                 // big corpus: evaluate in slices from `step`, keep showing the
                 // last results meanwhile
@@ -281,6 +295,10 @@ impl FilterState {
             // compiled again: the new articles may quote new speakers
             let parsed = query::parse_lenient(&self.input).ok();
             if let Some(m) = parsed.and_then(|q| Matcher::new(&q, index).ok()) {
+                let m = match &self.states {
+                    Some(s) => m.with_states(s.clone()),
+                    None => m,
+                };
                 self.pending = Some(Pending {
                     matcher: Arc::new(m),
                     input: self.input.clone(),

@@ -34,11 +34,15 @@ pub enum Context {
     Export,
     /// A yes/no question (overwrite the file?).
     Confirm,
+    /// The tags pane.
+    Tags,
+    /// A prompt over the status bar (tags, a note, a name, history search).
+    Prompt,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -53,6 +57,8 @@ impl Context {
         Context::Quotes,
         Context::Export,
         Context::Confirm,
+        Context::Tags,
+        Context::Prompt,
     ];
 
     pub fn title(self) -> &'static str {
@@ -71,6 +77,10 @@ impl Context {
             Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
             Context::Export => "Export prompt (E opens it; the file name is typed)",
             Context::Confirm => "A yes/no question (overwrite the file?)",
+            Context::Tags => "Tags pane (Enter filters the articles to the row's query)",
+            Context::Prompt => {
+                "A prompt: tags, a note, a query's name, history search (other keys are typed)"
+            }
         }
     }
 }
@@ -225,6 +235,15 @@ impl Keymap {
 
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// This keymap with `other`'s hints and footers (a user's bindings
+    /// merged over the bundled table keep the bundled hints; the keys they
+    /// name are this keymap's).
+    pub fn with_hints_of(mut self, other: &Keymap) -> Keymap {
+        self.hints = other.hints.clone();
+        self.footers = other.footers.clone();
+        self
     }
 
     /// The first key that does `action` on a screen reading keys as `keys`,

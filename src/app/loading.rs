@@ -37,7 +37,10 @@ impl App {
                 if !articles.is_empty() {
                     let first = self.index.len() as ArticleId;
                     let n = articles.len() as ArticleId;
+                    // content hashes, worked out by the loader (the state store's keys)
+                    let hashes: Vec<_> = facts.iter().map(|f| f.hash).collect();
                     self.index.append(articles, facts);
+                    self.keep_hashes(first, hashes);
                     self.load_order.extend(first..first + n);
                     let keep = self.kept();
                     self.filter.appended(&self.index, first);
@@ -50,6 +53,8 @@ impl App {
                     self.exit_code = 2;
                     self.should_quit = true;
                 }
+                // the user's marks on the articles read
+                self.resolve_states();
                 self.message = Some(format!(
                     "read {} articles in {:.1} s",
                     self.index.len(),
@@ -180,6 +185,9 @@ impl App {
             return;
         }
         self.filter.invalidate();
+        // new text, new hashes: the user's marks are found again
+        self.forget_hashes(summary.updated.iter().chain(&summary.added).copied());
+        self.resolve_states();
         if self
             .reader
             .article

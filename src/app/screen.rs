@@ -33,6 +33,8 @@ pub enum Screen {
     Quotes(QuotesState),
     Phrases(PhrasesState),
     Kwic(KwicState),
+    /// Tags, marks and saved queries (state that lasts).
+    Tags(super::TagsState),
 }
 
 impl Screen {
@@ -46,6 +48,7 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Tags(s) => s,
         })
     }
 
@@ -58,6 +61,7 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Tags(s) => s,
         })
     }
 }

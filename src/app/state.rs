@@ -86,10 +86,16 @@ pub struct App {
     pub exit_code: u8,
     // -- taking things out (issue 17)
     /// The export prompt, while open (it takes the keys).
-    pub prompt: Option<super::Prompt>,
+    pub export_prompt: Option<super::ExportPrompt>,
     /// Reads the environment for the pager, editor, browser and tmux
     /// (tests give their own).
     pub handoff_env: fn(&str) -> Option<String>,
+    /// State that lasts: the store, each article's read/star/tags/note,
+    /// the query history and saved queries.
+    pub annotations: super::Annotations,
+    /// A line being typed over the status bar (tags, a note, a name, the
+    /// history search); it takes the keys.
+    pub prompt: Option<super::Prompt>,
 }
 
 impl App {
@@ -122,8 +128,10 @@ impl App {
             screens: vec![Screen::Main],
             marks: Vec::new(),
             exit_code: 0,
-            prompt: None,
+            export_prompt: None,
             handoff_env: crate::handoff::process_env,
+            annotations: super::Annotations::default(),
+            prompt: None,
         };
         app.filter.clear(&app.index);
         app.sync_reader();
@@ -207,7 +215,17 @@ impl App {
     /// The reading pane's speaker margin (empty unless quotes are shown
     /// attributed) and its text.
     pub fn reader_text_rects(&self) -> (Rect, Rect) {
-        let text = layout::reader_text(self.areas().reader);
+        let mut text = layout::reader_text(self.areas().reader);
+        // a line for the user's star, tags and note under the details
+        if self
+            .reader
+            .article
+            .is_some_and(|id| self.annotations.has_marks(id))
+            && text.height > 1
+        {
+            text.y += 1;
+            text.height -= 1;
+        }
         if !self.attribution || text.width < 40 {
             return (Rect { width: 0, ..text }, text);
         }

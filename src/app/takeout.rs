@@ -27,7 +27,7 @@ pub const COPY_WARN_BYTES: usize = 100_000;
 
 /// The export prompt, shown in the status bar's place.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
+pub struct ExportPrompt {
     /// What is exported, for the prompt: "42 quotes".
     pub what: String,
     /// The name offered, while it is not edited: another format offers
@@ -54,7 +54,7 @@ pub enum Stage {
     Overwrite(PathBuf, ExportFormat),
 }
 
-impl Prompt {
+impl ExportPrompt {
     /// How the prompt reads keys: the name is typed; the question takes y/n.
     pub fn keys(&self) -> Keys {
         match self.stage {
@@ -423,7 +423,7 @@ impl App {
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.prompt = Some(Prompt {
+        self.export_prompt = Some(ExportPrompt {
             what,
             offered: Some(offered),
             format: ExportFormat::Csv,
@@ -436,13 +436,13 @@ impl App {
     }
 
     /// Keys while the export prompt is open.
-    pub(super) fn update_prompt(&mut self, action: Action) {
-        let Some(prompt) = self.prompt.as_mut() else {
+    pub(super) fn update_export_prompt(&mut self, action: Action) {
+        let Some(prompt) = self.export_prompt.as_mut() else {
             return;
         };
         match (&prompt.stage, action) {
             (_, Action::CancelInput) => {
-                self.prompt = None;
+                self.export_prompt = None;
                 self.message = Some("export cancelled".into());
             }
             (Stage::Name, Action::Input(edit)) => {
@@ -506,7 +506,7 @@ impl App {
                     Err(e) => Err(e.to_string()),
                 },
             );
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(prompt) = self.export_prompt.as_mut() else {
             return;
         };
         match result {
@@ -523,7 +523,7 @@ impl App {
                     escape_controls(&name),
                     shown_path(dir)
                 ));
-                self.prompt = None;
+                self.export_prompt = None;
             }
             // created meanwhile: ask
             Err(e) if e.is_empty() => prompt.stage = Stage::Overwrite(path.to_path_buf(), format),
@@ -747,8 +747,8 @@ mod tests {
         assert_eq!(s, "ав.m");
     }
 
-    fn prompt(name: &str) -> Prompt {
-        Prompt {
+    fn prompt(name: &str) -> ExportPrompt {
+        ExportPrompt {
             what: "2 quotes".into(),
             offered: None,
             format: ExportFormat::Csv,

@@ -43,8 +43,11 @@ impl App {
 
     /// How the screen shown reads keys.
     pub fn keys(&self) -> Keys {
-        if let Some(prompt) = &self.prompt {
+        if let Some(prompt) = &self.export_prompt {
             return prompt.keys();
+        }
+        if self.prompt.is_some() {
+            return Keys::typing(&[Context::Prompt]);
         }
         match self.screen().pane() {
             Some(pane) => pane.keys(),
@@ -55,8 +58,11 @@ impl App {
 
     /// The keymap context of the screen shown, for its hints.
     pub fn context(&self) -> Context {
-        if let Some(prompt) = &self.prompt {
+        if let Some(prompt) = &self.export_prompt {
             return prompt.context();
+        }
+        if self.prompt.is_some() {
+            return Context::Prompt;
         }
         match self.screen().pane() {
             Some(pane) if pane.keys().typing => Context::Narrow,
@@ -77,15 +83,26 @@ impl App {
     pub fn hints(&self) -> Vec<(String, String)> {
         // n/N only where there are query matches to jump to
         let no_matches = self.reader.matches.is_empty();
+        // the history's keys only with a state store to keep it
+        let no_store = !self.annotations.is_open();
+        let history = [Action::HistoryPrev, Action::HistorySearch, Action::SaveQuery];
         self.keymap.hints(&self.keys(), self.context(), |h| {
-            !(no_matches && h.actions.contains(&Action::NextMatch))
+            let no_match_keys = no_matches && h.actions.contains(&Action::NextMatch);
+            let no_history_keys = no_store && h.actions.iter().any(|a| history.contains(a));
+            // a prompt's Tab completes tags, its Ctrl-R searches further back
+            let other_prompt = |a: &Action| match (a, self.prompt.as_ref().map(|p| &p.kind)) {
+                (Action::Complete, Some(k)) => !matches!(k, super::PromptKind::Tags { .. }),
+                (Action::HistorySearch, Some(k)) => !matches!(k, super::PromptKind::Search { .. }),
+                _ => false,
+            };
+            !(no_match_keys || no_history_keys || h.actions.iter().any(other_prompt))
         })
     }
 
     /// Handles one terminal event. Returns true if it changed anything.
     pub fn handle_event(&mut self, event: &Event) -> bool {
         if let Event::Paste(text) = event {
-            if let Some(p) = self.prompt.as_mut().filter(|p| p.stage == super::Stage::Name) {
+            if let Some(p) = self.export_prompt.as_mut().filter(|p| p.stage == super::Stage::Name) {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     super::takeout::edit_line(&mut p.name, &mut p.cursor, InputEdit::Insert(c));
                 }
@@ -129,8 +146,13 @@ impl App {
             return;
         }
         // the export prompt takes every key but quitting and redrawing
-        if self.prompt.is_some() && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw) {
-            self.update_prompt(action);
+        if self.export_prompt.is_some() && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw) {
+            self.update_export_prompt(action);
+            return;
+        }
+        // state that lasts: an open prompt takes the keys; the query
+        // line's history keys
+        if self.update_workbench_first(action) {
             return;
         }
         // app-wide actions, whatever the screen
@@ -166,6 +188,8 @@ impl App {
                 }
             }
         }
+        // an article shown in the reading pane is read
+        self.mark_read_if_reading();
     }
 
     /// Does what a pane's update asked for.
@@ -178,6 +202,8 @@ impl App {
             Outcome::Filter(query) => {
                 self.screens.truncate(1);
                 self.set_filter(&query);
+                // an applied query joins the history
+                self.record_query();
             }
             Outcome::Read(article, range) => self.show_in_reader(article, range),
             Outcome::Compare(a, b) => self.open_compare(a, b),
@@ -342,6 +368,16 @@ impl App {
             | Action::Yes
             | Action::No => {}
             Action::ScrollAt { x, y, lines } => self.scroll_at(x, y, lines),
+            // state that lasts (annotations.rs)
+            Action::ToggleStar | Action::ToggleRead | Action::EditTags | Action::EditNote | Action::Tags => {
+                self.update_annotations(action)
+            }
+            // the query line's history keys are taken before (annotations.rs)
+            Action::HistoryPrev
+            | Action::HistoryNext
+            | Action::HistorySearch
+            | Action::SaveQuery
+            | Action::Complete => {}
             Action::ClickAt { x, y } => self.click_at(x, y),
         }
     }

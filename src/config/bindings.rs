@@ -43,7 +43,7 @@ pub fn context(name: &str) -> Result<Context, String> {
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
     Context::deserialize(de).map_err(|_| {
         format!(
-            "unknown context '{name}' (one of: global, list, reader, input, compare, similar, speakers, quotes, phrases, kwic)"
+            "unknown context '{name}' (one of: global, list, reader, input, compare, similar, speakers, quotes, phrases, kwic, tags, prompt)"
         )
     })
 }
@@ -119,7 +119,25 @@ pub fn merged(user: &[UserBinding]) -> Keymap {
         .iter()
         .map(|b| context_name(b.context))
         .collect();
-    let mut out: Vec<FileBinding> = Vec::new();
+    // the user's first: the help and the hints name their keys first
+    let mut out: Vec<FileBinding> = user
+        .iter()
+        .map(|u| {
+            let help = u.help.as_deref().or_else(|| {
+                bundled
+                    .bindings()
+                    .iter()
+                    .find(|b| b.action == u.action)
+                    .map(|b| b.help.as_str())
+            });
+            FileBinding {
+                context: &u.context,
+                keys: u.keys.iter().map(String::as_str).collect(),
+                action: u.action,
+                help: help.unwrap_or(""),
+            }
+        })
+        .collect();
     for (b, ctx) in bundled.bindings().iter().zip(&names) {
         let keys: Vec<&str> = b
             .keys
@@ -136,24 +154,12 @@ pub fn merged(user: &[UserBinding]) -> Keymap {
             });
         }
     }
-    for u in user {
-        let help = u.help.as_deref().or_else(|| {
-            bundled
-                .bindings()
-                .iter()
-                .find(|b| b.action == u.action)
-                .map(|b| b.help.as_str())
-        });
-        out.push(FileBinding {
-            context: &u.context,
-            keys: u.keys.iter().map(String::as_str).collect(),
-            action: u.action,
-            help: help.unwrap_or(""),
-        });
-    }
     // every part was checked on its own, so this parses; if it somehow did
     // not, the bundled keys still work
-    Keymap::from_toml(&to_toml(out)).unwrap_or(bundled)
+    match Keymap::from_toml(&to_toml(out)) {
+        Ok(k) => k.with_hints_of(&bundled),
+        Err(_) => bundled,
+    }
 }
 
 #[cfg(test)]
@@ -217,8 +223,19 @@ mod tests {
             k.action(&Keys::of(&[Context::List]), &key_event('m')),
             Some(Action::ToggleMark)
         );
-        let mine = k.bindings().last().unwrap();
+        let mine = k.bindings().first().unwrap();
         assert_eq!(mine.help, "mark / unmark the article for comparison");
+        // the hints are the bundled ones, naming the user's keys
+        let list = Keys::of(&[Context::List]);
+        let hints = k.hints(&list, Context::List, |_| true);
+        assert!(
+            hints.contains(&("x".to_string(), "mark".to_string())),
+            "{hints:?}"
+        );
+        assert!(
+            hints.contains(&("Ctrl-C".to_string(), "quit".to_string())),
+            "{hints:?}"
+        );
     }
 
     #[test]

@@ -196,6 +196,14 @@ impl Store {
         &self.path
     }
 
+    /// How long a write waits for another process's write (the app waits
+    /// less than the commands: its writes are on the UI thread).
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<(), StateError> {
+        self.conn
+            .busy_timeout(wait)
+            .map_err(|e| StateError::of(&self.path, e))
+    }
+
     /// Runs `f` in an immediate transaction (the write lock taken at once,
     /// waiting up to the busy timeout for another writer).
     fn write<T>(

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let title = highlight::chars(
                 &a.meta.title,
                 &indices,
-                ratatui::style::Style::new(),
+                super::annotations::title_style(app, a.id),
                 theme.fuzzy_match,
             );
             let mark = match app.marks.iter().position(|&m| m == a.id) {
@@ -51,8 +51,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Some(_) => "B",
                 None => "",
             };
+            // the compare mark, then star, tags and note (with a state store)
+            let mut mark = Line::styled(mark, theme.key);
+            if let Some(m) = super::annotations::markers(app, a.id) {
+                mark = Line::from(vec![
+                    ratatui::text::Span::styled(format!("{:1}", mark.to_string()), theme.key),
+                    ratatui::text::Span::styled(m, theme.key),
+                ]);
+            }
             let mut cells = vec![
-                ratatui::widgets::Cell::from(Line::styled(mark, theme.key)),
+                ratatui::widgets::Cell::from(mark),
                 ratatui::widgets::Cell::from(title),
             ];
             cells.push(Line::styled(a.meta.source.clone().unwrap_or_default(), theme.dim).into());
@@ -81,8 +89,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     let src_w = if wide { 18 } else { 13 };
+    let markers = if app.annotations.is_open() {
+        super::annotations::MARKERS
+    } else {
+        0
+    };
     let mut widths = vec![
-        Constraint::Length(1),
+        Constraint::Length(1 + markers),
         Constraint::Fill(1),
         Constraint::Length(src_w),
     ];

@@ -9,11 +9,11 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{App, Prompt, Stage};
+use crate::app::{App, ExportPrompt, Stage};
 use crate::export::ExportFormat;
 use crate::store::escape_controls;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &ExportPrompt, theme: &Theme) {
     let hints: Vec<(String, String)> = app.hints();
     let hint_text: String = hints.iter().map(|(k, what)| format!("  {k} {what}")).collect();
     let mut spans: Vec<Span> = Vec::new();

@@ -92,11 +92,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         Line::from(legend)
     };
-    let header = vec![Line::from(details), second];
+    let mut header = vec![Line::from(details)];
+    // the user's star, tags and note, under the details
+    header.extend(super::annotations::marks_line(app, article.id, theme));
+    header.push(second);
+    let lines = header.len() as u16;
     frame.render_widget(
         Paragraph::new(header),
         Rect {
-            height: inner.height.min(2),
+            height: inner.height.min(lines),
             ..inner
         },
     );

@@ -6,6 +6,34 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::HlKind;
 
+/// A config colour as the terminal's.
+pub fn color(c: crate::config::Colour) -> Color {
+    use crate::config::{Colour, Named};
+    match c {
+        Colour::Reset => Color::Reset,
+        Colour::Indexed(i) => Color::Indexed(i),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        Colour::Named(n) => match n {
+            Named::Black => Color::Black,
+            Named::Red => Color::Red,
+            Named::Green => Color::Green,
+            Named::Yellow => Color::Yellow,
+            Named::Blue => Color::Blue,
+            Named::Magenta => Color::Magenta,
+            Named::Cyan => Color::Cyan,
+            Named::Gray => Color::Gray,
+            Named::DarkGray => Color::DarkGray,
+            Named::LightRed => Color::LightRed,
+            Named::LightGreen => Color::LightGreen,
+            Named::LightYellow => Color::LightYellow,
+            Named::LightBlue => Color::LightBlue,
+            Named::LightMagenta => Color::LightMagenta,
+            Named::LightCyan => Color::LightCyan,
+            Named::White => Color::White,
+        },
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub color: bool,
@@ -40,6 +68,58 @@ impl Theme {
             Some(v) if !v.is_empty() => Theme::monochrome(),
             _ => Theme::colored(),
         }
+    }
+
+    /// The theme a config asks for: monochrome with `NO_COLOR` (or
+    /// `no-color = true`), else the bundled dark theme with the named
+    /// theme's colours and the user's `[colors]` set over its roles.
+    pub fn from_config(config: &crate::config::Config) -> Theme {
+        if config.no_color {
+            return Theme::monochrome();
+        }
+        let mut theme = Theme::colored();
+        if config.theme == crate::config::ThemeName::Light {
+            // pale backgrounds, so dark text stays readable on them
+            theme.passages = vec![
+                Color::Rgb(214, 234, 200),
+                Color::Rgb(204, 222, 244),
+                Color::Rgb(246, 222, 196),
+                Color::Rgb(230, 212, 240),
+                Color::Rgb(200, 236, 236),
+                Color::Rgb(244, 208, 214),
+            ];
+        }
+        for (role, spec) in config.palette() {
+            if let Some(style) = theme.role_mut(&role) {
+                if let Some(fg) = spec.fg {
+                    *style = style.fg(color(fg));
+                }
+                if let Some(bg) = spec.bg {
+                    *style = style.bg(color(bg));
+                }
+            }
+        }
+        theme
+    }
+
+    /// The style of a role by its config name ([`crate::config::ROLES`]).
+    fn role_mut(&mut self, role: &str) -> Option<&mut Style> {
+        Some(match role {
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "title" => &mut self.title,
+            "header" => &mut self.header,
+            "dim" => &mut self.dim,
+            "selected" => &mut self.selected,
+            "fuzzy_match" => &mut self.fuzzy_match,
+            "status" => &mut self.status,
+            "key" => &mut self.key,
+            "error" => &mut self.error,
+            "query" => &mut self.query,
+            "current" => &mut self.current,
+            "mined" => &mut self.mined,
+            _ => return None,
+        })
     }
 
     pub fn colored() -> Theme {
@@ -169,5 +249,47 @@ impl Theme {
             HlKind::Passage(n) => self.passage(n),
             HlKind::Quote(s) => self.speaker(s),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn every_config_role_is_a_theme_role() {
+        let mut t = Theme::colored();
+        for role in crate::config::ROLES {
+            assert!(t.role_mut(role).is_some(), "{role}");
+        }
+        assert!(t.role_mut("bogus").is_none());
+    }
+
+    #[test]
+    fn the_light_theme_and_user_colours_reach_the_styles() {
+        let mut c = Config::from_toml("theme = \"light\"\n[colors]\nkey = \"red\"\n");
+        c.no_color = false;
+        let t = Theme::from_config(&c);
+        assert!(t.color);
+        assert_eq!(t.selected.bg, Some(Color::Rgb(0xd0, 0xdc, 0xec)));
+        assert_eq!(t.key.fg, Some(Color::Red));
+        // the modifiers of a role stay
+        assert!(t.key.add_modifier.contains(Modifier::BOLD));
+        let dark = Theme::from_config(&Config {
+            no_color: false,
+            ..Config::default()
+        });
+        assert_eq!(dark.selected, Theme::colored().selected);
+    }
+
+    #[test]
+    fn no_color_wins() {
+        let mut c = Config::from_toml("theme = \"light\"\n[colors]\nkey = \"red\"\n");
+        c.no_color = true;
+        let t = Theme::from_config(&c);
+        assert!(!t.color);
+        assert_eq!(t.key.fg, None);
+        assert_eq!(t.selected.bg, None);
     }
 }
