@@ -59,7 +59,10 @@ fn the_concordance_exports_byte_for_byte_in_each_format() {
     assert_eq!(p.name, "readout-kwic-no-limits.csv");
     assert_eq!(p.what, "2 concordance lines");
     h.key(KeyCode::Tab);
-    assert_eq!(h.app.export_prompt.as_ref().unwrap().name, "readout-kwic-no-limits.json");
+    assert_eq!(
+        h.app.export_prompt.as_ref().unwrap().name,
+        "readout-kwic-no-limits.json"
+    );
     h.key(KeyCode::Esc);
     assert!(h.app.export_prompt.is_none());
 

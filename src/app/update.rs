@@ -102,7 +102,11 @@ impl App {
     /// Handles one terminal event. Returns true if it changed anything.
     pub fn handle_event(&mut self, event: &Event) -> bool {
         if let Event::Paste(text) = event {
-            if let Some(p) = self.export_prompt.as_mut().filter(|p| p.stage == super::Stage::Name) {
+            if let Some(p) = self
+                .export_prompt
+                .as_mut()
+                .filter(|p| p.stage == super::Stage::Name)
+            {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     super::takeout::edit_line(&mut p.name, &mut p.cursor, InputEdit::Insert(c));
                 }
@@ -146,7 +150,9 @@ impl App {
             return;
         }
         // the export prompt takes every key but quitting and redrawing
-        if self.export_prompt.is_some() && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw) {
+        if self.export_prompt.is_some()
+            && !matches!(action, Action::Quit | Action::Resize(..) | Action::Redraw)
+        {
             self.update_export_prompt(action);
             return;
         }
