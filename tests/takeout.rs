@@ -449,7 +449,7 @@ fn the_pager_editor_and_browser_are_asked_for() {
     };
     let text = readout::app::article_text(h.app.selected_article().unwrap());
     let url = a_url(&h);
-    h.type_str("veo");
+    h.type_str("veB");
     let effects = h.app.take_effects();
     let [
         Effect::Handoff(Handoff::Run {

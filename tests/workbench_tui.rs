@@ -241,7 +241,7 @@ fn the_tags_pane_lists_tags_with_counts_and_filters() {
         .type_str("ukraine")
         .key(KeyCode::Enter);
     h.key(KeyCode::Char('*'));
-    h.key(KeyCode::Char('T'));
+    h.key(KeyCode::Char('#'));
     assert!(matches!(h.app.screen(), Screen::Tags(_)));
     let s = h.screen();
     assert!(row_with(&s, "tag:ukraine").contains(" 2 "), "{s}");
@@ -332,7 +332,7 @@ fn a_query_is_saved_and_picked_from_the_tags_pane() {
         assert!(h.screen().contains("query saved as 'rocks'"));
     }
     let mut h = with_store(dir.path());
-    h.key(KeyCode::Char('T')).key(KeyCode::End);
+    h.key(KeyCode::Char('#')).key(KeyCode::End);
     let s = h.screen();
     assert!(row_with(&s, "rocks").contains("\"rock solid\""), "{s}");
     h.key(KeyCode::Enter);
