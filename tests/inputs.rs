@@ -226,6 +226,32 @@ fn a_folder_walk_reads_every_format() {
 }
 
 #[test]
+fn an_xml_file_that_is_no_feed_is_said_to_be_so_and_passed_by_in_a_walk() {
+    // named: reported as what it is, not as a broken feed
+    let r = load("sitemap.xml");
+    assert!(r.articles.is_empty());
+    assert_eq!(r.issues.len(), 1, "{:?}", messages(&r));
+    assert_eq!(r.issues[0].kind, IssueKind::Skipped);
+    assert!(
+        messages(&r)[0]
+            .ends_with("skipped: not a feed: an XML file of <urlset> (RSS, Atom and JSON Feed are read)"),
+        "{:?}",
+        messages(&r)
+    );
+    // a feed saved as .xml is read
+    let r = load("council-feed.xml");
+    assert_eq!(only(&r).meta.source.as_deref(), Some("Council Notes"));
+    // walked: the sitemap is passed by quietly, the .xml feed read
+    let r = load_paths(&[fixture("")]);
+    assert!(
+        !messages(&r).iter().any(|m| m.contains("sitemap")),
+        "{:?}",
+        messages(&r)
+    );
+    assert!(r.articles.iter().any(|a| a.path.ends_with("council-feed.xml:1")));
+}
+
+#[test]
 fn a_5_mb_file_loads_whole() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path().join("report.txt");

@@ -34,6 +34,29 @@ fn markdown_is_shown_without_its_markup() {
 }
 
 #[test]
+fn markdown_list_items_follow_one_another() {
+    let a = markdown(
+        "# Points\n\nThe council listed three points:\n\n- first point\n- second point\n- third point\n\nThen it adjourned.\n",
+    );
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 120, 24);
+    let s = h.screen();
+    let row = |what: &str| {
+        s.lines()
+            .position(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} not on screen:\n{s}"))
+    };
+    let (first, second, third) = (row("- first point"), row("- second point"), row("- third point"));
+    assert_eq!(
+        (second, third),
+        (first + 1, first + 2),
+        "no blank lines between items:\n{s}"
+    );
+    // blocks the source sets apart stay apart
+    assert_eq!(row("The council listed"), first - 2, "{s}");
+    assert_eq!(row("Then it adjourned"), third + 2, "{s}");
+}
+
+#[test]
 fn a_search_in_markdown_still_finds_the_text() {
     let a = markdown("# Title here\n\nThey said **rock solid** twice: rock solid.\n");
     let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 120, 20);
