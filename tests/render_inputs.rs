@@ -90,3 +90,37 @@ fn a_huge_single_line_opens_with_its_first_page() {
     assert!(s.contains("again final"), "{s}");
     assert!(s.contains("100%"), "{s}");
 }
+
+#[test]
+fn phrases_and_matches_far_into_a_long_text_are_reached() {
+    // 3 MB: highlights are found around the view only, yet `]` and `n` go on
+    let mut text = String::from("Long report\n\n");
+    while text.len() < 2 << 20 {
+        text.push_str("the harbour was busy all week and the council met again. ");
+    }
+    text.push_str("Officials called the ties rock solid at the close. ");
+    while text.len() < 3 << 20 {
+        text.push_str("ships came and went while the council met once more. ");
+    }
+    text.push_str("final words of the tolls report");
+    let a = Article::from_text("long.txt", &text, false);
+    let index = || Index::new(Corpus::new(vec![a.clone()]));
+    let mut h = Harness::with_index(index(), 120, 30);
+    h.key(KeyCode::Enter).key(KeyCode::Char(']'));
+    let s = h.screen();
+    assert!(s.contains("phrase family: rock solid"), "{s}");
+    assert!(s.contains("the ties rock solid at the close"), "{s}");
+    // and back from the end, round to it
+    h.key(KeyCode::Char('G')).key(KeyCode::Char('['));
+    assert!(h.screen().contains("the ties rock solid at the close"));
+    // a query's last match, by N from the top
+    let mut h = Harness::with_index(index(), 120, 30);
+    h.key(KeyCode::Char('/'))
+        .type_str("'tolls")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('N'));
+    let s = h.screen();
+    assert!(s.contains("the tolls report"), "{s}");
+    assert!(s.contains("match 1/1"), "{s}");
+}

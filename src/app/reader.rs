@@ -794,6 +794,125 @@ mod tests {
         assert_eq!(words, a.body.split_whitespace().count());
     }
 
+    /// Lines in order, each after the one before, with only spaces and
+    /// line breaks between them.
+    fn assert_contiguous(body: &str, lines: &[WrappedLine]) {
+        for w in lines.windows(2) {
+            assert!(w[1].start >= w[0].end, "{:?}", w);
+            assert!(body[w[0].end..w[1].start].trim().is_empty(), "{:?}", w);
+        }
+    }
+
+    fn long_text() -> String {
+        let mut text = String::from("Title\n\n");
+        let mut i = 0;
+        while text.len() < 10 * WRAP_AHEAD {
+            text.push_str(&format!("word{i} rock solid ties between the two sides "));
+            i += 1;
+            if i % 20_000 == 0 {
+                text.push_str("\n\nanother paragraph ");
+            }
+        }
+        text.push_str("\n\nlast paragraph\n\nthe end");
+        text
+    }
+
+    #[test]
+    fn the_end_of_a_long_text_is_reached_without_wrapping_it_all() {
+        let text = long_text();
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open(&a, 40, Vec::new(), Vec::new());
+        r.scroll_by(isize::MAX / 2, 20);
+        assert!(r.base > a.body.len() / 2, "only the last part is wrapped");
+        assert!(r.lines.len() < wrap(&a.body, 40).len() / 4);
+        let last = r.lines.last().unwrap();
+        assert_eq!(&a.body[last.start..last.end], "the end");
+        assert_eq!(r.scroll + 20, r.lines.len());
+        let (first, shown_last, total) = r.position(20);
+        assert_eq!((shown_last, total), (first + 19, r.total_lines()));
+        assert!(r.top_line() > 1000, "numbered as estimated: {}", r.top_line());
+        assert_contiguous(&a.body, &r.lines);
+        // scrolling up wraps the text above, the view stays put
+        let top = r.lines[r.scroll].start;
+        r.scroll_by(-5, 20);
+        assert!(r.lines[r.scroll].start < top);
+        r.scroll_by(5, 20);
+        assert_eq!(r.lines[r.scroll].start, top);
+        while r.base > 0 {
+            r.scroll_by(-(r.scroll as isize) - 1, 20);
+        }
+        assert_contiguous(&a.body, &r.lines);
+        let words: usize = r
+            .lines
+            .iter()
+            .map(|l| a.body[l.start..l.end].split_whitespace().count())
+            .sum();
+        assert_eq!(
+            words,
+            a.body.split_whitespace().count(),
+            "no word lost or doubled"
+        );
+        // g goes back to the start, wrapped afresh
+        r.scroll_by(isize::MAX / 2, 20);
+        r.scroll_by(isize::MIN / 2, 20);
+        assert_eq!((r.base, r.scroll, r.top_line()), (0, 0, 0));
+        assert_eq!(&a.body[r.lines[0].start..r.lines[0].end], "Title");
+    }
+
+    #[test]
+    fn a_far_offset_is_revealed_where_it_is() {
+        let text = long_text();
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open(&a, 40, Vec::new(), Vec::new());
+        let far = a.body.find("word40007 ").unwrap();
+        r.reveal(far, 20);
+        assert!(r.base > 0 && r.base <= far);
+        let line = r.lines[r.line_of(far)];
+        assert!(
+            a.body[line.start..line.end].contains("word40007"),
+            "{:?}",
+            &a.body[line.start..line.end]
+        );
+        assert!(r.line_of(far) >= r.scroll && r.line_of(far) < r.scroll + 20);
+        assert_contiguous(&a.body, &r.lines);
+        // and a resize keeps it at the top
+        let top = r.lines[r.scroll].start;
+        r.rewrap(&a, 60);
+        assert!(r.lines[r.scroll].start <= top && top < r.lines[r.scroll].end.max(top + 1));
+    }
+
+    #[test]
+    fn a_long_texts_highlights_are_found_around_the_view() {
+        let text = long_text();
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open_in(&a, 40, Vec::new(), Vec::new(), 0..0);
+        let w = r.highlight_window(20).expect("none held");
+        assert_eq!(w.start, 0);
+        assert!(w.end > HIGHLIGHT_MARGIN && w.end < 2 * HIGHLIGHT_MARGIN);
+        r.set_highlights(w.clone(), Vec::new());
+        assert_eq!(r.highlight_window(20), None, "the view is covered");
+        assert!(!r.highlights_whole());
+        r.scroll_by(isize::MAX / 2, 20);
+        let w = r.highlight_window(20).expect("the view moved out");
+        assert_eq!(w.end, a.body.len());
+        assert!(w.start > a.body.len() - 2 * HIGHLIGHT_MARGIN);
+        r.set_highlights(w.clone(), Vec::new());
+        assert_eq!(r.next_window(true), None);
+        let back = r.next_window(false).unwrap();
+        assert!(back.end > w.start && back.start < w.start);
+        // a short text has them all at once
+        let mut short = Article::from_text("s.txt", "Title\n\nrock solid", false);
+        short.id = a.id + 1;
+        r.open_in(&short, 40, vec![7..17], Vec::new(), 0..0);
+        assert_eq!(r.highlight_window(20), Some(0..short.body.len()));
+        r.set_highlights(0..short.body.len(), Vec::new());
+        assert!(r.highlights_whole());
+        assert_eq!(r.highlights.len(), 1, "the query match is added");
+    }
+
     #[test]
     fn line_of_offsets() {
         let body = "aaa bbb\nccc";
