@@ -3,7 +3,8 @@
 //! related links, footer) load and extract in under 3 s; a 60 MB file
 //! loads and is indexed for its first page quickly.
 //!
-//! `cargo bench --bench pages` (filters: `extract`, `load_10k_pages`)
+//! `cargo bench --bench pages` (filters: `extract`, `load_10k_pages`,
+//! `open_60mb`)
 
 #[path = "support/pages.rs"]
 mod pages;
@@ -13,6 +14,101 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use readout::store::{load_paths, read_source};
+
+/// A 60 MB text of one line, as the app opens it: read (decoded,
+/// sanitised, its details found), its families counted (the loader's first
+/// batch), put in the index, and the first screen drawn with the article
+/// open. Each step's wall and CPU time is printed.
+fn open_60mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let mut text = String::from("Sixty megabyte report\n\n");
+    let mut rng = pages::Rng::new(60);
+    let words = [
+        "the",
+        "harbour",
+        "council",
+        "met",
+        "again",
+        "on",
+        "monday",
+        "and",
+        "officials",
+        "said",
+        "ties",
+        "were",
+        "rock",
+        "solid",
+        "while",
+        "ships",
+        "came",
+        "went",
+        "through",
+        "port",
+    ];
+    while text.len() < 60_000_000 {
+        for _ in 0..12 {
+            text.push_str(rng.pick(&words));
+            text.push(' ');
+        }
+        text.push_str("again. ");
+    }
+    text.push_str("the end");
+    std::fs::write(&path, &text).unwrap();
+    drop(text);
+    let mut steps = Vec::new();
+    let mut step = |what: &str, cpu: f64, t: Instant| {
+        steps.push(format!(
+            "{what} {:.0} ms ({:.0} ms of CPU)",
+            t.elapsed().as_secs_f64() * 1e3,
+            (cpu_seconds() - cpu) * 1e3
+        ));
+    };
+    let (cpu0, t0) = (cpu_seconds(), Instant::now());
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    let loaded = read_source(&path);
+    step("read", cpu, t);
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    let analyzer = readout::facts::Analyzer::new().only(false, false);
+    let facts: Vec<_> = loaded.articles.iter().map(|a| analyzer.facts(a)).collect();
+    step("families counted", cpu, t);
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    let mut index = readout::index::Index::default();
+    index.append(loaded.articles, facts);
+    let mut app = readout::app::App::new(index, Vec::new(), (120, 40));
+    app.update(readout::app::Action::Open);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let theme = readout::ui::Theme::monochrome();
+    terminal.draw(|f| readout::ui::draw(f, &app, &theme)).unwrap();
+    step("indexed, opened and drawn", cpu, t);
+    let on_screen = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(on_screen.contains("Sixty megabyte report"));
+    let first = (t0.elapsed().as_secs_f64() * 1e3, (cpu_seconds() - cpu0) * 1e3);
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    app.update(readout::app::Action::Bottom);
+    terminal.draw(|f| readout::ui::draw(f, &app, &theme)).unwrap();
+    step("then G drawn", cpu, t);
+    let on_screen = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(on_screen.contains("the end"));
+    eprintln!(
+        "pages: a 60 MB file of one line: {}; first screen {:.0} ms after the start ({:.0} ms of CPU)",
+        steps.join(", "),
+        first.0,
+        first.1
+    );
+}
 
 const N: usize = 10_000;
 const PAGE_BYTES: usize = 60_000;
@@ -66,7 +162,10 @@ fn bench(c: &mut Criterion) {
 
     // criterion's filter, if any: the 10,000 pages (600 MB) are written only when wanted
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    if filter.is_none_or(|f| "pages/load_10k_pages".contains(f.as_str())) {
+    if filter
+        .as_ref()
+        .is_none_or(|f| "pages/load_10k_pages".contains(f.as_str()))
+    {
         let (dir, bytes) = pages_dir(N);
         let paths = vec![dir.path().to_path_buf()];
         let (cpu, t) = (cpu_seconds(), Instant::now());
@@ -85,6 +184,12 @@ fn bench(c: &mut Criterion) {
             r.issues.len()
         );
         // one run only: ten would take minutes on this machine
+    }
+    if filter
+        .as_ref()
+        .is_none_or(|f| "pages/open_60mb".contains(f.as_str()))
+    {
+        open_60mb();
     }
     g.finish();
 }
