@@ -156,6 +156,24 @@ fn bench(c: &mut Criterion) {
         (cpu_seconds() - cpu) * 1e3 / 200.0,
         t.elapsed().as_secs_f64() * 1e3 / 200.0
     );
+    // the same page marking its article nowhere (no <article>, no known
+    // class): extracted whole, as a page from an unusual site is
+    let unmarked = one
+        .html
+        .replace("<article class=\"story\">", "<div class=\"story\">")
+        .replace("</article>", "</div>")
+        .replace("class=\"article-body\"", "class=\"text\"");
+    let unmarked_path = one_dir.path().join("unmarked.html");
+    std::fs::write(&unmarked_path, &unmarked).unwrap();
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    for _ in 0..100 {
+        black_box(read_source(&unmarked_path));
+    }
+    eprintln!(
+        "pages: the same page with its article unmarked (read whole) in {:.2} ms of CPU ({:.2} ms wall)",
+        (cpu_seconds() - cpu) * 1e3 / 100.0,
+        t.elapsed().as_secs_f64() * 1e3 / 100.0
+    );
     g.bench_function("extract_one_60k_page", |b| {
         b.iter(|| black_box(read_source(&one_path)))
     });

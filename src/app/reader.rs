@@ -906,7 +906,7 @@ mod tests {
         // a short text has them all at once
         let mut short = Article::from_text("s.txt", "Title\n\nrock solid", false);
         short.id = a.id + 1;
-        r.open_in(&short, 40, vec![7..17], Vec::new(), 0..0);
+        r.open_in(&short, 40, std::iter::once(7..17).collect(), Vec::new(), 0..0);
         assert_eq!(r.highlight_window(20), Some(0..short.body.len()));
         r.set_highlights(0..short.body.len(), Vec::new());
         assert!(r.highlights_whole());

@@ -90,19 +90,25 @@ fn focus(html: &str) -> Option<String> {
         (Some(b), Some(h)) => b.min(h),
         (b, h) => b.or(h)?,
     };
-    let (start, end) = match (articles.as_slice(), article_close) {
-        ([one], Some((open, close))) if *one == open => (open, close),
-        _ => article_body(b)?,
-    };
-    if start < head_end {
-        return None;
-    }
-    let inside = paragraphs.iter().filter(|&&p| p > start && p < end).count();
     let all = paragraphs.iter().filter(|&&p| p > head_end).count();
-    let (num, den) = FOCUS_SHARE;
-    if inside < FOCUS_MIN_PARAGRAPHS || inside * den < all * num {
-        return None;
-    }
+    let holds_the_text = |&(start, end): &(usize, usize)| {
+        let inside = paragraphs.iter().filter(|&&p| p > start && p < end).count();
+        let (num, den) = FOCUS_SHARE;
+        start > head_end && inside >= FOCUS_MIN_PARAGRAPHS && inside * den >= all * num
+    };
+    // the lone <article>, else the one element marked as the article's text
+    let lone_article = match (articles.as_slice(), article_close) {
+        ([one], Some((open, close))) if *one == open => Some((open, close)),
+        _ => None,
+    };
+    let (start, end) = lone_article
+        .into_iter()
+        .chain(
+            MARKS
+                .iter()
+                .filter_map(|(value, attr)| marked_element(b, value, attr)),
+        )
+        .find(holds_the_text)?;
     let mut out = String::with_capacity(head_end + (end - start) + 64);
     out.push_str(&html[..head_end]);
     out.push_str("</head><body>");
@@ -124,14 +130,27 @@ fn tag_is(rest: &[u8], name: &[u8]) -> bool {
         && matches!(rest[name.len()], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
 }
 
-/// The byte range of the one element marked `itemprop="articleBody"`
-/// (schema.org's article text), from its `<` to its closing tag's `<`.
-fn article_body(b: &[u8]) -> Option<(usize, usize)> {
-    let mut found = memchr::memmem::find_iter(b, b"articleBody").filter_map(|at| {
+/// Attribute values that mark an element as the article's text, with the
+/// attribute: schema.org's `itemprop="articleBody"`, and the class names
+/// the common publishing systems give it (WordPress's `entry-content`…).
+const MARKS: &[(&str, &str)] = &[
+    ("articleBody", "itemprop"),
+    ("article-body", "class"),
+    ("article__body", "class"),
+    ("story-body", "class"),
+    ("entry-content", "class"),
+    ("post-content", "class"),
+    ("article-content", "class"),
+];
+
+/// The byte range of the one element whose `attr` holds `value` (the value
+/// found nowhere else in the page), from its `<` to its closing tag's `<`.
+fn marked_element(b: &[u8], value: &str, attr: &str) -> Option<(usize, usize)> {
+    let mut found = memchr::memmem::find_iter(b, value.as_bytes()).filter_map(|at| {
         let open = memchr::memrchr(b'<', &b[..at])?;
-        // inside that tag (no `>` between), as the value of an itemprop
+        // inside that tag (no `>` between), after the attribute's name
         let tag = &b[open..at];
-        (memchr::memchr(b'>', tag).is_none() && contains_ignore_case(tag, b"itemprop")).then_some(open)
+        (memchr::memchr(b'>', tag).is_none() && contains_ignore_case(tag, attr.as_bytes())).then_some(open)
     });
     let open = found.next()?;
     if found.next().is_some() {
@@ -472,6 +491,22 @@ mod tests {
         assert_eq!(p.meta.source.as_deref(), Some("Town Crier"));
         // a <time> outside the element still dates the page
         assert_eq!(p.meta.date.as_deref(), Some("2024-06-01"));
+    }
+
+    #[test]
+    fn an_article_body_marked_by_a_publishing_systems_class_is_extracted_by_itself() {
+        let page = PAGE
+            .replace("<article>", "<div class=\"post entry-content\">")
+            .replace("</article>", "</div>");
+        let f = focus(&strip_inert(&page)).expect("one .entry-content");
+        assert!(
+            f.contains("fishing rights") && !f.contains("Related stories"),
+            "{f}"
+        );
+        assert_eq!(extract(&page).unwrap().text, extract(PAGE).unwrap().text);
+        // the class named twice: not plain
+        let twice = page.replace("<footer>", "<footer class=\"entry-content\">");
+        assert!(focus(&strip_inert(&twice)).is_none());
     }
 
     #[test]
