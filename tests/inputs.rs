@@ -7,6 +7,9 @@ use std::process::Command;
 
 use readout::store::{Article, Format, IssueKind, LoadReport, load_paths};
 
+#[path = "../benches/support/pages.rs"]
+mod pages;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/inputs")
@@ -383,4 +386,45 @@ fn hostile_pages_feeds_and_exports_cannot_drive_the_terminal() {
         .output()
         .unwrap();
     assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b));
+}
+
+#[test]
+fn generated_pages_give_every_paragraph_and_no_furniture_marked_or_not() {
+    // the benchmark's pages: the article in an <article> (the fast path),
+    // and the same page marking it nowhere (extracted whole)
+    let d = tempfile::tempdir().unwrap();
+    for seed in 0..8 {
+        let p = pages::page(seed, 60_000);
+        let unmarked = p
+            .html
+            .replace("<article class=\"story\">", "<div class=\"story\">")
+            .replace("</article>", "</div>")
+            .replace("class=\"article-body\"", "class=\"text\"");
+        assert_ne!(unmarked, p.html);
+        for (kind, html) in [("marked", &p.html), ("unmarked", &unmarked)] {
+            let path = d.path().join(format!("{kind}-{seed}.html"));
+            std::fs::write(&path, html).unwrap();
+            let r = load_paths(&[path]);
+            let a = only(&r);
+            for para in &p.paragraphs {
+                assert!(
+                    a.body.contains(para.as_str()),
+                    "{kind} {seed}: {para:?} missing from {}",
+                    a.body
+                );
+            }
+            for junk in &p.furniture {
+                assert!(
+                    !a.body.contains(junk.as_str()),
+                    "{kind} {seed}: {junk:?} in {}",
+                    a.body
+                );
+            }
+            assert_eq!(a.meta.title, p.title, "{kind} {seed}");
+            assert_eq!(a.meta.source.as_deref(), Some(p.outlet.as_str()), "{kind} {seed}");
+            assert_eq!(a.meta.author.as_deref(), Some(p.author.as_str()), "{kind} {seed}");
+            assert_eq!(a.meta.url.as_deref(), Some(p.url.as_str()), "{kind} {seed}");
+            assert!(a.meta.date.is_some(), "{kind} {seed}");
+        }
+    }
 }
