@@ -3,7 +3,8 @@
 //! related links, footer) load and extract in under 3 s; a 60 MB file
 //! loads and is indexed for its first page quickly.
 //!
-//! `cargo bench --bench pages` (filters: `extract`, `load_10k_pages`)
+//! `cargo bench --bench pages` (filters: `extract`, `load_10k_pages`,
+//! `open_60mb`)
 
 #[path = "support/pages.rs"]
 mod pages;
@@ -13,6 +14,106 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use readout::store::{load_paths, read_source};
+
+/// A 60 MB text of one line, as the app opens it: read (decoded,
+/// sanitised, its details found), put in the index, and the first screen
+/// drawn with the article open; then `G`; then its phrase families counted,
+/// which the loader does for a long text once all files are read. Each
+/// step's wall and CPU time is printed.
+fn open_60mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let mut text = String::from("Sixty megabyte report\n\n");
+    let mut rng = pages::Rng::new(60);
+    let words = [
+        "the",
+        "harbour",
+        "council",
+        "met",
+        "again",
+        "on",
+        "monday",
+        "and",
+        "officials",
+        "said",
+        "ties",
+        "were",
+        "rock",
+        "solid",
+        "while",
+        "ships",
+        "came",
+        "went",
+        "through",
+        "port",
+    ];
+    while text.len() < 60_000_000 {
+        for _ in 0..12 {
+            text.push_str(rng.pick(&words));
+            text.push(' ');
+        }
+        text.push_str("again. ");
+    }
+    text.push_str("the end");
+    std::fs::write(&path, &text).unwrap();
+    drop(text);
+    let mut steps = Vec::new();
+    let mut step = |what: &str, cpu: f64, t: Instant| {
+        steps.push(format!(
+            "{what} {:.0} ms ({:.0} ms of CPU)",
+            t.elapsed().as_secs_f64() * 1e3,
+            (cpu_seconds() - cpu) * 1e3
+        ));
+    };
+    let (cpu0, t0) = (cpu_seconds(), Instant::now());
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    let loaded = read_source(&path);
+    step("read", cpu, t);
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    // as the loader's first batch does for a long text: no families yet
+    let analyzer = readout::facts::Analyzer::new().only(false, false);
+    let first_batch = analyzer.clone().with_families(false);
+    let facts: Vec<_> = loaded.articles.iter().map(|a| first_batch.facts(a)).collect();
+    let mut index = readout::index::Index::default();
+    index.append(loaded.articles, facts);
+    let mut app = readout::app::App::new(index, Vec::new(), (120, 40));
+    app.update(readout::app::Action::Open);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let theme = readout::ui::Theme::monochrome();
+    terminal.draw(|f| readout::ui::draw(f, &app, &theme)).unwrap();
+    step("indexed, opened and drawn", cpu, t);
+    let on_screen = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(on_screen.contains("Sixty megabyte report"));
+    let first = (t0.elapsed().as_secs_f64() * 1e3, (cpu_seconds() - cpu0) * 1e3);
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    app.update(readout::app::Action::Bottom);
+    terminal.draw(|f| readout::ui::draw(f, &app, &theme)).unwrap();
+    step("then G drawn", cpu, t);
+    let on_screen = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(on_screen.contains("the end"));
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    let body = app.index.article(0).map(|a| a.body.clone()).unwrap_or_default();
+    black_box(analyzer.facts_of(&body));
+    step("then its families counted", cpu, t);
+    eprintln!(
+        "pages: a 60 MB file of one line: {}; first screen {:.0} ms after the start ({:.0} ms of CPU)",
+        steps.join(", "),
+        first.0,
+        first.1
+    );
+}
 
 const N: usize = 10_000;
 const PAGE_BYTES: usize = 60_000;
@@ -60,13 +161,34 @@ fn bench(c: &mut Criterion) {
         (cpu_seconds() - cpu) * 1e3 / 200.0,
         t.elapsed().as_secs_f64() * 1e3 / 200.0
     );
+    // the same page marking its article nowhere (no <article>, no known
+    // class): extracted whole, as a page from an unusual site is
+    let unmarked = one
+        .html
+        .replace("<article class=\"story\">", "<div class=\"story\">")
+        .replace("</article>", "</div>")
+        .replace("class=\"article-body\"", "class=\"text\"");
+    let unmarked_path = one_dir.path().join("unmarked.html");
+    std::fs::write(&unmarked_path, &unmarked).unwrap();
+    let (cpu, t) = (cpu_seconds(), Instant::now());
+    for _ in 0..100 {
+        black_box(read_source(&unmarked_path));
+    }
+    eprintln!(
+        "pages: the same page with its article unmarked (read whole) in {:.2} ms of CPU ({:.2} ms wall)",
+        (cpu_seconds() - cpu) * 1e3 / 100.0,
+        t.elapsed().as_secs_f64() * 1e3 / 100.0
+    );
     g.bench_function("extract_one_60k_page", |b| {
         b.iter(|| black_box(read_source(&one_path)))
     });
 
     // criterion's filter, if any: the 10,000 pages (600 MB) are written only when wanted
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    if filter.is_none_or(|f| "pages/load_10k_pages".contains(f.as_str())) {
+    if filter
+        .as_ref()
+        .is_none_or(|f| "pages/load_10k_pages".contains(f.as_str()))
+    {
         let (dir, bytes) = pages_dir(N);
         let paths = vec![dir.path().to_path_buf()];
         let (cpu, t) = (cpu_seconds(), Instant::now());
@@ -85,6 +207,12 @@ fn bench(c: &mut Criterion) {
             r.issues.len()
         );
         // one run only: ten would take minutes on this machine
+    }
+    if filter
+        .as_ref()
+        .is_none_or(|f| "pages/open_60mb".contains(f.as_str()))
+    {
+        open_60mb();
     }
     g.finish();
 }

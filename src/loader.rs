@@ -128,6 +128,11 @@ impl std::fmt::Debug for Plan {
 /// Articles analysed per `Analysed` event in a staged load.
 const ANALYSE_CHUNK: usize = 512;
 
+/// In a staged load, a text longer than this has its phrase families
+/// counted after all is read, not before its first screen (counting 60 MB
+/// takes half a second).
+const FAMILIES_LATER: usize = 4 << 20;
+
 /// Reads `paths` (or the bundled articles when empty), calling `emit` with
 /// each step. Returns early, quietly, when cancelled.
 pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut(LoadEvent)) {
@@ -137,6 +142,7 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
     } else {
         plan.analyzer.clone()
     };
+    let long_now = now.clone().with_families(false);
     let mut bodies: Vec<Arc<str>> = Vec::new();
     let mut sources: Vec<Option<String>> = Vec::new();
     let mut dates: Vec<Option<store::Date>> = Vec::new();
@@ -182,7 +188,14 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
                 .par_iter()
                 .map(|(p, size)| {
                     let mut l = store::read_source_filtered(p, *size, plan.keep.as_deref());
-                    let f = l.articles.iter().map(|a| now.facts(a)).collect();
+                    let f = l
+                        .articles
+                        .iter()
+                        .map(|a| match plan.staged && a.body.len() > FAMILIES_LATER {
+                            true => long_now.facts(a),
+                            false => now.facts(a),
+                        })
+                        .collect();
                     if plan.drop_text && !plan.staged {
                         // freed here, so the next article reuses the memory
                         for a in &mut l.articles {
@@ -226,6 +239,21 @@ pub fn load(paths: &[PathBuf], plan: Plan, cancel: &Cancel, mut emit: impl FnMut
         let order = DateOrder::of(&dates);
         drop(std::mem::take(&mut dates));
         emit(LoadEvent::Dated { order });
+        // the families of the long texts, left out of the first batches
+        if now.families {
+            let families = plan.analyzer.clone().only(false, false).with_hashes(false);
+            for (i, body) in bodies.iter().enumerate() {
+                if body.len() > FAMILIES_LATER {
+                    if cancel.is_cancelled() {
+                        return;
+                    }
+                    emit(LoadEvent::Analysed {
+                        from: i,
+                        facts: vec![families.facts_of(body)],
+                    });
+                }
+            }
+        }
         let phases = [
             (
                 Phase::Indexing,

@@ -25,7 +25,7 @@ mod walk;
 pub use article::{Article, ArticleId, Format, Meta, QUOTES_BOUND, analysed_part};
 pub use bundled::{BUNDLED, bundled_articles};
 pub use date::Date;
-pub use ext::is_article_file;
+pub use ext::{is_article_file, is_walked_file};
 pub use frontmatter::split_front_matter;
 pub use issue::{Issue, IssueKind, path_of_shown, shown_path};
 pub use load::{Keep, LoadReport, Loaded, discover, load_paths, read_source, read_source_filtered};

@@ -239,7 +239,7 @@ fn read_changes(paths: BTreeSet<PathBuf>, analyzer: &Analyzer) -> Changes {
     let mut removed = Vec::new();
     for p in paths {
         if p.is_file() {
-            if store::is_article_file(&p) {
+            if store::is_walked_file(&p) {
                 loaded.push(read_one(p, analyzer));
             } else {
                 // no longer an article file (renamed in place, say)

@@ -7,6 +7,9 @@ use std::process::Command;
 
 use readout::store::{Article, Format, IssueKind, LoadReport, load_paths};
 
+#[path = "../benches/support/pages.rs"]
+mod pages;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/inputs")
@@ -226,6 +229,32 @@ fn a_folder_walk_reads_every_format() {
 }
 
 #[test]
+fn an_xml_file_that_is_no_feed_is_said_to_be_so_and_passed_by_in_a_walk() {
+    // named: reported as what it is, not as a broken feed
+    let r = load("sitemap.xml");
+    assert!(r.articles.is_empty());
+    assert_eq!(r.issues.len(), 1, "{:?}", messages(&r));
+    assert_eq!(r.issues[0].kind, IssueKind::Skipped);
+    assert!(
+        messages(&r)[0]
+            .ends_with("skipped: not a feed: an XML file of <urlset> (RSS, Atom and JSON Feed are read)"),
+        "{:?}",
+        messages(&r)
+    );
+    // a feed saved as .xml is read
+    let r = load("council-feed.xml");
+    assert_eq!(only(&r).meta.source.as_deref(), Some("Council Notes"));
+    // walked: the sitemap is passed by quietly, the .xml feed read
+    let r = load_paths(&[fixture("")]);
+    assert!(
+        !messages(&r).iter().any(|m| m.contains("sitemap")),
+        "{:?}",
+        messages(&r)
+    );
+    assert!(r.articles.iter().any(|a| a.path.ends_with("council-feed.xml:1")));
+}
+
+#[test]
 fn a_5_mb_file_loads_whole() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path().join("report.txt");
@@ -357,4 +386,45 @@ fn hostile_pages_feeds_and_exports_cannot_drive_the_terminal() {
         .output()
         .unwrap();
     assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b));
+}
+
+#[test]
+fn generated_pages_give_every_paragraph_and_no_furniture_marked_or_not() {
+    // the benchmark's pages: the article in an <article> (the fast path),
+    // and the same page marking it nowhere (extracted whole)
+    let d = tempfile::tempdir().unwrap();
+    for seed in 0..8 {
+        let p = pages::page(seed, 60_000);
+        let unmarked = p
+            .html
+            .replace("<article class=\"story\">", "<div class=\"story\">")
+            .replace("</article>", "</div>")
+            .replace("class=\"article-body\"", "class=\"text\"");
+        assert_ne!(unmarked, p.html);
+        for (kind, html) in [("marked", &p.html), ("unmarked", &unmarked)] {
+            let path = d.path().join(format!("{kind}-{seed}.html"));
+            std::fs::write(&path, html).unwrap();
+            let r = load_paths(&[path]);
+            let a = only(&r);
+            for para in &p.paragraphs {
+                assert!(
+                    a.body.contains(para.as_str()),
+                    "{kind} {seed}: {para:?} missing from {}",
+                    a.body
+                );
+            }
+            for junk in &p.furniture {
+                assert!(
+                    !a.body.contains(junk.as_str()),
+                    "{kind} {seed}: {junk:?} in {}",
+                    a.body
+                );
+            }
+            assert_eq!(a.meta.title, p.title, "{kind} {seed}");
+            assert_eq!(a.meta.source.as_deref(), Some(p.outlet.as_str()), "{kind} {seed}");
+            assert_eq!(a.meta.author.as_deref(), Some(p.author.as_str()), "{kind} {seed}");
+            assert_eq!(a.meta.url.as_deref(), Some(p.url.as_str()), "{kind} {seed}");
+            assert!(a.meta.date.is_some(), "{kind} {seed}");
+        }
+    }
 }

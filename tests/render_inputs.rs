@@ -34,6 +34,29 @@ fn markdown_is_shown_without_its_markup() {
 }
 
 #[test]
+fn markdown_list_items_follow_one_another() {
+    let a = markdown(
+        "# Points\n\nThe council listed three points:\n\n- first point\n- second point\n- third point\n\nThen it adjourned.\n",
+    );
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 120, 24);
+    let s = h.screen();
+    let row = |what: &str| {
+        s.lines()
+            .position(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} not on screen:\n{s}"))
+    };
+    let (first, second, third) = (row("- first point"), row("- second point"), row("- third point"));
+    assert_eq!(
+        (second, third),
+        (first + 1, first + 2),
+        "no blank lines between items:\n{s}"
+    );
+    // blocks the source sets apart stay apart
+    assert_eq!(row("The council listed"), first - 2, "{s}");
+    assert_eq!(row("Then it adjourned"), third + 2, "{s}");
+}
+
+#[test]
 fn a_search_in_markdown_still_finds_the_text() {
     let a = markdown("# Title here\n\nThey said **rock solid** twice: rock solid.\n");
     let mut h = Harness::with_index(Index::new(Corpus::new(vec![a])), 120, 20);
@@ -66,4 +89,38 @@ fn a_huge_single_line_opens_with_its_first_page() {
     let s = h.screen();
     assert!(s.contains("again final"), "{s}");
     assert!(s.contains("100%"), "{s}");
+}
+
+#[test]
+fn phrases_and_matches_far_into_a_long_text_are_reached() {
+    // 3 MB: highlights are found around the view only, yet `]` and `n` go on
+    let mut text = String::from("Long report\n\n");
+    while text.len() < 2 << 20 {
+        text.push_str("the harbour was busy all week and the council met again. ");
+    }
+    text.push_str("Officials called the ties rock solid at the close. ");
+    while text.len() < 3 << 20 {
+        text.push_str("ships came and went while the council met once more. ");
+    }
+    text.push_str("final words of the tolls report");
+    let a = Article::from_text("long.txt", &text, false);
+    let index = || Index::new(Corpus::new(vec![a.clone()]));
+    let mut h = Harness::with_index(index(), 120, 30);
+    h.key(KeyCode::Enter).key(KeyCode::Char(']'));
+    let s = h.screen();
+    assert!(s.contains("phrase family: rock solid"), "{s}");
+    assert!(s.contains("the ties rock solid at the close"), "{s}");
+    // and back from the end, round to it
+    h.key(KeyCode::Char('G')).key(KeyCode::Char('['));
+    assert!(h.screen().contains("the ties rock solid at the close"));
+    // a query's last match, by N from the top
+    let mut h = Harness::with_index(index(), 120, 30);
+    h.key(KeyCode::Char('/'))
+        .type_str("'tolls")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('N'));
+    let s = h.screen();
+    assert!(s.contains("the tolls report"), "{s}");
+    assert!(s.contains("match 1/1"), "{s}");
 }

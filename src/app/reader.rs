@@ -45,11 +45,23 @@ pub struct ReaderState {
     pub article: Option<ArticleId>,
     /// The width the lines were wrapped to.
     pub width: u16,
+    /// The wrapped lines of `body[base..wrapped_to]`.
     pub lines: Vec<WrappedLine>,
-    /// First line shown.
+    /// First line shown (an index into `lines`).
     pub scroll: usize,
-    /// Highlights sorted by start.
+    /// Where `lines` start in the text: 0 unless a long text was entered
+    /// far from its start (`G`, a match near its end), when the lines above
+    /// are wrapped only as the view scrolls up to them.
+    pub base: usize,
+    /// The line number of `lines[0]` in the whole text: estimated when
+    /// `base` is not 0.
+    pub line_base: usize,
+    /// Highlights sorted by start: those found in `hl_window`, and the
+    /// query matches there.
     pub highlights: Vec<Highlight>,
+    /// The part of the text whose highlights are in `highlights`: all of a
+    /// text of up to [`HIGHLIGHT_WHOLE`] bytes, else a window around the view.
+    pub hl_window: Range<usize>,
     /// Query matches, for n/N.
     pub matches: Vec<Range<usize>>,
     pub current_match: Option<usize>,
@@ -62,24 +74,48 @@ pub struct ReaderState {
     pub wrapped_to: usize,
     /// A Markdown text's markup, hidden and styled by the reader.
     pub markdown: Option<Arc<crate::store::markdown::Rendering>>,
+    /// Lines are set apart by a blank line only where the text has one
+    /// (Markdown: a list's items follow one another); otherwise every line
+    /// is a paragraph with a blank line before it.
+    pub tight: bool,
 }
 
 /// Bytes of text wrapped at a time: a long text opens at once, and is
 /// wrapped further as it scrolls.
 pub const WRAP_AHEAD: usize = 256 << 10;
 
+/// A text up to this long has its highlights found all at once; a longer
+/// one around the view ([`HIGHLIGHT_MARGIN`] either side), again as the
+/// view leaves that window.
+pub const HIGHLIGHT_WHOLE: usize = 1 << 20;
+pub const HIGHLIGHT_MARGIN: usize = 256 << 10;
+
 /// A paragraph longer than this is wrapped in pieces of this size, greedily
 /// (first fit: optimal fit costs too much on a huge paragraph).
 const LONG_PARAGRAPH: usize = 64 << 10;
 
 impl ReaderState {
-    /// Shows `article` wrapped to `width`, with the given highlights.
+    /// Shows `article` wrapped to `width`, with the given highlights (found
+    /// in the whole text).
     pub fn open(
         &mut self,
         article: &Article,
         width: u16,
         matches: Vec<Range<usize>>,
-        mut highlights: Vec<Highlight>,
+        highlights: Vec<Highlight>,
+    ) {
+        self.open_in(article, width, matches, highlights, 0..article.body.len());
+    }
+
+    /// Shows `article` wrapped to `width`, with the highlights found in
+    /// `window` of its text.
+    pub fn open_in(
+        &mut self,
+        article: &Article,
+        width: u16,
+        matches: Vec<Range<usize>>,
+        highlights: Vec<Highlight>,
+        window: Range<usize>,
     ) {
         let same = self.article == Some(article.id);
         // the same text shown again (new highlights after analysis, a
@@ -97,20 +133,125 @@ impl ReaderState {
             self.scroll = 0;
         }
         self.current_match = current.and_then(|c| matches.iter().position(|m| *m == c));
-        highlights.extend(matches.iter().enumerate().map(|(i, r)| Highlight {
-            range: r.clone(),
-            kind: if Some(i) == self.current_match {
-                HlKind::Current
-            } else {
-                HlKind::Query
-            },
-        }));
-        highlights.sort_by_key(|h| h.range.start);
-        self.highlights = highlights;
         self.matches = matches;
+        self.set_highlights(window, highlights);
         if !same_text {
             self.phrase_cursor = None;
         }
+    }
+
+    /// Takes the highlights found in `window` of the text, adding the query
+    /// matches there (the current one marked).
+    pub fn set_highlights(&mut self, window: Range<usize>, mut highlights: Vec<Highlight>) {
+        let touches = |r: &Range<usize>| r.end > window.start && r.start < window.end;
+        highlights.extend(
+            self.matches
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| touches(r) || r.is_empty() && r.start == window.start)
+                .map(|(i, r)| Highlight {
+                    range: r.clone(),
+                    kind: if Some(i) == self.current_match {
+                        HlKind::Current
+                    } else {
+                        HlKind::Query
+                    },
+                }),
+        );
+        highlights.sort_by_key(|h| h.range.start);
+        self.highlights = highlights;
+        self.hl_window = window;
+    }
+
+    /// The bytes of the text the view shows (its first line's start to its
+    /// last line's end).
+    pub fn view_bytes(&self, height: usize) -> Range<usize> {
+        let first = self.lines.get(self.scroll).map_or(self.base, |l| l.start);
+        let last = self
+            .lines
+            .get(self.scroll + height.max(1))
+            .or(self.lines.last())
+            .map_or(first, |l| l.end);
+        first..last.max(first)
+    }
+
+    /// True when the highlights held cover the whole text.
+    pub fn highlights_whole(&self) -> bool {
+        self.body
+            .as_ref()
+            .is_none_or(|b| self.hl_window.start == 0 && self.hl_window.end >= b.len())
+    }
+
+    /// A window of highlights next to the one held (after it, or before),
+    /// overlapping it a little; None at the text's end (start).
+    pub fn next_window(&self, forward: bool) -> Option<Range<usize>> {
+        let body = self.body.as_ref()?;
+        let (len, held) = (body.len(), &self.hl_window);
+        let step = 2 * HIGHLIGHT_MARGIN;
+        let (mut start, mut end) = if forward {
+            if held.end >= len {
+                return None;
+            }
+            let start = held.end.saturating_sub(1024).max(held.start);
+            (start, start.saturating_add(step).min(len))
+        } else {
+            if held.start == 0 {
+                return None;
+            }
+            let end = held.start.saturating_add(1024).min(held.end).min(len);
+            (end.saturating_sub(step), end)
+        };
+        while !body.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !body.is_char_boundary(end) {
+            end += 1;
+        }
+        Some(start..end)
+    }
+
+    /// The first (or last) window of a long text's highlights.
+    pub fn end_window(&self, first: bool) -> Option<Range<usize>> {
+        let body = self.body.as_ref()?;
+        let len = body.len();
+        let step = 2 * HIGHLIGHT_MARGIN;
+        let (mut start, mut end) = if first {
+            (0, step.min(len))
+        } else {
+            (len.saturating_sub(step), len)
+        };
+        while !body.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !body.is_char_boundary(end) {
+            end += 1;
+        }
+        Some(start..end)
+    }
+
+    /// The window to find highlights in for the view as it is now: the
+    /// whole of a short text, else the view and a margin either side (on
+    /// character boundaries). None when the highlights held cover the view.
+    pub fn highlight_window(&self, height: usize) -> Option<Range<usize>> {
+        let body = self.body.as_ref()?;
+        let len = body.len();
+        let view = self.view_bytes(height);
+        let held = &self.hl_window;
+        if held.start <= view.start && view.end <= held.end && (held.end > held.start || len == 0) {
+            return None;
+        }
+        if len <= HIGHLIGHT_WHOLE {
+            return Some(0..len);
+        }
+        let mut start = view.start.saturating_sub(HIGHLIGHT_MARGIN);
+        while !body.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = view.end.saturating_add(HIGHLIGHT_MARGIN).min(len);
+        while !body.is_char_boundary(end) {
+            end += 1;
+        }
+        Some(start..end)
     }
 
     pub fn close(&mut self) {
@@ -125,7 +266,7 @@ impl ReaderState {
         let top = self.lines.get(self.scroll).map(|l| l.start);
         self.start_wrap(article, width);
         if let Some(top) = top {
-            self.ensure_offset(top);
+            self.go_to(top);
             self.scroll = self.line_of(top);
         }
     }
@@ -134,7 +275,19 @@ impl ReaderState {
     fn start_wrap(&mut self, article: &Article, width: u16) {
         self.lines.clear();
         self.width = width;
-        self.wrapped_to = wrap_part(&article.body, 0, WRAP_AHEAD, width, &mut self.lines);
+        self.tight = article.format == crate::store::Format::Markdown;
+        self.base = 0;
+        self.line_base = 0;
+        let len = article.body.len();
+        self.wrapped_to = wrap_part(
+            &article.body,
+            0,
+            WRAP_AHEAD,
+            len,
+            width,
+            self.tight,
+            &mut self.lines,
+        );
         self.body = Some(Arc::clone(&article.body));
         // made again with the lines: a reloaded file keeps its id, not its text
         self.markdown = (article.format == crate::store::Format::Markdown)
@@ -143,6 +296,11 @@ impl ReaderState {
 
     /// True when the whole text is wrapped.
     fn complete(&self) -> bool {
+        self.base == 0 && self.wrapped_to_end()
+    }
+
+    /// True when the lines reach the end of the text.
+    fn wrapped_to_end(&self) -> bool {
         self.body.as_ref().is_none_or(|b| self.wrapped_to >= b.len())
     }
 
@@ -150,20 +308,87 @@ impl ReaderState {
     fn wrap_more(&mut self) {
         if let Some(body) = self.body.clone() {
             let until = self.wrapped_to.saturating_add(WRAP_AHEAD);
-            self.wrapped_to = wrap_part(&body, self.wrapped_to, until, self.width, &mut self.lines);
+            let (len, width, tight) = (body.len(), self.width, self.tight);
+            self.wrapped_to = wrap_part(&body, self.wrapped_to, until, len, width, tight, &mut self.lines);
         }
     }
 
-    /// Wraps until there are `n` lines (or the text ends).
-    fn ensure_lines(&mut self, n: usize) {
-        while self.lines.len() < n && !self.complete() {
-            self.wrap_more();
+    /// Wraps the step of text before `base` and puts its lines above;
+    /// returns how many lines were added.
+    fn wrap_back(&mut self) -> usize {
+        let Some(body) = self.body.clone() else { return 0 };
+        if self.base == 0 {
+            return 0;
         }
+        let from = line_start_before(&body, self.base.saturating_sub(WRAP_AHEAD));
+        let mut above = Vec::new();
+        wrap_part(
+            &body, from, self.base, self.base, self.width, self.tight, &mut above,
+        );
+        // the blank line between the paragraph above and the old first line
+        let bytes = body.as_bytes();
+        let first_is_paragraph = bytes.get(self.base.wrapping_sub(1)) == Some(&b'\n');
+        if !above.is_empty()
+            && first_is_paragraph
+            && self.lines.first().is_some_and(|l| l.start < l.end)
+            && (!self.tight || crate::store::markdown::after_blank_line(&body, self.base))
+        {
+            above.push(WrappedLine {
+                start: self.base,
+                end: self.base,
+            });
+        }
+        let added = above.len();
+        above.append(&mut self.lines);
+        self.lines = above;
+        self.base = from;
+        self.line_base = if from == 0 {
+            0
+        } else {
+            self.line_base.saturating_sub(added)
+        };
+        self.scroll += added;
+        added
+    }
+
+    /// Starts the lines afresh near byte `offset` of a long text (the
+    /// text before it is wrapped only if the view scrolls up to it), unless
+    /// the lines already reach it or soon will.
+    fn go_to(&mut self, offset: usize) {
+        let Some(body) = self.body.clone() else { return };
+        let near = offset >= self.base && offset <= self.wrapped_to.saturating_add(2 * WRAP_AHEAD);
+        if near || self.complete() {
+            self.ensure_offset(offset);
+            return;
+        }
+        // the lines per byte seen so far, to number the lines estimated
+        let rate = self.lines.len() as f64 / (self.wrapped_to - self.base).max(1) as f64;
+        let from = line_start_before(&body, offset.saturating_sub(WRAP_AHEAD / 2));
+        self.lines.clear();
+        self.scroll = 0;
+        self.base = from;
+        let until = offset.saturating_add(WRAP_AHEAD / 2);
+        let (len, width, tight) = (body.len(), self.width, self.tight);
+        self.wrapped_to = wrap_part(&body, from, until, len, width, tight, &mut self.lines);
+        self.line_base = if from == 0 {
+            0
+        } else {
+            (from as f64 * rate) as usize
+        };
+        self.ensure_offset(offset);
     }
 
     /// Wraps until byte `offset` is on a line (or the text ends).
     fn ensure_offset(&mut self, offset: usize) {
-        while self.wrapped_to <= offset && !self.complete() {
+        while self.wrapped_to <= offset && !self.wrapped_to_end() {
+            self.wrap_more();
+        }
+        while offset < self.base && self.wrap_back() > 0 {}
+    }
+
+    /// Wraps until there are `n` lines (or the text ends).
+    fn ensure_lines(&mut self, n: usize) {
+        while self.lines.len() < n && !self.wrapped_to_end() {
             self.wrap_more();
         }
     }
@@ -172,11 +397,19 @@ impl ReaderState {
     /// from the part wrapped so far.
     pub fn total_lines(&self) -> usize {
         match &self.body {
-            Some(b) if !self.complete() && self.wrapped_to > 0 => {
-                (self.lines.len() as f64 * b.len() as f64 / self.wrapped_to as f64) as usize
+            Some(b) if !self.complete() && self.wrapped_to > self.base => {
+                let rate = self.lines.len() as f64 / (self.wrapped_to - self.base) as f64;
+                let after = (b.len() - self.wrapped_to.min(b.len())) as f64 * rate;
+                self.line_base + self.lines.len() + after as usize
             }
-            _ => self.lines.len(),
+            _ => self.line_base + self.lines.len(),
         }
+    }
+
+    /// The line number of the first line shown, in the whole text
+    /// (estimated when the lines start past the text's start).
+    pub fn top_line(&self) -> usize {
+        self.line_base + self.scroll
     }
 
     /// The index of the line that holds byte `offset`.
@@ -192,10 +425,39 @@ impl ReaderState {
     }
 
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        let height = height.max(1);
+        if !self.complete() {
+            if delta >= isize::MAX / 4 {
+                // to the end (G) of a text not all wrapped: its last step only
+                if let Some(len) = self.body.as_ref().map(|b| b.len()) {
+                    self.go_to(len);
+                    self.scroll = self.lines.len().saturating_sub(height);
+                }
+                return;
+            }
+            if delta <= isize::MIN / 4 && self.base > 0 {
+                // to the start (g): wrapped afresh from there
+                if let Some(body) = self.body.clone() {
+                    self.lines.clear();
+                    self.start_wrap_body(body);
+                }
+                self.scroll = 0;
+                return;
+            }
+            while delta < 0 && (self.scroll as isize) + delta < 0 && self.wrap_back() > 0 {}
+        }
         let want = super::cursor::scrolled(self.scroll, delta, usize::MAX);
-        self.ensure_lines(want.saturating_add(height.max(1)));
-        let max = self.lines.len().saturating_sub(height.max(1));
+        self.ensure_lines(want.saturating_add(height));
+        let max = self.lines.len().saturating_sub(height);
         self.scroll = super::cursor::scrolled(want, 0, max);
+    }
+
+    /// Wraps the start of `body` again (same width and kind).
+    fn start_wrap_body(&mut self, body: Arc<str>) {
+        self.base = 0;
+        self.line_base = 0;
+        let len = body.len();
+        self.wrapped_to = wrap_part(&body, 0, WRAP_AHEAD, len, self.width, self.tight, &mut self.lines);
     }
 
     /// Moves to the next (or previous) query match and scrolls it into view,
@@ -236,6 +498,12 @@ impl ReaderState {
     /// phrase) after (before) the last one jumped to, or the top of the view;
     /// returns its range.
     pub fn jump_phrase(&mut self, forward: bool, height: usize) -> Option<Range<usize>> {
+        self.jump_phrase_in(forward, height, true)
+    }
+
+    /// Like [`jump_phrase`](Self::jump_phrase); without `wrap`, None when
+    /// the highlights held have no phrase after (before) the starting point.
+    pub fn jump_phrase_in(&mut self, forward: bool, height: usize, wrap: bool) -> Option<Range<usize>> {
         let is_phrase = |h: &&Highlight| matches!(h.kind, HlKind::Family(_) | HlKind::Mined);
         // after scrolling away from the last one, start from the view again
         if let Some(c) = self.phrase_cursor {
@@ -261,13 +529,13 @@ impl ReaderState {
             phrases
                 .iter()
                 .find(|h| h.range.start > from || (self.phrase_cursor.is_none() && h.range.start >= from))
-                .or(phrases.first())
+                .or(phrases.first().filter(|_| wrap))
         } else {
             phrases
                 .iter()
                 .rev()
                 .find(|h| h.range.start < from)
-                .or(phrases.last())
+                .or(phrases.last().filter(|_| wrap))
         }?;
         let range = next.range.clone();
         self.phrase_cursor = Some(range.start);
@@ -278,7 +546,7 @@ impl ReaderState {
     /// Scrolls so that byte `offset` is in view, a third of the way down
     /// unless it is already visible.
     pub fn reveal(&mut self, offset: usize, height: usize) {
-        self.ensure_offset(offset);
+        self.go_to(offset);
         let line = self.line_of(offset);
         let height = height.max(1);
         self.ensure_lines(line.saturating_add(height));
@@ -291,8 +559,9 @@ impl ReaderState {
     /// "line 12/340" style position: (first visible line, last visible line, total).
     pub fn position(&self, height: usize) -> (usize, usize, usize) {
         let total = self.total_lines();
-        let first = (self.scroll + 1).min(total);
-        let last = (self.scroll + height).min(total);
+        let top = self.top_line();
+        let first = (top + 1).min(total);
+        let last = (top + height).min(total);
         (first, last, total)
     }
 }
@@ -303,23 +572,34 @@ impl ReaderState {
 #[cfg(test)]
 fn wrap(body: &str, width: u16) -> Vec<WrappedLine> {
     let mut out = Vec::new();
-    wrap_part(body, 0, body.len(), width, &mut out);
+    wrap_part(body, 0, body.len(), body.len(), width, false, &mut out);
     out
 }
 
 /// Wraps `body` from byte `from` (where an earlier call stopped) until at
-/// least byte `until`, onto `out`; returns where it stopped: a paragraph's
-/// start, or a piece's start inside a long paragraph.
-fn wrap_part(body: &str, from: usize, until: usize, width: u16, out: &mut Vec<WrappedLine>) -> usize {
+/// least byte `until` (never past `limit`), onto `out`; returns where it
+/// stopped: a paragraph's start, or a piece's start inside a long paragraph.
+/// `tight`: a blank line between two lines only where the text has one
+/// (Markdown).
+fn wrap_part(
+    body: &str,
+    from: usize,
+    until: usize,
+    limit: usize,
+    width: u16,
+    tight: bool,
+    out: &mut Vec<WrappedLine>,
+) -> usize {
     let width = usize::from(width.max(1));
     let options = textwrap::Options::new(width)
         .break_words(true)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
     let greedy = options.clone().wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let bytes = body.as_bytes();
+    let limit = limit.min(body.len());
     let mut at = from;
-    while at < body.len() && at < until {
-        let para_end = memchr::memchr(b'\n', &bytes[at..]).map_or(body.len(), |i| at + i);
+    while at < limit && at < until {
+        let para_end = memchr::memchr(b'\n', &bytes[at..limit]).map_or(limit, |i| at + i);
         // a piece of a paragraph cut by the previous step
         let continuing = at > 0 && bytes[at - 1] != b'\n';
         let long = para_end - at > LONG_PARAGRAPH;
@@ -334,11 +614,18 @@ fn wrap_part(body: &str, from: usize, until: usize, width: u16, out: &mut Vec<Wr
         };
         let para = &body[at..end];
         let para_start = at;
-        at = if end == para_end { para_end + 1 } else { end };
+        at = if end == para_end && bytes.get(para_end) == Some(&b'\n') {
+            para_end + 1
+        } else {
+            end
+        };
         if para.trim().is_empty() {
             continue;
         }
-        if !out.is_empty() && !continuing {
+        if !out.is_empty()
+            && !continuing
+            && (!tight || crate::store::markdown::after_blank_line(body, para_start))
+        {
             out.push(WrappedLine {
                 start: para_start,
                 end: para_start,
@@ -363,7 +650,32 @@ fn wrap_part(body: &str, from: usize, until: usize, width: u16, out: &mut Vec<Wr
             });
         }
     }
-    at.min(body.len())
+    at.min(limit)
+}
+
+/// The start of a line at or before `offset` within a step of it (a
+/// paragraph's start), else the start of a word there: where wrapping can
+/// begin in the middle of a long text.
+fn line_start_before(body: &str, offset: usize) -> usize {
+    let offset = offset.min(body.len());
+    let bytes = body.as_bytes();
+    let from = offset.saturating_sub(WRAP_AHEAD / 4);
+    if let Some(nl) = memchr::memrchr(b'\n', &bytes[from..offset]) {
+        return from + nl + 1;
+    }
+    if offset == 0 {
+        return 0;
+    }
+    match memchr::memrchr(b' ', &bytes[from..offset]) {
+        Some(sp) => from + sp + 1,
+        None => {
+            let mut at = offset;
+            while !body.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        }
+    }
 }
 
 #[cfg(test)]
@@ -480,6 +792,125 @@ mod tests {
             .map(|l| a.body[l.start..l.end].split_whitespace().count())
             .sum();
         assert_eq!(words, a.body.split_whitespace().count());
+    }
+
+    /// Lines in order, each after the one before, with only spaces and
+    /// line breaks between them.
+    fn assert_contiguous(body: &str, lines: &[WrappedLine]) {
+        for w in lines.windows(2) {
+            assert!(w[1].start >= w[0].end, "{:?}", w);
+            assert!(body[w[0].end..w[1].start].trim().is_empty(), "{:?}", w);
+        }
+    }
+
+    fn long_text() -> String {
+        let mut text = String::from("Title\n\n");
+        let mut i = 0;
+        while text.len() < 10 * WRAP_AHEAD {
+            text.push_str(&format!("word{i} rock solid ties between the two sides "));
+            i += 1;
+            if i % 20_000 == 0 {
+                text.push_str("\n\nanother paragraph ");
+            }
+        }
+        text.push_str("\n\nlast paragraph\n\nthe end");
+        text
+    }
+
+    #[test]
+    fn the_end_of_a_long_text_is_reached_without_wrapping_it_all() {
+        let text = long_text();
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open(&a, 40, Vec::new(), Vec::new());
+        r.scroll_by(isize::MAX / 2, 20);
+        assert!(r.base > a.body.len() / 2, "only the last part is wrapped");
+        assert!(r.lines.len() < wrap(&a.body, 40).len() / 4);
+        let last = r.lines.last().unwrap();
+        assert_eq!(&a.body[last.start..last.end], "the end");
+        assert_eq!(r.scroll + 20, r.lines.len());
+        let (first, shown_last, total) = r.position(20);
+        assert_eq!((shown_last, total), (first + 19, r.total_lines()));
+        assert!(r.top_line() > 1000, "numbered as estimated: {}", r.top_line());
+        assert_contiguous(&a.body, &r.lines);
+        // scrolling up wraps the text above, the view stays put
+        let top = r.lines[r.scroll].start;
+        r.scroll_by(-5, 20);
+        assert!(r.lines[r.scroll].start < top);
+        r.scroll_by(5, 20);
+        assert_eq!(r.lines[r.scroll].start, top);
+        while r.base > 0 {
+            r.scroll_by(-(r.scroll as isize) - 1, 20);
+        }
+        assert_contiguous(&a.body, &r.lines);
+        let words: usize = r
+            .lines
+            .iter()
+            .map(|l| a.body[l.start..l.end].split_whitespace().count())
+            .sum();
+        assert_eq!(
+            words,
+            a.body.split_whitespace().count(),
+            "no word lost or doubled"
+        );
+        // g goes back to the start, wrapped afresh
+        r.scroll_by(isize::MAX / 2, 20);
+        r.scroll_by(isize::MIN / 2, 20);
+        assert_eq!((r.base, r.scroll, r.top_line()), (0, 0, 0));
+        assert_eq!(&a.body[r.lines[0].start..r.lines[0].end], "Title");
+    }
+
+    #[test]
+    fn a_far_offset_is_revealed_where_it_is() {
+        let text = long_text();
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open(&a, 40, Vec::new(), Vec::new());
+        let far = a.body.find("word40007 ").unwrap();
+        r.reveal(far, 20);
+        assert!(r.base > 0 && r.base <= far);
+        let line = r.lines[r.line_of(far)];
+        assert!(
+            a.body[line.start..line.end].contains("word40007"),
+            "{:?}",
+            &a.body[line.start..line.end]
+        );
+        assert!(r.line_of(far) >= r.scroll && r.line_of(far) < r.scroll + 20);
+        assert_contiguous(&a.body, &r.lines);
+        // and a resize keeps it at the top
+        let top = r.lines[r.scroll].start;
+        r.rewrap(&a, 60);
+        assert!(r.lines[r.scroll].start <= top && top < r.lines[r.scroll].end.max(top + 1));
+    }
+
+    #[test]
+    fn a_long_texts_highlights_are_found_around_the_view() {
+        let text = long_text();
+        let a = Article::from_text("big.txt", &text, false);
+        let mut r = ReaderState::default();
+        r.open_in(&a, 40, Vec::new(), Vec::new(), 0..0);
+        let w = r.highlight_window(20).expect("none held");
+        assert_eq!(w.start, 0);
+        assert!(w.end > HIGHLIGHT_MARGIN && w.end < 2 * HIGHLIGHT_MARGIN);
+        r.set_highlights(w.clone(), Vec::new());
+        assert_eq!(r.highlight_window(20), None, "the view is covered");
+        assert!(!r.highlights_whole());
+        r.scroll_by(isize::MAX / 2, 20);
+        let w = r.highlight_window(20).expect("the view moved out");
+        assert_eq!(w.end, a.body.len());
+        assert!(w.start > a.body.len() - 2 * HIGHLIGHT_MARGIN);
+        r.set_highlights(w.clone(), Vec::new());
+        assert_eq!(r.next_window(true), None);
+        let back = r.next_window(false).unwrap();
+        assert!(back.end > w.start && back.start < w.start);
+        // a short text has them all at once
+        let mut short = Article::from_text("s.txt", "Title\n\nrock solid", false);
+        short.id = a.id + 1;
+        r.open_in(&short, 40, std::iter::once(7..17).collect(), Vec::new(), 0..0);
+        assert_eq!(r.highlight_window(20), Some(0..short.body.len()));
+        r.set_highlights(0..short.body.len(), Vec::new());
+        assert!(r.highlights_whole());
+        assert_eq!(r.highlights.len(), 1, "the query match is added");
     }
 
     #[test]

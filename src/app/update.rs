@@ -196,6 +196,7 @@ impl App {
         }
         // an article shown in the reading pane is read
         self.mark_read_if_reading();
+        self.refresh_highlights();
     }
 
     /// Does what a pane's update asked for.
@@ -297,7 +298,7 @@ impl App {
                 if self.reader.article.is_some() {
                     self.focus = Focus::Reader;
                 }
-                match self.reader.jump_phrase(action == Action::NextPhrase, h) {
+                match self.jump_phrase(action == Action::NextPhrase, h) {
                     Some(range) => {
                         let label = self
                             .reader
@@ -471,8 +472,56 @@ impl App {
             return;
         };
         let matches = self.query_ranges(article);
-        let highlights = self.article_highlights(article);
-        self.reader.open(article, width, matches, highlights);
+        if article.body.len() <= super::reader::HIGHLIGHT_WHOLE {
+            let highlights = self.article_highlights(article);
+            self.reader.open(article, width, matches, highlights);
+        } else {
+            // a long text: the highlights around the view only, found next
+            self.reader.open_in(article, width, matches, Vec::new(), 0..0);
+            self.refresh_highlights();
+        }
+    }
+
+    /// Finds the open article's highlights around the view when the view
+    /// has left the part of a long text they were found in (a text of up to
+    /// [`HIGHLIGHT_WHOLE`](super::reader::HIGHLIGHT_WHOLE) bytes has them
+    /// all from the start).
+    pub(super) fn refresh_highlights(&mut self) {
+        let (h, _) = self.reader_size();
+        let Some(window) = self.reader.highlight_window(h) else {
+            return;
+        };
+        let Some(article) = self.reader.article.and_then(|id| self.index.article(id)) else {
+            return;
+        };
+        let found = self.highlights_in(article, window.clone());
+        self.reader.set_highlights(window, found);
+    }
+
+    /// The next (previous) phrase occurrence, `]`/`[`: in a long text whose
+    /// highlights are found around the view, the windows after (before) it
+    /// are searched in turn, then from the other end of the text.
+    fn jump_phrase(&mut self, forward: bool, h: usize) -> Option<std::ops::Range<usize>> {
+        if self.reader.highlights_whole() {
+            return self.reader.jump_phrase(forward, h);
+        }
+        let article = self.reader.article.and_then(|id| self.index.article(id))?;
+        let mut wrapped = false;
+        loop {
+            if let Some(r) = self.reader.jump_phrase_in(forward, h, wrapped) {
+                return Some(r);
+            }
+            let next = match self.reader.next_window(forward) {
+                Some(w) => w,
+                None if !wrapped => {
+                    wrapped = true;
+                    self.reader.end_window(forward)?
+                }
+                None => return None,
+            };
+            let found = self.highlights_in(article, next.clone());
+            self.reader.set_highlights(next, found);
+        }
     }
 
     /// Where the filter's query matches an article's text (for n/N): its
@@ -519,23 +568,44 @@ impl App {
     /// What to highlight in an article besides query matches: phrase
     /// families and mined phrases, and quotes when shown attributed.
     pub fn article_highlights(&self, article: &crate::store::Article) -> Vec<super::Highlight> {
+        self.highlights_in(article, 0..article.body.len())
+    }
+
+    /// The highlights found in `window` of an article's text (whose ends
+    /// are character boundaries), as ranges of the whole text.
+    pub fn highlights_in(
+        &self,
+        article: &crate::store::Article,
+        window: std::ops::Range<usize>,
+    ) -> Vec<super::Highlight> {
         let mut out = Vec::new();
+        let Some(text) = article.body.get(window.clone()) else {
+            return out;
+        };
         if !self.highlights_on {
             return out;
         }
+        let at = window.start;
+        let shift = |r: std::ops::Range<usize>| r.start + at..r.end + at;
         if self.attribution {
-            out.extend(self.index.quotes_of(article.id).iter().map(|q| super::Highlight {
-                range: q.range.clone(),
-                kind: super::HlKind::Quote(q.speaker),
-            }));
+            out.extend(
+                self.index
+                    .quotes_of(article.id)
+                    .iter()
+                    .filter(|q| q.range.end > window.start && q.range.start < window.end)
+                    .map(|q| super::Highlight {
+                        range: q.range.clone(),
+                        kind: super::HlKind::Quote(q.speaker),
+                    }),
+            );
         }
         out.extend(
             self.index
                 .book()
-                .find(&article.body)
+                .find(text)
                 .into_iter()
                 .map(|m| super::Highlight {
-                    range: m.range,
+                    range: shift(m.range),
                     kind: super::HlKind::Family(m.family as u16),
                 }),
         );
@@ -543,11 +613,11 @@ impl App {
             let mined = self.index.mined();
             out.extend(
                 finder
-                    .find(&article.body)
+                    .find(text)
                     .into_iter()
                     .filter(|(i, _)| mined.get(*i).is_some_and(|m| m.underlined()))
                     .map(|(_, range)| super::Highlight {
-                        range,
+                        range: shift(range),
                         kind: super::HlKind::Mined,
                     }),
             );
@@ -651,12 +721,14 @@ impl App {
         }
         self.focus = Focus::Reader;
         let (h, _) = self.reader_size();
+        self.reader.reveal(range.start, h);
+        // (a long text's highlights are found around the view it moved to)
+        self.refresh_highlights();
         self.reader.highlights.push(super::Highlight {
             range: range.clone(),
             kind: HlKind::Current,
         });
         self.reader.highlights.sort_by_key(|h| h.range.start);
-        self.reader.reveal(range.start, h);
     }
 
     /// Sets the filter text and applies it, as if typed.

@@ -18,6 +18,13 @@ pub fn is_article_file(path: &Path) -> bool {
         .any(|exts| has_ext(path, exts, &[]))
 }
 
+/// True for the files a folder walk (and the watcher) reads: the article
+/// files, less the `.xml` files whose root element says they are no feed
+/// (a sitemap, a settings file), passed by quietly.
+pub fn is_walked_file(path: &Path) -> bool {
+    is_article_file(path) && (!has_ext(path, &["xml"], &[]) || super::feed::may_be_feed_file(path))
+}
+
 pub(super) fn has_ext(path: &Path, a: &[&str], b: &[&str]) -> bool {
     let Some(ext) = path.extension() else {
         return false;

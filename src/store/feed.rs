@@ -67,6 +67,52 @@ fn item_text(raw: &str) -> String {
     }
 }
 
+/// The name of an XML document's root element, without a namespace prefix
+/// (`rss`, `feed`, `RDF` of `rdf:RDF`), read from its first bytes: after a
+/// byte-order mark, the XML declaration, comments, processing instructions
+/// and a DOCTYPE. None when the bytes do not start as XML does (or the root
+/// comes later than these bytes reach).
+pub fn xml_root(bytes: &[u8]) -> Option<&str> {
+    let mut b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        b = b.trim_ascii_start();
+        let rest = b.strip_prefix(b"<")?;
+        let skip_to = |end: &[u8]| memchr::memmem::find(rest, end).map(|i| &rest[i + end.len()..]);
+        b = if rest.starts_with(b"!--") {
+            skip_to(b"-->")?
+        } else if rest.starts_with(b"?") || rest.starts_with(b"!") {
+            // a declaration, an instruction or a DOCTYPE (an internal subset
+            // with `>` inside is rare enough to end the look)
+            skip_to(b">")?
+        } else {
+            let n = rest
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'_' | b'-' | b'.'))
+                .count();
+            let name = std::str::from_utf8(&rest[..n]).ok()?;
+            let local = name.rsplit(':').next().unwrap_or(name);
+            return (!local.is_empty()).then_some(local);
+        };
+    }
+}
+
+/// True for the root elements of RSS (also RSS 1.0's `rdf:RDF`) and Atom.
+pub fn is_feed_root(name: &str) -> bool {
+    ["rss", "feed", "rdf"]
+        .iter()
+        .any(|f| name.eq_ignore_ascii_case(f))
+}
+
+/// False for a file that is XML but plainly no feed (a sitemap, a settings
+/// file: its root element says so), read from its first 8 KiB; true when it
+/// may be one (a feed, unreadable, or not XML as far as those bytes tell).
+pub fn may_be_feed_file(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8 << 10);
+    let read = std::fs::File::open(path).and_then(|f| f.take(8 << 10).read_to_end(&mut head));
+    read.is_err() || xml_root(&head).is_none_or(is_feed_root)
+}
+
 fn looks_like_html(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(b'<', b).any(|i| {
@@ -131,6 +177,32 @@ mod tests {
         assert_eq!(m.url.as_deref(), Some("https://l.example/1"));
         assert_eq!(m.date.as_deref(), Some("2024-05-07T08:00:00+00:00"));
         assert_eq!(text, PARA);
+    }
+
+    #[test]
+    fn root_elements() {
+        fn root(s: &str) -> Option<&str> {
+            xml_root(s.as_bytes())
+        }
+        assert_eq!(root("<rss version=\"2.0\"><channel/></rss>"), Some("rss"));
+        assert_eq!(
+            root(
+                "\u{feff}<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<!DOCTYPE x>\n<rdf:RDF xmlns:rdf=\"x\">"
+            ),
+            Some("RDF")
+        );
+        assert_eq!(
+            root("  <feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Some("feed")
+        );
+        assert_eq!(
+            root("<?xml version=\"1.0\"?><urlset><url/></urlset>"),
+            Some("urlset")
+        );
+        assert_eq!(root("{\"version\": 1}"), None);
+        assert_eq!(root("<!-- never closes"), None);
+        assert_eq!(root(""), None);
+        assert!(is_feed_root("RDF") && is_feed_root("rss") && !is_feed_root("urlset"));
     }
 
     #[test]

@@ -42,9 +42,167 @@ impl std::fmt::Display for NoArticle {
 }
 
 /// The article in a web page, or in a fragment of one (a feed item's content).
+///
+/// A page that marks its article plainly (one `<article>` element, or one
+/// `itemprop="articleBody"`, holding most of its paragraphs) is extracted
+/// from its head and that element alone: the menus, related stories and
+/// footers around it are never built into a tree, which costs most of the
+/// time on a saved page. Readability still cleans the element (share
+/// buttons, promotions inside it). Any other page, or one whose marked
+/// element gives too little text, is extracted whole.
 pub fn extract(html: &str) -> Result<Page, NoArticle> {
     let html = strip_inert(html);
-    let doc = dom_query::Document::from(html.as_ref());
+    if let Some(focused) = focus(&html)
+        && let Ok(mut page) = extract_from(&focused)
+    {
+        if page.meta.date.is_none() {
+            page.meta.date = first_time_datetime(&html);
+        }
+        return Ok(page);
+    }
+    extract_from(&html)
+}
+
+/// The page cut down to its head and its marked article element, when it
+/// has one that holds at least [`FOCUS_SHARE`] of its paragraphs.
+fn focus(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    let mut head_end = None;
+    let mut body_start = None;
+    let mut articles = Vec::new();
+    let mut article_close = None;
+    let mut paragraphs = Vec::new();
+    for i in memchr::memchr_iter(b'<', b) {
+        let rest = &b[i + 1..];
+        if tag_is(rest, b"p") {
+            paragraphs.push(i);
+        } else if tag_is(rest, b"article") {
+            articles.push(i);
+        } else if article_close.is_none() && rest.first() == Some(&b'/') && tag_is(&rest[1..], b"article") {
+            article_close = articles.last().map(|&open| (open, i));
+        } else if head_end.is_none() && rest.first() == Some(&b'/') && tag_is(&rest[1..], b"head") {
+            head_end = Some(i);
+        } else if body_start.is_none() && tag_is(rest, b"body") {
+            body_start = Some(i);
+        }
+    }
+    let head_end = match (body_start, head_end) {
+        (Some(b), Some(h)) => b.min(h),
+        (b, h) => b.or(h)?,
+    };
+    let all = paragraphs.iter().filter(|&&p| p > head_end).count();
+    let holds_the_text = |&(start, end): &(usize, usize)| {
+        let inside = paragraphs.iter().filter(|&&p| p > start && p < end).count();
+        let (num, den) = FOCUS_SHARE;
+        start > head_end && inside >= FOCUS_MIN_PARAGRAPHS && inside * den >= all * num
+    };
+    // the lone <article>, else the one element marked as the article's text
+    let lone_article = match (articles.as_slice(), article_close) {
+        ([one], Some((open, close))) if *one == open => Some((open, close)),
+        _ => None,
+    };
+    let (start, end) = lone_article
+        .into_iter()
+        .chain(
+            MARKS
+                .iter()
+                .filter_map(|(value, attr)| marked_element(b, value, attr)),
+        )
+        .find(holds_the_text)?;
+    let mut out = String::with_capacity(head_end + (end - start) + 64);
+    out.push_str(&html[..head_end]);
+    out.push_str("</head><body>");
+    out.push_str(&html[start..end]);
+    out.push_str("</body></html>");
+    Some(out)
+}
+
+/// A marked article element holds at least this share of the page's
+/// paragraphs (a lone `<article>` that is a related story's card does not).
+const FOCUS_SHARE: (usize, usize) = (3, 5);
+/// ... and at least this many.
+const FOCUS_MIN_PARAGRAPHS: usize = 2;
+
+/// True when `rest` (what follows a `<`) starts the tag `name`, in any case.
+fn tag_is(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len()
+        && rest[..name.len()].eq_ignore_ascii_case(name)
+        && matches!(rest[name.len()], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+}
+
+/// Attribute values that mark an element as the article's text, with the
+/// attribute: schema.org's `itemprop="articleBody"`, and the class names
+/// the common publishing systems give it (WordPress's `entry-content`…).
+const MARKS: &[(&str, &str)] = &[
+    ("articleBody", "itemprop"),
+    ("article-body", "class"),
+    ("article__body", "class"),
+    ("story-body", "class"),
+    ("entry-content", "class"),
+    ("post-content", "class"),
+    ("article-content", "class"),
+];
+
+/// The byte range of the one element whose `attr` holds `value` (the value
+/// found nowhere else in the page), from its `<` to its closing tag's `<`.
+fn marked_element(b: &[u8], value: &str, attr: &str) -> Option<(usize, usize)> {
+    let mut found = memchr::memmem::find_iter(b, value.as_bytes()).filter_map(|at| {
+        let open = memchr::memrchr(b'<', &b[..at])?;
+        // inside that tag (no `>` between), after the attribute's name
+        let tag = &b[open..at];
+        (memchr::memchr(b'>', tag).is_none() && contains_ignore_case(tag, attr.as_bytes())).then_some(open)
+    });
+    let open = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let name_len = b[open + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let name = &b[open + 1..open + 1 + name_len];
+    if name.is_empty() {
+        return None;
+    }
+    // its closing tag: the same name, nesting counted
+    let mut depth = 0usize;
+    for i in memchr::memchr_iter(b'<', &b[open..]).map(|i| open + i) {
+        let rest = &b[i + 1..];
+        if tag_is(rest, name) {
+            depth += 1;
+        } else if rest.first() == Some(&b'/') && tag_is(&rest[1..], name) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some((open, i));
+            }
+        }
+    }
+    None
+}
+
+/// The `datetime` of the page's first `<time datetime=…>`, read from the bytes.
+fn first_time_datetime(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    memchr::memchr_iter(b'<', b).find_map(|i| {
+        if !tag_is(&b[i + 1..], b"time") {
+            return None;
+        }
+        let tag_end = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |j| i + j);
+        let tag = &html[i..tag_end];
+        let at = tag.to_ascii_lowercase().find("datetime=")? + "datetime=".len();
+        let v = &tag[at..];
+        let v = match v.chars().next()? {
+            q @ ('"' | '\'') => v[1..].split(q).next()?,
+            _ => v.split(|c: char| c.is_ascii_whitespace() || c == '>').next()?,
+        };
+        let v = v.trim();
+        (!v.is_empty()).then(|| v.to_string())
+    })
+}
+
+/// Extraction proper, on a whole page or a focused one.
+fn extract_from(html: &str) -> Result<Page, NoArticle> {
+    let doc = dom_query::Document::from(html);
     // read before extraction, which prunes the document
     let canonical = attr_of(&doc, "link[rel~=canonical]", "href")
         .or_else(|| attr_of(&doc, "meta[property=\"og:url\"]", "content"));
@@ -287,6 +445,109 @@ mod tests {
         assert_eq!(strip_inert("<p>x</p><script>never"), "<p>x</p>");
         assert_eq!(strip_inert("<!-- open"), "");
         assert_eq!(strip_inert("<p>é<"), "<p>é<");
+    }
+
+    /// A page whose article is marked only by `itemprop="articleBody"`,
+    /// inside nested `div`s, with a comment section of paragraphs outside it.
+    const ITEMPROP_PAGE: &str = r##"<html><head><title>Library reopens | Town Crier</title>
+<meta property="og:site_name" content="Town Crier"></head>
+<body><div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+<div class="wrap"><div itemprop="articleBody" class="text">
+<div class="lead"><p>The town library reopened on Saturday after a year of repairs to its roof and its reading room, the council said.</p></div>
+<div class="share"><a href="#">Share on social</a></div>
+<p>Volunteers carried the last boxes of books back onto the shelves on Friday evening, and the first readers queued before the doors opened.</p>
+<p>The repairs cost less than planned, the treasurer said, because the old oak beams could be kept and only the tiles had to be replaced.</p>
+<p>Opening hours stay as they were before the repairs, and the children's corner opens again on Monday with a reading hour at four.</p>
+</div></div>
+<div class="comments"><p>Great news!</p></div>
+<footer><p>Town Crier. All rights reserved.</p></footer>
+<div class="late"><time datetime="2024-06-01">1 June</time></div>
+</body></html>"##;
+
+    #[test]
+    fn a_lone_article_element_is_extracted_by_itself() {
+        let page = strip_inert(PAGE);
+        let f = focus(&page).expect("one <article> with the paragraphs");
+        assert!(f.contains("og:site_name") && f.contains("fishing rights"));
+        for junk in ["cookie", "Related stories", "All rights reserved", "menu"] {
+            assert!(!f.contains(junk), "{junk} in {f}");
+        }
+        // and gives what the whole page gives
+        assert_eq!(extract(PAGE).unwrap(), extract_from(&page).unwrap());
+    }
+
+    #[test]
+    fn an_article_body_marked_by_itemprop_is_extracted_by_itself() {
+        let f = focus(ITEMPROP_PAGE).expect("one itemprop=articleBody");
+        assert!(f.contains("first readers queued") && f.contains("oak beams"));
+        assert!(
+            !f.contains("Great news") && !f.contains("All rights reserved"),
+            "{f}"
+        );
+        let p = extract(ITEMPROP_PAGE).unwrap();
+        assert!(p.text.starts_with("The town library reopened"), "{}", p.text);
+        assert!(p.text.ends_with("a reading hour at four."), "{}", p.text);
+        assert!(!p.text.contains("Share on social"), "{}", p.text);
+        assert_eq!(p.meta.source.as_deref(), Some("Town Crier"));
+        // a <time> outside the element still dates the page
+        assert_eq!(p.meta.date.as_deref(), Some("2024-06-01"));
+    }
+
+    #[test]
+    fn an_article_body_marked_by_a_publishing_systems_class_is_extracted_by_itself() {
+        let page = PAGE
+            .replace("<article>", "<div class=\"post entry-content\">")
+            .replace("</article>", "</div>");
+        let f = focus(&strip_inert(&page)).expect("one .entry-content");
+        assert!(
+            f.contains("fishing rights") && !f.contains("Related stories"),
+            "{f}"
+        );
+        assert_eq!(extract(&page).unwrap().text, extract(PAGE).unwrap().text);
+        // the class named twice: not plain
+        let twice = page.replace("<footer>", "<footer class=\"entry-content\">");
+        assert!(focus(&strip_inert(&twice)).is_none());
+    }
+
+    #[test]
+    fn pages_that_do_not_mark_their_article_plainly_are_read_whole() {
+        // two <article> elements
+        let two = PAGE.replace(
+            "<section class=\"related\">",
+            "<article><p>Ferry strike ends.</p></article><section>",
+        );
+        assert!(focus(&strip_inert(&two)).is_none());
+        // a lone <article> that is a related story's card, the text elsewhere
+        let card = PAGE
+            .replace("<article>", "<div class=\"story-text\">")
+            .replace("</article>", "</div>")
+            .replace(
+                "<section class=\"related\">",
+                "<article class=\"card\"><p>Ferry strike ends after a pay deal.</p></article><section>",
+            );
+        assert!(focus(&strip_inert(&card)).is_none());
+        let p = extract(&card).unwrap();
+        assert!(p.text.contains("signed the port agreement"), "{}", p.text);
+        // no head or body to cut at
+        assert!(focus("<article><p>a</p><p>b</p></article>").is_none());
+        // two elements marked articleBody
+        let twice = ITEMPROP_PAGE.replace("class=\"comments\"", "itemprop=\"articleBody\"");
+        assert!(focus(&twice).is_none());
+    }
+
+    #[test]
+    fn time_datetime_read_from_the_bytes() {
+        assert_eq!(
+            first_time_datetime("<p><TIME class=x DateTime='2024-01-02'>x</TIME>").as_deref(),
+            Some("2024-01-02")
+        );
+        assert_eq!(
+            first_time_datetime("<time>no</time><time datetime=2024-03-04>y").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(first_time_datetime("<times datetime=\"x\">"), None);
+        assert_eq!(first_time_datetime("<time datetime=\"\">"), None);
+        assert_eq!(first_time_datetime("<time datetime="), None);
     }
 
     #[test]

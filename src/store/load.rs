@@ -250,6 +250,18 @@ fn read_page(out: &mut Loaded, path: &Path, html: &str) {
 
 /// A feed: an article per item (`FILE:N`, the item's number).
 fn read_feed(out: &mut Loaded, path: &Path, bytes: &[u8]) {
+    // a `.xml` may be any XML: one that is plainly no feed is said to be so,
+    // not reported as a broken feed (a folder walk passes it by)
+    if has_ext(path, &["xml"], &[])
+        && let Some(root) = super::feed::xml_root(bytes)
+        && !super::feed::is_feed_root(root)
+    {
+        out.issues.push(Issue::skipped(
+            path,
+            format!("not a feed: an XML file of <{root}> (RSS, Atom and JSON Feed are read)"),
+        ));
+        return;
+    }
     let items = match super::feed::items(bytes) {
         Ok(items) => items,
         Err(e) => {

@@ -176,6 +176,23 @@ pub fn render(text: &str) -> Rendering {
     out
 }
 
+/// True when the line starting at byte `line_start` is set apart from the
+/// line before it by a blank line: Markdown's break between blocks. Lines
+/// that follow one another directly in the source (a list's items, a
+/// paragraph's or a quote's lines) are shown one under the other, with no
+/// blank line between them.
+pub fn after_blank_line(text: &str, line_start: usize) -> bool {
+    let Some(before) = text.get(..line_start) else {
+        return false;
+    };
+    // the line before this one (`before` ends with its `\n`)
+    let Some(prev) = before.strip_suffix('\n') else {
+        return false;
+    };
+    let prev_line = prev.rsplit_once('\n').map_or(prev, |(_, l)| l);
+    prev_line.trim().is_empty() && !prev.trim().is_empty()
+}
+
 /// Sorted, merged, and split around line breaks (which stay shown).
 fn tidy_hidden(text: &str, mut hidden: Vec<Range<usize>>) -> Vec<Range<usize>> {
     hidden.retain(|r| r.start < r.end && r.end <= text.len());
@@ -259,6 +276,29 @@ mod tests {
         assert_eq!(r.visible(0..text.len()), [0..2, 4..5, 7..9]);
         assert_eq!(r.visible(3..6), vec![Range { start: 4, end: 5 }]);
         assert_eq!(r.visible(5..5), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn blocks_are_set_apart_by_blank_lines_only() {
+        let text = "# Title\n\nOne line\nand its next\n\n\n- one\n- two\n  \n> quote";
+        let starts: Vec<(&str, bool)> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| text[i..].lines().next().is_some_and(|l| !l.trim().is_empty()))
+            .map(|i| (text[i..].lines().next().unwrap_or(""), after_blank_line(text, i)))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                ("# Title", false),
+                ("One line", true),
+                ("and its next", false),
+                ("- one", true),
+                ("- two", false),
+                ("> quote", true),
+            ]
+        );
+        assert!(!after_blank_line("é", 1), "not a char boundary");
+        assert!(!after_blank_line("a", 9));
     }
 
     #[test]

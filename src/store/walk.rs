@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::ext::is_article_file;
+use super::ext::is_walked_file;
 use super::issue::{Issue, io_reason, not_a_file};
 
 /// Folders below this depth are not walked.
@@ -145,7 +145,7 @@ fn visit(path: PathBuf, e: &fs::DirEntry, ancestors: &[PathBuf], sizes: bool) ->
         (kind.is_dir(), kind.is_file(), None)
     };
     if is_file {
-        if !is_article_file(&path) {
+        if !is_walked_file(&path) {
             return Visited::Nothing;
         }
         let len = match (&followed, sizes) {

@@ -212,7 +212,7 @@ pub fn text(frame: &mut Frame, area: Rect, text_area: Rect, body: &str, r: &Read
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
-    super::scrollbar(frame, area, r.max_scroll(height), r.scroll);
+    super::scrollbar(frame, area, r.max_scroll(height), r.top_line());
 }
 
 /// "12-40/340 45%": the lines shown and how far down.
