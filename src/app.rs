@@ -34,6 +34,7 @@ mod screen;
 mod similar;
 mod speakers;
 mod state;
+mod stories;
 mod update;
 
 pub use action::{Action, InputEdit};
@@ -52,3 +53,4 @@ pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};
 pub use state::{App, Focus, Overlay, Progress};
+pub use stories::{StoriesState, StoryState, StoryWork};

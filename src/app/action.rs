@@ -57,6 +57,12 @@ pub enum Action {
     /// Phrases pane: hide the mined phrase for good.
     HidePhrase,
 
+    // stories and compare beyond verbatim (issue 15)
+    /// Open the stories view: groups of articles reporting one event.
+    Stories,
+    /// Compare view: the text, or each side's speakers and formulas.
+    ToggleSides,
+
     /// The terminal has this size now.
     #[serde(skip)]
     Resize(u16, u16),

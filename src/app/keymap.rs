@@ -29,11 +29,14 @@ pub enum Context {
     Quotes,
     Phrases,
     Kwic,
+    /// The stories view and one story's articles (issue 15).
+    Stories,
+    Story,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -46,6 +49,8 @@ impl Context {
         Context::Kwic,
         Context::Speakers,
         Context::Quotes,
+        Context::Stories,
+        Context::Story,
     ];
 
     pub fn title(self) -> &'static str {
@@ -62,6 +67,8 @@ impl Context {
             Context::Quotes => "Quotes view (/ narrows by the quote's text; in:word by its article)",
             Context::Phrases => "Phrases pane (/ narrows the list)",
             Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
+            Context::Stories => "Stories view (/ narrows by label and outlets)",
+            Context::Story => "A story's articles",
         }
     }
 }

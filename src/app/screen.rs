@@ -32,6 +32,9 @@ pub enum Screen {
     Quotes(QuotesState),
     Phrases(PhrasesState),
     Kwic(KwicState),
+    /// The stories view and one story's articles (issue 15).
+    Stories(super::StoriesState),
+    Story(super::StoryState),
 }
 
 impl Screen {
@@ -45,6 +48,8 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Stories(s) => s,
+            Screen::Story(s) => s,
         })
     }
 
@@ -57,6 +62,8 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Stories(s) => s,
+            Screen::Story(s) => s,
         })
     }
 }

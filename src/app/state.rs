@@ -84,6 +84,9 @@ pub struct App {
     pub marks: Vec<ArticleId>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
+    /// The story index and the stories and similar lists being made off
+    /// the UI thread (issue 15).
+    pub story_work: super::StoryWork,
 }
 
 impl App {
@@ -116,6 +119,7 @@ impl App {
             screens: vec![Screen::Main],
             marks: Vec::new(),
             exit_code: 0,
+            story_work: super::StoryWork::default(),
         };
         app.filter.clear(&app.index);
         app.sync_reader();
