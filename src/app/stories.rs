@@ -264,12 +264,37 @@ impl App {
     /// The stories key: the story groups among the filter's articles.
     pub(super) fn open_stories(&mut self) {
         self.settle();
+        let mut state = StoriesState::default();
+        self.request_stories(&mut state);
+        self.push(Screen::Stories(state));
+    }
+
+    /// Asks for the stories among the filter's articles as they are now,
+    /// for `state` (whatever it waited for before is dropped when it comes).
+    fn request_stories(&mut self, state: &mut StoriesState) {
         let keep: Vec<ArticleId> = self.filter.hits.iter().map(|h| h.id).collect();
-        let filtered = self.filter.is_active();
+        let revision = self.index.revision();
         let seq = self
             .story_work
-            .request(self.index.revision(), Request::Stories { keep: Arc::new(keep) });
-        self.push(Screen::Stories(StoriesState::waiting(seq, filtered)));
+            .request(revision, Request::Stories { keep: Arc::new(keep) });
+        state.waiting = Some(seq);
+        state.filtered = self.filter.is_active();
+        state.revision = revision;
+        state.query = self.filter.input.clone();
+    }
+
+    /// A stories view shown for articles or a filter that changed since
+    /// (loading finished, files reloaded, another filter typed in the
+    /// reader opened from it): its position in the stack.
+    fn stale_stories(&self) -> Option<usize> {
+        if self.progress.is_some() {
+            // while loading, the view keeps what it has until the end
+            return None;
+        }
+        self.screens.iter().position(|s| {
+            matches!(s, Screen::Stories(st) if st.waiting.is_none()
+                && (st.revision != self.index.revision() || st.query != self.filter.input))
+        })
     }
 
     /// The `f` key: the articles most similar to the selected (or open)
@@ -296,12 +321,22 @@ impl App {
 
     /// Whether story work is under way.
     pub(super) fn stories_busy(&self) -> bool {
-        self.story_work.busy()
+        self.story_work.busy() || self.stale_stories().is_some()
     }
 
     /// Moves the story work on until `deadline` and gives the results to
     /// the panes waiting for them (others are dropped).
     pub(super) fn tick_stories(&mut self, deadline: Instant) {
+        if let Some(at) = self.stale_stories() {
+            let mut st = match self.screens.get_mut(at) {
+                Some(Screen::Stories(st)) => std::mem::take(st),
+                _ => StoriesState::default(),
+            };
+            self.request_stories(&mut st);
+            if let Some(Screen::Stories(slot)) = self.screens.get_mut(at) {
+                *slot = st;
+            }
+        }
         let done = self.story_work.step(&self.index, deadline);
         for d in done {
             match d {
@@ -345,6 +380,9 @@ impl App {
 pub struct StoriesState {
     /// The request whose result is awaited (none: it arrived).
     pub waiting: Option<u64>,
+    /// The articles' revision and the filter it was asked for.
+    pub revision: u64,
+    pub query: String,
     /// Grouped over a filter's articles (not all of them).
     pub filtered: bool,
     pub rows: Vec<StoryRow>,
@@ -354,14 +392,6 @@ pub struct StoriesState {
 }
 
 impl StoriesState {
-    fn waiting(seq: u64, filtered: bool) -> StoriesState {
-        StoriesState {
-            waiting: Some(seq),
-            filtered,
-            ..StoriesState::default()
-        }
-    }
-
     fn arrived(&mut self, rows: Vec<StoryRow>, _size: (u16, u16)) {
         self.waiting = None;
         self.labels = rows

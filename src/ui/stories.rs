@@ -17,7 +17,7 @@ pub fn draw_stories(frame: &mut Frame, app: &App, s: &StoriesState, theme: &Them
     } else {
         format!("all {} articles", app.filter.hits.len())
     };
-    if s.waiting.is_some() || s.rows.is_empty() {
+    if s.rows.is_empty() {
         let text = if s.waiting.is_some() {
             app.stories_progress()
         } else {
@@ -51,9 +51,15 @@ pub fn draw_stories(frame: &mut Frame, app: &App, s: &StoriesState, theme: &Them
         })
         .collect();
     let n = s.rows.len();
+    // grouping again (the articles or the filter changed): the old groups stay meanwhile
+    let again = if s.waiting.is_some() {
+        format!("· {} ", app.stories_progress())
+    } else {
+        String::new()
+    };
     let view = PickerView {
         title: format!(
-            " Stories · {n} {} over {over} ",
+            " Stories · {n} {} over {over} {again}",
             if n == 1 { "group" } else { "groups" }
         ),
         header: Row::new(vec!["Size", "Dates", "Story", "Outlets"]),
