@@ -30,6 +30,12 @@ pub const SIMILAR_LIMIT: usize = 200;
 /// Candidates from the shared-text index added to the story ones (`f`).
 const SIMILAR_EXTRA: usize = 50;
 
+/// Up to this many articles, `f` compares the article with every other
+/// one: neither index promises to find a single short shared passage
+/// (a 10-word quote in two long articles of different dates), and compare
+/// does; past it, the candidates are the two indexes' best.
+pub const SIMILAR_COMPARE_ALL: usize = 2_000;
+
 /// The story index of the articles at one revision, with the pairs the
 /// groups are made from.
 #[derive(Debug)]
@@ -237,7 +243,10 @@ fn run(base: &StoryBase, seq: u64, request: Request) -> Done {
                     .stories_among(&base.pairs, |d| member.get(d as usize) == Some(&true), &texts);
             Done::Stories(seq, sort_rows(snap.rows(stories)))
         }
-        Request::Similar { source, extra } => {
+        Request::Similar { source, mut extra } => {
+            if snap.articles.len() <= SIMILAR_COMPARE_ALL {
+                extra = (0..snap.articles.len() as u32).collect();
+            }
             let text = |i: u32| snap.articles.get(i as usize).filter(|a| a.live).map(|a| &*a.body);
             Done::Similar(
                 seq,
