@@ -189,14 +189,14 @@ mod tests {
                 curated: true,
                 side: Side::OnlyB,
                 a: vec![],
-                b: vec![0..7],
+                b: std::iter::once(0..7).collect(),
             },
             FormulaSides {
                 label: "rock solid".into(),
                 curated: true,
                 side: Side::Both,
-                a: vec![0..5],
-                b: vec![0..5],
+                a: std::iter::once(0..5).collect(),
+                b: std::iter::once(0..5).collect(),
             },
         ];
         let lines = side_lines(a, b, &speakers, &formulas, 60);

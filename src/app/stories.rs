@@ -58,7 +58,7 @@ enum Request {
 
 /// What the worker thread sends back.
 enum Done {
-    Base(StoryBase),
+    Base(Box<StoryBase>),
     Stories(u64, Vec<StoryRow>),
     Similar(u64, Vec<Similar>),
 }
@@ -176,12 +176,12 @@ impl StoryWork {
                     std::thread::spawn(move || {
                         let index = snapshot.story_index();
                         let pairs = index.story_pairs();
-                        let _ = tx.send(Done::Base(StoryBase {
+                        let _ = tx.send(Done::Base(Box::new(StoryBase {
                             revision,
                             snapshot,
                             index,
                             pairs,
-                        }));
+                        })));
                     });
                 }
             }
@@ -214,7 +214,7 @@ impl StoryWork {
             match d {
                 Done::Base(base) => {
                     self.building = None;
-                    self.base = Some(Arc::new(base));
+                    self.base = Some(Arc::from(base));
                 }
                 Done::Stories(seq, _) | Done::Similar(seq, _) => {
                     self.running.retain(|&s| s != seq);
