@@ -225,13 +225,17 @@ fn no_stories_is_said_not_drawn_as_garbage() {
     let mut h = Harness::with_index(Index::default(), 80, 20);
     h.key(KeyCode::Char('S'));
     let s = h.screen();
-    assert!(s.contains("No stories: no two of all 0 articles"), "{s}");
+    assert!(
+        s.contains("No stories: a story needs two articles; there are 0 here."),
+        "{s}"
+    );
     // one article
     let one = vec![Article::from_text("one.txt", "Only one article here.", false)];
     let mut h = Harness::with_index(Index::new(Corpus::new(one)), 80, 20);
     h.key(KeyCode::Char('S'));
     let s = h.screen();
-    assert!(s.contains("No stories: no two of all 1 articles"), "{s}");
+    assert!(s.contains("there is 1 here"), "{s}");
+    assert!(s.contains("Stories · the only article"), "{s}");
     // Enter and c do nothing there
     h.key(KeyCode::Enter).key(KeyCode::Char('c'));
     assert!(h.screen().contains("No stories"));

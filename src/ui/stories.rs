@@ -12,16 +12,25 @@ use crate::app::{App, StoriesState, StoryState, layout};
 
 pub fn draw_stories(frame: &mut Frame, app: &App, s: &StoriesState, theme: &Theme) {
     let area = app.env().main_area();
-    let over = if s.filtered {
-        format!("the filter's {} articles", app.filter.hits.len())
-    } else {
-        format!("all {} articles", app.filter.hits.len())
+    let n = app.filter.hits.len();
+    let articles = if n == 1 { "article" } else { "articles" };
+    let over = match (s.filtered, n) {
+        (true, _) => format!("the filter's {n} {articles}"),
+        (false, 1) => "the only article".to_string(),
+        (false, _) => format!("all {n} {articles}"),
     };
     if s.rows.is_empty() {
         let text = if s.waiting.is_some() {
             app.stories_progress()
         } else {
-            format!("No stories: no two of {over} report the same event.")
+            if n < 2 {
+                format!(
+                    "No stories: a story needs two articles; there {} {n} here.",
+                    if n == 1 { "is" } else { "are" }
+                )
+            } else {
+                format!("No stories: no two of {over} report the same event.")
+            }
         };
         let block = Block::bordered()
             .border_style(theme.border_focused)
