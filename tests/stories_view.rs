@@ -281,3 +281,30 @@ fn most_similar_lists_every_article_compare_shares_a_passage_with() {
     println!("{checked} pairs sharing a passage, every one listed by f");
     assert!(checked > 0);
 }
+
+#[test]
+fn a_view_closed_before_its_groups_came_does_not_get_them_and_a_new_filter_regroups() {
+    let mut h = Harness::with_index(fixture_index(&["tests/fixtures/story"]), 120, 20);
+    // opened and closed before any work between frames: its result is dropped
+    h.key(KeyCode::Char('S')).key(KeyCode::Esc);
+    h.key(KeyCode::Char('/'))
+        .type_str("pipeline")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('S'));
+    h.screen();
+    assert_eq!(stories(&h).rows.len(), 1);
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    // all articles; then a story's article read, the filter changed there:
+    // back in the view, the groups are those of the new filter
+    h.key(KeyCode::Char('S'));
+    h.screen();
+    assert_eq!(stories(&h).rows.len(), 2);
+    h.key(KeyCode::Enter).key(KeyCode::Enter);
+    h.key(KeyCode::Char('/')).type_str("pipeline").key(KeyCode::Enter);
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    let s = h.screen();
+    let st = stories(&h);
+    assert!(st.filtered, "{s}");
+    assert_eq!(st.rows.len(), 1, "{s}");
+    assert!(st.rows[0].label.contains("Northern Corridor"), "{s}");
+}
