@@ -84,12 +84,19 @@ fn app_stories(n: usize) {
     let key = started.elapsed();
     let mut longest = Duration::ZERO;
     let mut frames = 0;
+    let mut slow = Vec::new();
     while app.busy() {
+        let phase = app.stories_progress();
         let t = Instant::now();
         app.tick(Duration::from_millis(8));
-        longest = longest.max(t.elapsed());
+        let took = t.elapsed();
+        if took > Duration::from_millis(16) {
+            slow.push(format!("{took:.1?} while {phase}"));
+        }
+        longest = longest.max(took);
         frames += 1;
     }
+    println!("frames over 16 ms: {}: {}", slow.len(), slow.join("; "));
     let groups = match app.screen() {
         readout::app::Screen::Stories(s) => s.rows.len(),
         _ => 0,

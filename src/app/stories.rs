@@ -78,6 +78,9 @@ pub struct StoryWork {
     seq: u64,
     tx: Sender<Done>,
     rx: Receiver<Done>,
+    /// The worker threads: one core fewer than the machine has (at least
+    /// one), so the UI thread keeps a core to answer keys on.
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 impl std::fmt::Debug for Done {
@@ -98,6 +101,7 @@ impl Default for StoryWork {
             seq: 0,
             tx,
             rx,
+            pool: None,
         }
     }
 }
@@ -134,6 +138,19 @@ impl StoryWork {
         self.seq
     }
 
+    fn pool(&mut self) -> Option<Arc<rayon::ThreadPool>> {
+        if self.pool.is_none() {
+            let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+            self.pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(cores.saturating_sub(1).max(1))
+                .thread_name(|i| format!("readout-stories-{i}"))
+                .build()
+                .ok()
+                .map(Arc::new);
+        }
+        self.pool.clone()
+    }
+
     /// Moves the work on until `deadline`: takes articles, starts building,
     /// starts the requests a base is ready for, takes in what is done.
     fn step(&mut self, index: &crate::index::Index, deadline: Instant) -> Vec<Done> {
@@ -151,7 +168,9 @@ impl StoryWork {
             let now = index.revision();
             match &mut self.gathering {
                 // the articles changed meanwhile: start again
-                Some((r, _)) if *r != now => self.gathering = Some((now, Snapshot::default())),
+                Some((r, _)) if *r != now => {
+                    drop_elsewhere(self.gathering.replace((now, Snapshot::default())));
+                }
                 Some(_) => {}
                 None if rev <= now => self.gathering = Some((now, Snapshot::default())),
                 None => {}
@@ -173,9 +192,17 @@ impl StoryWork {
                     self.gathering = None;
                     self.building = Some(Instant::now());
                     let tx = self.tx.clone();
+                    let pool = self.pool();
                     std::thread::spawn(move || {
-                        let index = snapshot.story_index();
-                        let pairs = index.story_pairs();
+                        let build = || {
+                            let index = snapshot.story_index();
+                            let pairs = index.story_pairs();
+                            (index, pairs)
+                        };
+                        let (index, pairs) = match &pool {
+                            Some(p) => p.install(build),
+                            None => build(),
+                        };
                         let _ = tx.send(Done::Base(Box::new(StoryBase {
                             revision,
                             snapshot,
@@ -196,8 +223,13 @@ impl StoryWork {
             let (seq, _, request) = self.waiting.remove(i);
             self.running.push(seq);
             let tx = self.tx.clone();
+            let pool = self.pool();
             std::thread::spawn(move || {
-                let _ = tx.send(run(&base, seq, request));
+                let done = match &pool {
+                    Some(p) => p.install(|| run(&base, seq, request)),
+                    None => run(&base, seq, request),
+                };
+                let _ = tx.send(done);
             });
         }
         // what is done, waiting for it until the deadline (no spinning)
@@ -214,7 +246,7 @@ impl StoryWork {
             match d {
                 Done::Base(base) => {
                     self.building = None;
-                    self.base = Some(Arc::from(base));
+                    drop_elsewhere(self.base.replace(Arc::from(base)));
                 }
                 Done::Stories(seq, _) | Done::Similar(seq, _) => {
                     self.running.retain(|&s| s != seq);
@@ -224,6 +256,12 @@ impl StoryWork {
         }
         out
     }
+}
+
+/// Drops `t` on another thread: the story index and the snapshot of
+/// 100,000 articles are millions of allocations, tens of milliseconds to free.
+fn drop_elsewhere<T: Send + 'static>(t: T) {
+    std::thread::spawn(move || drop(t));
 }
 
 /// Does one request over `base` (on the worker thread).
