@@ -24,6 +24,9 @@ use crate::stories::{Snapshot, StoryRow};
 /// Articles taken into the snapshot between two looks at the clock.
 const GATHER_CHUNK: usize = 512;
 
+/// Longest a frame waits for the worker thread.
+const WAIT: std::time::Duration = std::time::Duration::from_millis(4);
+
 /// How many similar articles the list shows.
 pub const SIMILAR_LIMIT: usize = 200;
 
@@ -232,9 +235,10 @@ impl StoryWork {
                 let _ = tx.send(done);
             });
         }
-        // what is done, waiting for it until the deadline (no spinning)
+        // what is done, waiting for it until the deadline but at most
+        // WAIT (no spinning; a key typed meanwhile waits no longer)
         if self.busy() && self.gathering.is_none() {
-            let left = deadline.saturating_duration_since(Instant::now());
+            let left = deadline.saturating_duration_since(Instant::now()).min(WAIT);
             match self.rx.recv_timeout(left) {
                 Ok(d) => done.push(d),
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
