@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench stories` (about a minute). `STORIES_N=100000` runs
 //! the grouping once at that size instead and prints the time.
+//! `STORIES_APP=100000` opens the stories view of the app over that many
+//! articles and prints the longest the key and each frame's work took (the
+//! grouping runs off the UI thread) and how long the groups took to come.
 
 #[path = "support/synth.rs"]
 mod synth;
@@ -58,7 +61,58 @@ fn stories_of(texts: &[(&str, Option<i64>)]) -> usize {
     index.stories(&bodies).len()
 }
 
+/// The app's stories view over `n` synthetic articles: the key and every
+/// frame's work (the time the UI thread is held) timed.
+fn app_stories(n: usize) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let corpus = synth::corpus(n, 400, 11);
+    let articles: Vec<readout::store::Article> = corpus
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, (name, text))| {
+            let mut a = readout::store::Article::from_text(name.clone(), text, false);
+            a.id = i as u32;
+            a
+        })
+        .collect();
+    drop(corpus);
+    let index = readout::index::Index::new(readout::store::Corpus::new(articles));
+    let mut app = readout::app::App::new(index, Vec::new(), (120, 40));
+    let started = Instant::now();
+    app.handle_event(&Event::Key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::NONE)));
+    let key = started.elapsed();
+    let mut longest = Duration::ZERO;
+    let mut frames = 0;
+    let mut slow = Vec::new();
+    while app.busy() {
+        let phase = app.stories_progress();
+        let t = Instant::now();
+        app.tick(Duration::from_millis(8));
+        let took = t.elapsed();
+        if took > Duration::from_millis(16) {
+            slow.push(format!("{took:.1?} while {phase}"));
+        }
+        longest = longest.max(took);
+        frames += 1;
+    }
+    println!("frames over 16 ms: {}: {}", slow.len(), slow.join("; "));
+    let groups = match app.screen() {
+        readout::app::Screen::Stories(s) => s.rows.len(),
+        _ => 0,
+    };
+    println!(
+        "stories view over {n} articles: key {key:.2?}, longest frame of work {longest:.2?} \
+         ({frames} frames), {groups} groups after {:.2?}",
+        started.elapsed()
+    );
+}
+
 fn bench(c: &mut Criterion) {
+    if let Some(n) = std::env::var("STORIES_APP").ok().and_then(|s| s.parse().ok()) {
+        app_stories(n);
+        return;
+    }
     if let Some(n) = std::env::var("STORIES_N").ok().and_then(|s| s.parse().ok()) {
         let corpus = synth::corpus(n, 600, 11);
         let texts: Vec<(&str, Option<i64>)> = corpus.files.iter().map(|(_, f)| split(f)).collect();

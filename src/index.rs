@@ -75,6 +75,8 @@ pub struct Index {
     similarity: SimilarityIndex,
     /// Live-reload batches not yet applied (see [`Index::apply_queued`]).
     queued: VecDeque<Batch>,
+    /// Counts changes of the articles or their facts ([`Index::revision`]).
+    revision: u64,
 }
 
 /// One batch of live-reload changes, being applied.
@@ -137,6 +139,7 @@ impl Default for Index {
             date_order: std::sync::OnceLock::new(),
             similarity: SimilarityIndex::default(),
             queued: VecDeque::new(),
+            revision: 0,
         }
     }
 }
@@ -164,6 +167,7 @@ impl Index {
 
     /// Stores the parts of `facts` that were computed.
     pub fn set_facts(&mut self, id: ArticleId, facts: Facts) {
+        self.revision += 1;
         if let Some(sketch) = facts.sketch {
             self.similarity.set_sketch(id, *sketch);
         }
@@ -483,8 +487,16 @@ impl Index {
             .collect()
     }
 
+    /// A number that changes whenever the articles or their facts do (what
+    /// is computed from them, such as the story index, is stale when it
+    /// differs).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Adds articles (background loading) with their facts.
     pub fn append(&mut self, articles: Vec<Article>, facts: Vec<Facts>) {
+        self.revision += 1;
         self.date_order = std::sync::OnceLock::new();
         let mut facts = facts.into_iter();
         for a in articles {
@@ -559,6 +571,7 @@ impl Index {
     /// files below it).
     pub fn apply_queued(&mut self, deadline: Option<std::time::Instant>) -> Option<ChangeSummary> {
         let mut batch = self.queued.pop_front()?;
+        self.revision += 1;
         let out_of_time = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
         if batch.finder.is_none() {
             batch.finder = Some(self.mined_finder.clone());
@@ -797,6 +810,7 @@ impl Index {
     /// Sets speaker facts directly (names, and the speakers quoted in each
     /// article), without quotes: for tests of queries.
     pub fn set_speakers(&mut self, names: Vec<String>, per_article: Vec<Vec<u32>>) {
+        self.revision += 1;
         self.speakers = names
             .iter()
             .map(|n| Speaker {

@@ -13,6 +13,7 @@ mod reader;
 mod similar;
 mod speakers;
 mod status;
+mod stories;
 pub mod theme;
 mod width;
 
@@ -53,6 +54,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Phrases(s) => phrases::draw_phrases(frame, app, s, theme),
         Screen::Kwic(k) => phrases::draw_kwic(frame, app, k, theme),
         Screen::Tags(t) => annotations::draw_tags(frame, app, t, theme),
+        Screen::Stories(s) => stories::draw_stories(frame, app, s, theme),
+        Screen::Story(s) => stories::draw_story(frame, app, s, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);

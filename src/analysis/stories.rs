@@ -437,9 +437,31 @@ impl StoryIndex {
     /// cohesion, then first member). `texts[i]` is article i's body (for
     /// the labels).
     pub fn stories(&self, texts: &[&str]) -> Vec<Story> {
+        let pairs = self.story_pairs();
+        self.stories_among(&pairs, |_| true, texts)
+    }
+
+    /// The pairs [`stories`](Self::stories) groups along: those at or above
+    /// the threshold. They do not depend on which articles are grouped, so a
+    /// view keeps them and groups any subset with
+    /// [`stories_among`](Self::stories_among).
+    pub fn story_pairs(&self) -> Vec<(u32, u32, f64)> {
+        self.pairs(self.opts.threshold)
+    }
+
+    /// The stories among the articles `keep` accepts (a filter's), from
+    /// `pairs` ([`story_pairs`](Self::story_pairs)): the same grouping as
+    /// [`stories`](Self::stories) over those articles alone (the weights
+    /// stay the whole corpus's).
+    pub fn stories_among(
+        &self,
+        pairs: &[(u32, u32, f64)],
+        keep: impl Fn(u32) -> bool,
+        texts: &[&str],
+    ) -> Vec<Story> {
         let t = self.opts.threshold;
-        let pairs = self.pairs(t);
-        let groups = link(self.len(), &pairs, t * self.opts.cohesion);
+        let kept: Vec<(u32, u32, f64)> = pairs.iter().copied().filter(|p| keep(p.0) && keep(p.1)).collect();
+        let groups = link(self.len(), &kept, t * self.opts.cohesion);
         let mut out: Vec<Story> = groups
             .into_par_iter()
             .map(|(members, cohesion)| {
@@ -773,6 +795,19 @@ mod tests {
         assert!(ix.similarity(0, 2) < 0.05);
         assert_eq!(ix.similarity(0, 1), ix.similarity(1, 0));
         assert_eq!(ix.similarity(0, 99), 0.0);
+    }
+
+    #[test]
+    fn grouping_a_subset_keeps_only_its_articles() {
+        let texts = [MEETING_A, OTHER, MEETING_B, OTHER2];
+        let ix = index(&texts);
+        let pairs = ix.story_pairs();
+        let all = ix.stories_among(&pairs, |_| true, &texts);
+        assert_eq!(all, ix.stories(&texts));
+        assert_eq!(all[0].members, [0, 2]);
+        // without article 2 there is no pair left to group
+        assert!(ix.stories_among(&pairs, |d| d != 2, &texts).is_empty());
+        assert_eq!(ix.stories_among(&pairs, |d| d != 1, &texts), all);
     }
 
     #[test]

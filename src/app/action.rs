@@ -97,6 +97,11 @@ pub enum Action {
     SaveQuery,
     /// Tags prompt: complete the tag being typed.
     Complete,
+    // stories and compare beyond verbatim (issue 15)
+    /// Open the stories view: groups of articles reporting one event.
+    Stories,
+    /// Compare view: the text, or each side's speakers and formulas.
+    ToggleSides,
 
     /// The terminal has this size now.
     #[serde(skip)]

@@ -714,7 +714,7 @@ impl App {
                         saved.push((name.clone(), query));
                         saved.sort();
                         self.message = Some(format!(
-                            "query saved as '{}' (T lists saved queries)",
+                            "query saved as '{}' (# lists saved queries)",
                             crate::store::escape_controls(&name)
                         ));
                     }

@@ -38,11 +38,14 @@ pub enum Context {
     Tags,
     /// A prompt over the status bar (tags, a note, a name, history search).
     Prompt,
+    /// The stories view and one story's articles (issue 15).
+    Stories,
+    Story,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -59,6 +62,8 @@ impl Context {
         Context::Confirm,
         Context::Tags,
         Context::Prompt,
+        Context::Stories,
+        Context::Story,
     ];
 
     pub fn title(self) -> &'static str {
@@ -81,6 +86,8 @@ impl Context {
             Context::Prompt => {
                 "A prompt: tags, a note, a query's name, history search (other keys are typed)"
             }
+            Context::Stories => "Stories view (/ narrows by label and outlets)",
+            Context::Story => "A story's articles",
         }
     }
 }

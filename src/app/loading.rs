@@ -224,6 +224,7 @@ impl App {
             || self.filter.progress().is_some()
             || self.narrowing()
             || self.index.changes_queued()
+            || self.stories_busy()
     }
 
     /// Whether the pane shown has work between frames.
@@ -263,6 +264,9 @@ impl App {
                 self.list.offset = 0;
                 self.reselect(keep);
             }
+        }
+        if self.stories_busy() {
+            self.tick_stories(started + budget);
         }
         true
     }

@@ -30,6 +30,11 @@ pub enum HlKind {
     Passage(u16),
     /// A quote, by speaker id (attribution on).
     Quote(u32),
+    /// Compare view (issue 15): a sentence the other article says in other
+    /// words, by pair number.
+    Reworded(u16),
+    /// Compare view (issue 15): words that differ inside a shared passage.
+    Diff,
 }
 
 /// A highlighted byte range of the body.

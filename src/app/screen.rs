@@ -35,6 +35,9 @@ pub enum Screen {
     Kwic(KwicState),
     /// Tags, marks and saved queries (state that lasts).
     Tags(super::TagsState),
+    /// The stories view and one story's articles (issue 15).
+    Stories(super::StoriesState),
+    Story(super::StoryState),
 }
 
 impl Screen {
@@ -49,6 +52,8 @@ impl Screen {
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
             Screen::Tags(s) => s,
+            Screen::Stories(s) => s,
+            Screen::Story(s) => s,
         })
     }
 
@@ -62,6 +67,8 @@ impl Screen {
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
             Screen::Tags(s) => s,
+            Screen::Stories(s) => s,
+            Screen::Story(s) => s,
         })
     }
 }

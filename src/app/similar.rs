@@ -1,38 +1,42 @@
-//! The most-similar list: the other articles ranked by how much text they
-//! share with one article (MinHash estimate); Enter compares the pair.
+//! The most-similar list: the other articles ranked by the story similarity
+//! and by what compare finds between them ([`rank_similar`]), so it agrees
+//! with the compare view; Enter compares the pair. The ranking runs off the
+//! UI thread (see [`super::stories`]): the list shows its progress until
+//! the results arrive.
+//!
+//! [`rank_similar`]: crate::analysis::stories::rank_similar
 
 use super::screen::{Env, Outcome, Pane};
 use super::{Action, Context, Cursor, Keys};
-use crate::index::Index;
+use crate::analysis::stories::Similar;
 use crate::store::ArticleId;
-
-/// How many similar articles the list shows.
-const LIMIT: usize = 200;
 
 /// State of the most-similar list.
 #[derive(Debug, Clone, Default)]
 pub struct SimilarState {
     pub source: ArticleId,
-    /// (article, estimated resemblance 0..=1), best first.
-    pub results: Vec<(ArticleId, f64)>,
+    /// The ranking awaited (none: it arrived).
+    pub waiting: Option<u64>,
+    /// Best first.
+    pub results: Vec<Similar>,
     pub cursor: Cursor,
 }
 
 impl SimilarState {
-    /// The articles most similar to `source`; none when no other shares text.
-    pub fn new(index: &Index, source: ArticleId) -> Option<SimilarState> {
-        let results: Vec<(ArticleId, f64)> = index
-            .similarity()
-            .most_similar(source, LIMIT * 2)
-            .into_iter()
-            .filter(|(id, _)| index.is_live(*id))
-            .take(LIMIT)
-            .collect();
-        (!results.is_empty()).then(|| SimilarState {
+    /// A list for `source` waiting for ranking `seq`.
+    pub fn waiting(source: ArticleId, seq: u64) -> SimilarState {
+        SimilarState {
             source,
-            results,
-            cursor: Cursor::default(),
-        })
+            waiting: Some(seq),
+            ..SimilarState::default()
+        }
+    }
+
+    /// The ranking arrived.
+    pub fn arrived(&mut self, results: Vec<Similar>) {
+        self.waiting = None;
+        self.results = results.into_iter().filter(|r| r.id != self.source).collect();
+        self.cursor = Cursor::default();
     }
 
     /// Rows visible in the list.
@@ -66,8 +70,8 @@ impl Pane for SimilarState {
             Action::Bottom => go(isize::MAX / 2),
             Action::ScrollAt { lines, .. } => go(isize::from(lines)),
             Action::Open => {
-                if let Some(&(b, _)) = self.results.get(self.cursor.selected) {
-                    return Outcome::Compare(self.source, b);
+                if let Some(r) = self.results.get(self.cursor.selected) {
+                    return Outcome::Compare(self.source, r.id);
                 }
             }
             Action::Back => return Outcome::Pop,

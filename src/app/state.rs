@@ -96,6 +96,9 @@ pub struct App {
     /// A line being typed over the status bar (tags, a note, a name, the
     /// history search); it takes the keys.
     pub prompt: Option<super::Prompt>,
+    /// The story index and the stories and similar lists being made off
+    /// the UI thread (issue 15).
+    pub story_work: super::StoryWork,
 }
 
 impl App {
@@ -132,6 +135,7 @@ impl App {
             handoff_env: crate::handoff::process_env,
             annotations: super::Annotations::default(),
             prompt: None,
+            story_work: super::StoryWork::default(),
         };
         app.filter.clear(&app.index);
         app.sync_reader();

@@ -717,7 +717,7 @@ impl super::CompareState {
 
 impl super::SimilarState {
     pub(super) fn selection(&self) -> Option<ArticleId> {
-        Some(self.results.get(self.cursor.selected)?.0)
+        Some(self.results.get(self.cursor.selected)?.id)
     }
 }
 

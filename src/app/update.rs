@@ -5,9 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::cursor::scrolled;
 use super::screen::{Outcome, Screen};
-use super::{
-    Action, App, Context, Focus, HlKind, InputEdit, Keys, Overlay, PhrasesState, SimilarState, SpeakersState,
-};
+use super::{Action, App, Context, Focus, HlKind, InputEdit, Keys, Overlay, PhrasesState, SpeakersState};
 use crate::store::ArticleId;
 
 impl App {
@@ -285,6 +283,8 @@ impl App {
             Action::ToggleMark => self.toggle_mark(),
             Action::Compare => self.compare_marked(),
             Action::Similar => self.open_similar(),
+            // stories (issue 15)
+            Action::Stories => self.open_stories(),
             Action::Speakers => match SpeakersState::new(&self.index) {
                 Some(s) => self.push(Screen::Speakers(s)),
                 None => self.message = Some("nobody is quoted in these articles (yet)".into()),
@@ -363,6 +363,8 @@ impl App {
             | Action::Drill
             | Action::SaveFamily
             | Action::HidePhrase => {}
+            // the compare view's (issue 15)
+            Action::ToggleSides => {}
             Action::Quit | Action::Redraw | Action::ToggleHelp | Action::ShowIssues | Action::Resize(..) => {}
             // (taking things out is app-wide: `take_out`; the prompt's keys go to it)
             Action::Export
@@ -695,19 +697,6 @@ impl App {
 }
 
 impl App {
-    /// The `f` key: the articles most similar to the selected (or open) one.
-    fn open_similar(&mut self) {
-        let source = match self.focus {
-            Focus::Reader => self.reader.article,
-            Focus::List => self.kept(),
-        };
-        let Some(source) = source else { return };
-        match SimilarState::new(&self.index, source) {
-            Some(s) => self.push(Screen::Similar(s)),
-            None => self.message = Some("no other article shares text with this one".into()),
-        }
-    }
-
     /// Shows `article` in the reading pane with `range` in view and marked
     /// (clearing the filter if it hides the article), on a main screen
     /// pushed over the pane it came from: `Esc` goes back there.

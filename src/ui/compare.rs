@@ -20,10 +20,14 @@ pub fn draw(frame: &mut Frame, app: &App, c: &CompareState, theme: &Theme) {
     let n = c.comparison.passages.len();
     let shared_words: usize = c.comparison.passages.iter().map(|p| p.words).sum();
     let (pa, pb) = (c.comparison.a_shared * 100.0, c.comparison.b_shared * 100.0);
-    let passages = format!(
+    let mut passages = format!(
         "{n} shared passage{}, {shared_words} words",
         if n == 1 { "" } else { "s" }
     );
+    // beyond verbatim (issue 15)
+    if !c.reworded.is_empty() {
+        passages.push_str(&format!(" · {} reworded", c.reworded.len()));
+    }
     let width = usize::from(areas.header.width);
     let header = vec![
         header_line(
@@ -48,6 +52,10 @@ pub fn draw(frame: &mut Frame, app: &App, c: &CompareState, theme: &Theme) {
         ),
     ];
     frame.render_widget(Paragraph::new(header), areas.header);
+    if c.show_sides {
+        sides(frame, app, c, areas.a.union(areas.b), theme);
+        return;
+    }
     pane(frame, areas.a, "A", a, &c.a, c, Side::A, theme);
     pane(frame, areas.b, "B", b, &c.b, c, Side::B, theme);
 }
@@ -96,13 +104,8 @@ fn pane(
     let text_area = layout::pane_text(area);
     let focused = !c.locked && c.side == side;
     let mut bottom = format!(" {} ", reader::position(r, usize::from(text_area.height)));
-    if let Some(i) = c.current {
-        bottom = format!(
-            " passage {}/{} · {}",
-            i + 1,
-            c.comparison.passages.len(),
-            bottom.trim_start()
-        );
+    if let Some(at) = c.jump_label() {
+        bottom = format!(" {at} · {}", bottom.trim_start());
     }
     if c.locked {
         bottom = format!(" locked ·{bottom}");
@@ -121,6 +124,57 @@ fn pane(
         .title_bottom(Line::styled(bottom, theme.dim).right_aligned());
     frame.render_widget(block, area);
     reader::text(frame, area, text_area, &article.body, r, theme);
+}
+
+/// The speakers and formulas page (`v`), in the body of the view.
+fn sides(frame: &mut Frame, app: &App, c: &CompareState, area: ratatui::layout::Rect, theme: &Theme) {
+    use crate::app::SideKind;
+    let lines: Vec<Line> = c
+        .sides
+        .as_ref()
+        .map(|(_, lines)| {
+            lines
+                .iter()
+                .skip(c.sides_scroll)
+                .take(usize::from(area.height))
+                .map(|l| {
+                    let style = match l.kind {
+                        SideKind::Heading => theme.header,
+                        SideKind::Speaker => theme.title,
+                        SideKind::Quote => ratatui::style::Style::new(),
+                        SideKind::Dim => theme.dim,
+                    };
+                    Line::styled(l.text.as_str(), style)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let total = c.sides.as_ref().map_or(0, |s| s.1.len());
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(" Speakers and formulas: A │ B ", theme.title))
+        .title_bottom(
+            Line::styled(
+                format!(
+                    " {} · {} ",
+                    app.keymap
+                        .key_for(&app.keys(), crate::app::Action::ToggleSides)
+                        .map_or_else(String::new, |k| format!("{k} the texts")),
+                    format_args!("line {}/{}", (c.sides_scroll + 1).min(total), total)
+                ),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
+    let inner = layout::pane_text(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines), inner);
+    super::scrollbar(
+        frame,
+        area,
+        total.saturating_sub(usize::from(inner.height)),
+        c.sides_scroll,
+    );
 }
 
 #[cfg(test)]

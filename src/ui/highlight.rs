@@ -19,6 +19,8 @@ fn rank(kind: HlKind) -> u8 {
         HlKind::Family(_) => 2,
         HlKind::Query => 3,
         HlKind::Current => 4,
+        HlKind::Reworded(_) => 0,
+        HlKind::Diff => 1,
     }
 }
 

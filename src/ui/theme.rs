@@ -53,6 +53,10 @@ pub struct Theme {
     /// Colours of the phrase families, by family id.
     pub families: Vec<Color>,
     pub passages: Vec<Color>,
+    /// Compare view (issue 15): a sentence the other side says in other
+    /// words, and the words that differ inside a shared passage.
+    pub reworded: Style,
+    pub diff: Style,
 }
 
 impl Default for Theme {
@@ -152,6 +156,10 @@ impl Theme {
                 Color::Rgb(30, 80, 80),
                 Color::Rgb(90, 40, 50),
             ],
+            reworded: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::UNDERLINED),
+            diff: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -174,6 +182,8 @@ impl Theme {
             mined: plain.add_modifier(Modifier::UNDERLINED),
             families: Vec::new(),
             passages: Vec::new(),
+            reworded: plain.add_modifier(Modifier::UNDERLINED),
+            diff: plain.add_modifier(Modifier::BOLD),
         }
     }
 
@@ -248,6 +258,8 @@ impl Theme {
             HlKind::Mined => self.mined,
             HlKind::Passage(n) => self.passage(n),
             HlKind::Quote(s) => self.speaker(s),
+            HlKind::Reworded(_) => self.reworded,
+            HlKind::Diff => self.diff,
         }
     }
 }
