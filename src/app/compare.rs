@@ -134,7 +134,7 @@ impl App {
             show_sides: false,
             sides_scroll: 0,
         };
-        self.push(Screen::Compare(state));
+        self.push(Screen::Compare(Box::new(state)));
     }
 
     /// The `c` key: the two marked articles, or the marked one and the selected one.

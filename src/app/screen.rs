@@ -27,7 +27,7 @@ use crate::store::ArticleId;
 pub enum Screen {
     /// The article list and the reading pane.
     Main,
-    Compare(CompareState),
+    Compare(Box<CompareState>),
     Similar(SimilarState),
     Speakers(SpeakersState),
     Quotes(QuotesState),
@@ -45,7 +45,7 @@ impl Screen {
     pub fn pane(&self) -> Option<&dyn Pane> {
         Some(match self {
             Screen::Main => return None,
-            Screen::Compare(s) => s,
+            Screen::Compare(s) => &**s,
             Screen::Similar(s) => s,
             Screen::Speakers(s) => s,
             Screen::Quotes(s) => s,
@@ -60,7 +60,7 @@ impl Screen {
     pub fn pane_mut(&mut self) -> Option<&mut dyn Pane> {
         Some(match self {
             Screen::Main => return None,
-            Screen::Compare(s) => s,
+            Screen::Compare(s) => &mut **s,
             Screen::Similar(s) => s,
             Screen::Speakers(s) => s,
             Screen::Quotes(s) => s,
