@@ -35,6 +35,9 @@ mod similar;
 mod speakers;
 mod state;
 mod update;
+// issue 14: list order and split, the outlet and period views
+mod sort;
+mod survey;
 
 pub use action::{Action, InputEdit};
 pub use cursor::Cursor;
@@ -52,3 +55,9 @@ pub use reader::{Highlight, HlKind, ReaderState, WrappedLine};
 pub use similar::SimilarState;
 pub use speakers::{QuotesState, SpeakersState, one_line};
 pub use state::{App, Focus, Overlay, Progress};
+// issue 14
+pub use sort::{SPLIT_MAX, SPLIT_MIN, SortOrder, sort_hits, split_step};
+pub use survey::{
+    KeynessState, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletsState, Scope,
+    Side as KeynessSide, TimelineState, WordCounts, heat_bucket, keyness_areas, keyness_rows, outlet_rows,
+};

@@ -13,6 +13,8 @@ mod speakers;
 mod status;
 pub mod theme;
 mod width;
+// issue 14: the outlet and period views
+mod survey;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -50,6 +52,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Quotes(q) => speakers::draw_quotes(frame, app, q, theme),
         Screen::Phrases(s) => phrases::draw_phrases(frame, app, s, theme),
         Screen::Kwic(k) => phrases::draw_kwic(frame, app, k, theme),
+        Screen::Outlets(s) => survey::draw_outlets(frame, app, s, theme),
+        Screen::Keyness(s) => survey::draw_keyness(frame, app, s, theme),
+        Screen::Timeline(s) => survey::draw_timeline(frame, app, s, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);

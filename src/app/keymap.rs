@@ -29,11 +29,15 @@ pub enum Context {
     Quotes,
     Phrases,
     Kwic,
+    // issue 14: the outlet and period views
+    Outlets,
+    Keyness,
+    Timeline,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -46,6 +50,9 @@ impl Context {
         Context::Kwic,
         Context::Speakers,
         Context::Quotes,
+        Context::Outlets,
+        Context::Keyness,
+        Context::Timeline,
     ];
 
     pub fn title(self) -> &'static str {
@@ -62,6 +69,9 @@ impl Context {
             Context::Quotes => "Quotes view (/ narrows by the quote's text; in:word by its article)",
             Context::Phrases => "Phrases pane (/ narrows the list)",
             Context::Kwic => "Concordance (/ narrows by the line's text; in:word by its article)",
+            Context::Outlets => "Outlets view (outlets × formulas over the filtered articles)",
+            Context::Keyness => "Keyness view (the filtered articles against the rest)",
+            Context::Timeline => "Timeline view",
         }
     }
 }

@@ -32,6 +32,10 @@ pub enum Screen {
     Quotes(QuotesState),
     Phrases(PhrasesState),
     Kwic(KwicState),
+    // issue 14: the outlet and period views
+    Outlets(super::OutletsState),
+    Keyness(super::KeynessState),
+    Timeline(super::TimelineState),
 }
 
 impl Screen {
@@ -45,6 +49,9 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Outlets(s) => s,
+            Screen::Keyness(s) => s,
+            Screen::Timeline(s) => s,
         })
     }
 
@@ -57,6 +64,9 @@ impl Screen {
             Screen::Quotes(s) => s,
             Screen::Phrases(s) => s,
             Screen::Kwic(s) => s,
+            Screen::Outlets(s) => s,
+            Screen::Keyness(s) => s,
+            Screen::Timeline(s) => s,
         })
     }
 }

@@ -84,6 +84,16 @@ pub struct App {
     pub marks: Vec<ArticleId>,
     /// The process exit code once the app quits (2: nothing could be read).
     pub exit_code: u8,
+    // --- issue 14 ---
+    /// The article list's order (`o`).
+    pub sort: super::SortOrder,
+    /// The list's share of the screen in percent once moved with `<` / `>`
+    /// (None: the default proportions), kept for the session.
+    pub list_split: Option<u16>,
+    /// The per-article word counts keyness reads: made once per corpus, on
+    /// a worker thread, shared with the keyness views.
+    pub survey_words: super::WordCounts,
+    // --- end issue 14 ---
 }
 
 impl App {
@@ -116,6 +126,9 @@ impl App {
             screens: vec![Screen::Main],
             marks: Vec::new(),
             exit_code: 0,
+            sort: super::SortOrder::default(),
+            list_split: None,
+            survey_words: super::WordCounts::default(),
         };
         app.filter.clear(&app.index);
         app.sync_reader();
@@ -182,7 +195,11 @@ impl App {
 
     /// The screen regions for the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.input_open)
+        layout::areas_split(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.input_open,
+            self.list_split,
+        )
     }
 
     /// Visible rows of the article list.
