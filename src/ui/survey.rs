@@ -323,6 +323,8 @@ fn list(
         })
         .title(Line::styled(format!(" {name} ({}) ", terms.len()), theme.title));
     let h = usize::from(crate::app::keyness_rows(area).height);
+    // the term's column: what the numbers leave (border, 4 columns, spacing)
+    let term_w = usize::from(area.width.saturating_sub(2 + 9 + 11 + 6 + 6 + 4)).max(1);
     let rows: Vec<Row> = terms[cursor.window(terms.len(), h)]
         .iter()
         .map(|t| {
@@ -337,7 +339,7 @@ fn list(
                 TermKind::Word => (t.term.clone(), Style::new()),
             };
             Row::new(vec![
-                Line::styled(clean(&text), style),
+                Line::styled(fit(&clean(&text), term_w), style),
                 Line::raw(format!("{}/{}", t.target_docs, t.reference_docs)).right_aligned(),
                 Line::styled(
                     format!("{}/{}", t.target_occurrences, t.reference_occurrences),
@@ -504,8 +506,10 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
         ]
     };
     let y_label = |v: f64| {
-        if s.raw {
+        if s.raw && v.fract() == 0.0 {
             format!("{v:.0}")
+        } else if s.raw {
+            format!("{v:.1}")
         } else {
             format!("{:.0}%", v * 100.0)
         }
