@@ -172,7 +172,7 @@ impl Terms {
 
     /// True when these counts were made from `index` as it is now (the same
     /// articles, the same ones live).
-    pub fn matches(&self, index: &Index) -> bool {
+    pub fn matches(&self, index: &impl super::SurveyData) -> bool {
         self.live.len() == index.len()
             && self
                 .live
