@@ -58,6 +58,7 @@ pub use state::{App, Focus, Overlay, Progress};
 // issue 14
 pub use sort::{SPLIT_MAX, SPLIT_MIN, SortOrder, sort_hits, split_step};
 pub use survey::{
-    KeynessState, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletsState, Scope,
-    Side as KeynessSide, TimelineState, WordCounts, heat_bucket, keyness_areas, keyness_rows, outlet_rows,
+    KeynessState, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletsState, SURVEY_AT_ONCE,
+    Scope, Side as KeynessSide, TimelineState, WordCounts, Work, heat_bucket, keyness_areas, keyness_rows,
+    outlet_rows,
 };

@@ -29,6 +29,9 @@ use crate::store::{ArticleId, Date};
 pub trait SurveyData {
     /// Article ids are `0..len()`.
     fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     fn is_live(&self, id: ArticleId) -> bool;
     /// The article's outlet.
     fn source(&self, id: ArticleId) -> Option<&str>;

@@ -433,3 +433,46 @@ fn an_empty_corpus_opens_no_view() {
         .key(KeyCode::Char('<'));
     assert!(h.screen().contains("no articles loaded"));
 }
+
+#[test]
+fn on_a_worker_thread_the_views_show_the_same_results() {
+    // every corpus bigger than 0 articles goes to the worker here
+    let mut direct = Harness::with_index(two_outlets(), 120, 30);
+    let mut worker = Harness::with_index(two_outlets(), 120, 30);
+    worker.app.survey_at_once = 0;
+    for h in [&mut direct, &mut worker] {
+        h.key(KeyCode::Char('/'))
+            .type_str("source:xinhua")
+            .key(KeyCode::Enter);
+    }
+    // the first frame after the key: the view is open, its result to come
+    worker.key(KeyCode::Char('O'));
+    let first = worker.drawn();
+    assert!(first.contains("the outlets of 8 articles: computing"), "{first}");
+    for key in ['O', 'K', 'T'] {
+        direct.key(KeyCode::Char(key));
+        if key != 'O' {
+            // (the outlets view is open already)
+            worker.key(KeyCode::Char(key));
+        }
+        let (a, b) = (direct.screen(), worker.screen());
+        assert_eq!(a, b, "{key}");
+        match (direct.app.screen(), worker.app.screen()) {
+            (Screen::Outlets(x), Screen::Outlets(y)) => {
+                assert!(x.table.is_some());
+                assert_eq!(x.table, y.table);
+            }
+            (Screen::Keyness(x), Screen::Keyness(y)) => {
+                assert!(x.result.is_some());
+                assert_eq!(x.result, y.result);
+            }
+            (Screen::Timeline(x), Screen::Timeline(y)) => {
+                assert!(x.timeline.is_some());
+                assert_eq!(x.timeline, y.timeline);
+            }
+            _ => panic!("{key}: {a}"),
+        }
+        direct.key(KeyCode::Esc);
+        worker.key(KeyCode::Esc);
+    }
+}

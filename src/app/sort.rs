@@ -82,7 +82,9 @@ pub fn sort_hits(hits: &mut [Hit], order: SortOrder, index: &Index) {
                     .and_then(|s| rank.get(s).copied())
                     .unwrap_or(usize::MAX)
             };
-            let mut keyed: Vec<((usize, bool, Reverse<u32>, u32), Hit)> = hits
+            // (outlet rank, undated, newest first, id)
+            type Key = (usize, bool, Reverse<u32>, u32);
+            let mut keyed: Vec<(Key, Hit)> = hits
                 .iter()
                 .map(|h| {
                     let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);

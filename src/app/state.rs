@@ -93,6 +93,9 @@ pub struct App {
     /// The per-article word counts keyness reads: made once per corpus, on
     /// a worker thread, shared with the keyness views.
     pub survey_words: super::WordCounts,
+    /// Corpora bigger than this are surveyed on a worker thread (the
+    /// outlets, keyness and timeline views).
+    pub survey_at_once: usize,
     // --- end issue 14 ---
 }
 
@@ -129,6 +132,7 @@ impl App {
             sort: super::SortOrder::default(),
             list_split: None,
             survey_words: super::WordCounts::default(),
+            survey_at_once: super::SURVEY_AT_ONCE,
         };
         app.filter.clear(&app.index);
         app.sync_reader();

@@ -26,8 +26,8 @@ use crate::index::Index;
 use crate::query::{Matcher, parse};
 use crate::store::ArticleId;
 use crate::survey::{
-    self, KeyTerm, Keyness, KeynessOptions, OutletOptions, OutletTable, Reference, TermKind, Terms, Timeline,
-    TimelineOptions, UNKNOWN_OUTLET,
+    self, KeyTerm, Keyness, KeynessOptions, OutletOptions, OutletTable, Reference, Snapshot, SnapshotBuilder,
+    TermKind, Terms, Timeline, TimelineOptions, UNKNOWN_OUTLET,
 };
 
 /// The heat-map bucket of a share (0 to 1): 0 for none, then 1 to 4 for
@@ -48,7 +48,7 @@ pub fn heat_bucket(share: f64) -> u8 {
 
 /// Work on a thread of its own; its result arrives through a channel.
 #[derive(Debug)]
-struct Job<T> {
+pub struct Job<T> {
     rx: Receiver<T>,
     started: Instant,
 }
@@ -106,6 +106,84 @@ impl WordCounts {
     }
 }
 
+/// Corpora up to this size are surveyed within one tick (10,000 articles:
+/// 3 to 10 ms); bigger ones on a worker thread, from a snapshot copied a
+/// slice at a time, so no event waits for them.
+pub const SURVEY_AT_ONCE: usize = 20_000;
+
+/// A survey under way.
+#[derive(Debug, Default)]
+pub enum Work<T> {
+    /// Not started.
+    #[default]
+    Todo,
+    /// Copying what the survey reads (a big corpus), this far.
+    Copying(Box<SnapshotBuilder>),
+    /// Computing on a worker thread.
+    Running(Job<T>),
+}
+
+impl<T> Work<T> {
+    /// What the view says while it waits.
+    pub fn describe(&self) -> String {
+        match self {
+            Work::Todo => "computing…".into(),
+            Work::Copying(b) => format!(
+                "copying the articles' outlets and dates… {:.0}%",
+                b.progress() * 100.0
+            ),
+            Work::Running(j) => format!(
+                "computing on a worker thread… {:.1} s",
+                j.started.elapsed().as_secs_f64()
+            ),
+        }
+    }
+}
+
+/// Moves a survey on until `deadline`: at once over the index for a small
+/// corpus (`direct`), else a snapshot copied in slices and `on_worker` run
+/// on a thread of its own. The result when there is one; an error when the
+/// worker ended without one.
+fn advance<T: Send + 'static>(
+    work: &mut Work<T>,
+    index: &Index,
+    deadline: Instant,
+    at_once: usize,
+    direct: impl FnOnce(&Index) -> T,
+    on_worker: impl FnOnce(Snapshot) -> T + Send + 'static,
+) -> Result<Option<T>, String> {
+    if let Work::Todo = work {
+        if index.len() <= at_once {
+            return Ok(Some(direct(index)));
+        }
+        *work = Work::Copying(Box::new(SnapshotBuilder::new(index)));
+    }
+    if let Work::Copying(b) = work {
+        if b.is_stale(index) {
+            **b = SnapshotBuilder::new(index);
+        }
+        match b.step(index, deadline) {
+            Some(snap) => *work = Work::Running(Job::spawn(move || on_worker(snap))),
+            None => return Ok(None),
+        }
+    }
+    if let Work::Running(job) = work {
+        // wait for it within the slice (the loop would only come back)
+        match job.poll(deadline.saturating_duration_since(Instant::now())) {
+            Poll::Ready(t) => {
+                *work = Work::Todo;
+                return Ok(Some(t));
+            }
+            Poll::Waiting => return Ok(None),
+            Poll::Failed => {
+                *work = Work::Todo;
+                return Err("the computation ended without a result".into());
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// Moves `cursor` for a movement action over `len` rows shown `height` at a
 /// time; false for other actions.
 fn navigate(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
@@ -160,6 +238,11 @@ pub struct OutletsState {
     pub col: usize,
     /// Numbers in the cells (else the heat map alone).
     pub numbers: bool,
+    /// The table being computed; why it could not be.
+    pub work: Work<OutletTable>,
+    pub failed: Option<String>,
+    /// Corpora bigger than this are surveyed on a worker ([`SURVEY_AT_ONCE`]).
+    pub at_once: usize,
 }
 
 /// Columns of the outlets view: outlet names, then each cell.
@@ -192,6 +275,9 @@ impl OutletsState {
             rows: Cursor::default(),
             col: 0,
             numbers: false,
+            work: Work::Todo,
+            failed: None,
+            at_once: SURVEY_AT_ONCE,
         }
     }
 
@@ -288,15 +374,31 @@ impl Pane for OutletsState {
     }
 
     fn busy(&self) -> bool {
-        self.table.is_none()
+        self.table.is_none() && self.failed.is_none()
     }
 
-    fn tick(&mut self, env: &Env, _deadline: Instant) {
-        if self.table.is_none() {
-            let table = survey::outlet_table(env.index, Some(&self.scope.ids), &OutletOptions::default());
-            self.col = self.col.min(table.columns.len().saturating_sub(1));
-            self.rows.keep_visible(table.rows.len(), Self::height(env));
-            self.table = Some(table);
+    fn tick(&mut self, env: &Env, deadline: Instant) {
+        if !self.busy() {
+            return;
+        }
+        let ids = self.scope.ids.clone();
+        let opts = OutletOptions::default();
+        let done = advance(
+            &mut self.work,
+            env.index,
+            deadline,
+            self.at_once,
+            |ix| survey::outlet_table(ix, Some(&self.scope.ids), &opts),
+            move |snap| survey::outlet_table(&snap, Some(&ids), &opts),
+        );
+        match done {
+            Ok(Some(table)) => {
+                self.col = self.col.min(table.columns.len().saturating_sub(1));
+                self.rows.keep_visible(table.rows.len(), Self::height(env));
+                self.table = Some(table);
+            }
+            Ok(None) => {}
+            Err(e) => self.failed = Some(e),
         }
     }
 
@@ -308,7 +410,10 @@ impl Pane for OutletsState {
     /// More analysed (phrases mined, a live reload): counted again.
     fn refresh(&mut self, env: &Env) {
         self.scope.ids.retain(|&id| env.index.is_live(id));
+        // a result under way is for articles as they were: dropped
+        self.work = Work::Todo;
         self.table = None;
+        self.failed = None;
     }
 }
 
@@ -336,6 +441,10 @@ pub struct KeynessState {
     pub under: Cursor,
     /// When the word counts began to be made (shown while they are).
     pub counting_since: Option<Instant>,
+    /// The keyness being computed (once the word counts are there).
+    pub work: Work<Keyness>,
+    /// Corpora bigger than this are surveyed on a worker ([`SURVEY_AT_ONCE`]).
+    pub at_once: usize,
 }
 
 /// Lines above the keyness lists inside the border (the comparison, a blank).
@@ -391,6 +500,8 @@ impl KeynessState {
             over: Cursor::default(),
             under: Cursor::default(),
             counting_since: None,
+            work: Work::Todo,
+            at_once: SURVEY_AT_ONCE,
         }
     }
 
@@ -516,20 +627,29 @@ impl Pane for KeynessState {
             }
         };
         self.counting_since = None;
-        let k = survey::keyness(
+        let ids = self.scope.ids.clone();
+        let opts = KeynessOptions::default();
+        let worker_terms = terms.clone();
+        let done = advance(
+            &mut self.work,
             index,
-            &terms,
-            &self.scope.ids,
-            Reference::Rest,
-            &KeynessOptions::default(),
+            deadline,
+            self.at_once,
+            |ix| survey::keyness(ix, &terms, &self.scope.ids, Reference::Rest, &opts),
+            move |snap| survey::keyness(&snap, &worker_terms, &ids, Reference::Rest, &opts),
         );
-        self.result = Some(k);
+        match done {
+            Ok(Some(k)) => self.result = Some(k),
+            Ok(None) => {}
+            Err(e) => self.failed = Some(e),
+        }
     }
 
     /// The articles changed: counted again (a result under way is dropped).
     fn refresh(&mut self, env: &Env) {
         self.scope.ids.retain(|&id| env.index.is_live(id));
         self.job = None;
+        self.work = Work::Todo;
         self.result = None;
         self.failed = None;
     }
@@ -551,6 +671,12 @@ pub struct TimelineState {
     pub failed: Option<String>,
     /// Counts as they are (else each period's share of the outlet's articles).
     pub raw: bool,
+    /// The query being evaluated a slice at a time: the articles looked at so far, the hits.
+    evaluating: Option<(std::sync::Arc<Matcher>, usize, Vec<ArticleId>)>,
+    /// The timeline being computed.
+    pub work: Work<Timeline>,
+    /// Corpora bigger than this are surveyed on a worker ([`SURVEY_AT_ONCE`]).
+    pub at_once: usize,
 }
 
 impl TimelineState {
@@ -563,6 +689,9 @@ impl TimelineState {
             timeline: None,
             failed: None,
             raw: false,
+            evaluating: None,
+            work: Work::Todo,
+            at_once: SURVEY_AT_ONCE,
         }
     }
 
@@ -575,6 +704,22 @@ impl TimelineState {
             timeline: None,
             failed: None,
             raw: !normalised,
+            evaluating: None,
+            work: Work::Todo,
+            at_once: SURVEY_AT_ONCE,
+        }
+    }
+}
+
+impl TimelineState {
+    /// What the view says while it waits.
+    pub fn waiting(&self, articles: usize) -> String {
+        match &self.evaluating {
+            Some((_, done, _)) => format!(
+                "finding the query's articles… {:.0}%",
+                *done as f64 * 100.0 / articles.max(1) as f64
+            ),
+            None => self.work.describe(),
         }
     }
 }
@@ -603,37 +748,69 @@ impl Pane for TimelineState {
         self.timeline.is_none() && self.failed.is_none()
     }
 
-    fn tick(&mut self, env: &Env, _deadline: Instant) {
+    fn tick(&mut self, env: &Env, deadline: Instant) {
         if !self.busy() {
             return;
         }
         let index = env.index;
         if self.hits.is_none() {
-            let q = self.query.clone().unwrap_or_default();
-            match parse(&q)
-                .map_err(|e| e.to_string())
-                .and_then(|q| Matcher::new(&q, index).map_err(|e| e.message))
-            {
-                Ok(m) => {
-                    let mut ids: Vec<ArticleId> = m.eval_once(index).iter().map(|h| h.id).collect();
-                    ids.sort_unstable();
-                    self.hits = Some(ids);
+            // the query's articles, a slice at a time
+            if self.evaluating.is_none() {
+                let q = self.query.clone().unwrap_or_default();
+                match parse(&q)
+                    .map_err(|e| e.to_string())
+                    .and_then(|q| Matcher::new(&q, index).map_err(|e| e.message))
+                {
+                    Ok(m) => self.evaluating = Some((std::sync::Arc::new(m), 0, Vec::new())),
+                    Err(e) => {
+                        self.failed = Some(e);
+                        return;
+                    }
                 }
-                Err(e) => {
-                    self.failed = Some(e);
+            }
+            let Some((m, done, hits)) = self.evaluating.as_mut() else {
+                return;
+            };
+            let n = index.len();
+            while *done < n {
+                let end = (*done + 1024).min(n);
+                let ids: Vec<ArticleId> = (*done as ArticleId..end as ArticleId).collect();
+                hits.extend(m.eval_slice(index, &ids).iter().map(|h| h.id));
+                *done = end;
+                if Instant::now() >= deadline {
                     return;
                 }
             }
+            let mut ids = std::mem::take(hits);
+            ids.sort_unstable();
+            self.hits = Some(ids);
+            self.evaluating = None;
         }
-        let hits = self.hits.as_deref().unwrap_or_default();
-        self.timeline = Some(survey::timeline(index, hits, &TimelineOptions::default()));
+        let hits = self.hits.clone().unwrap_or_default();
+        let opts = TimelineOptions::default();
+        let done = advance(
+            &mut self.work,
+            index,
+            deadline,
+            self.at_once,
+            |ix| survey::timeline(ix, self.hits.as_deref().unwrap_or_default(), &opts),
+            move |snap| survey::timeline(&snap, &hits, &opts),
+        );
+        match done {
+            Ok(Some(t)) => self.timeline = Some(t),
+            Ok(None) => {}
+            Err(e) => self.failed = Some(e),
+        }
     }
 
     fn refresh(&mut self, _env: &Env) {
         if self.query.is_some() {
             self.hits = None;
+            self.evaluating = None;
         }
+        self.work = Work::Todo;
         self.timeline = None;
+        self.failed = None;
     }
 }
 
@@ -692,7 +869,9 @@ impl App {
                 } else if self.filter.hits.is_empty() {
                     self.message = Some("no article matches the filter".into());
                 } else {
-                    self.push(Screen::Outlets(OutletsState::new(self.scope())));
+                    let mut s = OutletsState::new(self.scope());
+                    s.at_once = self.survey_at_once;
+                    self.push(Screen::Outlets(s));
                 }
             }
             Action::Keyness => {
@@ -723,9 +902,9 @@ impl App {
                     };
                     // without a filter every outlet's share is 1: raw counts
                     let normalised = !scope.all;
-                    self.push(Screen::Timeline(TimelineState::of_articles(
-                        title, scope.ids, normalised,
-                    )));
+                    let mut s = TimelineState::of_articles(title, scope.ids, normalised);
+                    s.at_once = self.survey_at_once;
+                    self.push(Screen::Timeline(s));
                 }
             }
             _ => {}
@@ -777,6 +956,54 @@ mod tests {
             }
         }
         assert!(failed);
+    }
+
+    #[test]
+    fn a_big_survey_goes_to_a_worker_and_a_changed_index_starts_it_again() {
+        let arts = crate::store::bundled_articles();
+        let mut index = Index::new(crate::store::Corpus::new(arts[..3].to_vec()));
+        let opts = OutletOptions::default();
+        let mut work: Work<OutletTable> = Work::Todo;
+        let past = Instant::now();
+        // a slice of the copy, then the articles change under it
+        let first = advance(
+            &mut work,
+            &index,
+            past,
+            0,
+            |_| unreachable!("not at once"),
+            move |snap| survey::outlet_table(&snap, None, &opts),
+        );
+        assert!(matches!(first, Ok(None) | Ok(Some(_))));
+        index.append(arts[3..].to_vec(), Vec::new());
+        let table = loop {
+            match advance(
+                &mut work,
+                &index,
+                Instant::now() + Duration::from_millis(20),
+                0,
+                |_| unreachable!("not at once"),
+                move |snap| survey::outlet_table(&snap, None, &opts),
+            ) {
+                Ok(Some(t)) if t.rows.iter().map(|r| r.articles).sum::<usize>() == index.len() => break t,
+                // a result for the articles as they were: what refresh drops
+                Ok(Some(_)) => work = Work::Todo,
+                Ok(None) => {}
+                Err(e) => panic!("{e}"),
+            }
+        };
+        assert_eq!(table, survey::outlet_table(&index, None, &opts));
+        // a small corpus: at once
+        let mut work: Work<OutletTable> = Work::Todo;
+        let t = advance(
+            &mut work,
+            &index,
+            past,
+            100,
+            |ix| survey::outlet_table(ix, None, &opts),
+            |_| unreachable!("not on a worker"),
+        );
+        assert_eq!(t, Ok(Some(table)));
     }
 
     #[test]

@@ -92,11 +92,19 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
         s,
         theme,
     );
+    if let Some(why) = &s.failed {
+        say(frame, inner, &format!(" {why}"), theme.error);
+        return;
+    }
     let Some(table) = s.table.as_ref() else {
         say(
             frame,
             inner,
-            &format!(" computing the outlets of {} articles…", s.scope.ids.len()),
+            &format!(
+                " the outlets of {} articles: {}",
+                s.scope.ids.len(),
+                s.work.describe()
+            ),
             theme.dim,
         );
         return;
@@ -266,7 +274,7 @@ pub fn draw_keyness(frame: &mut Frame, app: &App, s: &KeynessState, theme: &Them
                 app.index.corpus().live_len(),
                 t.elapsed().as_secs_f64()
             ),
-            None => " computing…".to_string(),
+            None => format!(" {}", s.work.describe()),
         };
         say(frame, inner, &text, theme.dim);
         return;
@@ -399,7 +407,12 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
         return;
     }
     let Some(t) = s.timeline.as_ref() else {
-        say(frame, inner, " computing…", theme.dim);
+        say(
+            frame,
+            inner,
+            &format!(" {}", s.waiting(app.index.len())),
+            theme.dim,
+        );
         return;
     };
     let hits = s.hits.as_ref().map_or(0, Vec::len);
