@@ -250,8 +250,8 @@ pub const OUTLET_NAME_WIDTH: u16 = 22;
 pub const OUTLET_COUNT_WIDTH: u16 = 6;
 pub const OUTLET_CELL_WIDTH: u16 = 7;
 /// Lines above the outlets' rows (a header, the selected cell's details,
-/// the column heads) inside the border.
-pub const OUTLET_TOP: u16 = 3;
+/// the column heads on two lines) inside the border.
+pub const OUTLET_TOP: u16 = 4;
 
 /// The outlets view's regions: the rows of outlets, and how many formula
 /// columns fit.
@@ -566,17 +566,28 @@ impl Pane for KeynessState {
                 Outcome::Handled
             }
             Action::Open => match self.current() {
+                // within the filtered articles; a term they never use
+                // (under-used), in the rest
                 Some(term) => {
                     let phrase = Self::phrase(env.index, term);
-                    let title = format!("{} (within {})", term.term, self.scope.describe());
-                    Outcome::Push(Box::new(Screen::Kwic(KwicState::of(
-                        env,
-                        title,
-                        &phrase,
-                        Some(&self.scope.ids),
-                    ))))
+                    let (title, within) = if term.target_docs > 0 {
+                        (
+                            format!("{} (within {})", term.term, self.scope.describe()),
+                            Some(&self.scope.ids[..]),
+                        )
+                    } else {
+                        (
+                            format!(
+                                "{} (in none of {}: everywhere else)",
+                                term.term,
+                                self.scope.describe()
+                            ),
+                            None,
+                        )
+                    };
+                    Outcome::Push(Box::new(Screen::Kwic(KwicState::of(env, title, &phrase, within))))
                 }
-                None => Outcome::Handled,
+                None => Outcome::Say("no term here (Tab: the other side)".into()),
             },
             Action::Timeline => match self.current() {
                 Some(term) => Outcome::Push(Box::new(Screen::Timeline(TimelineState::of_query(

@@ -182,14 +182,17 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             } else {
                 theme.dim
             };
-            let label = fit(&clean(&col.label), usize::from(OUTLET_CELL_WIDTH - 1));
-            buf.set_stringn(
-                x,
-                y,
-                label,
-                usize::from((right - x).min(OUTLET_CELL_WIDTH - 1)),
-                style,
-            );
+            // the label on two lines, cut at a word where it can be
+            let w = usize::from(OUTLET_CELL_WIDTH - 1);
+            let label = clean(&col.label);
+            let lines = textwrap::wrap(&label, textwrap::Options::new(w).break_words(true));
+            let first_line = lines.first().map_or(String::new(), |l| fit(l, w));
+            let rest = lines.get(1..).map_or(String::new(), |l| l.join(" "));
+            let max = usize::from((right - x).min(OUTLET_CELL_WIDTH - 1));
+            buf.set_stringn(x, y, first_line, max, style);
+            if inner.height > 3 {
+                buf.set_stringn(x, y + 1, fit(&rest, w), max, style);
+            }
         }
     }
     // rows
