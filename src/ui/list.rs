@@ -135,7 +135,7 @@ const TITLE_MIN: u16 = 22;
 
 /// Which columns the list shows at a width (inside its border), most
 /// useful first: the title (at least 22 columns), the date, the outlet
-/// (8 to 12 columns), words, phrase families, then a wider outlet (to 18).
+/// (7 to 12 columns), words, phrase families, then a wider outlet (to 18).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
     date: bool,
@@ -157,9 +157,10 @@ impl Columns {
             fits
         }
         let date = take(&mut room, DATE_WIDTH);
-        let mut source = if take(&mut room, 8) { 8 } else { 0 };
+        let mut source = if take(&mut room, 7) { 7 } else { 0 };
         if source > 0 {
             let grow = room.min(4);
+            // (7 + 4: "South China" at 120 columns)
             source += grow;
             room -= grow;
         }
@@ -201,6 +202,9 @@ mod tests {
         );
         let c = Columns::for_width(52);
         assert!(c.date && c.source == 12 && c.families, "{c:?}");
+        // 100 columns: the outlet before the words
+        let c = Columns::for_width(43);
+        assert!(c.date && c.source == 7 && !c.words, "{c:?}");
         // the columns never take the title's room
         for inner in 0..200u16 {
             let c = Columns::for_width(inner);
