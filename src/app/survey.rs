@@ -109,7 +109,7 @@ impl WordCounts {
 /// Corpora up to this size are surveyed within one tick (10,000 articles:
 /// 3 to 10 ms); bigger ones on a worker thread, from a snapshot copied a
 /// slice at a time, so no event waits for them.
-pub const SURVEY_AT_ONCE: usize = 20_000;
+pub const SURVEY_AT_ONCE: usize = 10_000;
 
 /// A survey under way.
 #[derive(Debug, Default)]
