@@ -476,3 +476,34 @@ fn on_a_worker_thread_the_views_show_the_same_results() {
         worker.key(KeyCode::Esc);
     }
 }
+
+#[test]
+fn the_views_draw_at_any_size_without_panicking() {
+    for key in ['O', 'K', 'T'] {
+        let mut h = Harness::with_index(two_outlets(), 120, 30);
+        h.key(KeyCode::Char('/'))
+            .type_str("source:xinhua")
+            .key(KeyCode::Enter);
+        h.key(KeyCode::Char(key));
+        h.screen();
+        for (w, ht) in [
+            (30, 8),
+            (31, 9),
+            (40, 10),
+            (60, 12),
+            (80, 24),
+            (99, 20),
+            (100, 6),
+            (200, 60),
+        ] {
+            h.resize(w, ht);
+            let s = h.screen();
+            assert_eq!(s.lines().count(), usize::from(ht), "{key} {w}x{ht}");
+            // keys still act on the view
+            h.key(KeyCode::Char('j'))
+                .key(KeyCode::Char('l'))
+                .key(KeyCode::Char('v'));
+            h.screen();
+        }
+    }
+}
