@@ -146,7 +146,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("snapshot_copy_one_slice", |b| {
         b.iter(|| {
             let mut b = SnapshotBuilder::new(&index);
-            // a deadline already past: one slice (2,048 articles)
+            // a deadline already past: one slice (512 articles)
             black_box(b.step(&index, Instant::now()))
         })
     });

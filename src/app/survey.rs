@@ -168,8 +168,12 @@ fn advance<T: Send + 'static>(
         }
     }
     if let Work::Running(job) = work {
-        // wait for it within the slice (the loop would only come back)
-        match job.poll(deadline.saturating_duration_since(Instant::now())) {
+        // wait a little for it (the loop would only come back), never the
+        // whole slice: a key pressed meanwhile waits for this
+        let wait = deadline
+            .saturating_duration_since(Instant::now())
+            .min(Duration::from_millis(3));
+        match job.poll(wait) {
             Poll::Ready(t) => {
                 *work = Work::Todo;
                 return Ok(Some(t));
@@ -618,7 +622,10 @@ impl Pane for KeynessState {
                     Job::spawn(move || Arc::new(Terms::from_bodies(&bodies)))
                 });
                 self.counting_since = Some(job.started);
-                match job.poll(deadline.saturating_duration_since(Instant::now())) {
+                let wait = deadline
+                    .saturating_duration_since(Instant::now())
+                    .min(Duration::from_millis(3));
+                match job.poll(wait) {
                     Poll::Ready(t) => {
                         self.job = None;
                         if !t.matches(index) {
@@ -784,7 +791,7 @@ impl Pane for TimelineState {
             };
             let n = index.len();
             while *done < n {
-                let end = (*done + 1024).min(n);
+                let end = (*done + 256).min(n);
                 let ids: Vec<ArticleId> = (*done as ArticleId..end as ArticleId).collect();
                 hits.extend(m.eval_slice(index, &ids).iter().map(|h| h.id));
                 *done = end;

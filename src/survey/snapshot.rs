@@ -12,7 +12,9 @@ use crate::index::Index;
 use crate::store::{ArticleId, Date, UNDATED};
 
 /// Articles copied between two looks at the clock.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 512;
+/// Mined phrases' articles copied between two looks at the clock.
+const DOCS_CHUNK: usize = 50_000;
 
 /// What the surveys read, owned.
 #[derive(Debug, Clone, Default)]
@@ -96,10 +98,14 @@ impl SnapshotBuilder {
                 self.articles = end;
             } else if self.mined < index.mined().len() {
                 let all = index.mined();
-                // phrases with many articles cost more: a few at a time
-                let end = (self.mined + 64).min(all.len());
-                self.snap.mined.extend_from_slice(&all[self.mined..end]);
-                self.mined = end;
+                // phrases with many articles cost more: up to so many articles
+                let mut docs = 0;
+                while self.mined < all.len() && docs < DOCS_CHUNK {
+                    let m = &all[self.mined];
+                    docs += m.docs.len() + 1;
+                    self.snap.mined.push(m.clone());
+                    self.mined += 1;
+                }
             } else {
                 return Some(std::mem::take(&mut self.snap));
             }
