@@ -4,6 +4,9 @@
 //! family's timeline; also the per-article word counts keyness reads (made
 //! once per corpus) and reading metadata (dates, outlets) as articles load.
 //!
+//! The `tui` group: ordering the article list (`o`) and copying the
+//! snapshot a big corpus's view is computed from on a worker thread.
+//!
 //! `cargo bench --bench survey` (`SURVEY_N=100000` for another size)
 
 #[path = "support/synth.rs"]
@@ -14,10 +17,12 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use readout::analysis::phrases::MineOptions;
+use readout::app::{SortOrder, sort_hits};
 use readout::facts::Analyzer;
 use readout::index::Index;
-use readout::query::{Matcher, parse};
+use readout::query::{Hit, Matcher, parse};
 use readout::store::{Article, ArticleId, Corpus, Date};
+use readout::survey::SnapshotBuilder;
 use readout::survey::{self, KeynessOptions, OutletOptions, Reference, Terms, TimelineOptions};
 
 fn size() -> usize {
@@ -106,6 +111,48 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("word_counts_build", |b| {
         b.iter(|| black_box(Terms::build(&index)))
+    });
+    g.finish();
+
+    // the TUI's views: the article list's orders (`o`), and the snapshot a
+    // big corpus's survey is copied into (a slice per frame) for the worker
+    let mut g = c.benchmark_group("tui");
+    g.sample_size(10);
+    let all: Vec<Hit> = (0..index.len() as ArticleId)
+        .map(|id| Hit { id, score: 0 })
+        .collect();
+    for (name, order) in [
+        ("list_order_date", SortOrder::Date),
+        ("list_order_outlet", SortOrder::Outlet),
+        ("list_order_words", SortOrder::Words),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut hits = all.clone();
+                sort_hits(&mut hits, order, &index);
+                black_box(hits)
+            })
+        });
+    }
+    let copy = || {
+        let mut b = SnapshotBuilder::new(&index);
+        loop {
+            if let Some(s) = b.step(&index, Instant::now() + std::time::Duration::from_secs(60)) {
+                break s;
+            }
+        }
+    };
+    g.bench_function("snapshot_copy_all", |b| b.iter(|| black_box(copy())));
+    g.bench_function("snapshot_copy_one_slice", |b| {
+        b.iter(|| {
+            let mut b = SnapshotBuilder::new(&index);
+            // a deadline already past: one slice (512 articles)
+            black_box(b.step(&index, Instant::now()))
+        })
+    });
+    let snap = copy();
+    g.bench_function("outlets_table_on_snapshot", |b| {
+        b.iter(|| black_box(survey::outlet_table(&snap, None, &OutletOptions::default())))
     });
     g.finish();
 

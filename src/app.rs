@@ -40,6 +40,9 @@ mod stories;
 mod tags;
 mod takeout;
 mod update;
+// issue 14: list order and split, the outlet and period views
+mod sort;
+mod survey;
 
 pub use action::{Action, InputEdit};
 pub use cursor::Cursor;
@@ -62,3 +65,10 @@ pub use state::{App, Focus, Overlay, Progress};
 pub use stories::{StoriesState, StoryState, StoryWork};
 pub use tags::{TagRow, TagRowKind, TagsState};
 pub use takeout::{ExportPrompt, Handoff, Stage, article_text, human_bytes};
+// issue 14
+pub use sort::{SPLIT_MAX, SPLIT_MIN, SortOrder, sort_hits, split_step};
+pub use survey::{
+    KeynessState, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletsState, SURVEY_AT_ONCE,
+    Scope, Side as KeynessSide, TimelineState, WordCounts, Work, heat_bucket, keyness_areas, keyness_rows,
+    outlet_rows,
+};

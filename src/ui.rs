@@ -16,6 +16,8 @@ mod status;
 mod stories;
 pub mod theme;
 mod width;
+// issue 14: the outlet and period views
+mod survey;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -56,6 +58,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Tags(t) => annotations::draw_tags(frame, app, t, theme),
         Screen::Stories(s) => stories::draw_stories(frame, app, s, theme),
         Screen::Story(s) => stories::draw_story(frame, app, s, theme),
+        Screen::Outlets(s) => survey::draw_outlets(frame, app, s, theme),
+        Screen::Keyness(s) => survey::draw_keyness(frame, app, s, theme),
+        Screen::Timeline(s) => survey::draw_timeline(frame, app, s, theme),
     }
     if let Some(input) = areas.input {
         status::draw_input(frame, input, app, theme);

@@ -103,6 +103,22 @@ pub enum Action {
     /// Compare view: the text, or each side's speakers and formulas.
     ToggleSides,
 
+    // --- issue 14: list order and split, the outlet and period views ---
+    /// Next order of the article list (score, date, outlet, words).
+    CycleSort,
+    /// Give the article list more / less of the screen.
+    WidenList,
+    NarrowList,
+    /// Open the outlets × formulas view, the keyness view, the timeline.
+    Outlets,
+    Keyness,
+    Timeline,
+    /// Move the cursor a column left / right (the outlets view).
+    Left,
+    Right,
+    /// Show numbers in the heat map / raw counts in the timeline, or not.
+    ToggleNumbers,
+    // --- end issue 14 ---
     /// The terminal has this size now.
     #[serde(skip)]
     Resize(u16, u16),

@@ -41,11 +41,15 @@ pub enum Context {
     /// The stories view and one story's articles (issue 15).
     Stories,
     Story,
+    // issue 14: the outlet and period views
+    Outlets,
+    Keyness,
+    Timeline,
 }
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 21] = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -64,6 +68,9 @@ impl Context {
         Context::Prompt,
         Context::Stories,
         Context::Story,
+        Context::Outlets,
+        Context::Keyness,
+        Context::Timeline,
     ];
 
     pub fn title(self) -> &'static str {
@@ -88,6 +95,9 @@ impl Context {
             }
             Context::Stories => "Stories view (/ narrows by label and outlets)",
             Context::Story => "A story's articles",
+            Context::Outlets => "Outlets view (outlets × formulas over the filtered articles)",
+            Context::Keyness => "Keyness view (the filtered articles against the rest)",
+            Context::Timeline => "Timeline view",
         }
     }
 }

@@ -25,6 +25,19 @@ pub fn too_small(width: u16, height: u16) -> bool {
 }
 
 pub fn areas(size: Rect, input_open: bool) -> Areas {
+    areas_split(size, input_open, None)
+}
+
+/// The list's share of the screen in percent when the user never moved the
+/// split (`<` / `>`): of the width side by side, of the height stacked.
+pub fn default_split(size: Rect) -> u16 {
+    if size.width >= SIDE_BY_SIDE_WIDTH { 45 } else { 40 }
+}
+
+/// [`areas`] with the list taking `share` percent of the width (side by
+/// side) or height (stacked); None: the default proportions. Both panes
+/// keep a usable minimum whatever the share.
+pub fn areas_split(size: Rect, input_open: bool, share: Option<u16>) -> Areas {
     if too_small(size.width, size.height) {
         return Areas {
             too_small: true,
@@ -49,11 +62,21 @@ pub fn areas(size: Rect, input_open: bool) -> Areas {
         height: main_h,
         ..size
     };
-    let (list, reader) = if size.width >= SIDE_BY_SIDE_WIDTH {
-        split(main, (main.width * 9 / 20).clamp(40, 80), true)
-    } else {
-        split(main, (main.height * 2 / 5).max(4), false)
+    let side_by_side = size.width >= SIDE_BY_SIDE_WIDTH;
+    let first = match (share, side_by_side) {
+        (None, true) => (main.width * 9 / 20).clamp(40, 80),
+        (None, false) => (main.height * 2 / 5).max(4),
+        // at least 24 columns each; at least 4 rows for the list, 3 for the reader
+        (Some(pct), true) => {
+            let w = (u32::from(main.width) * u32::from(pct) / 100) as u16;
+            w.clamp(24, main.width.saturating_sub(24).max(24))
+        }
+        (Some(pct), false) => {
+            let h = (u32::from(main.height) * u32::from(pct) / 100) as u16;
+            h.clamp(4, main.height.saturating_sub(3).max(4))
+        }
     };
+    let (list, reader) = split(main, first, side_by_side);
     Areas {
         list,
         reader,
@@ -147,6 +170,30 @@ mod tests {
         assert!(areas(Rect::new(0, 0, 1, 1), false).too_small);
         assert!(areas(Rect::new(0, 0, 29, 40), false).too_small);
         assert!(!areas(Rect::new(0, 0, 30, 8), true).too_small);
+    }
+
+    #[test]
+    fn a_moved_split_keeps_both_panes_usable() {
+        let size = Rect::new(0, 0, 120, 40);
+        let a = areas_split(size, false, Some(60));
+        assert_eq!((a.list.width, a.reader.width), (72, 48));
+        let a = areas_split(size, false, Some(100));
+        assert_eq!(a.reader.width, 24);
+        let a = areas_split(size, false, Some(0));
+        assert_eq!(a.list.width, 24);
+        // stacked: rows
+        let size = Rect::new(0, 0, 80, 30);
+        let a = areas_split(size, false, Some(70));
+        assert_eq!((a.list.height, a.reader.height), (20, 9));
+        let a = areas_split(size, false, Some(100));
+        assert_eq!(a.reader.height, 3);
+        // the smallest terminal: nothing overflows
+        for share in [0, 50, 100] {
+            let a = areas_split(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT), true, Some(share));
+            assert!(a.list.width <= MIN_WIDTH && a.reader.width <= MIN_WIDTH);
+            assert!(a.list.height + a.reader.height <= MIN_HEIGHT - 2, "{a:?}");
+        }
+        assert_eq!(areas_split(size, false, None), areas(size, false));
     }
 
     #[test]

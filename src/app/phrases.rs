@@ -7,8 +7,9 @@ use super::narrowing::{KEY_SLICE, article_label, make_labels};
 use super::picker::{Line, Picker};
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, App, Context, Keys};
-use crate::concordance::{self, Occurrences, PhraseRow, Timeline};
+use crate::concordance::{self, Occurrences, PhraseRef, PhraseRow, Timeline};
 use crate::index::Index;
+use crate::store::ArticleId;
 
 /// Concordance lines made between two looks at the clock while narrowing.
 const LABEL_CHUNK: usize = 128;
@@ -129,6 +130,14 @@ impl Pane for PhrasesState {
                 mined: current.and_then(|row| row.mined),
                 hide: action == Action::HidePhrase,
             },
+            // issue 14: the phrase's timeline
+            Action::Timeline => match current {
+                Some(row) => Outcome::Push(Box::new(Screen::Timeline(super::TimelineState::of_query(
+                    row.text.clone(),
+                    row.phrase.query(env.index),
+                )))),
+                None => Outcome::Handled,
+            },
             Action::Back => Outcome::Pop,
             _ => Outcome::Ignored,
         }
@@ -167,12 +176,18 @@ impl KwicState {
     /// The concordance of a phrase: a small search ends here, a big one goes
     /// on between frames.
     pub fn new(env: &Env, row: &PhraseRow) -> KwicState {
+        KwicState::of(env, row.text.clone(), &row.phrase, row.docs(env.index))
+    }
+
+    /// The concordance of `phrase` within these articles (ascending ids;
+    /// None: wherever it is).
+    pub fn of(env: &Env, title: String, phrase: &PhraseRef, within: Option<&[ArticleId]>) -> KwicState {
         let context = usize::from(env.size.0.saturating_sub(24) / 2).clamp(10, 80);
-        let mut occ = Occurrences::start(env.index, &row.phrase, row.docs(env.index));
+        let mut occ = Occurrences::start(env.index, phrase, within);
         occ.step(env.index, std::time::Duration::from_millis(8));
         let picker = Picker::new(occ.len());
         KwicState {
-            title: row.text.clone(),
+            title,
             occ,
             labels: Vec::new(),
             picker,

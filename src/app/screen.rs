@@ -38,6 +38,10 @@ pub enum Screen {
     /// The stories view and one story's articles (issue 15).
     Stories(super::StoriesState),
     Story(super::StoryState),
+    // issue 14: the outlet and period views
+    Outlets(super::OutletsState),
+    Keyness(super::KeynessState),
+    Timeline(super::TimelineState),
 }
 
 impl Screen {
@@ -54,6 +58,9 @@ impl Screen {
             Screen::Tags(s) => s,
             Screen::Stories(s) => s,
             Screen::Story(s) => s,
+            Screen::Outlets(s) => s,
+            Screen::Keyness(s) => s,
+            Screen::Timeline(s) => s,
         })
     }
 
@@ -69,6 +76,9 @@ impl Screen {
             Screen::Tags(s) => s,
             Screen::Stories(s) => s,
             Screen::Story(s) => s,
+            Screen::Outlets(s) => s,
+            Screen::Keyness(s) => s,
+            Screen::Timeline(s) => s,
         })
     }
 }

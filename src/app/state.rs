@@ -99,6 +99,19 @@ pub struct App {
     /// The story index and the stories and similar lists being made off
     /// the UI thread (issue 15).
     pub story_work: super::StoryWork,
+    // --- issue 14 ---
+    /// The article list's order (`o`).
+    pub sort: super::SortOrder,
+    /// The list's share of the screen in percent once moved with `<` / `>`
+    /// (None: the default proportions), kept for the session.
+    pub list_split: Option<u16>,
+    /// The per-article word counts keyness reads: made once per corpus, on
+    /// a worker thread, shared with the keyness views.
+    pub survey_words: super::WordCounts,
+    /// Corpora bigger than this are surveyed on a worker thread (the
+    /// outlets, keyness and timeline views).
+    pub survey_at_once: usize,
+    // --- end issue 14 ---
 }
 
 impl App {
@@ -136,6 +149,10 @@ impl App {
             annotations: super::Annotations::default(),
             prompt: None,
             story_work: super::StoryWork::default(),
+            sort: super::SortOrder::default(),
+            list_split: None,
+            survey_words: super::WordCounts::default(),
+            survey_at_once: super::SURVEY_AT_ONCE,
         };
         app.filter.clear(&app.index);
         app.sync_reader();
@@ -202,7 +219,11 @@ impl App {
 
     /// The screen regions for the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.input_open)
+        layout::areas_split(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.input_open,
+            self.list_split,
+        )
     }
 
     /// Visible rows of the article list.

@@ -357,6 +357,14 @@ impl App {
                     .into(),
                 );
             }
+            // issue 14: list order and split, the outlet and period views
+            Action::CycleSort
+            | Action::WidenList
+            | Action::NarrowList
+            | Action::Outlets
+            | Action::Keyness
+            | Action::Timeline => self.update_survey(action),
+            Action::Left | Action::Right | Action::ToggleNumbers => {}
             Action::ToggleLock
             | Action::NextPassage
             | Action::PrevPassage
@@ -454,6 +462,8 @@ impl App {
     /// (the first row when it is gone), and shows it. Every change of the
     /// list (filtering, loading, live reload) keeps the selection this way.
     pub(super) fn reselect(&mut self, keep: Option<ArticleId>) {
+        // the list's order (`o`) applies to every change of the list here
+        super::sort_hits(&mut self.filter.hits, self.sort, &self.index);
         let row = keep
             .and_then(|id| self.filter.hits.iter().position(|h| h.id == id))
             .unwrap_or(0);
@@ -627,7 +637,7 @@ impl App {
         out
     }
 
-    fn after_resize(&mut self) {
+    pub(super) fn after_resize(&mut self) {
         let (h, width) = self.reader_size();
         if let Some(id) = self.reader.article
             && let Some(article) = self.index.article(id)

@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
+use super::SurveyData;
 use super::terms::Terms;
-use crate::index::Index;
 use crate::store::ArticleId;
 
 /// What a key term is.
@@ -128,7 +128,7 @@ pub fn log_ratio(a: f64, n1: f64, b: f64, n2: f64) -> f64 {
 /// (made by [`Terms::build`] for this index); the phrase families and mined
 /// phrases from the index.
 pub fn keyness(
-    index: &Index,
+    index: &impl SurveyData,
     terms: &Terms,
     target: &[ArticleId],
     reference: Reference<'_>,
@@ -283,6 +283,7 @@ pub fn keyness(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Index;
     use crate::store::{Article, Corpus};
 
     #[test]

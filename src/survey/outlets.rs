@@ -4,8 +4,8 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
+use super::SurveyData;
 use super::UNKNOWN_OUTLET;
-use crate::index::Index;
 use crate::store::ArticleId;
 
 /// A column: a phrase family or a mined phrase.
@@ -81,7 +81,7 @@ impl Default for OutletOptions {
 
 /// The table over `ids` (the live articles when None). Families no counted
 /// article uses are left out.
-pub fn outlet_table(index: &Index, ids: Option<&[ArticleId]>, opts: &OutletOptions) -> OutletTable {
+pub fn outlet_table(index: &impl SurveyData, ids: Option<&[ArticleId]>, opts: &OutletOptions) -> OutletTable {
     let all: Vec<ArticleId>;
     let ids = match ids {
         Some(ids) => ids,
@@ -99,13 +99,13 @@ pub fn outlet_table(index: &Index, ids: Option<&[ArticleId]>, opts: &OutletOptio
     let mut by_name: HashMap<&str, u32> = HashMap::new();
     let mut counted = vec![false; n];
     for &id in ids {
-        let (Some(a), true) = (index.article(id), index.is_live(id)) else {
+        if (id as usize) >= n || !index.is_live(id) {
             continue;
-        };
+        }
         if std::mem::replace(&mut counted[id as usize], true) {
             continue;
         }
-        let name = a.meta.source.as_deref().unwrap_or(UNKNOWN_OUTLET);
+        let name = index.source(id).unwrap_or(UNKNOWN_OUTLET);
         let o = *by_name.entry(name).or_insert_with(|| {
             names.push(name.to_string());
             names.len() as u32 - 1
@@ -203,6 +203,7 @@ pub fn outlet_table(index: &Index, ids: Option<&[ArticleId]>, opts: &OutletOptio
 mod tests {
     use super::*;
     use crate::analysis::phrases::MineOptions;
+    use crate::index::Index;
     use crate::store::{Article, Corpus, Meta};
 
     fn art(source: Option<&str>, body: &str) -> Article {

@@ -41,7 +41,25 @@ fn keep(word: &str) -> bool {
 impl Terms {
     /// Counts the words of every article of `index` (a removed one has none).
     pub fn build(index: &Index) -> Terms {
-        let n = index.len();
+        Terms::from_bodies(&Terms::bodies(index))
+    }
+
+    /// Every article's text by id (None: removed), shared, not copied: what
+    /// [`Terms::from_bodies`] reads, so the counting can go to another thread.
+    pub fn bodies(index: &Index) -> Vec<Option<std::sync::Arc<str>>> {
+        (0..index.len() as ArticleId)
+            .map(|id| {
+                index
+                    .article(id)
+                    .filter(|_| index.is_live(id))
+                    .map(|a| a.body.clone())
+            })
+            .collect()
+    }
+
+    /// Counts the words of these texts (by article id; None: a removed article).
+    pub fn from_bodies(bodies: &[Option<std::sync::Arc<str>>]) -> Terms {
+        let n = bodies.len();
         // per chunk: a local vocabulary and each article's (local id, count);
         // every word is looked up once (stopwords too: whether a word is kept
         // is decided once per chunk), counts go to a dense array
@@ -59,10 +77,8 @@ impl Terms {
                 let mut lower = String::new();
                 for &id in ids {
                     let mut total = 0u32;
-                    if index.is_live(id as ArticleId)
-                        && let Some(a) = index.article(id as ArticleId)
-                    {
-                        for w in words(&a.body) {
+                    if let Some(body) = &bodies[id] {
+                        for w in words(body) {
                             total += 1;
                             let norm: &str = if w.text.bytes().all(|b| b.is_ascii_lowercase()) {
                                 w.text
@@ -148,7 +164,7 @@ impl Terms {
             }
             t.totals.extend(totals);
         }
-        t.live = (0..n as ArticleId).map(|id| index.is_live(id)).collect();
+        t.live = bodies.iter().map(Option::is_some).collect();
         let every: Vec<ArticleId> = (0..n as ArticleId).collect();
         t.all = t.sums(&every);
         t
@@ -156,7 +172,7 @@ impl Terms {
 
     /// True when these counts were made from `index` as it is now (the same
     /// articles, the same ones live).
-    pub fn matches(&self, index: &Index) -> bool {
+    pub fn matches(&self, index: &impl super::SurveyData) -> bool {
         self.live.len() == index.len()
             && self
                 .live

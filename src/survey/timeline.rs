@@ -5,8 +5,8 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
+use super::SurveyData;
 use super::UNKNOWN_OUTLET;
-use crate::index::Index;
 use crate::store::{ArticleId, Date};
 
 /// The length of a period.
@@ -111,7 +111,7 @@ pub struct TimelineOptions {
 const MAX_PERIODS: i64 = 2000;
 
 /// The timeline of `hits` (article ids, e.g. a query's) against all live articles.
-pub fn timeline(index: &Index, hits: &[ArticleId], opts: &TimelineOptions) -> Timeline {
+pub fn timeline(index: &impl SurveyData, hits: &[ArticleId], opts: &TimelineOptions) -> Timeline {
     let dated: Vec<(ArticleId, Date)> = hits
         .iter()
         .filter(|&&id| index.is_live(id))
@@ -159,12 +159,7 @@ pub fn timeline(index: &Index, hits: &[ArticleId], opts: &TimelineOptions) -> Ti
     let last = last.min(first + MAX_PERIODS - 1);
     let len = (last - first + 1) as usize;
     let slot = |p: i64| (p >= first && p <= last).then(|| (p - first) as usize);
-    let outlet = |id: ArticleId| {
-        index
-            .article(id)
-            .and_then(|a| a.meta.source.as_deref())
-            .unwrap_or(UNKNOWN_OUTLET)
-    };
+    let outlet = |id: ArticleId| index.source(id).unwrap_or(UNKNOWN_OUTLET);
     // leading outlets by hits
     let mut hit_counts: HashMap<&str, u32> = HashMap::new();
     for &(id, _) in &placed {
@@ -216,6 +211,7 @@ pub fn timeline(index: &Index, hits: &[ArticleId], opts: &TimelineOptions) -> Ti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Index;
     use crate::store::{Article, Corpus, Meta};
 
     fn art(source: &str, date: &str) -> Article {

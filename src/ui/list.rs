@@ -13,10 +13,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List && app.overlay.is_none();
     let total = app.index.corpus().live_len();
     let shown = app.filter.hits.len();
+    let order = app.sort.label(app.filter.is_active());
     let title = if app.filter.is_active() {
-        format!(" Articles {shown}/{total} ")
+        format!(" Articles {shown}/{total} · {order} ")
     } else {
-        format!(" Articles {total} ")
+        format!(" Articles {total} · {order} ")
     };
     let block = Block::bordered()
         .title(Line::styled(title, theme.title))
@@ -27,9 +28,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         });
     let rows_area = layout::list_rows(area);
     let height = usize::from(rows_area.height);
-    let inner_w = layout::inner(area).width;
-    let wide = inner_w >= 70;
-    let show_words = inner_w >= 44;
+    // star, tags and note before the title (with a state store)
+    let markers = if app.annotations.is_open() {
+        super::annotations::MARKERS
+    } else {
+        0
+    };
+    let cols = Columns::for_width(layout::inner(area).width.saturating_sub(markers));
     let rows: Vec<Row> = app.filter.hits[app.list.window(shown, height)]
         .iter()
         .filter_map(|hit| app.index.article(hit.id))
@@ -63,11 +68,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ratatui::widgets::Cell::from(mark),
                 ratatui::widgets::Cell::from(title),
             ];
-            cells.push(Line::styled(a.meta.source.clone().unwrap_or_default(), theme.dim).into());
-            if wide {
-                cells.push(Line::styled(a.meta.date.clone().unwrap_or_default(), theme.dim).into());
+            if cols.date {
+                // the parsed date (a date that does not parse shows none)
+                let date = a.date.map(|d| d.to_string()).unwrap_or_default();
+                cells.push(Line::styled(date, theme.dim).into());
             }
-            if show_words {
+            if cols.source > 0 {
+                cells.push(Line::styled(a.meta.source.clone().unwrap_or_default(), theme.dim).into());
+            }
+            if cols.words {
                 let words = if a.words >= 1_000_000 {
                     format!("{:.1}M", a.words as f64 / 1e6)
                 } else if a.words >= 100_000 {
@@ -77,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 };
                 cells.push(Line::styled(words, theme.dim).right_aligned().into());
             }
-            if show_words {
+            if cols.families {
                 let fams = app.index.families_of(a.id);
                 let cell = match fams.first() {
                     Some(&f) => Line::styled(fams.len().to_string(), theme.family(f)).right_aligned(),
@@ -88,25 +97,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::new(cells)
         })
         .collect();
-    let src_w = if wide { 18 } else { 13 };
-    let markers = if app.annotations.is_open() {
-        super::annotations::MARKERS
-    } else {
-        0
-    };
-    let mut widths = vec![
-        Constraint::Length(1 + markers),
-        Constraint::Fill(1),
-        Constraint::Length(src_w),
-    ];
-    let mut header = vec!["", "Title", "Source"];
-    if wide {
-        widths.push(Constraint::Length(10));
+    let mut widths = vec![Constraint::Length(1 + markers), Constraint::Fill(1)];
+    let mut header = vec!["", "Title"];
+    if cols.date {
+        widths.push(Constraint::Length(DATE_WIDTH));
         header.push("Date");
     }
-    if show_words {
+    if cols.source > 0 {
+        widths.push(Constraint::Length(cols.source));
+        header.push("Source");
+    }
+    if cols.words {
         widths.push(Constraint::Length(6));
         header.push(" Words");
+    }
+    if cols.families {
         // how many phrase families each article contains
         widths.push(Constraint::Length(3));
         header.push(" Ph");
@@ -133,6 +138,106 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 height: 1,
                 ..rows_area
             },
+        );
+    }
+}
+
+/// Columns of a date ("2023-03-05").
+const DATE_WIDTH: u16 = 10;
+/// The title keeps at least this many columns.
+const TITLE_MIN: u16 = 22;
+
+/// Which columns the list shows at a width (inside its border), most
+/// useful first: the title (at least 22 columns), the date, the outlet
+/// (7 to 12 columns), words, phrase families, then a wider outlet (to 18).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    date: bool,
+    /// The outlet's width (0: not shown).
+    source: u16,
+    words: bool,
+    families: bool,
+}
+
+impl Columns {
+    fn for_width(inner: u16) -> Columns {
+        // the mark and a space before the title
+        let mut room = inner.saturating_sub(2 + TITLE_MIN);
+        fn take(room: &mut u16, w: u16) -> bool {
+            let fits = *room > w;
+            if fits {
+                *room -= w + 1;
+            }
+            fits
+        }
+        let date = take(&mut room, DATE_WIDTH);
+        let mut source = if take(&mut room, 7) { 7 } else { 0 };
+        if source > 0 {
+            let grow = room.min(4);
+            // (7 + 4: "South China" at 120 columns)
+            source += grow;
+            room -= grow;
+        }
+        let words = take(&mut room, 6);
+        let families = take(&mut room, 3);
+        if source > 0 {
+            source += room.min(18 - source);
+        }
+        Columns {
+            date,
+            source,
+            words,
+            families,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_stays_at_common_widths() {
+        // 80 columns stack the panes (78 inside); 100 and 120 put the list
+        // beside the reader (43 and 52 inside); a moved split narrower still
+        for inner in [78, 52, 43, 36] {
+            let c = Columns::for_width(inner);
+            assert!(c.date, "{inner}: {c:?}");
+        }
+        let c = Columns::for_width(78);
+        assert_eq!(
+            c,
+            Columns {
+                date: true,
+                source: 18,
+                words: true,
+                families: true
+            }
+        );
+        let c = Columns::for_width(52);
+        assert!(c.date && c.source == 12 && c.families, "{c:?}");
+        // 100 columns: the outlet before the words
+        let c = Columns::for_width(43);
+        assert!(c.date && c.source == 7 && !c.words, "{c:?}");
+        // the columns never take the title's room
+        for inner in 0..200u16 {
+            let c = Columns::for_width(inner);
+            let used = 2
+                + if c.date { DATE_WIDTH + 1 } else { 0 }
+                + if c.source > 0 { c.source + 1 } else { 0 }
+                + if c.words { 7 } else { 0 }
+                + if c.families { 4 } else { 0 };
+            assert!(used + TITLE_MIN <= inner.max(2 + TITLE_MIN), "{inner}: {c:?}");
+        }
+        // very narrow: the title alone
+        assert_eq!(
+            Columns::for_width(26),
+            Columns {
+                date: false,
+                source: 0,
+                words: false,
+                families: false
+            }
         );
     }
 }

@@ -262,6 +262,57 @@ impl Theme {
             HlKind::Diff => self.diff,
         }
     }
+
+    // --- issue 14: the outlets heat map and the timeline's lines ---
+
+    /// A heat-map cell of bucket 0 (none) to 4 (half or more of the
+    /// outlet's articles; see `app::heat_bucket`). Without colour the cell's
+    /// shade character carries the bucket.
+    pub fn heat(&self, bucket: u8) -> Style {
+        const HEAT: [Color; 5] = [
+            Color::Reset,
+            Color::Rgb(40, 60, 90),
+            Color::Rgb(40, 110, 140),
+            Color::Rgb(200, 140, 40),
+            Color::Rgb(220, 70, 50),
+        ];
+        if !self.color {
+            return Style::new();
+        }
+        match bucket {
+            0 => self.dim,
+            b => Style::new().fg(HEAT[usize::from(b.min(4))]).bg(Color::Reset),
+        }
+    }
+
+    /// A heat-map cell showing its number: the bucket's colour behind it.
+    pub fn heat_number(&self, bucket: u8) -> Style {
+        if !self.color || bucket == 0 {
+            return self.heat(bucket);
+        }
+        let fg = self.heat(bucket).fg.unwrap_or(Color::Reset);
+        Style::new().bg(fg).fg(Color::Black)
+    }
+
+    /// The style of the timeline's `n`th line (0: every outlet together).
+    pub fn series(&self, n: usize) -> Style {
+        const LINES: [Color; 6] = [
+            Color::White,
+            Color::LightCyan,
+            Color::LightYellow,
+            Color::LightGreen,
+            Color::LightMagenta,
+            Color::LightRed,
+        ];
+        if !self.color {
+            return if n == 0 {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+        }
+        Style::new().fg(LINES[n % LINES.len()])
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,231 @@
+//! The article list's order (the `o` key cycles it) and the list/reader
+//! split (`<` and `>`): pure functions the one update path calls.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use crate::index::Index;
+use crate::query::Hit;
+use crate::store::UNDATED;
+
+/// How the article list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// The filter's match score, best first; without a filter (every score
+    /// equal) the order the articles were loaded in.
+    #[default]
+    Score,
+    /// Newest first; undated articles last.
+    Date,
+    /// By outlet A to Z (unknown last), newest first within one.
+    Outlet,
+    /// Longest first.
+    Words,
+}
+
+impl SortOrder {
+    /// The order after this one (`o`).
+    pub fn next(self) -> SortOrder {
+        match self {
+            SortOrder::Score => SortOrder::Date,
+            SortOrder::Date => SortOrder::Outlet,
+            SortOrder::Outlet => SortOrder::Words,
+            SortOrder::Words => SortOrder::Score,
+        }
+    }
+
+    /// How the list's title names it.
+    pub fn label(self, filtered: bool) -> &'static str {
+        match self {
+            SortOrder::Score if filtered => "by score",
+            SortOrder::Score => "as loaded",
+            SortOrder::Date => "by date",
+            SortOrder::Outlet => "by outlet",
+            SortOrder::Words => "by words",
+        }
+    }
+}
+
+/// Puts `hits` in `order`. Ties (and the score order) fall back to the
+/// filter's own order: score, then article id (the load order).
+pub fn sort_hits(hits: &mut [Hit], order: SortOrder, index: &Index) {
+    let by_score = |h: &Hit| (Reverse(h.score), h.id);
+    match order {
+        SortOrder::Score => {
+            if !hits.is_sorted_by_key(by_score) {
+                hits.sort_unstable_by_key(by_score);
+            }
+        }
+        SortOrder::Date => {
+            let keys = index.date_keys();
+            // undated (UNDATED is the largest key) after every dated one
+            let key = |h: &Hit| {
+                let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);
+                (k == UNDATED, Reverse(k), Reverse(h.score), h.id)
+            };
+            hits.sort_unstable_by_key(key);
+        }
+        SortOrder::Outlet => {
+            // each outlet's rank among the distinct names (sorting 100,000
+            // names would take 0.4 s); each article's name looked up once
+            type Fast = foldhash::fast::RandomState;
+            let sources: Vec<Option<&str>> = hits
+                .iter()
+                .map(|h| index.article(h.id).and_then(|a| a.meta.source.as_deref()))
+                .collect();
+            let mut distinct: HashMap<&str, usize, Fast> = HashMap::default();
+            for s in sources.iter().flatten() {
+                distinct.entry(s).or_default();
+            }
+            let mut names: Vec<&str> = distinct.keys().copied().collect();
+            names.sort_unstable_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b)));
+            for (i, n) in names.iter().enumerate() {
+                distinct.insert(n, i);
+            }
+            let keys = index.date_keys();
+            // (outlet rank, undated, newest first, id)
+            type Key = (usize, bool, Reverse<u32>, u32);
+            let mut keyed: Vec<(Key, Hit)> = hits
+                .iter()
+                .zip(&sources)
+                .map(|(h, s)| {
+                    let rank = s.and_then(|s| distinct.get(s).copied()).unwrap_or(usize::MAX);
+                    let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);
+                    ((rank, k == UNDATED, Reverse(k), h.id), *h)
+                })
+                .collect();
+            keyed.sort_unstable_by_key(|(k, _)| *k);
+            for (slot, (_, h)) in hits.iter_mut().zip(keyed) {
+                *slot = h;
+            }
+        }
+        SortOrder::Words => {
+            // each article read once (not at every comparison)
+            let words = |h: &Hit| index.article(h.id).map_or(0, |a| a.words);
+            hits.sort_by_cached_key(|h| (Reverse(words(h)), h.id));
+        }
+    }
+}
+
+/// The smallest and largest share of the screen the article list may take,
+/// in percent, and the step of `<` / `>`.
+pub const SPLIT_MIN: u16 = 20;
+pub const SPLIT_MAX: u16 = 80;
+pub const SPLIT_STEP: i16 = 5;
+
+/// The list's share after a step of `delta` percent from `current` (a
+/// default share when the user never moved it), kept within bounds.
+pub fn split_step(current: u16, delta: i16) -> u16 {
+    let moved = i32::from(current) + i32::from(delta);
+    moved.clamp(i32::from(SPLIT_MIN), i32::from(SPLIT_MAX)) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Article, Corpus, Date, Meta};
+
+    fn art(source: Option<&str>, date: Option<Date>, body: &str) -> Article {
+        let meta = Meta {
+            title: "t".into(),
+            source: source.map(str::to_string),
+            ..Meta::default()
+        };
+        let mut a = Article::from_parts("a.txt".into(), meta, body, false);
+        a.date = date;
+        a
+    }
+
+    fn index() -> Index {
+        Index::new(Corpus::new(vec![
+            art(Some("Xinhua"), Date::ymd(2021, 7, 12), "one two three"),
+            art(None, None, "one two three four five"),
+            art(Some("Reuters"), Date::ymd(2023, 1, 2), "one"),
+            art(Some("TASS"), Date::ym(2022, 5), "one two"),
+            art(Some("Reuters"), Date::ymd(2020, 1, 1), "one two three four"),
+        ]))
+    }
+
+    fn hits(scores: &[i64]) -> Vec<Hit> {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(id, &score)| Hit { id: id as u32, score })
+            .collect()
+    }
+
+    fn ids(h: &[Hit]) -> Vec<u32> {
+        h.iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn cycles_through_every_order() {
+        let mut o = SortOrder::default();
+        let mut seen = vec![o];
+        for _ in 0..4 {
+            o = o.next();
+            seen.push(o);
+        }
+        assert_eq!(
+            seen,
+            [
+                SortOrder::Score,
+                SortOrder::Date,
+                SortOrder::Outlet,
+                SortOrder::Words,
+                SortOrder::Score
+            ]
+        );
+        assert_eq!(SortOrder::Score.label(false), "as loaded");
+        assert_eq!(SortOrder::Score.label(true), "by score");
+    }
+
+    #[test]
+    fn dates_newest_first_undated_last() {
+        let ix = index();
+        let mut h = hits(&[0; 5]);
+        sort_hits(&mut h, SortOrder::Date, &ix);
+        assert_eq!(ids(&h), [2, 3, 0, 4, 1]);
+    }
+
+    #[test]
+    fn outlets_alphabetical_unknown_last_newest_first_within() {
+        let ix = index();
+        let mut h = hits(&[0; 5]);
+        sort_hits(&mut h, SortOrder::Outlet, &ix);
+        // Reuters (2023, 2020), TASS, Xinhua, unknown
+        assert_eq!(ids(&h), [2, 4, 3, 0, 1]);
+    }
+
+    #[test]
+    fn words_longest_first() {
+        let ix = index();
+        let mut h = hits(&[0; 5]);
+        sort_hits(&mut h, SortOrder::Words, &ix);
+        assert_eq!(ids(&h), [1, 4, 0, 3, 2]);
+    }
+
+    #[test]
+    fn score_is_the_filters_order_and_restores_it() {
+        let ix = index();
+        let mut h = hits(&[3, 9, 3, 1, 9]);
+        sort_hits(&mut h, SortOrder::Words, &ix);
+        sort_hits(&mut h, SortOrder::Score, &ix);
+        assert_eq!(ids(&h), [1, 4, 0, 2, 3]);
+        // no filter: every score 0, the load order
+        let mut h = hits(&[0; 5]);
+        h.reverse();
+        sort_hits(&mut h, SortOrder::Score, &ix);
+        assert_eq!(ids(&h), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn split_is_clamped() {
+        assert_eq!(split_step(45, SPLIT_STEP), 50);
+        assert_eq!(split_step(45, -SPLIT_STEP), 40);
+        assert_eq!(split_step(78, SPLIT_STEP), SPLIT_MAX);
+        assert_eq!(split_step(SPLIT_MIN, -SPLIT_STEP), SPLIT_MIN);
+        assert_eq!(split_step(0, 0), SPLIT_MIN);
+        assert_eq!(split_step(u16::MAX, 0), SPLIT_MAX);
+    }
+}
