@@ -194,7 +194,7 @@ fn bench(c: &mut Criterion) {
         t.elapsed().as_secs_f64() * 1e3 / 200.0
     );
     // the same page marking its article nowhere (no <article>, no known
-    // class): extracted whole, as a page from an unusual site is
+    // class), as a page from an unusual site: cut by where its prose is
     let unmarked = unmarked(&one.html);
     let unmarked_path = one_dir.path().join("unmarked.html");
     std::fs::write(&unmarked_path, &unmarked).unwrap();
@@ -203,7 +203,7 @@ fn bench(c: &mut Criterion) {
         black_box(read_source(&unmarked_path));
     }
     eprintln!(
-        "pages: the same page with its article unmarked (read whole) in {:.2} ms of CPU ({:.2} ms wall)",
+        "pages: the same page with its article unmarked (cut to the container of its prose) in {:.2} ms of CPU ({:.2} ms wall)",
         (cpu_seconds() - cpu) * 1e3 / 100.0,
         t.elapsed().as_secs_f64() * 1e3 / 100.0
     );

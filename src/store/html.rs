@@ -849,6 +849,36 @@ mod tests {
         assert_eq!(extract(&page).unwrap(), extract(PAGE).unwrap());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_cut_is_an_element_from_its_open_tag_to_its_end_tag(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("<div class=x>".to_string()),
+                proptest::strategy::Just("</div>".to_string()),
+                proptest::strategy::Just("<SECTION>".to_string()),
+                proptest::strategy::Just("</section >".to_string()),
+                proptest::strategy::Just("<p>".to_string()),
+                proptest::strategy::Just("</p><br/><a href=y>".to_string()),
+                proptest::strategy::Just("<head></head><body>".to_string()),
+                "[a-zé€ <>/!]{0,12}",
+                "(prose é words ){6,12}",
+            ],
+            0..40,
+        )) {
+            let page = parts.concat();
+            if let Some((start, end)) = densest(page.as_bytes(), 0) {
+                let open = page[start..].to_ascii_lowercase();
+                let close = page[end..].to_ascii_lowercase();
+                proptest::prop_assert!(
+                    (open.starts_with("<div") && close.starts_with("</div"))
+                        || (open.starts_with("<section") && close.starts_with("</section")),
+                    "{}", &page[start..end]
+                );
+            }
+            let _ = dense_focus(&page);
+        }
+    }
+
     #[test]
     fn time_datetime_read_from_the_bytes() {
         assert_eq!(
