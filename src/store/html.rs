@@ -151,7 +151,8 @@ fn head_end(b: &[u8]) -> Option<usize> {
 /// The chosen element is the smallest that holds at least three of the
 /// page's `<p>` tags and [`FOCUS_SHARE`] of its prose, widened to its parent
 /// as long as the parent holds more prose (a lead paragraph beside the
-/// body's container). A container closed out of order, one never closed or
+/// body's container); it must hold the page's longest run of text (a short
+/// article beside a longer list of teasers is not cut away). A container closed out of order, one never closed or
 /// a tag never ended is a page too loose to cut: `None`, and the page is
 /// read whole.
 fn dense_focus(html: &str) -> Option<String> {
@@ -191,6 +192,8 @@ fn densest(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut open: Vec<(usize, &[u8])> = Vec::new();
     let (mut prose, mut paragraphs, mut run) = (0usize, 0usize, 0usize);
+    // the longest run of text, and where it ends
+    let mut longest = (0usize, 0usize);
     let mut text_from = from;
     let mut at = from;
     while let Some(i) = memchr::memchr(b'<', &b[at..]).map(|i| at + i) {
@@ -220,6 +223,9 @@ fn densest(b: &[u8], from: usize) -> Option<(usize, usize)> {
         }
         if run >= PROSE_RUN {
             prose += run;
+        }
+        if run > longest.0 {
+            longest = (run, i);
         }
         run = 0;
         if !closing && name.eq_ignore_ascii_case(b"p") {
@@ -253,6 +259,9 @@ fn densest(b: &[u8], from: usize) -> Option<(usize, usize)> {
     if run >= PROSE_RUN {
         prose += run;
     }
+    if run > longest.0 {
+        longest = (run, b.len());
+    }
     // never closed
     if !open.is_empty() || prose == 0 {
         return None;
@@ -264,12 +273,16 @@ fn densest(b: &[u8], from: usize) -> Option<(usize, usize)> {
             n.paragraphs >= DENSE_MIN_PARAGRAPHS && n.prose * den >= prose * num
         })
         .min_by_key(|&k| nodes[k].end - nodes[k].start)?;
+    // widened while the parent holds more prose; and it must hold the
+    // page's longest run (a short article beside a list of teasers that
+    // holds most of the prose is not cut away)
     while let Some(p) = nodes[k].parent
         && nodes[p].prose > nodes[k].prose
     {
         k = p;
     }
-    Some((nodes[k].start, nodes[k].end))
+    let n = &nodes[k];
+    (n.start < longest.1 && longest.1 <= n.end).then_some((n.start, n.end))
 }
 
 /// A marked article element holds at least this share of the page's
@@ -877,6 +890,32 @@ mod tests {
             }
             let _ = dense_focus(&page);
         }
+    }
+
+    #[test]
+    fn a_short_article_beside_longer_teasers_is_not_cut_away() {
+        let teaser = "A summary of another story, written long enough to count as prose on its own line here, and then some more words.";
+        let teasers = format!(
+            "<div class=\"teasers\">{}</div>",
+            format!("<p>{teaser}</p>").repeat(8)
+        );
+        let article = format!(
+            "<div class=\"story\"><p>{}</p><p>x</p><p>y</p></div>",
+            "The one long paragraph of the article itself, which runs on. ".repeat(4)
+        );
+        // the teasers hold most of the prose, and alone they are cut to
+        assert!(densest(teasers.as_bytes(), 0).is_some());
+        // in a wrapper with the article: widened to the wrapper
+        let page = format!("<div class=\"page\">{article}{teasers}</div>");
+        let (start, end) = densest(page.as_bytes(), 0).unwrap();
+        assert!(
+            page[start..end].starts_with("<div class=\"page\">"),
+            "{}",
+            &page[start..end]
+        );
+        // side by side in the body: the teasers do not hold the longest run,
+        // so the page is read whole
+        assert!(densest(format!("{article}{teasers}").as_bytes(), 0).is_none());
     }
 
     #[test]
