@@ -48,11 +48,13 @@ impl std::fmt::Display for NoArticle {
 /// from its head and that element alone: the menus, related stories and
 /// footers around it are never built into a tree, which costs most of the
 /// time on a saved page. Readability still cleans the element (share
-/// buttons, promotions inside it). Any other page, or one whose marked
-/// element gives too little text, is extracted whole.
+/// buttons, promotions inside it). A page that marks nothing is cut the
+/// same way to the element that holds its prose ([`dense_focus`]). A page
+/// where neither finds an element, or whose element gives too little text,
+/// is extracted whole.
 pub fn extract(html: &str) -> Result<Page, NoArticle> {
     let html = strip_inert(html);
-    if let Some(focused) = focus(&html)
+    if let Some(focused) = focus(&html).or_else(|| dense_focus(&html))
         && let Ok(mut page) = extract_from(&focused)
     {
         if page.meta.date.is_none() {
@@ -109,12 +111,178 @@ fn focus(html: &str) -> Option<String> {
                 .filter_map(|(value, attr)| marked_element(b, value, attr)),
         )
         .find(holds_the_text)?;
+    Some(cut(html, head_end, start, end))
+}
+
+/// The page's head (up to `head_end`) and the element at `start..end`, as a page.
+fn cut(html: &str, head_end: usize, start: usize, end: usize) -> String {
     let mut out = String::with_capacity(head_end + (end - start) + 64);
     out.push_str(&html[..head_end]);
     out.push_str("</head><body>");
     out.push_str(&html[start..end]);
     out.push_str("</body></html>");
-    Some(out)
+    out
+}
+
+/// Where the head ends: at `<body` or `</head>`, whichever comes first.
+fn head_end(b: &[u8]) -> Option<usize> {
+    let mut head = None;
+    for i in memchr::memchr_iter(b'<', b) {
+        let rest = &b[i + 1..];
+        if tag_is(rest, b"body") {
+            return Some(head.map_or(i, |h: usize| h.min(i)));
+        }
+        if head.is_none() && rest.first() == Some(&b'/') && tag_is(&rest[1..], b"head") {
+            head = Some(i);
+        }
+    }
+    head
+}
+
+/// The page cut down to its head and the element that holds its prose,
+/// for a page that marks nothing as its article.
+///
+/// One pass over the body's bytes (scripts, styles and comments already
+/// cut) follows the nesting of the container elements only ([`CONTAINERS`]:
+/// `div`, `section`, `main`…, whose end tags pages write), so `<p>`, `<li>`
+/// without end tags and void elements cannot upset it. Prose is text in runs
+/// of at least [`PROSE_RUN`] bytes (inline tags such as `<a>` or `<em>` do
+/// not break a run; menus, link lists and short comments are not prose).
+/// The chosen element is the smallest that holds at least three of the
+/// page's `<p>` tags and [`FOCUS_SHARE`] of its prose, widened to its parent
+/// as long as the parent holds more prose (a lead paragraph beside the
+/// body's container); it must hold the page's longest run of text (a short
+/// article beside a longer list of teasers is not cut away). A container closed out of order, one never closed or
+/// a tag never ended is a page too loose to cut: `None`, and the page is
+/// read whole.
+fn dense_focus(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    let head_end = head_end(b)?;
+    let (start, end) = densest(b, head_end)?;
+    Some(cut(html, head_end, start, end))
+}
+
+/// Elements whose nesting [`densest`] follows.
+const CONTAINERS: &[&[u8]] = &[
+    b"div", b"section", b"main", b"article", b"aside", b"header", b"footer", b"nav", b"figure", b"form",
+];
+/// Tags that do not break a run of prose.
+const INLINE: &[&[u8]] = &[
+    b"a", b"em", b"strong", b"b", b"i", b"u", b"s", b"span", b"code", b"small", b"sub", b"sup", b"mark",
+    b"abbr", b"time", b"q", b"cite", b"br", b"font", b"wbr",
+];
+/// A run of text this long (in bytes that are not white space) is prose.
+const PROSE_RUN: usize = 80;
+/// The chosen element holds at least this many `<p>` tags.
+const DENSE_MIN_PARAGRAPHS: usize = 3;
+
+/// One container element in [`densest`]'s pass.
+struct Node {
+    start: usize,
+    end: usize,
+    parent: Option<usize>,
+    /// prose bytes and `<p>` tags before it opened, then inside it
+    prose: usize,
+    paragraphs: usize,
+}
+
+/// The byte range (from its `<` to its closing tag's `<`) of the element
+/// that holds the prose of the body starting at `from`; see [`dense_focus`].
+fn densest(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut open: Vec<(usize, &[u8])> = Vec::new();
+    let (mut prose, mut paragraphs, mut run) = (0usize, 0usize, 0usize);
+    // the longest run of text, and where it ends
+    let mut longest = (0usize, 0usize);
+    let mut text_from = from;
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'<', &b[at..]).map(|i| at + i) {
+        let rest = &b[i + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name_at = usize::from(closing);
+        let name_len = rest[name_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let is_tag = name_len > 0 || matches!(rest.first(), Some(b'!' | b'?'));
+        if !is_tag {
+            // a `<` in the text
+            at = i + 1;
+            continue;
+        }
+        run += b[text_from..i]
+            .iter()
+            .filter(|c| !c.is_ascii_whitespace())
+            .count();
+        let tag_end = i + memchr::memchr(b'>', &b[i..])? + 1;
+        text_from = tag_end;
+        at = tag_end;
+        let name = &rest[name_at..name_at + name_len];
+        if INLINE.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if run >= PROSE_RUN {
+            prose += run;
+        }
+        if run > longest.0 {
+            longest = (run, i);
+        }
+        run = 0;
+        if !closing && name.eq_ignore_ascii_case(b"p") {
+            paragraphs += 1;
+        }
+        let Some(container) = CONTAINERS.iter().find(|n| n.eq_ignore_ascii_case(name)) else {
+            continue;
+        };
+        if !closing {
+            nodes.push(Node {
+                start: i,
+                end: 0,
+                parent: open.last().map(|&(k, _)| k),
+                prose,
+                paragraphs,
+            });
+            open.push((nodes.len() - 1, container));
+        } else {
+            // closed out of order: too loose to cut
+            let (k, opened) = open.pop()?;
+            if opened != *container {
+                return None;
+            }
+            let n = &mut nodes[k];
+            n.end = i;
+            n.prose = prose - n.prose;
+            n.paragraphs = paragraphs - n.paragraphs;
+        }
+    }
+    run += b[text_from..].iter().filter(|c| !c.is_ascii_whitespace()).count();
+    if run >= PROSE_RUN {
+        prose += run;
+    }
+    if run > longest.0 {
+        longest = (run, b.len());
+    }
+    // never closed
+    if !open.is_empty() || prose == 0 {
+        return None;
+    }
+    let (num, den) = FOCUS_SHARE;
+    let mut k = (0..nodes.len())
+        .filter(|&k| {
+            let n = &nodes[k];
+            n.paragraphs >= DENSE_MIN_PARAGRAPHS && n.prose * den >= prose * num
+        })
+        .min_by_key(|&k| nodes[k].end - nodes[k].start)?;
+    // widened while the parent holds more prose; and it must hold the
+    // page's longest run (a short article beside a list of teasers that
+    // holds most of the prose is not cut away)
+    while let Some(p) = nodes[k].parent
+        && nodes[p].prose > nodes[k].prose
+    {
+        k = p;
+    }
+    let n = &nodes[k];
+    (n.start < longest.1 && longest.1 <= n.end).then_some((n.start, n.end))
 }
 
 /// A marked article element holds at least this share of the page's
@@ -533,6 +701,221 @@ mod tests {
         // two elements marked articleBody
         let twice = ITEMPROP_PAGE.replace("class=\"comments\"", "itemprop=\"articleBody\"");
         assert!(focus(&twice).is_none());
+    }
+
+    /// A page that marks nothing: its article in plain `div`s, split by an
+    /// advertisement into two halves under one parent, with a lead
+    /// paragraph before them.
+    const SPLIT_PAGE: &str = r##"<html><head><title>Ferry timetable changes | Bay Post</title>
+<meta property="og:site_name" content="Bay Post"></head>
+<body><div class="top"><div class="menu"><a href="/">Home</a> <a href="/local">Local</a> <a href="/weather">Weather</a></div></div>
+<div class="cookie-note"><p>This site stores small files on your device so that it remembers your choices for next time.</p></div>
+<div class="col"><h1>Ferry timetable changes from June</h1>
+<p class="lead">The island ferry will leave the harbour half an hour earlier on weekdays from the first of June, the operator announced on Monday.</p>
+<div class="part"><p>Commuters had asked for an earlier crossing for two winters, and the operator said the new times follow a survey of more than a thousand passengers.</p>
+<p>The last boat of the evening keeps its old time, so that people working late shifts in town can still get home the same night.</p></div>
+<div class="ad"><p>Advert</p><img src="/ad.png"></div>
+<div class="part"><p>On Saturdays and Sundays nothing changes, the operator said, because weekend traffic is spread more evenly over the day.</p>
+<p>A second vessel is due back from repairs in July, which should end the long queues of cars at the slipway in summer.</p></div>
+</div>
+<div class="more"><h2>More from the bay</h2><ul><li><a href="/1">Lifeboat crew honoured</a><li><a href="/2">Beach clean on Sunday</a></ul></div>
+<div class="foot"><p>Bay Post, all rights kept.</p></div>
+</body></html>"##;
+
+    #[test]
+    fn an_unmarked_article_split_by_an_advert_is_cut_to_the_parent_of_its_halves() {
+        let page = strip_inert(SPLIT_PAGE);
+        assert!(focus(&page).is_none(), "nothing marked");
+        let f = dense_focus(&page).expect("a container holds the prose");
+        assert!(f.contains("<div class=\"col\">"), "{f}");
+        for kept in ["half an hour earlier", "late shifts", "evenly over", "slipway"] {
+            assert!(f.contains(kept), "{kept} not in {f}");
+        }
+        for cut in ["Weather", "small files", "Lifeboat", "all rights kept"] {
+            assert!(!f.contains(cut), "{cut} in {f}");
+        }
+        let p = extract(SPLIT_PAGE).unwrap();
+        assert!(p.text.contains("\n\nThe island ferry"), "{}", p.text);
+        assert!(p.text.ends_with("at the slipway in summer."), "{}", p.text);
+        assert_eq!(p.meta.source.as_deref(), Some("Bay Post"));
+        // what reading the whole page gives, less the footer Readability kept there
+        let whole = extract_from(&page).unwrap();
+        assert_eq!(p.meta, whole.meta);
+        assert!(whole.text.starts_with(&p.text), "{}", whole.text);
+        assert!(!p.text.contains("all rights kept"), "{}", p.text);
+    }
+
+    #[test]
+    fn a_lead_paragraph_beside_the_body_widens_the_cut_to_their_parent() {
+        let b = SPLIT_PAGE.replace(
+            "<div class=\"ad\"><p>Advert</p><img src=\"/ad.png\"></div>\n<div class=\"part\">",
+            "",
+        );
+        let b = b.replacen("</p></div>\n", "</p>\n", 1);
+        let page = strip_inert(&b);
+        // one div.part holds four of the five long paragraphs: without the
+        // widening the lead would be cut off
+        let f = dense_focus(&page).unwrap();
+        assert!(f.contains("half an hour earlier") && f.contains("slipway"), "{f}");
+        assert!(!f.contains("Lifeboat"), "{f}");
+    }
+
+    /// A page that marks nothing, whose comments are many short paragraphs.
+    const COMMENTS_PAGE: &str = r##"<html><head><title>New cycle lane opens | Valley News</title></head>
+<body><div class="site"><div class="nav"><a href="/">Home</a> <a href="/roads">Roads</a></div>
+<div class="main"><div class="story">
+<p>The new cycle lane along the river opened on Wednesday, linking the station with the business park three miles upstream.</p>
+<p>The lane is separated from the road by a low kerb, and the crossings at the two bridges have their own signals for cyclists.</p>
+<p>Council engineers said the work finished a month early because the dry spring let them pour the concrete without delays.</p>
+<p>A count of riders will be made in the autumn to decide whether a second lane, on the far bank, should be built next year.</p>
+</div>
+<div class="comments"><h3>Comments</h3>
+<p>Great news.</p><p>About time!</p><p>Tried it today, smooth.</p><p>Where do I park?</p><p>Love it.</p><p>Too narrow.</p>
+<p>Nice work.</p><p>Finally.</p><p>What about buses?</p><p>Agreed.</p><p>Well done all.</p><p>See you there.</p>
+</div></div>
+<div class="foot"><p>Valley News.</p></div></div>
+</body></html>"##;
+
+    #[test]
+    fn comments_of_many_short_paragraphs_are_not_taken_for_the_article() {
+        let page = strip_inert(COMMENTS_PAGE);
+        let f = dense_focus(&page).expect("the story holds the prose");
+        assert!(
+            f.contains("<div class=\"story\">") && f.contains("far bank"),
+            "{f}"
+        );
+        assert!(!f.contains("About time") && !f.contains("Roads"), "{f}");
+        let p = extract(COMMENTS_PAGE).unwrap();
+        assert!(p.text.starts_with("The new cycle lane"), "{}", p.text);
+        assert!(p.text.ends_with("built next year."), "{}", p.text);
+        assert!(!p.text.contains("About time"), "{}", p.text);
+    }
+
+    #[test]
+    fn loose_pages_are_not_cut() {
+        let page = strip_inert(COMMENTS_PAGE).into_owned();
+        // a container never closed
+        let unclosed = page.replacen(
+            "</div>\n<div class=\"comments\">",
+            "\n<div class=\"comments\">",
+            1,
+        );
+        assert!(densest(unclosed.as_bytes(), 0).is_none());
+        // closed out of order
+        let crossed = page.replacen(
+            "</div>\n<div class=\"comments\">",
+            "</section>\n<div class=\"comments\">",
+            1,
+        );
+        assert!(densest(crossed.as_bytes(), 0).is_none());
+        // a stray end tag
+        assert!(densest(format!("</div>{page}").as_bytes(), 0).is_none());
+        // a tag never ended
+        assert!(densest(format!("{page}<div class=\"x").as_bytes(), 0).is_none());
+        // no prose at all, or prose but too few paragraphs
+        assert!(densest(b"<div><p>a</p><p>b</p><p>c</p></div>", 0).is_none());
+        let two = format!("<div><p>{}</p><p>b</p></div>", "word ".repeat(30));
+        assert!(densest(two.as_bytes(), 0).is_none());
+        // the loose pages are still read, whole
+        for loose in [&unclosed, &crossed] {
+            let p = extract(loose).unwrap();
+            assert!(p.text.contains("The new cycle lane"), "{}", p.text);
+            assert!(p.text.contains("far bank"), "{}", p.text);
+        }
+        // no head to cut at
+        assert!(dense_focus("<div><p>x</p></div>").is_none());
+    }
+
+    #[test]
+    fn optional_end_tags_void_elements_and_a_lone_angle_bracket_do_not_upset_the_pass() {
+        let long = "word ".repeat(20);
+        let page = format!(
+            "<div class=a><ul><li>x<li>y</ul><div class=b><p>{long}<p>{long} a < b <br><img src=x><p>{long}<hr></div><div class=c><p>short</div></div>"
+        );
+        let (start, end) = densest(page.as_bytes(), 0).unwrap();
+        assert!(
+            page[start..end].starts_with("<div class=b>"),
+            "{}",
+            &page[start..end]
+        );
+        assert!(page[start..end].ends_with("<hr>"), "{}", &page[start..end]);
+        // prose runs on through inline tags: one long run, split in links
+        let linked = format!(
+            "<div><p>{}</p><p>x</p><p>y</p></div>",
+            "some <a href=x>linked</a> and <em>stressed</em> words ".repeat(4)
+        );
+        assert!(densest(linked.as_bytes(), 0).is_some());
+    }
+
+    #[test]
+    fn the_benchmark_page_unmarked_is_cut_to_its_text() {
+        let page = PAGE
+            .replace("<article>", "<div class=\"story\"><div class=\"text\">")
+            .replace("</article>", "</div></div>");
+        let page = strip_inert(&page);
+        assert!(focus(&page).is_none());
+        let f = dense_focus(&page).expect("the text holds the prose");
+        assert!(
+            f.contains("<div class=\"text\">") && !f.contains("<div class=\"story\">"),
+            "{f}"
+        );
+        assert_eq!(extract(&page).unwrap(), extract(PAGE).unwrap());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_cut_is_an_element_from_its_open_tag_to_its_end_tag(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("<div class=x>".to_string()),
+                proptest::strategy::Just("</div>".to_string()),
+                proptest::strategy::Just("<SECTION>".to_string()),
+                proptest::strategy::Just("</section >".to_string()),
+                proptest::strategy::Just("<p>".to_string()),
+                proptest::strategy::Just("</p><br/><a href=y>".to_string()),
+                proptest::strategy::Just("<head></head><body>".to_string()),
+                "[a-zé€ <>/!]{0,12}",
+                "(prose é words ){6,12}",
+            ],
+            0..40,
+        )) {
+            let page = parts.concat();
+            if let Some((start, end)) = densest(page.as_bytes(), 0) {
+                let open = page[start..].to_ascii_lowercase();
+                let close = page[end..].to_ascii_lowercase();
+                proptest::prop_assert!(
+                    (open.starts_with("<div") && close.starts_with("</div"))
+                        || (open.starts_with("<section") && close.starts_with("</section")),
+                    "{}", &page[start..end]
+                );
+            }
+            let _ = dense_focus(&page);
+        }
+    }
+
+    #[test]
+    fn a_short_article_beside_longer_teasers_is_not_cut_away() {
+        let teaser = "A summary of another story, written long enough to count as prose on its own line here, and then some more words.";
+        let teasers = format!(
+            "<div class=\"teasers\">{}</div>",
+            format!("<p>{teaser}</p>").repeat(8)
+        );
+        let article = format!(
+            "<div class=\"story\"><p>{}</p><p>x</p><p>y</p></div>",
+            "The one long paragraph of the article itself, which runs on. ".repeat(4)
+        );
+        // the teasers hold most of the prose, and alone they are cut to
+        assert!(densest(teasers.as_bytes(), 0).is_some());
+        // in a wrapper with the article: widened to the wrapper
+        let page = format!("<div class=\"page\">{article}{teasers}</div>");
+        let (start, end) = densest(page.as_bytes(), 0).unwrap();
+        assert!(
+            page[start..end].starts_with("<div class=\"page\">"),
+            "{}",
+            &page[start..end]
+        );
+        // side by side in the body: the teasers do not hold the longest run,
+        // so the page is read whole
+        assert!(densest(format!("{article}{teasers}").as_bytes(), 0).is_none());
     }
 
     #[test]
