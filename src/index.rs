@@ -71,6 +71,10 @@ pub struct Index {
     /// Article ids by date (dated first, then by id), made on first use and
     /// forgotten when articles change.
     date_order: std::sync::OnceLock<DateOrder>,
+    /// Per article id: its outlet's rank among the distinct outlet names
+    /// (case-insensitive order; `u32::MAX` without one), made on first use
+    /// and forgotten when articles change.
+    outlet_ranks: std::sync::OnceLock<Vec<u32>>,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
     /// Live-reload batches not yet applied (see [`Index::apply_queued`]).
@@ -137,6 +141,7 @@ impl Default for Index {
             mined_finder: None,
             mined_sampled: false,
             date_order: std::sync::OnceLock::new(),
+            outlet_ranks: std::sync::OnceLock::new(),
             similarity: SimilarityIndex::default(),
             queued: VecDeque::new(),
             revision: 0,
@@ -292,6 +297,26 @@ impl Index {
     /// year without reading the articles.
     pub fn date_keys(&self) -> &[u32] {
         &self.dates().keys
+    }
+
+    /// Per article id: the rank of its outlet among the distinct outlet
+    /// names in case-insensitive order (`u32::MAX` for an article without
+    /// one), so ordering by outlet compares numbers, not names.
+    pub fn outlet_ranks(&self) -> &[u32] {
+        self.outlet_ranks.get_or_init(|| {
+            let sources: Vec<Option<&str>> =
+                self.articles().iter().map(|a| a.meta.source.as_deref()).collect();
+            let mut names: Vec<&str> = sources.iter().flatten().copied().collect();
+            names.sort_unstable();
+            names.dedup();
+            names.sort_by_cached_key(|n| (n.to_lowercase(), *n));
+            let rank: std::collections::HashMap<&str, u32> =
+                names.iter().enumerate().map(|(i, n)| (*n, i as u32)).collect();
+            sources
+                .iter()
+                .map(|s| s.and_then(|s| rank.get(s).copied()).unwrap_or(u32::MAX))
+                .collect()
+        })
     }
 
     /// An article's publication date.
@@ -498,6 +523,7 @@ impl Index {
     pub fn append(&mut self, articles: Vec<Article>, facts: Vec<Facts>) {
         self.revision += 1;
         self.date_order = std::sync::OnceLock::new();
+        self.outlet_ranks = std::sync::OnceLock::new();
         let mut facts = facts.into_iter();
         for a in articles {
             let id = self.corpus.push(a);
@@ -683,6 +709,7 @@ impl Index {
             return;
         }
         self.date_order = std::sync::OnceLock::new();
+        self.outlet_ranks = std::sync::OnceLock::new();
         let mut affected: Vec<ArticleId> = summary
             .removed
             .iter()

@@ -2,7 +2,6 @@
 //! split (`<` and `>`): pure functions the one update path calls.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use crate::index::Index;
 use crate::query::Hit;
@@ -66,38 +65,15 @@ pub fn sort_hits(hits: &mut [Hit], order: SortOrder, index: &Index) {
             hits.sort_unstable_by_key(key);
         }
         SortOrder::Outlet => {
-            // each outlet's rank among the distinct names (sorting 100,000
-            // names would take 0.4 s); each article's name looked up once
-            type Fast = foldhash::fast::RandomState;
-            let sources: Vec<Option<&str>> = hits
-                .iter()
-                .map(|h| index.article(h.id).and_then(|a| a.meta.source.as_deref()))
-                .collect();
-            let mut distinct: HashMap<&str, usize, Fast> = HashMap::default();
-            for s in sources.iter().flatten() {
-                distinct.entry(s).or_default();
-            }
-            let mut names: Vec<&str> = distinct.keys().copied().collect();
-            names.sort_unstable_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b)));
-            for (i, n) in names.iter().enumerate() {
-                distinct.insert(n, i);
-            }
-            let keys = index.date_keys();
-            // (outlet rank, undated, newest first, id)
-            type Key = (usize, bool, Reverse<u32>, u32);
-            let mut keyed: Vec<(Key, Hit)> = hits
-                .iter()
-                .zip(&sources)
-                .map(|(h, s)| {
-                    let rank = s.and_then(|s| distinct.get(s).copied()).unwrap_or(usize::MAX);
-                    let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);
-                    ((rank, k == UNDATED, Reverse(k), h.id), *h)
-                })
-                .collect();
-            keyed.sort_unstable_by_key(|(k, _)| *k);
-            for (slot, (_, h)) in hits.iter_mut().zip(keyed) {
-                *slot = h;
-            }
+            // outlet ranks made once per change of the articles
+            let (ranks, keys) = (index.outlet_ranks(), index.date_keys());
+            // (outlet rank, unknown last; undated last; newest first; id)
+            let key = |h: &Hit| {
+                let rank = ranks.get(h.id as usize).copied().unwrap_or(u32::MAX);
+                let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);
+                (rank, k == UNDATED, Reverse(k), h.id)
+            };
+            hits.sort_unstable_by_key(key);
         }
         SortOrder::Words => {
             // each article read once (not at every comparison)
