@@ -66,6 +66,9 @@ action = "toggle_highlights"
     // x marks the selected article through the real key path
     h.key(KeyCode::Char('x'));
     assert_eq!(h.app.marks.len(), 1);
+    // and the message that follows names the user's key
+    let said = h.app.message.clone().unwrap_or_default();
+    assert!(said.contains("mark another (x)"), "{said}");
     // m no longer marks: it does what the user bound it to
     h.key(KeyCode::Char('j')).key(KeyCode::Char('m'));
     assert_eq!(h.app.marks.len(), 1);

@@ -168,10 +168,14 @@ impl App {
             }
             self.marks.push(id);
         }
+        // the keys named as the user's keymap has them
+        let keys = self.keys();
+        let key = |a| self.keymap.key_for(&keys, a).unwrap_or_else(|| "?".into());
+        let (mark, compare) = (key(Action::ToggleMark), key(Action::Compare));
         self.message = Some(match self.marks.len() {
             0 => "no article marked".into(),
-            1 => "marked A; mark another (m) or select one, then c to compare".into(),
-            _ => "marked A and B; c compares them".into(),
+            1 => format!("marked A; mark another ({mark}) or select one, then {compare} to compare"),
+            _ => format!("marked A and B; {compare} compares them"),
         });
     }
 }
