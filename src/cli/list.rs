@@ -1,16 +1,12 @@
 //! `readout list`: the articles matching a query, in the TUI's rank order.
 
-use std::borrow::Cow;
 use std::process::ExitCode;
 
 use clap::Args;
-use serde::Serialize;
 
-use super::output::{Format, Table};
+use super::output::Format;
 use super::{Input, UsageError};
-use crate::analysis::speakers::SpeakerKind;
 use crate::query::{self, Matcher};
-use crate::store::escape_controls;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -27,45 +23,9 @@ pub struct ListArgs {
     pub csv: bool,
 }
 
-/// One article in `list --json`.
-#[derive(Debug, Serialize)]
-pub struct ListItem<'a> {
-    #[serde(serialize_with = "super::escaped")]
-    pub path: &'a str,
-    pub title: &'a str,
-    pub source: Option<&'a str>,
-    pub date: Option<&'a str>,
-    pub url: Option<&'a str>,
-    pub words: usize,
-    pub score: i64,
-    /// The people quoted in it.
-    pub speakers: Vec<&'a str>,
-    /// The labels of the phrase families it contains.
-    pub phrases: Vec<&'a str>,
-    /// The user's tags on it (`readout tag`).
-    pub tags: Vec<&'a str>,
-    /// The user starred it.
-    pub starred: bool,
-    /// The user's note on it, or null.
-    pub note: Option<&'a str>,
-}
-
-impl Table for ListItem<'_> {
-    const FIELDS: &'static [&'static str] = &[
-        "path", "title", "source", "date", "url", "words", "score", "speakers", "phrases", "tags", "starred",
-        "note",
-    ];
-    const TEXT_HEADER: &'static [&'static str] = &["path", "title", "source", "date", "words"];
-    fn text_row(&self) -> Vec<Cow<'_, str>> {
-        vec![
-            escape_controls(self.path),
-            self.title.into(),
-            self.source.unwrap_or("-").into(),
-            self.date.unwrap_or("-").into(),
-            self.words.to_string().into(),
-        ]
-    }
-}
+/// One article in `list --json`: the record the app's export writes too,
+/// so both give the same bytes.
+pub use crate::export::ArticleRecord as ListItem;
 
 pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
     let format = Format::of(args.json, args.csv);
@@ -102,32 +62,7 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
         .filter_map(|h| {
             let a = index.article(h.id)?;
             let state = states.get(h.id);
-            Some(ListItem {
-                path: &a.path,
-                title: &a.meta.title,
-                source: a.meta.source.as_deref(),
-                date: a.meta.date.as_deref(),
-                url: a.meta.url.as_deref(),
-                words: a.words,
-                score: h.score,
-                speakers: index
-                    .speakers_of(a.id)
-                    .iter()
-                    .filter_map(|&s| index.speaker(s))
-                    .filter(|s| s.kind == SpeakerKind::Person)
-                    .map(|s| s.name.as_str())
-                    .collect(),
-                phrases: index
-                    .families_of(a.id)
-                    .iter()
-                    .filter_map(|&f| index.family_labels().get(usize::from(f)).map(String::as_str))
-                    .collect(),
-                tags: state
-                    .map(|s| s.tags.iter().map(String::as_str).collect())
-                    .unwrap_or_default(),
-                starred: state.is_some_and(|s| s.starred),
-                note: state.and_then(|s| s.note.as_deref()),
-            })
+            Some(ListItem::new(&index, a, h.score, state))
         })
         .collect();
     super::output::write(format, &items)?;
