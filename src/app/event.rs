@@ -5,6 +5,7 @@
 use crossterm::event::Event;
 
 use super::App;
+use crate::loader::LoadEvent;
 
 /// What the event loop reacts to.
 #[derive(Debug)]
@@ -14,7 +15,7 @@ pub enum AppEvent {
     /// The terminal event reader stopped (stdin closed).
     InputClosed,
     /// Progress or articles from the background loader.
-    Load(crate::loader::LoadEvent),
+    Load(LoadEvent),
     /// Files changed on disk (live reload, or `r`).
     Changes(crate::watch::Changes),
     /// Something to tell the user in the status bar.
@@ -34,7 +35,16 @@ impl AppEvent {
             AppEvent::Term(Event::Paste(_)) => "paste",
             AppEvent::Term(_) => "other",
             AppEvent::InputClosed => "input-closed",
-            AppEvent::Load(_) => "load",
+            AppEvent::Load(e) => match e {
+                LoadEvent::Planned { .. } => "load-planned",
+                LoadEvent::Batch { .. } => "load-batch",
+                LoadEvent::Read { .. } => "load-read",
+                LoadEvent::Phase { .. } => "load-phase",
+                LoadEvent::Analysed { .. } => "load-analysed",
+                LoadEvent::Mined { .. } => "load-mined",
+                LoadEvent::Dated { .. } => "load-dated",
+                LoadEvent::Done { .. } => "load-done",
+            },
             AppEvent::Changes(_) => "changes",
             AppEvent::Message(_) => "message",
             AppEvent::Signal(_) => "signal",
