@@ -134,6 +134,17 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // what the list's orders read, made again (on the UI thread) after the
+    // articles changed: kept per article as they come, only sorted here
+    let columns = {
+        let mut c = readout::store::OrderColumns::default();
+        for a in index.articles() {
+            c.set(a.id, a);
+        }
+        c
+    };
+    g.bench_function("outlet_ranks", |b| b.iter(|| black_box(columns.outlet_ranks())));
+    g.bench_function("date_order", |b| b.iter(|| black_box(columns.date_order())));
     let copy = || {
         let mut b = SnapshotBuilder::new(&index);
         loop {

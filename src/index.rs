@@ -11,7 +11,7 @@ use crate::analysis::phrases::{Doc, MineOptions, MinedPhrase, PhraseBook, Phrase
 use crate::analysis::reuse::SimilarityIndex;
 use crate::analysis::speakers::{Extractor, QuoteKind, SpeakerKind};
 use crate::facts::Facts;
-use crate::store::{Article, ArticleId, ChangeSummary, Corpus, Date, DateOrder};
+use crate::store::{Article, ArticleId, ChangeSummary, Corpus, Date, DateOrder, OrderColumns};
 
 /// A person or organisation quoted somewhere in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +72,12 @@ pub struct Index {
     /// forgotten when articles change.
     date_order: std::sync::OnceLock<DateOrder>,
     /// Per article id: its outlet's rank among the distinct outlet names
-    /// (case-insensitive order; `u32::MAX` without one), made on first use
+    /// (case-insensitive order; `NO_OUTLET` without one), made on first use
     /// and forgotten when articles change.
     outlet_ranks: std::sync::OnceLock<Vec<u32>>,
+    /// Each article's date key, outlet and words, kept as articles come and
+    /// go, so the two above and the list's orders never read the articles.
+    order_columns: OrderColumns,
     /// Sketches of every article, for the most-similar list.
     similarity: SimilarityIndex,
     /// Live-reload batches not yet applied (see [`Index::apply_queued`]).
@@ -142,6 +145,7 @@ impl Default for Index {
             mined_sampled: false,
             date_order: std::sync::OnceLock::new(),
             outlet_ranks: std::sync::OnceLock::new(),
+            order_columns: OrderColumns::default(),
             similarity: SimilarityIndex::default(),
             queued: VecDeque::new(),
             revision: 0,
@@ -153,10 +157,15 @@ impl Index {
     /// An index of `corpus` with no facts yet, and the bundled phrase families.
     pub fn new(corpus: Corpus) -> Self {
         let n = corpus.len();
+        let mut order_columns = OrderColumns::default();
+        for (id, a) in corpus.articles().iter().enumerate() {
+            order_columns.set(id as ArticleId, a);
+        }
         Index {
             corpus,
             article_speakers: vec![Vec::new(); n],
             article_families: vec![Vec::new(); n],
+            order_columns,
             ..Default::default()
         }
     }
@@ -300,23 +309,17 @@ impl Index {
     }
 
     /// Per article id: the rank of its outlet among the distinct outlet
-    /// names in case-insensitive order (`u32::MAX` for an article without
-    /// one), so ordering by outlet compares numbers, not names.
+    /// names in case-insensitive order ([`NO_OUTLET`](crate::store::NO_OUTLET)
+    /// for an article without one), so ordering by outlet compares numbers,
+    /// not names.
     pub fn outlet_ranks(&self) -> &[u32] {
-        self.outlet_ranks.get_or_init(|| {
-            let sources: Vec<Option<&str>> =
-                self.articles().iter().map(|a| a.meta.source.as_deref()).collect();
-            let mut names: Vec<&str> = sources.iter().flatten().copied().collect();
-            names.sort_unstable();
-            names.dedup();
-            names.sort_by_cached_key(|n| (n.to_lowercase(), *n));
-            let rank: std::collections::HashMap<&str, u32> =
-                names.iter().enumerate().map(|(i, n)| (*n, i as u32)).collect();
-            sources
-                .iter()
-                .map(|s| s.and_then(|s| rank.get(s).copied()).unwrap_or(u32::MAX))
-                .collect()
-        })
+        self.outlet_ranks
+            .get_or_init(|| self.order_columns.outlet_ranks())
+    }
+
+    /// Per article id: its words (read without reading the articles).
+    pub fn word_counts(&self) -> &[u32] {
+        self.order_columns.words()
     }
 
     /// An article's publication date.
@@ -325,10 +328,7 @@ impl Index {
     }
 
     fn dates(&self) -> &DateOrder {
-        self.date_order.get_or_init(|| {
-            let dates: Vec<Option<Date>> = self.articles().iter().map(|a| a.date).collect();
-            DateOrder::of(&dates)
-        })
+        self.date_order.get_or_init(|| self.order_columns.date_order())
     }
 
     /// Takes a date order made elsewhere (the loader, off the UI thread)
@@ -526,6 +526,7 @@ impl Index {
         self.outlet_ranks = std::sync::OnceLock::new();
         let mut facts = facts.into_iter();
         for a in articles {
+            self.order_columns.set(self.corpus.len() as ArticleId, &a);
             let id = self.corpus.push(a);
             self.set_facts(id, facts.next().unwrap_or_default());
         }
@@ -615,6 +616,9 @@ impl Index {
                 for (&id, f) in assigned.iter().zip(facts) {
                     if fresh.contains(&id) {
                         self.grow_to(id);
+                        if let Some(a) = self.corpus.get(id) {
+                            self.order_columns.set(id, a);
+                        }
                         self.set_facts(id, f.unwrap_or_default());
                     }
                 }
@@ -703,6 +707,7 @@ impl Index {
                 c.clear();
             }
             self.similarity.set_sketch(id, Default::default());
+            self.order_columns.clear(id);
         }
         if summary.is_empty() {
             batch.affected = Some(Vec::new());

@@ -29,7 +29,7 @@ pub use ext::{is_article_file, is_walked_file};
 pub use frontmatter::split_front_matter;
 pub use issue::{Issue, IssueKind, path_of_shown, shown_path};
 pub use load::{Keep, LoadReport, Loaded, discover, load_paths, read_source, read_source_filtered};
-pub use order::{DateOrder, UNDATED};
+pub use order::{DateOrder, NO_OUTLET, OrderColumns, UNDATED};
 pub use walk::discover_with;
 
 pub use sanitize::{escape_controls, sanitize};

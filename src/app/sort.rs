@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 
 use crate::index::Index;
 use crate::query::Hit;
-use crate::store::UNDATED;
+use crate::store::{NO_OUTLET, UNDATED};
 
 /// How the article list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,6 +47,11 @@ impl SortOrder {
 
 /// Puts `hits` in `order`. Ties (and the score order) fall back to the
 /// filter's own order: score, then article id (the load order).
+///
+/// Each hit's key is read once from the index's per-article columns and
+/// packed into one integer (article id last, so no two keys are equal);
+/// the sort then compares integers only. At 100,000 hits this is what keeps
+/// `o` inside a frame.
 pub fn sort_hits(hits: &mut [Hit], order: SortOrder, index: &Index) {
     let by_score = |h: &Hit| (Reverse(h.score), h.id);
     match order {
@@ -57,30 +62,43 @@ pub fn sort_hits(hits: &mut [Hit], order: SortOrder, index: &Index) {
         }
         SortOrder::Date => {
             let keys = index.date_keys();
-            // undated (UNDATED is the largest key) after every dated one
-            let key = |h: &Hit| {
-                let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);
-                (k == UNDATED, Reverse(k), Reverse(h.score), h.id)
-            };
-            hits.sort_unstable_by_key(key);
+            // (newest first, undated last; best score; id)
+            hits.sort_by_cached_key(|h| {
+                let date = newest_first(keys.get(h.id as usize).copied().unwrap_or(UNDATED));
+                (u128::from(date) << 96) | (u128::from(best_first(h.score)) << 32) | u128::from(h.id)
+            });
         }
         SortOrder::Outlet => {
-            // outlet ranks made once per change of the articles
             let (ranks, keys) = (index.outlet_ranks(), index.date_keys());
-            // (outlet rank, unknown last; undated last; newest first; id)
-            let key = |h: &Hit| {
-                let rank = ranks.get(h.id as usize).copied().unwrap_or(u32::MAX);
-                let k = keys.get(h.id as usize).copied().unwrap_or(UNDATED);
-                (rank, k == UNDATED, Reverse(k), h.id)
-            };
-            hits.sort_unstable_by_key(key);
+            // (outlet rank, unknown last; newest first, undated last; id)
+            hits.sort_by_cached_key(|h| {
+                let rank = ranks.get(h.id as usize).copied().unwrap_or(NO_OUTLET);
+                let date = newest_first(keys.get(h.id as usize).copied().unwrap_or(UNDATED));
+                (u128::from(rank) << 64) | (u128::from(date) << 32) | u128::from(h.id)
+            });
         }
         SortOrder::Words => {
-            // each article read once (not at every comparison)
-            let words = |h: &Hit| index.article(h.id).map_or(0, |a| a.words);
-            hits.sort_by_cached_key(|h| (Reverse(words(h)), h.id));
+            let words = index.word_counts();
+            // (longest first; id)
+            hits.sort_by_cached_key(|h| {
+                let w = words.get(h.id as usize).copied().unwrap_or(0);
+                (u64::from(!w) << 32) | u64::from(h.id)
+            });
         }
     }
+}
+
+/// A date key as a number that sorts the newest first and the undated
+/// ([`UNDATED`], the largest key) last: `!k - 1` maps the dated keys
+/// `0..UNDATED` onto `UNDATED - 1 ..= 0` and `UNDATED` onto itself.
+fn newest_first(key: u32) -> u32 {
+    (!key).wrapping_sub(1)
+}
+
+/// A score as a number that sorts the highest first.
+fn best_first(score: i64) -> u64 {
+    // flipping the sign bit orders an i64 as a u64; `!` reverses it
+    !((score as u64) ^ (1 << 63))
 }
 
 /// The smallest and largest share of the screen the article list may take,
@@ -193,6 +211,68 @@ mod tests {
         h.reverse();
         sort_hits(&mut h, SortOrder::Score, &ix);
         assert_eq!(ids(&h), [0, 1, 2, 3, 4]);
+    }
+
+    /// The orders as plain comparisons of each hit's fields (what the packed
+    /// keys must agree with).
+    fn reference(hits: &mut [Hit], order: SortOrder, ix: &Index) {
+        let date = |h: &Hit| ix.date_keys()[h.id as usize];
+        let undated = |h: &Hit| date(h) == UNDATED;
+        match order {
+            SortOrder::Score => hits.sort_by_key(|h| (Reverse(h.score), h.id)),
+            SortOrder::Date => hits.sort_by_key(|h| (undated(h), Reverse(date(h)), Reverse(h.score), h.id)),
+            SortOrder::Outlet => hits.sort_by_key(|h| {
+                (
+                    ix.outlet_ranks()[h.id as usize],
+                    undated(h),
+                    Reverse(date(h)),
+                    h.id,
+                )
+            }),
+            SortOrder::Words => hits.sort_by_key(|h| (Reverse(ix.article(h.id).unwrap().words), h.id)),
+        }
+    }
+
+    #[test]
+    fn packed_keys_order_extremes() {
+        assert!(newest_first(UNDATED) > newest_first(0));
+        assert!(newest_first(0) > newest_first(UNDATED - 1));
+        assert!(best_first(i64::MAX) < best_first(0));
+        assert!(best_first(0) < best_first(-1));
+        assert!(best_first(-1) < best_first(i64::MIN));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn packed_keys_sort_as_the_fields_do(
+            arts in proptest::collection::vec(
+                (proptest::option::of(0u8..4), proptest::option::of((1990u16..2030, 0u8..13, 0u8..29)), 0usize..40),
+                0..40,
+            ),
+            scores in proptest::collection::vec(proptest::prop_oneof![-3i64..3, proptest::num::i64::ANY], 40),
+            order in 0usize..4,
+            reversed in proptest::bool::ANY,
+        ) {
+            let names = ["Xinhua", "reuters", "Reuters", "TASS"];
+            let corpus = arts.iter().map(|(o, d, w)| {
+                let date = d.and_then(|(y, m, d)| match (m, d) {
+                    (0, _) => Date::y(y),
+                    (m, 0) => Date::ym(y, m),
+                    (m, d) => Date::ymd(y, m, d),
+                });
+                art(o.map(|o| names[o as usize]), date, &"w ".repeat(*w))
+            }).collect();
+            let ix = Index::new(Corpus::new(corpus));
+            let order = [SortOrder::Score, SortOrder::Date, SortOrder::Outlet, SortOrder::Words][order];
+            let mut h: Vec<Hit> = (0..arts.len()).map(|id| Hit { id: id as u32, score: scores[id] }).collect();
+            if reversed {
+                h.reverse();
+            }
+            let mut want = h.clone();
+            reference(&mut want, order, &ix);
+            sort_hits(&mut h, order, &ix);
+            proptest::prop_assert_eq!(ids(&h), ids(&want));
+        }
     }
 
     #[test]
