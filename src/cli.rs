@@ -316,16 +316,7 @@ pub fn text_arg(s: &str) -> Result<String, String> {
     Ok(s.to_string())
 }
 
-/// Serialises a file name as the text output prints it: control
-/// characters, C1 controls and bidirectional overrides as visible escapes.
-pub fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
-    ser.serialize_str(&crate::store::escape_controls(name))
-}
-
-/// [`escaped`] for a list of file names.
-pub fn escaped_all<S: serde::Serializer>(names: &[&str], ser: S) -> Result<S::Ok, S::Error> {
-    ser.collect_seq(names.iter().map(|n| crate::store::escape_controls(n)))
-}
+pub use crate::export::{escaped, escaped_all};
 
 /// An error that is the user's to fix (exit code 2, message on stderr).
 #[derive(Debug, thiserror::Error)]

@@ -14,6 +14,17 @@ mod records;
 
 pub use records::{ArticleRecord, KwicRecord, PassageRecord, PhraseRecord, QuoteRecord, SpeakerRecord};
 
+/// Serialises a file name as the text output prints it: control
+/// characters, C1 controls and bidirectional overrides as visible escapes.
+pub fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(&crate::store::escape_controls(name))
+}
+
+/// [`escaped`] for a list of file names.
+pub fn escaped_all<S: serde::Serializer>(names: &[&str], ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_seq(names.iter().map(|n| crate::store::escape_controls(n)))
+}
+
 /// A record the headless commands print and the app exports.
 pub trait Table: Serialize {
     /// Its JSON fields, in the order they are CSV and Markdown columns
@@ -23,6 +34,19 @@ pub trait Table: Serialize {
     const TEXT_HEADER: &'static [&'static str];
     /// The record as text columns (already safe for a terminal).
     fn text_row(&self) -> Vec<Cow<'_, str>>;
+}
+
+/// Checks that a record's [`Table::FIELDS`] are exactly its JSON fields
+/// (give it a record with every optional field set).
+#[cfg(test)]
+pub fn assert_fields<T: Table>(item: &T) {
+    let value = serde_json::to_value(item).unwrap();
+    let mut json: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut fields = T::FIELDS.to_vec();
+    json.sort_unstable();
+    fields.sort_unstable();
+    assert_eq!(fields, json);
+    assert_eq!(T::TEXT_HEADER.len(), item.text_row().len());
 }
 
 /// A file format for exports.

@@ -61,17 +61,8 @@ pub fn write_to<T: Table>(out: &mut impl Write, format: Format, items: &[T]) -> 
     Ok(())
 }
 
-/// Checks that a record's [`Table::FIELDS`] are exactly its JSON fields.
 #[cfg(test)]
-pub fn assert_fields<T: Table>(item: &T) {
-    let value = serde_json::to_value(item).unwrap();
-    let mut json: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
-    let mut fields = T::FIELDS.to_vec();
-    json.sort_unstable();
-    fields.sort_unstable();
-    assert_eq!(fields, json);
-    assert_eq!(T::TEXT_HEADER.len(), item.text_row().len());
-}
+pub use crate::export::assert_fields;
 
 #[cfg(test)]
 mod tests {

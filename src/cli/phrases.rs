@@ -9,10 +9,9 @@ use serde::Serialize;
 
 use super::Input;
 use super::output::{Format, Table};
-use crate::analysis::phrases::{MineOptions, PhraseKind};
+use crate::analysis::phrases::MineOptions;
 use crate::concordance::{self, PhraseRef};
 use crate::facts::Analyzer;
-use crate::index::Index;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Args)]
@@ -49,86 +48,8 @@ pub struct KwicArgs {
     pub csv: bool,
 }
 
-/// One row of `readout phrases`.
-#[derive(Debug, Serialize)]
-pub struct PhraseItem<'a> {
-    pub phrase: &'a str,
-    /// The family label for curated phrases, null for mined ones.
-    pub label: Option<&'a str>,
-    /// How many articles it occurs in (its range).
-    pub articles: usize,
-    pub occurrences: usize,
-    pub curated: bool,
-    /// Mined only: its weight, the evidence that it is a formula (the
-    /// order of the mined phrases).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
-    /// All its articles come from one source (likely boilerplate). Always
-    /// present, false for curated phrases: scripts get a stable schema.
-    pub single_source: bool,
-    /// "formula" or "name" (families are formulas).
-    pub kind: PhraseKind,
-    /// Mined only (0 for families): articles where it occurs inside
-    /// quotation marks.
-    pub quoted: usize,
-    /// Mined only (0 for families): distinct outlets of its articles.
-    pub outlets: usize,
-    /// Mined only (empty for families): the other forms merged into it.
-    pub variants: &'a [String],
-}
-
-impl<'a> PhraseItem<'a> {
-    pub fn new(r: &'a concordance::PhraseRow, index: &'a Index) -> Self {
-        let mined = r.mined.and_then(|i| index.mined().get(i));
-        PhraseItem {
-            phrase: &r.text,
-            label: r.curated().then_some(r.text.as_str()),
-            articles: r.articles,
-            occurrences: r.occurrences,
-            curated: r.curated(),
-            score: r.score,
-            single_source: r.single_source,
-            kind: r.kind,
-            quoted: mined.map_or(0, |m| m.quoted),
-            outlets: mined.map_or(0, |m| m.outlets),
-            variants: mined.map_or(&[][..], |m| m.variants.as_slice()),
-        }
-    }
-}
-
-impl Table for PhraseItem<'_> {
-    const FIELDS: &'static [&'static str] = &[
-        "phrase",
-        "label",
-        "articles",
-        "occurrences",
-        "curated",
-        "score",
-        "single_source",
-        "kind",
-        "quoted",
-        "outlets",
-        "variants",
-    ];
-    const TEXT_HEADER: &'static [&'static str] = &["phrase", "articles", "occurrences", "kind"];
-    fn text_row(&self) -> Vec<Cow<'_, str>> {
-        let what = if self.curated {
-            "family"
-        } else if self.kind == PhraseKind::Name {
-            "name"
-        } else if self.single_source {
-            "mined, one source"
-        } else {
-            "mined"
-        };
-        vec![
-            self.phrase.into(),
-            self.articles.to_string().into(),
-            self.occurrences.to_string().into(),
-            what.into(),
-        ]
-    }
-}
+/// One row of `readout phrases` (the record the app's phrases pane exports).
+pub use crate::export::PhraseRecord as PhraseItem;
 
 pub fn run_phrases(args: PhrasesArgs) -> anyhow::Result<ExitCode> {
     let book = args.input.phrase_book()?;
@@ -247,19 +168,7 @@ mod tests {
 
     #[test]
     fn csv_columns_are_the_json_fields() {
-        assert_fields(&PhraseItem {
-            phrase: "p",
-            label: None,
-            articles: 1,
-            occurrences: 2,
-            curated: false,
-            score: Some(1.0),
-            single_source: false,
-            kind: PhraseKind::Formula,
-            quoted: 1,
-            outlets: 2,
-            variants: &["q".to_string()],
-        });
+        // (the phrases' record is checked with the other exports')
         let k = KwicItem {
             pad: 2,
             path: "p",

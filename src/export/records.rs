@@ -14,11 +14,6 @@ use crate::index::Index;
 use crate::state::ArticleState;
 use crate::store::{Article, ArticleId, escape_controls};
 
-/// A file name as it is: control characters written as visible escapes.
-fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
-    ser.serialize_str(&escape_controls(name))
-}
-
 /// Text on one line: runs of whitespace as one space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -27,7 +22,7 @@ fn one_line(s: &str) -> String {
 /// One article of the list (the fields of `readout list --json`).
 #[derive(Debug, Serialize)]
 pub struct ArticleRecord<'a> {
-    #[serde(serialize_with = "escaped")]
+    #[serde(serialize_with = "super::escaped")]
     pub path: &'a str,
     pub title: &'a str,
     pub source: Option<&'a str>,
@@ -106,7 +101,7 @@ pub struct KwicRecord<'a> {
     pub source: Option<&'a str>,
     pub date: Option<&'a str>,
     pub title: &'a str,
-    #[serde(serialize_with = "escaped")]
+    #[serde(serialize_with = "super::escaped")]
     pub path: &'a str,
     /// Byte offsets into the article's body.
     pub start: usize,
@@ -173,7 +168,7 @@ pub struct QuoteRecord<'a> {
     pub source: Option<&'a str>,
     pub date: Option<&'a str>,
     pub title: &'a str,
-    #[serde(serialize_with = "escaped")]
+    #[serde(serialize_with = "super::escaped")]
     pub path: &'a str,
     pub start: usize,
     pub end: usize,
@@ -266,15 +261,25 @@ pub struct PhraseRecord<'a> {
     pub phrase: &'a str,
     /// The family label for curated phrases, null for mined ones.
     pub label: Option<&'a str>,
+    /// How many articles it occurs in (its range).
     pub articles: usize,
     pub occurrences: usize,
     pub curated: bool,
-    /// Mined only: its weight.
+    /// Mined only: its weight, the evidence that it is a formula (the
+    /// order of the mined phrases).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// All its articles come from one source (likely boilerplate). Always
+    /// present, false for curated phrases: scripts get a stable schema.
     pub single_source: bool,
+    /// "formula" or "name" (families are formulas).
     pub kind: PhraseKind,
+    /// Mined only (0 for families): articles where it occurs inside
+    /// quotation marks.
     pub quoted: usize,
+    /// Mined only (0 for families): distinct outlets of its articles.
     pub outlets: usize,
+    /// Mined only (empty for families): the other forms merged into it.
     pub variants: &'a [String],
 }
 
@@ -311,12 +316,22 @@ impl Table for PhraseRecord<'_> {
         "outlets",
         "variants",
     ];
-    const TEXT_HEADER: &'static [&'static str] = &["phrase", "articles", "occurrences"];
+    const TEXT_HEADER: &'static [&'static str] = &["phrase", "articles", "occurrences", "kind"];
     fn text_row(&self) -> Vec<Cow<'_, str>> {
+        let what = if self.curated {
+            "family"
+        } else if self.kind == PhraseKind::Name {
+            "name"
+        } else if self.single_source {
+            "mined, one source"
+        } else {
+            "mined"
+        };
         vec![
             self.phrase.into(),
             self.articles.to_string().into(),
             self.occurrences.to_string().into(),
+            what.into(),
         ]
     }
 }
@@ -324,9 +339,9 @@ impl Table for PhraseRecord<'_> {
 /// One shared passage of a compare (the fields of `readout compare --csv`).
 #[derive(Debug, Serialize)]
 pub struct PassageRecord<'a> {
-    #[serde(serialize_with = "escaped")]
+    #[serde(serialize_with = "super::escaped")]
     pub a: &'a str,
-    #[serde(serialize_with = "escaped")]
+    #[serde(serialize_with = "super::escaped")]
     pub b: &'a str,
     /// Share of A's words in passages B also has, 0..=1.
     pub a_in_b: f64,
@@ -395,16 +410,7 @@ impl Table for PassageRecord<'_> {
 mod tests {
     use super::*;
 
-    /// A record's FIELDS are exactly its JSON fields.
-    fn fields_match<T: Table>(item: &T) {
-        let value = serde_json::to_value(item).unwrap();
-        let mut json: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut fields = T::FIELDS.to_vec();
-        json.sort_unstable();
-        fields.sort_unstable();
-        assert_eq!(fields, json);
-        assert_eq!(T::TEXT_HEADER.len(), item.text_row().len());
-    }
+    use crate::export::assert_fields as fields_match;
 
     #[test]
     fn fields_are_the_json_fields() {
@@ -440,12 +446,16 @@ mod tests {
             text: "x".into(),
             articles: 1,
             occurrences: 1,
-            score: None,
+            score: Some(1.5),
             single_source: false,
             mined: None,
             kind: PhraseKind::Formula,
         };
         fields_match(&PhraseRecord::new(&row, &index));
+        // a family has no score: left out of the JSON (and empty in CSV)
+        let family = crate::concordance::PhraseRow { score: None, ..row };
+        let json = serde_json::to_value(PhraseRecord::new(&family, &index)).unwrap();
+        assert!(json.get("score").is_none());
     }
 
     #[test]
