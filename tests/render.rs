@@ -95,6 +95,30 @@ fn bad_query_shows_a_message_and_keeps_the_list() {
 }
 
 #[test]
+fn enter_never_closes_a_query_that_does_not_work() {
+    for (query, error) in [
+        ("date:2023-13", "date"),
+        ("\"rock", "unclosed quote"),
+    ] {
+        let mut h = Harness::bundled(120, 30);
+        h.key(KeyCode::Char('/')).type_str(query).key(KeyCode::Enter);
+        let s = h.screen();
+        // still on the query line, with its error; the status never claims
+        // the filter applies
+        assert!(s.contains(&format!("/{query}")), "{query}: {s}");
+        assert!(s.contains(error), "{query}: {s}");
+        assert!(s.contains("Esc to clear"), "{query}: {s}");
+        assert!(!s.contains(&format!("filter: {query}")), "{query}: {s}");
+        // closing the quote (or fixing the date) and Enter keep it
+        h.key(KeyCode::Backspace).type_str(if query.starts_with('"') { "k\"" } else { "2" });
+        h.key(KeyCode::Enter);
+        let s = h.screen();
+        assert!(s.contains(" · filter: "), "{query}: {s}");
+        assert!(!s.contains("Esc to clear"), "{query}: {s}");
+    }
+}
+
+#[test]
 fn help_overlay_is_generated_from_the_keymap() {
     let mut h = Harness::bundled(120, 40);
     h.key(KeyCode::Char('?'));

@@ -255,8 +255,23 @@ impl App {
                 self.after_resize();
             }
             Action::ConfirmInput => {
-                self.input_open = false;
-                self.after_resize();
+                // a query that does not work stays on the query line with
+                // its error (the list keeps its last results): never
+                // closed as if it applied
+                self.settle();
+                if self.filter.error.is_none() {
+                    // typing runs an open quote to the end; kept, it must
+                    // be closed, as everywhere else
+                    if let Err(e) = crate::query::parse(&self.filter.input) {
+                        self.filter.error = Some(e.to_string());
+                    }
+                }
+                if self.filter.error.is_some() {
+                    self.message = Some("fix the query, or Esc to clear it".into());
+                } else {
+                    self.input_open = false;
+                    self.after_resize();
+                }
             }
             Action::CancelInput => {
                 self.input_open = false;
