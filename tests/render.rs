@@ -263,6 +263,16 @@ fn control_sequences_in_articles_never_reach_the_screen() {
 }
 
 #[test]
+fn a_file_name_with_control_sequences_is_shown_with_visible_escapes() {
+    let evil = Article::from_text("evil\u{1b}[31mname.txt", "Title\n\nSome text.", false);
+    let mut h = Harness::with_index(Index::new(Corpus::new(vec![evil])), 120, 20);
+    let s = h.screen();
+    // as the headless commands print it, not silently cut to "evil[31mname"
+    assert!(s.contains("evil\\u{1b}[31mname.txt"), "{s}");
+    assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+}
+
+#[test]
 fn ctrl_c_quits_even_while_typing() {
     let mut h = Harness::bundled(100, 30);
     h.key(KeyCode::Char('/')).type_str("q");

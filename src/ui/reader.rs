@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         push(format!("by {a}"));
     }
     push(format!("{} words", article.words));
-    push(article.path.clone());
+    push(crate::store::escape_controls(&article.path).into_owned());
     if let Some(enc) = article.encoding {
         push(format!("read as {enc}"));
     } else if article.lossy {
