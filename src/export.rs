@@ -287,6 +287,21 @@ impl<'a> ExportTable<'a> {
         }
     }
 
+    /// How many records of what, for people: "1 article", "3 quotes".
+    pub fn counted(&self) -> String {
+        let n = self.len();
+        let noun = self.noun();
+        if n != 1 {
+            return format!("{n} {noun}");
+        }
+        // the singular of each view's noun ("stories" → "story")
+        let one = match noun.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => noun.strip_suffix('s').unwrap_or(noun).to_string(),
+        };
+        format!("1 {one}")
+    }
+
     /// How many records.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -524,5 +539,38 @@ mod tests {
             Some(ExportFormat::Markdown)
         );
         assert_eq!(ExportFormat::of_path(Path::new("a.txt")), None);
+    }
+
+    #[test]
+    fn counts_read_in_the_singular_for_one() {
+        let rows = |n: usize| vec![QuoteStub; n];
+        assert_eq!(
+            ExportTable::new("compare", "", "", rows(1)).counted(),
+            "1 shared passage"
+        );
+        assert_eq!(
+            ExportTable::new("kwic", "", "", rows(2)).counted(),
+            "2 concordance lines"
+        );
+        assert_eq!(ExportTable::new("stories", "", "", rows(1)).counted(), "1 story");
+        assert_eq!(
+            ExportTable::new("articles", "", "", rows(1)).counted(),
+            "1 article"
+        );
+        assert_eq!(
+            ExportTable::new("articles", "", "", rows(0)).counted(),
+            "0 articles"
+        );
+    }
+
+    #[derive(Clone, Serialize)]
+    struct QuoteStub;
+
+    impl Table for QuoteStub {
+        const FIELDS: &'static [&'static str] = &[];
+        const TEXT_HEADER: &'static [&'static str] = &[];
+        fn text_row(&self) -> Vec<Cow<'_, str>> {
+            Vec::new()
+        }
     }
 }

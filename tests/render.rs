@@ -96,10 +96,7 @@ fn bad_query_shows_a_message_and_keeps_the_list() {
 
 #[test]
 fn enter_never_closes_a_query_that_does_not_work() {
-    for (query, error) in [
-        ("date:2023-13", "date"),
-        ("\"rock", "unclosed quote"),
-    ] {
+    for (query, error) in [("date:2023-13", "date"), ("\"rock", "unclosed quote")] {
         let mut h = Harness::bundled(120, 30);
         h.key(KeyCode::Char('/')).type_str(query).key(KeyCode::Enter);
         let s = h.screen();
@@ -110,7 +107,8 @@ fn enter_never_closes_a_query_that_does_not_work() {
         assert!(s.contains("Esc to clear"), "{query}: {s}");
         assert!(!s.contains(&format!("filter: {query}")), "{query}: {s}");
         // closing the quote (or fixing the date) and Enter keep it
-        h.key(KeyCode::Backspace).type_str(if query.starts_with('"') { "k\"" } else { "2" });
+        h.key(KeyCode::Backspace)
+            .type_str(if query.starts_with('"') { "k\"" } else { "2" });
         h.key(KeyCode::Enter);
         let s = h.screen();
         assert!(s.contains(" · filter: "), "{query}: {s}");

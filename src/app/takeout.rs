@@ -87,10 +87,16 @@ impl ExportPrompt {
         Ok((path, format))
     }
 
-    /// The next format: the name offered is offered anew, a name ending in
-    /// a format's extension takes the new one.
+    /// The format the file will be written in: the typed name's
+    /// extension's, else the one chosen with Tab (what the prompt marks).
+    pub fn chosen_format(&self) -> ExportFormat {
+        ExportFormat::of_path(Path::new(self.name.trim())).unwrap_or(self.format)
+    }
+
+    /// The next format after the one marked: the name offered is offered
+    /// anew, a name ending in a format's extension takes the new one.
     fn next_format(&mut self) {
-        self.format = self.format.next();
+        self.format = self.chosen_format().next();
         if let Some((what, query)) = &self.offered {
             let path = crate::export::suggest_path(&self.dir, what, query, self.format);
             if let Some(name) = path.file_name() {
@@ -408,7 +414,7 @@ impl App {
         let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let offer = self.export_table().map(|t| {
             (
-                format!("{} {}", t.len(), t.noun()),
+                t.counted(),
                 t.suggest_path(&dir, ExportFormat::Csv),
                 (t.what, t.query.clone()),
             )
@@ -486,11 +492,11 @@ impl App {
             .export_table()
             .and_then(|t| {
                 let bytes = t.render(format).map_err(|e| e.to_string())?;
-                Ok((t.len(), t.noun(), bytes))
+                Ok((t.counted(), bytes))
             })
             .and_then(
-                |(n, what, bytes)| match crate::export::save(path, &bytes, overwrite) {
-                    Ok(()) => Ok((n, what)),
+                |(counted, bytes)| match crate::export::save(path, &bytes, overwrite) {
+                    Ok(()) => Ok(counted),
                     Err(ExportError::Exists(_)) => Err(String::new()),
                     Err(ExportError::Io { source, .. }) => Err(match path.parent() {
                         // the folder it names, when that is what is missing
@@ -510,7 +516,7 @@ impl App {
             return;
         };
         match result {
-            Ok((n, what)) => {
+            Ok(counted) => {
                 let name = path
                     .file_name()
                     .unwrap_or(path.as_os_str())
@@ -518,7 +524,7 @@ impl App {
                     .into_owned();
                 let dir = path.parent().unwrap_or(Path::new("/"));
                 self.message = Some(format!(
-                    "wrote {n} {what} as {} to {} in {}",
+                    "wrote {counted} as {} to {} in {}",
                     format.label(),
                     escape_controls(&name),
                     shown_path(dir)
@@ -794,6 +800,14 @@ mod tests {
         );
         p.next_format();
         assert_eq!(p.format, ExportFormat::Csv);
+        // a typed extension is the format marked, and Tab goes on from it
+        let mut p = prompt("y.md");
+        assert_eq!(
+            (p.format, p.chosen_format()),
+            (ExportFormat::Csv, ExportFormat::Markdown)
+        );
+        p.next_format();
+        assert_eq!((p.chosen_format(), p.name.as_str()), (ExportFormat::Csv, "y.csv"));
         // a name of the user's own, without a format's extension, stays
         let mut p = prompt("notes.txt");
         p.next_format();

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, prompt: &ExportPrompt, the
         Stage::Name => {
             spans.push(Span::raw(format!(" export {} as ", prompt.what)));
             for f in ExportFormat::ALL {
-                if f == prompt.format {
+                if f == prompt.chosen_format() {
                     spans.push(Span::styled(format!("[{}]", f.label()), theme.key));
                 } else {
                     spans.push(Span::styled(format!(" {} ", f.label()), theme.dim));
