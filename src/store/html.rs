@@ -412,7 +412,12 @@ fn extract_from(html: &str) -> Result<Page, NoArticle> {
     Ok(Page { meta, text })
 }
 
-const BANNERS: &str = "[class*=cookie],[id*=cookie],[class*=consent],[id*=consent],[class*=gdpr],[id*=gdpr]";
+/// Cookie and consent banners, and share and social-media button rows
+/// (Readability drops the ones made of links, keeps those of plain text or
+/// buttons inside the article).
+const BANNERS: &str = "[class*=cookie],[id*=cookie],[class*=consent],[id*=consent],[class*=gdpr],[id*=gdpr],\
+    [class~=share],[class*=share-],[class*=-share],[class*=sharing],[id*=share-],[id*=-share],\
+    [class*=social-],[class*=-social]";
 
 /// Elements that hold no article text, which Readability drops anyway:
 /// scripts (but JSON-LD metadata), styles, SVG drawings, templates and
@@ -631,6 +636,28 @@ mod tests {
 <footer><p>Town Crier. All rights reserved.</p></footer>
 <div class="late"><time datetime="2024-06-01">1 June</time></div>
 </body></html>"##;
+
+    #[test]
+    fn share_rows_of_plain_text_or_buttons_are_left_out() {
+        for row in [
+            r#"<div class="share">Share on Twitter Share on Facebook</div>"#,
+            r#"<div class="article-share"><button>Share</button><button>Email</button></div>"#,
+            r#"<ul class="social-links"><li>Twitter</li><li>Facebook</li></ul>"#,
+            r#"<div id="share-bar">Share this article</div>"#,
+        ] {
+            let page = format!(
+                "<html><head><title>Harbour deal</title></head><body><article><h1>Harbour deal</h1>\
+                 <p>The two cities signed a harbour deal on Monday after talks lasting most of the year, officials said.</p>\
+                 <p>Under the deal the harbour will be run jointly and the tolls shared, according to a statement released after the ceremony.</p>\
+                 <p>Fishing crews welcomed the agreement, saying it would end years of disputes over the mooring fees at the old quay.</p>\
+                 {row}</article></body></html>"
+            );
+            let p = extract(&page).unwrap();
+            assert!(p.text.ends_with("at the old quay."), "{row}: {}", p.text);
+            // a word of the article that merely contains "share" is kept
+            assert!(p.text.contains("tolls shared"), "{}", p.text);
+        }
+    }
 
     #[test]
     fn a_lone_article_element_is_extracted_by_itself() {
