@@ -88,6 +88,35 @@ fn footer(app: &App, pane: &dyn Pane) -> String {
         .footer(&crate::app::Keys::of(&[pane.context()]), pane.context())
 }
 
+/// A pane's key hints on its bottom border, right-aligned: the hints that
+/// fit in `width` (the pane's, with its corners), first ones first, so a
+/// narrow pane drops the last hints whole rather than cutting the first.
+fn footer_line(hints: String, width: u16, theme: &Theme) -> ratatui::text::Line<'static> {
+    ratatui::text::Line::styled(fit_hints(&hints, usize::from(width).saturating_sub(2)), theme.dim)
+        .right_aligned()
+}
+
+/// The leading " · "-separated hints of ` a · b · c ` that fit in `width`.
+fn fit_hints(hints: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if hints.width() <= width {
+        return hints.to_string();
+    }
+    let mut out = String::new();
+    for part in hints.trim().split(" · ") {
+        let next = if out.is_empty() {
+            format!(" {part} ")
+        } else {
+            format!("{} · {part} ", out.trim_end())
+        };
+        if next.width() > width {
+            break;
+        }
+        out = next;
+    }
+    out
+}
+
 /// A centred rectangle for overlays.
 fn popup(area: Rect) -> Rect {
     let w = (area.width * 4 / 5).max(area.width.min(60)).min(area.width);
@@ -119,4 +148,19 @@ fn scrollbar(frame: &mut Frame, area: Rect, max_scroll: usize, scroll: usize) {
         }),
         &mut state,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_hints;
+
+    #[test]
+    fn hints_that_do_not_fit_are_dropped_whole_from_the_end() {
+        let hints = " Enter filters articles · Tab concordance · / narrow · Esc back ";
+        assert_eq!(fit_hints(hints, 80), hints);
+        assert_eq!(fit_hints(hints, 44), " Enter filters articles · Tab concordance ");
+        assert_eq!(fit_hints(hints, 25), " Enter filters articles ");
+        assert_eq!(fit_hints(hints, 10), "");
+        assert_eq!(fit_hints("", 10), "");
+    }
 }

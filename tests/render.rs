@@ -446,6 +446,22 @@ fn quotes_shown_attributed_in_the_reader() {
 }
 
 #[test]
+fn a_narrow_pane_drops_its_last_hints_rather_than_cutting_the_first() {
+    let mut h = Harness::bundled(60, 20);
+    h.key(KeyCode::Char('p'));
+    let s = h.screen();
+    let bottom = s
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('└'))
+        .expect("the pane's bottom border");
+    // the first hint whole, right after the corner's border run
+    let hints = bottom.trim_start_matches(['└', '─', ' ']);
+    assert!(hints.starts_with("Enter "), "{bottom}");
+    assert!(bottom.ends_with('┘'), "{bottom}");
+}
+
+#[test]
 fn phrases_pane_chart_concordance_and_back_to_the_text() {
     let mut h = Harness::bundled(120, 34);
     h.key(KeyCode::Char('p'));

@@ -143,7 +143,7 @@ pub fn draw_tags(frame: &mut Frame, app: &App, t: &TagsState, theme: &Theme) {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title))
-        .title_bottom(Line::styled(super::footer(app, t), theme.dim).right_aligned());
+        .title_bottom(super::footer_line(super::footer(app, t), area.width, theme));
     let table = Table::new(
         rows,
         [

@@ -37,7 +37,7 @@ pub fn draw(
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(view.title, theme.title))
-        .title_bottom(Line::styled(view.footer, theme.dim).right_aligned());
+        .title_bottom(super::footer_line(view.footer, area.width, theme));
     frame.render_widget(block, area);
     let inner = layout::inner(area);
     if inner.height == 0 {

@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SimilarState, theme: &Theme) {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(format!(" Most similar to: {source} "), theme.title))
-        .title_bottom(Line::styled(super::footer(app, s), theme.dim).right_aligned());
+        .title_bottom(super::footer_line(super::footer(app, s), area.width, theme));
     if s.waiting.is_some() || s.results.is_empty() {
         let text = if s.waiting.is_some() {
             format!("ranking… {}", app.stories_progress())

@@ -35,7 +35,7 @@ pub fn draw_stories(frame: &mut Frame, app: &App, s: &StoriesState, theme: &Them
         let block = Block::bordered()
             .border_style(theme.border_focused)
             .title(Line::styled(format!(" Stories · {over} "), theme.title))
-            .title_bottom(Line::styled(super::footer(app, s), theme.dim).right_aligned());
+            .title_bottom(super::footer_line(super::footer(app, s), area.width, theme));
         frame.render_widget(
             Paragraph::new(Line::styled(text, theme.dim))
                 .wrap(Wrap { trim: true })
@@ -116,7 +116,7 @@ pub fn draw_story(frame: &mut Frame, app: &App, s: &StoryState, theme: &Theme) {
             format!(" Story: {} · {n} articles{span} ", s.row.label),
             theme.title,
         ))
-        .title_bottom(Line::styled(super::footer(app, s), theme.dim).right_aligned());
+        .title_bottom(super::footer_line(super::footer(app, s), area.width, theme));
     let table = Table::new(
         rows,
         [

@@ -56,7 +56,7 @@ fn frame_block(
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title))
-        .title_bottom(Line::styled(super::footer(app, pane), theme.dim).right_aligned());
+        .title_bottom(super::footer_line(super::footer(app, pane), area.width, theme));
     frame.render_widget(block, area);
     layout::inner(area)
 }
