@@ -678,6 +678,11 @@ fn timeline_and_keyness_on_the_story_corpus() {
     ] {
         assert!(v["over"][0].get(key).is_some(), "{key} in {}", v["over"][0]);
     }
+    // too few articles for any term to stand out: the text says so
+    let o = readout(&["keyness", "--filter", "source:xinhua", "assets/articles"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("# none: no term in 3 articles or more"), "{out}");
 }
 
 #[test]

@@ -149,4 +149,8 @@ fn compare_text_shows_the_new_sections() {
     assert!(out.contains("reworded sentence pairs"), "{out}");
     assert!(out.contains("\nspeakers\n"), "{out}");
     assert!(out.contains("formulas in both: "), "{out}");
+    // an empty side says so rather than ending the line blank
+    for line in out.lines().filter(|l| l.starts_with("only in ")) {
+        assert!(!line.trim_end().ends_with(':'), "{out}");
+    }
 }

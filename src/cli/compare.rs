@@ -447,6 +447,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
             }
         }
         let list = |items: &[FormulaItem]| -> String {
+            if items.is_empty() {
+                return "none".into();
+            }
             items
                 .iter()
                 .map(|f| format!("{} ({}/{})", f.label, f.a_count, f.b_count))

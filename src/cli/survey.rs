@@ -377,16 +377,11 @@ pub fn run_keyness(args: KeynessArgs) -> anyhow::Result<ExitCode> {
         None => Reference::Rest,
     };
     let terms = survey::Terms::build(&index);
-    let k = survey::keyness(
-        &index,
-        &terms,
-        &target,
-        reference,
-        &KeynessOptions {
-            limit: args.limit,
-            ..KeynessOptions::default()
-        },
-    );
+    let options = KeynessOptions {
+        limit: args.limit,
+        ..KeynessOptions::default()
+    };
+    let k = survey::keyness(&index, &terms, &target, reference, &options);
     if args.csv {
         let rows: Vec<KeynessRow> = (k.over.iter().map(|t| ("over", t)))
             .chain(k.under.iter().map(|t| ("under", t)))
@@ -424,6 +419,13 @@ pub fn run_keyness(args: KeynessArgs) -> anyhow::Result<ExitCode> {
                     t.log_ratio_occurrences
                 )?;
             }
+        }
+        if k.over.is_empty() && k.under.is_empty() {
+            writeln!(
+                out,
+                "# none: no term in {} articles or more reaches LL {} either way",
+                options.min_docs, options.min_ll
+            )?;
         }
     }
     out.flush()?;
