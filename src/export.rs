@@ -14,6 +14,15 @@ mod records;
 
 pub use records::{ArticleRecord, KwicRecord, PassageRecord, PhraseRecord, QuoteRecord, SpeakerRecord};
 
+// the tables of the survey views, the stories and the tags pane, shared
+// with the headless commands
+mod views;
+
+pub use views::{
+    KeynessRow, OutletCell, StoryArticle, StoryArticleRow, StoryItem, StoryRecord, TagRecord, TimelineCell,
+    kind_name, pct,
+};
+
 /// A record the headless commands print and the app exports.
 pub trait Table: Serialize {
     /// Its JSON fields, in the order they are CSV and Markdown columns
@@ -259,6 +268,10 @@ impl<'a> ExportTable<'a> {
         match self.what {
             "kwic" => "concordance lines",
             "compare" => "shared passages",
+            "outlets" => "outlet cells",
+            "keyness" => "key terms",
+            "timeline" => "timeline cells",
+            "story" => "articles",
             what => what,
         }
     }

@@ -496,13 +496,23 @@ impl Pane for StoriesState {
             return Outcome::Handled;
         }
         match action {
-            Action::Open => match self.picker.current().and_then(|i| self.rows.get(i)) {
-                Some(row) => Outcome::Push(Box::new(Screen::Story(StoryState::new(row.clone())))),
+            Action::Open => match self.picker.current().and_then(|i| Some((i, self.rows.get(i)?))) {
+                Some((i, row)) => Outcome::Push(Box::new(Screen::Story(StoryState::new(i + 1, row.clone())))),
                 None => Outcome::Handled,
             },
             Action::Back => Outcome::Pop,
             _ => Outcome::Ignored,
         }
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        self.waiting
+            .is_some()
+            .then(|| "the stories are still being grouped: export when they are shown".into())
     }
 }
 
@@ -510,15 +520,18 @@ impl Pane for StoriesState {
 #[derive(Debug, Clone, Default)]
 pub struct StoryState {
     pub row: StoryRow,
+    /// Its number in the stories view (from 1), for exports.
+    pub number: usize,
     pub cursor: super::Cursor,
     /// The article marked for comparison.
     pub mark: Option<ArticleId>,
 }
 
 impl StoryState {
-    pub fn new(row: StoryRow) -> StoryState {
+    pub fn new(number: usize, row: StoryRow) -> StoryState {
         StoryState {
             row,
+            number,
             ..StoryState::default()
         }
     }
@@ -578,6 +591,11 @@ impl Pane for StoryState {
             _ => return Outcome::Ignored,
         }
         Outcome::Handled
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
     }
 }
 

@@ -419,6 +419,18 @@ impl Pane for OutletsState {
         self.table = None;
         self.failed = None;
     }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        blocked(
+            "the outlets table",
+            &self.failed,
+            self.busy().then(|| self.work.describe()),
+        )
+    }
 }
 
 // ---------------------------------------------------------------- keyness
@@ -671,6 +683,18 @@ impl Pane for KeynessState {
         self.result = None;
         self.failed = None;
     }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        let doing = match self.counting_since {
+            Some(_) => "counting the words of the articles".to_string(),
+            None => self.work.describe(),
+        };
+        blocked("keyness", &self.failed, self.busy().then_some(doing))
+    }
 }
 
 // ---------------------------------------------------------------- timeline
@@ -830,6 +854,28 @@ impl Pane for TimelineState {
         self.timeline = None;
         self.failed = None;
     }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, env: &Env) -> Option<String> {
+        let doing = self.busy().then(|| self.waiting(env.index.len()));
+        blocked("the timeline", &self.failed, doing)
+    }
+}
+
+/// Why a survey view has nothing whole to export: it could not be
+/// computed (`failed`), or it is still being computed (`doing`: how far).
+fn blocked(what: &str, failed: &Option<String>, doing: Option<String>) -> Option<String> {
+    if let Some(e) = failed {
+        return Some(format!("nothing to export: {e}"));
+    }
+    let doing = doing?;
+    let doing = doing.trim_end_matches('…');
+    Some(format!(
+        "{what} is still being computed ({doing}): export when it is shown"
+    ))
 }
 
 // ---------------------------------------------------------------- the app

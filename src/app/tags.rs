@@ -115,6 +115,11 @@ impl Pane for TagsState {
     fn resized(&mut self, env: &Env) {
         self.cursor.keep_visible(self.rows.len(), Self::height(env));
     }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
 }
 
 #[cfg(test)]
