@@ -1071,6 +1071,63 @@ mod tests {
     }
 
     #[test]
+    fn export_waits_for_the_worker() {
+        let articles = crate::store::bundled_articles();
+        let facts = crate::facts::Analyzer::new().facts_all(&articles);
+        let index = Index::with_facts(crate::store::Corpus::new(articles), facts);
+        let env = Env {
+            index: &index,
+            size: (120, 30),
+            input_open: false,
+        };
+        let mut s = OutletsState::new(Scope::default());
+        // not computed yet
+        let m = s.export_blocked(&env).unwrap();
+        assert_eq!(
+            m,
+            "the outlets table is still being computed (computing): export when it is shown"
+        );
+        assert!(s.export(&env).is_none());
+        // computing on a worker thread (held there until the test is done)
+        let (tx, rx) = mpsc::channel::<()>();
+        s.work = Work::Running(Job::spawn(move || {
+            let _ = rx.recv_timeout(Duration::from_secs(30));
+            OutletTable::default()
+        }));
+        let m = s.export_blocked(&env).unwrap();
+        assert!(
+            m.starts_with("the outlets table is still being computed (computing on a worker thread… ")
+                && m.ends_with(" s): export when it is shown"),
+            "{m}"
+        );
+        drop(tx);
+        // failed: said, not an empty table
+        s.work = Work::Todo;
+        s.failed = Some("the computation ended without a result".into());
+        assert_eq!(
+            s.export_blocked(&env).as_deref(),
+            Some("nothing to export: the computation ended without a result")
+        );
+        // done: exported
+        s.failed = None;
+        s.table = Some(survey::outlet_table(&index, None, &OutletOptions::default()));
+        assert_eq!(s.export_blocked(&env), None);
+        let t = s.export(&env).unwrap();
+        assert_eq!((t.what, t.noun()), ("outlets", "outlet cells"));
+        // four outlets (the unknown one too) × the twelve families found
+        assert_eq!(t.len(), 4 * 12);
+        // keyness while the word counts are made
+        let mut k = KeynessState::new(Scope::default(), WordCounts::default());
+        k.counting_since = Some(Instant::now());
+        assert_eq!(
+            k.export_blocked(&env).as_deref(),
+            Some(
+                "keyness is still being computed (counting the words of the articles): export when it is shown"
+            )
+        );
+    }
+
+    #[test]
     fn the_first_column_keeps_the_cursor_in_view() {
         let mut s = OutletsState::new(Scope::default());
         assert_eq!(s.first_column(4), 0);
