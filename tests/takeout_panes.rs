@@ -74,6 +74,8 @@ fn the_outlets_view_exports_its_numbers() {
     h.key(KeyCode::Char('O'));
     let s = h.screen();
     assert!(s.contains('█') || s.contains('▓') || s.contains('░'), "{s}");
+    // the status bar names the key
+    assert!(s.lines().last().unwrap().contains("E export"), "{s}");
     assert_eq!(
         offered(&mut h),
         ("readout-outlets.csv".to_string(), "88 outlet cells".to_string())
