@@ -14,9 +14,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use std::time::Duration;
 
 use readout::app::{Screen, Work};
-use readout::index::Index;
-use readout::store::{Article, Corpus};
-use support::Harness;
+use support::{Harness, fixture_index, index_of, two_outlets_files};
 
 fn bundled() -> Harness {
     let mut h = Harness::bundled(120, 30);
@@ -132,42 +130,6 @@ fn the_outlets_view_exports_its_numbers() {
 
 // ---------------------------------------------------------------- keyness
 
-/// Twenty articles with front matter: eight from Xinhua that speak of
-/// hegemony, twelve from Reuters that speak of markets.
-fn two_outlets() -> Vec<(String, String)> {
-    (0..20)
-        .map(|i| {
-            let (source, body) = if i < 8 {
-                (
-                    "Xinhua",
-                    "Officials rejected hegemony and spoke of a multipolar world order. The hegemony of one power must end.",
-                )
-            } else {
-                (
-                    "Reuters",
-                    "Markets rose as investors weighed the talks. Traders said markets were calm after the meeting.",
-                )
-            };
-            let text = format!(
-                "---\ntitle: Report {i}\nsource: {source}\ndate: 2023-{:02}-10\n---\n{body} Story number {i} ends here.\n",
-                i % 12 + 1
-            );
-            (format!("a{i:02}.md"), text)
-        })
-        .collect()
-}
-
-fn index_of(files: &[(String, String)]) -> Index {
-    let articles: Vec<Article> = files
-        .iter()
-        .map(|(name, text)| Article::from_text(name.clone(), text, false))
-        .collect();
-    let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    let mut index = Index::with_facts(Corpus::new(articles), facts);
-    index.mine_phrases(&Default::default());
-    index
-}
-
 const KEYNESS_CSV: &str = "use,term,kind,target_docs,reference_docs,target_occurrences,reference_occurrences,ll_docs,log_ratio_docs,ll_occurrences,log_ratio_occurrences
 over,end,word,8,0,8,0,26.920466680370257,4.584962500721156,13.763220243569785,4.447458976971221
 over,hegemony,word,8,0,16,0,26.920466680370257,4.584962500721156,27.52644048713957,5.447458976971221
@@ -197,7 +159,7 @@ under,weighed,word,0,12,0,12,26.920466680370257,-4.0,13.201112086062524,-4.13750
 
 #[test]
 fn keyness_exports_both_sides_with_their_scores() {
-    let files = two_outlets();
+    let files = two_outlets_files();
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -263,7 +225,7 @@ const TIMELINE_CSV: &str = "period,outlet,hits,articles,share
 #[test]
 fn the_timeline_exports_counts_and_shares_per_period_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = Harness::with_index(index_of(&two_outlets()), 120, 30);
+    let mut h = Harness::with_index(index_of(&two_outlets_files()), 120, 30);
     filter(&mut h, "source:xinhua");
     h.key(KeyCode::Char('T'));
     h.screen();
@@ -293,28 +255,6 @@ fn the_timeline_exports_counts_and_shares_per_period_and_line() {
 
 // ---------------------------------------------------------------- stories
 
-fn fixture_index(dir: &str) -> Index {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut names: Vec<_> = std::fs::read_dir(root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    let articles: Vec<Article> = names
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let mut a = Article::from_text(name, &std::fs::read_to_string(p).unwrap(), false);
-            a.id = i as u32;
-            a
-        })
-        .collect();
-    let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    Index::with_facts(Corpus::new(articles), facts)
-}
-
 const STORIES_CSV: &str = "story,label,size,cohesion,first_date,last_date,outlets
 1,Lisbon · Bereth · Port Selen,3,0.2795095642407735,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS
 2,Kestneft · Valgaz · Northern Corridor,2,0.3364906311035156,2023-06-27,2023-06-28,BBC; Kestrin Gazette
@@ -329,7 +269,7 @@ const STORY_CSV: &str = "story,label,size,cohesion,first_date,last_date,outlets,
 #[test]
 fn the_stories_and_a_storys_articles_export() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = Harness::with_index(fixture_index("tests/fixtures/story"), 120, 30);
+    let mut h = Harness::with_index(fixture_index(&["tests/fixtures/story"]), 120, 30);
     h.key(KeyCode::Char('S'));
     h.screen();
     assert_eq!(
@@ -431,7 +371,7 @@ fn refused(h: &mut Harness) -> String {
 
 #[test]
 fn a_view_still_computing_says_so_and_exports_nothing() {
-    let mut h = Harness::with_index(index_of(&two_outlets()), 120, 30);
+    let mut h = Harness::with_index(index_of(&two_outlets_files()), 120, 30);
     // every corpus is surveyed on a worker thread here, as one over
     // 10,000 articles is
     h.app.survey_at_once = 0;
@@ -482,7 +422,7 @@ fn a_view_still_computing_says_so_and_exports_nothing() {
 
 #[test]
 fn the_stories_say_so_until_they_are_grouped() {
-    let mut h = Harness::with_index(fixture_index("tests/fixtures/story"), 120, 30);
+    let mut h = Harness::with_index(fixture_index(&["tests/fixtures/story"]), 120, 30);
     h.key(KeyCode::Char('S'));
     assert!(matches!(h.app.screen(), Screen::Stories(s) if s.waiting.is_some()));
     assert_eq!(

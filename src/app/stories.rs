@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Instant;
 
-use super::picker::{Line, Picker};
+use super::picker::Picker;
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, App, Context, Focus, Keys, SimilarState};
 use crate::analysis::stories::{Similar, StoryIndex, rank_similar};
@@ -482,17 +482,10 @@ impl Pane for StoriesState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = env.picker_height(0);
-        match self.picker.line(action) {
-            Line::Edit(edit) => {
-                self.picker.edit(edit, &self.labels);
-                self.picker.keep_visible(h);
-                return Outcome::Handled;
-            }
-            Line::Done => return Outcome::Handled,
-            Line::No => {}
-        }
-        if self.picker.navigate(action, h) {
+        if self
+            .picker
+            .narrow_or_move(action, &self.labels, env.picker_height(0))
+        {
             return Outcome::Handled;
         }
         match action {
@@ -551,20 +544,13 @@ impl Pane for StoryState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = env.picker_height(0);
-        let n = self.row.articles.len();
-        let hi = h as isize;
-        let mut go = |delta: isize| self.cursor.move_by(delta, n, h);
+        if self
+            .cursor
+            .navigate(action, self.row.articles.len(), env.picker_height(0))
+        {
+            return Outcome::Handled;
+        }
         match action {
-            Action::Down => go(1),
-            Action::Up => go(-1),
-            Action::PageDown => go(hi),
-            Action::PageUp => go(-hi),
-            Action::HalfPageDown => go((hi / 2).max(1)),
-            Action::HalfPageUp => go(-(hi / 2).max(1)),
-            Action::Top => go(isize::MIN / 2),
-            Action::Bottom => go(isize::MAX / 2),
-            Action::ScrollAt { lines, .. } => go(isize::from(lines)),
             Action::ToggleMark => {
                 let Some(id) = self.selected() else {
                     return Outcome::Handled;

@@ -188,26 +188,6 @@ fn advance<T: Send + 'static>(
     Ok(None)
 }
 
-/// Moves `cursor` for a movement action over `len` rows shown `height` at a
-/// time; false for other actions.
-fn navigate(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
-    let h = height.max(1) as isize;
-    let delta = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => h,
-        Action::PageUp => -h,
-        Action::HalfPageDown => (h / 2).max(1),
-        Action::HalfPageUp => -(h / 2).max(1),
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        Action::ScrollAt { lines, .. } => isize::from(lines),
-        _ => return false,
-    };
-    cursor.move_by(delta, len, height.max(1));
-    true
-}
-
 /// The articles a view is about: the filter's (sorted by id), and the query
 /// that selects them ("" without a filter).
 #[derive(Debug, Clone, Default)]
@@ -348,7 +328,7 @@ impl Pane for OutletsState {
             .table
             .as_ref()
             .map_or((0, 0), |t| (t.rows.len(), t.columns.len()));
-        if navigate(&mut self.rows, action, rows, Self::height(env)) {
+        if self.rows.navigate(action, rows, Self::height(env)) {
             return Outcome::Handled;
         }
         match action {
@@ -567,8 +547,8 @@ impl Pane for KeynessState {
             .as_ref()
             .map_or((0, 0), |r| (r.over.len(), r.under.len()));
         let moved = match self.side {
-            Side::Over => navigate(&mut self.over, action, over, h),
-            Side::Under => navigate(&mut self.under, action, under, h),
+            Side::Over => self.over.navigate(action, over, h),
+            Side::Under => self.under.navigate(action, under, h),
         };
         if moved {
             return Outcome::Handled;

@@ -723,39 +723,58 @@ impl super::CompareState {
 // headless commands print them (`readout outlets|keyness|timeline|stories
 // --csv`), the numbers rather than the heat map's shades
 
+/// A survey view's table once computed (none before): `rows` of `result`.
+fn computed<'a, R, T: crate::export::Table + 'a>(
+    what: &'static str,
+    query: &str,
+    title: String,
+    result: Option<&'a R>,
+    rows: impl FnOnce(&'a R) -> Vec<T>,
+) -> Option<ExportTable<'a>> {
+    Some(ExportTable::new(
+        what,
+        name_query("", query),
+        title,
+        rows(result?),
+    ))
+}
+
 impl super::OutletsState {
     pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
-        let table = self.table.as_ref()?;
-        Some(ExportTable::new(
+        let title = format!("Outlets: {}", self.scope.describe());
+        computed(
             "outlets",
-            name_query("", &self.scope.query),
-            format!("Outlets: {}", self.scope.describe()),
-            OutletCell::all(table),
-        ))
+            &self.scope.query,
+            title,
+            self.table.as_ref(),
+            OutletCell::all,
+        )
     }
 }
 
 impl super::KeynessState {
     pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
-        let result = self.result.as_ref()?;
-        Some(ExportTable::new(
+        let title = format!("Keyness: {} against the rest", self.scope.describe());
+        computed(
             "keyness",
-            name_query("", &self.scope.query),
-            format!("Keyness: {} against the rest", self.scope.describe()),
-            KeynessRow::all(result),
-        ))
+            &self.scope.query,
+            title,
+            self.result.as_ref(),
+            KeynessRow::all,
+        )
     }
 }
 
 impl super::TimelineState {
     pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
-        let timeline = self.timeline.as_ref()?;
-        Some(ExportTable::new(
+        let title = format!("Timeline: {}", self.title);
+        computed(
             "timeline",
-            name_query("", &self.title),
-            format!("Timeline: {}", self.title),
-            TimelineCell::all(timeline),
-        ))
+            &self.title,
+            title,
+            self.timeline.as_ref(),
+            TimelineCell::all,
+        )
     }
 }
 
