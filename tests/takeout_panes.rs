@@ -314,13 +314,13 @@ fn the_tags_pane_exports_its_rows() {
     let mut h = bundled();
     h.app.open_store(Some(&dir.path().join("state")));
     assert!(h.app.annotations.is_open(), "{:?}", h.app.issues);
-    h.key(KeyCode::Char('t'))
-        .type_str("ukraine wire")
-        .key(KeyCode::Enter);
-    h.key(KeyCode::Char('j'))
-        .key(KeyCode::Char('t'))
-        .type_str("ukraine")
-        .key(KeyCode::Enter);
+    // two tags on the first article, one of them on the second, a star
+    for (down, tags) in [(0, "wire ukraine"), (1, "ukraine")] {
+        for _ in 0..down {
+            h.key(KeyCode::Down);
+        }
+        h.key(KeyCode::Char('t')).type_str(tags).key(KeyCode::Enter);
+    }
     h.key(KeyCode::Char('*'));
     h.key(KeyCode::Char('/')).type_str("\"rock solid\"");
     h.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL)

@@ -15,7 +15,7 @@ use crate::state::ArticleState;
 use crate::store::{Article, ArticleId, escape_controls};
 
 /// A file name as it is: control characters written as visible escapes.
-fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
+pub(super) fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(&escape_controls(name))
 }
 

@@ -9,14 +9,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::Table;
+use super::records::escaped;
 use crate::store::escape_controls;
 use crate::stories::StoryRow;
 use crate::survey::{self, Keyness, OutletTable, Timeline};
-
-/// A file name or outlet as it is: control characters as visible escapes.
-fn escaped<S: serde::Serializer>(name: &str, ser: S) -> Result<S::Ok, S::Error> {
-    ser.serialize_str(&escape_controls(name))
-}
 
 /// A share for people: "67%".
 pub fn pct(share: f64) -> String {
@@ -212,16 +208,35 @@ impl<'a> StoryRecord<'a> {
     }
 }
 
+/// The fields of a story, and of a story's article after them.
+const STORY_FIELDS: [&str; 7] = [
+    "story",
+    "label",
+    "size",
+    "cohesion",
+    "first_date",
+    "last_date",
+    "outlets",
+];
+const STORY_ARTICLE_FIELDS: [&str; 11] = concat(STORY_FIELDS, ["path", "title", "source", "date"]);
+
+/// `a` then `b` (for field lists made of others).
+const fn concat<const A: usize, const B: usize, const C: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; C] {
+    assert!(A + B == C);
+    let mut out = [""; C];
+    let mut i = 0;
+    while i < C {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
+
 impl Table for StoryRecord<'_> {
-    const FIELDS: &'static [&'static str] = &[
-        "story",
-        "label",
-        "size",
-        "cohesion",
-        "first_date",
-        "last_date",
-        "outlets",
-    ];
+    const FIELDS: &'static [&'static str] = &STORY_FIELDS;
     const TEXT_HEADER: &'static [&'static str] = &["story", "label", "size", "outlets"];
     fn text_row(&self) -> Vec<Cow<'_, str>> {
         vec![
@@ -288,19 +303,7 @@ impl<'a> StoryArticleRow<'a> {
 }
 
 impl Table for StoryArticleRow<'_> {
-    const FIELDS: &'static [&'static str] = &[
-        "story",
-        "label",
-        "size",
-        "cohesion",
-        "first_date",
-        "last_date",
-        "outlets",
-        "path",
-        "title",
-        "source",
-        "date",
-    ];
+    const FIELDS: &'static [&'static str] = &STORY_ARTICLE_FIELDS;
     const TEXT_HEADER: &'static [&'static str] = &["story", "label", "date", "source", "title", "path"];
     fn text_row(&self) -> Vec<Cow<'_, str>> {
         let shown = escape_controls;
