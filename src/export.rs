@@ -25,6 +25,15 @@ pub fn escaped_all<S: serde::Serializer>(names: &[&str], ser: S) -> Result<S::Ok
     ser.collect_seq(names.iter().map(|n| crate::store::escape_controls(n)))
 }
 
+// the tables of the survey views, the stories and the tags pane, shared
+// with the headless commands
+mod views;
+
+pub use views::{
+    KeynessRow, OutletCell, StoryArticle, StoryArticleRow, StoryItem, StoryRecord, TagRecord, TimelineCell,
+    kind_name, pct,
+};
+
 /// A record the headless commands print and the app exports.
 pub trait Table: Serialize {
     /// Its JSON fields, in the order they are CSV and Markdown columns
@@ -283,6 +292,10 @@ impl<'a> ExportTable<'a> {
         match self.what {
             "kwic" => "concordance lines",
             "compare" => "shared passages",
+            "outlets" => "outlet cells",
+            "keyness" => "key terms",
+            "timeline" => "timeline cells",
+            "story" => "articles",
             what => what,
         }
     }
@@ -553,6 +566,14 @@ mod tests {
             "2 concordance lines"
         );
         assert_eq!(ExportTable::new("stories", "", "", rows(1)).counted(), "1 story");
+        assert_eq!(
+            ExportTable::new("keyness", "", "", rows(1)).counted(),
+            "1 key term"
+        );
+        assert_eq!(
+            ExportTable::new("timeline", "", "", rows(1)).counted(),
+            "1 timeline cell"
+        );
         assert_eq!(
             ExportTable::new("articles", "", "", rows(1)).counted(),
             "1 article"

@@ -6,41 +6,11 @@
 
 mod support;
 
-use std::path::Path;
-
 use crossterm::event::KeyCode;
 use readout::app::{Screen, StoriesState};
 use readout::index::Index;
 use readout::store::{Article, Corpus};
-use support::Harness;
-
-/// The articles of a fixture folder, sorted by file name, analysed as the
-/// app analyses them.
-fn fixture_index(dirs: &[&str]) -> Index {
-    let mut articles: Vec<(String, Article)> = Vec::new();
-    for dir in dirs {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        for e in std::fs::read_dir(root).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                let text = std::fs::read_to_string(&p).unwrap();
-                articles.push((name.clone(), Article::from_text(name, &text, false)));
-            }
-        }
-    }
-    articles.sort_by(|a, b| a.0.cmp(&b.0));
-    let articles: Vec<Article> = articles
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, mut a))| {
-            a.id = i as u32;
-            a
-        })
-        .collect();
-    let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    Index::with_facts(Corpus::new(articles), facts)
-}
+use support::{Harness, fixture_index};
 
 fn stories(h: &Harness) -> &StoriesState {
     match h.app.screen() {

@@ -10,7 +10,7 @@ use crossterm::event::KeyCode;
 use readout::app::{KeynessState, OutletsState, Screen, SortOrder, TimelineState};
 use readout::index::Index;
 use readout::store::{Article, ArticleId, Corpus};
-use support::Harness;
+use support::{Harness, two_outlets};
 
 fn outlets(h: &Harness) -> &OutletsState {
     match h.app.screen() {
@@ -237,34 +237,6 @@ fn enter_on_an_outlets_cell_filters_to_exactly_its_articles() {
         }
         assert!(checked >= 3, "cells with articles: {checked}");
     }
-}
-
-/// Twenty articles with front matter: eight from Xinhua that speak of
-/// hegemony, twelve from Reuters that speak of markets.
-fn two_outlets() -> Index {
-    let mut articles = Vec::new();
-    for i in 0..20 {
-        let (source, body) = if i < 8 {
-            (
-                "Xinhua",
-                "Officials rejected hegemony and spoke of a multipolar world order. The hegemony of one power must end.",
-            )
-        } else {
-            (
-                "Reuters",
-                "Markets rose as investors weighed the talks. Traders said markets were calm after the meeting.",
-            )
-        };
-        let text = format!(
-            "---\ntitle: Report {i}\nsource: {source}\ndate: 2023-{:02}-10\n---\n{body} Story number {i} ends here.\n",
-            i % 12 + 1
-        );
-        articles.push(Article::from_text(format!("a{i}.md"), &text, false));
-    }
-    let facts = readout::facts::Analyzer::new().facts_all(&articles);
-    let mut index = Index::with_facts(Corpus::new(articles), facts);
-    index.mine_phrases(&Default::default());
-    index
 }
 
 #[test]

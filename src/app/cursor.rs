@@ -4,6 +4,28 @@
 //! selection (the help and issues popups, the reader and the compare
 //! view's sides) scroll with [`scrolled`].
 
+use super::Action;
+
+/// The rows a movement action moves a selection by in a window of
+/// `height` rows (a page, half a page, to either end, the wheel's lines);
+/// none for other actions.
+pub fn movement(action: Action, height: usize) -> Option<isize> {
+    let h = height.max(1) as isize;
+    let half = (h / 2).max(1);
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => h,
+        Action::PageUp => -h,
+        Action::HalfPageDown => half,
+        Action::HalfPageUp => -half,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        Action::ScrollAt { lines, .. } => isize::from(lines),
+        _ => return None,
+    })
+}
+
 /// A selected row and the first row shown, in a list of `len` rows seen
 /// through a window of `height` rows. Methods take both (lists grow and
 /// narrow, terminals resize) and keep `selected < len` (0 when empty) and
@@ -28,6 +50,18 @@ impl Cursor {
     /// Moves the selection by `delta` rows (clamped), scrolling with it.
     pub fn move_by(&mut self, delta: isize, len: usize, height: usize) {
         self.select((self.selected as isize).saturating_add(delta), len, height);
+    }
+
+    /// Moves the selection for a movement action ([`movement`]) over `len`
+    /// rows seen `height` at a time; false for other actions.
+    pub fn navigate(&mut self, action: Action, len: usize, height: usize) -> bool {
+        match movement(action, height) {
+            Some(delta) => {
+                self.move_by(delta, len, height.max(1));
+                true
+            }
+            None => false,
+        }
     }
 
     /// Scrolls the window so the selection is in it, and not past the end
@@ -105,6 +139,31 @@ mod tests {
         assert_eq!(c.selected, 3);
         c.move_by(isize::MIN, 4, 10);
         assert_eq!(c.selected, 0);
+    }
+
+    #[test]
+    fn movement_actions_move_by_rows_pages_and_ends() {
+        let mut c = Cursor::default();
+        assert!(c.navigate(Action::Down, 100, 10));
+        assert_eq!(c.selected, 1);
+        assert!(c.navigate(Action::PageDown, 100, 10));
+        assert_eq!(c.selected, 11);
+        assert!(c.navigate(Action::HalfPageUp, 100, 10));
+        assert_eq!(c.selected, 6);
+        assert!(c.navigate(Action::Bottom, 100, 10));
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 99,
+                offset: 90
+            }
+        );
+        assert!(c.navigate(Action::Top, 100, 0));
+        assert_eq!(c.selected, 0);
+        // half a page of one row is still a row
+        assert_eq!(movement(Action::HalfPageDown, 1), Some(1));
+        assert!(!c.navigate(Action::Open, 100, 10));
+        assert_eq!(movement(Action::Back, 10), None);
     }
 
     #[test]

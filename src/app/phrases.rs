@@ -103,16 +103,8 @@ impl Pane for PhrasesState {
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
         let h = Self::height(env);
-        let moved = match self.picker.line(action) {
-            Line::Edit(edit) => {
-                self.picker.edit(edit, &self.labels);
-                self.picker.keep_visible(h);
-                true
-            }
-            Line::Done => return Outcome::Handled,
-            Line::No => self.picker.navigate(action, h),
-        };
-        if moved {
+        if self.picker.narrow_or_move(action, &self.labels, h) {
+            // (the line opened or closed: the same row, the same chart)
             self.update_chart(env.index);
             return Outcome::Handled;
         }

@@ -278,21 +278,29 @@ impl Picker {
 
     /// Movement in a window of `height` rows. True when the action moved.
     pub fn navigate(&mut self, action: Action, height: usize) -> bool {
-        let h = height.max(1) as isize;
-        let half = (h / 2).max(1);
-        match action {
-            Action::Down => self.move_by(1, height),
-            Action::Up => self.move_by(-1, height),
-            Action::PageDown => self.move_by(h, height),
-            Action::PageUp => self.move_by(-h, height),
-            Action::HalfPageDown => self.move_by(half, height),
-            Action::HalfPageUp => self.move_by(-half, height),
-            Action::Top => self.move_by(isize::MIN / 2, height),
-            Action::Bottom => self.move_by(isize::MAX / 2, height),
-            Action::ScrollAt { lines, .. } => self.move_by(isize::from(lines), height),
-            _ => return false,
+        match super::cursor::movement(action, height) {
+            Some(delta) => {
+                self.move_by(delta, height);
+                true
+            }
+            None => false,
         }
-        true
+    }
+
+    /// The narrowing line and movement of a pane whose labels are all
+    /// there (narrowed at once): an edit narrows them and keeps the
+    /// selection in view, `/`, Enter and Esc open and close the line, the
+    /// movement keys move. True when the action was one of these.
+    pub fn narrow_or_move<S: Label>(&mut self, action: Action, labels: &[S], height: usize) -> bool {
+        match self.line(action) {
+            Line::Edit(edit) => {
+                self.edit(edit, labels);
+                self.keep_visible(height);
+                true
+            }
+            Line::Done => true,
+            Line::No => self.navigate(action, height),
+        }
     }
 
     /// The window of rows to draw in `height` lines.

@@ -155,6 +155,13 @@ pub trait Pane {
     fn export<'a>(&'a self, _env: &Env<'a>) -> Option<ExportTable<'a>> {
         None
     }
+    /// Why the pane has nothing whole to export yet (its table is still
+    /// being computed, or could not be), in words for the status bar;
+    /// none: `export` gives what it shows. A pane that is `busy` and says
+    /// nothing here is "still searching".
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        None
+    }
     /// The text `y` copies: the selection (a quote with its speaker, a
     /// concordance line, a phrase); none: nothing to copy.
     fn copy_text(&self, _env: &Env) -> Option<String> {

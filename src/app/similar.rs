@@ -55,29 +55,20 @@ impl Pane for SimilarState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = Self::height(env);
-        let (n, hi) = (self.results.len(), h as isize);
-        let half = (hi / 2).max(1);
-        let mut go = |delta: isize| self.cursor.move_by(delta, n, h);
-        match action {
-            Action::Down => go(1),
-            Action::Up => go(-1),
-            Action::PageDown => go(hi),
-            Action::PageUp => go(-hi),
-            Action::HalfPageDown => go(half),
-            Action::HalfPageUp => go(-half),
-            Action::Top => go(isize::MIN / 2),
-            Action::Bottom => go(isize::MAX / 2),
-            Action::ScrollAt { lines, .. } => go(isize::from(lines)),
-            Action::Open => {
-                if let Some(r) = self.results.get(self.cursor.selected) {
-                    return Outcome::Compare(self.source, r.id);
-                }
-            }
-            Action::Back => return Outcome::Pop,
-            _ => return Outcome::Ignored,
+        if self
+            .cursor
+            .navigate(action, self.results.len(), Self::height(env))
+        {
+            return Outcome::Handled;
         }
-        Outcome::Handled
+        match action {
+            Action::Open => match self.results.get(self.cursor.selected) {
+                Some(r) => Outcome::Compare(self.source, r.id),
+                None => Outcome::Handled,
+            },
+            Action::Back => Outcome::Pop,
+            _ => Outcome::Ignored,
+        }
     }
 
     // -- taking things out (issue 17: app/takeout.rs)

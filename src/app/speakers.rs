@@ -64,17 +64,10 @@ impl Pane for SpeakersState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = env.picker_height(0);
-        match self.picker.line(action) {
-            Line::Edit(edit) => {
-                self.picker.edit(edit, &self.labels);
-                self.picker.keep_visible(h);
-                return Outcome::Handled;
-            }
-            Line::Done => return Outcome::Handled,
-            Line::No => {}
-        }
-        if self.picker.navigate(action, h) {
+        if self
+            .picker
+            .narrow_or_move(action, &self.labels, env.picker_height(0))
+        {
             return Outcome::Handled;
         }
         let current = self.picker.current().map(|i| self.stats[i].id);

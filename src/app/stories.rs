@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Instant;
 
-use super::picker::{Line, Picker};
+use super::picker::Picker;
 use super::screen::{Env, Outcome, Pane, Screen};
 use super::{Action, App, Context, Focus, Keys, SimilarState};
 use crate::analysis::stories::{Similar, StoryIndex, rank_similar};
@@ -482,27 +482,30 @@ impl Pane for StoriesState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = env.picker_height(0);
-        match self.picker.line(action) {
-            Line::Edit(edit) => {
-                self.picker.edit(edit, &self.labels);
-                self.picker.keep_visible(h);
-                return Outcome::Handled;
-            }
-            Line::Done => return Outcome::Handled,
-            Line::No => {}
-        }
-        if self.picker.navigate(action, h) {
+        if self
+            .picker
+            .narrow_or_move(action, &self.labels, env.picker_height(0))
+        {
             return Outcome::Handled;
         }
         match action {
-            Action::Open => match self.picker.current().and_then(|i| self.rows.get(i)) {
-                Some(row) => Outcome::Push(Box::new(Screen::Story(StoryState::new(row.clone())))),
+            Action::Open => match self.picker.current().and_then(|i| Some((i, self.rows.get(i)?))) {
+                Some((i, row)) => Outcome::Push(Box::new(Screen::Story(StoryState::new(i + 1, row.clone())))),
                 None => Outcome::Handled,
             },
             Action::Back => Outcome::Pop,
             _ => Outcome::Ignored,
         }
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        self.waiting
+            .is_some()
+            .then(|| "the stories are still being grouped: export when they are shown".into())
     }
 }
 
@@ -510,15 +513,18 @@ impl Pane for StoriesState {
 #[derive(Debug, Clone, Default)]
 pub struct StoryState {
     pub row: StoryRow,
+    /// Its number in the stories view (from 1), for exports.
+    pub number: usize,
     pub cursor: super::Cursor,
     /// The article marked for comparison.
     pub mark: Option<ArticleId>,
 }
 
 impl StoryState {
-    pub fn new(row: StoryRow) -> StoryState {
+    pub fn new(number: usize, row: StoryRow) -> StoryState {
         StoryState {
             row,
+            number,
             ..StoryState::default()
         }
     }
@@ -538,20 +544,13 @@ impl Pane for StoryState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = env.picker_height(0);
-        let n = self.row.articles.len();
-        let hi = h as isize;
-        let mut go = |delta: isize| self.cursor.move_by(delta, n, h);
+        if self
+            .cursor
+            .navigate(action, self.row.articles.len(), env.picker_height(0))
+        {
+            return Outcome::Handled;
+        }
         match action {
-            Action::Down => go(1),
-            Action::Up => go(-1),
-            Action::PageDown => go(hi),
-            Action::PageUp => go(-hi),
-            Action::HalfPageDown => go((hi / 2).max(1)),
-            Action::HalfPageUp => go(-(hi / 2).max(1)),
-            Action::Top => go(isize::MIN / 2),
-            Action::Bottom => go(isize::MAX / 2),
-            Action::ScrollAt { lines, .. } => go(isize::from(lines)),
             Action::ToggleMark => {
                 let Some(id) = self.selected() else {
                     return Outcome::Handled;
@@ -578,6 +577,11 @@ impl Pane for StoryState {
             _ => return Outcome::Ignored,
         }
         Outcome::Handled
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown(env)
     }
 }
 

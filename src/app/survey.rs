@@ -188,26 +188,6 @@ fn advance<T: Send + 'static>(
     Ok(None)
 }
 
-/// Moves `cursor` for a movement action over `len` rows shown `height` at a
-/// time; false for other actions.
-fn navigate(cursor: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
-    let h = height.max(1) as isize;
-    let delta = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => h,
-        Action::PageUp => -h,
-        Action::HalfPageDown => (h / 2).max(1),
-        Action::HalfPageUp => -(h / 2).max(1),
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        Action::ScrollAt { lines, .. } => isize::from(lines),
-        _ => return false,
-    };
-    cursor.move_by(delta, len, height.max(1));
-    true
-}
-
 /// The articles a view is about: the filter's (sorted by id), and the query
 /// that selects them ("" without a filter).
 #[derive(Debug, Clone, Default)]
@@ -348,7 +328,7 @@ impl Pane for OutletsState {
             .table
             .as_ref()
             .map_or((0, 0), |t| (t.rows.len(), t.columns.len()));
-        if navigate(&mut self.rows, action, rows, Self::height(env)) {
+        if self.rows.navigate(action, rows, Self::height(env)) {
             return Outcome::Handled;
         }
         match action {
@@ -418,6 +398,18 @@ impl Pane for OutletsState {
         self.work = Work::Todo;
         self.table = None;
         self.failed = None;
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        blocked(
+            "the outlets table",
+            &self.failed,
+            self.busy().then(|| self.work.describe()),
+        )
     }
 }
 
@@ -555,8 +547,8 @@ impl Pane for KeynessState {
             .as_ref()
             .map_or((0, 0), |r| (r.over.len(), r.under.len()));
         let moved = match self.side {
-            Side::Over => navigate(&mut self.over, action, over, h),
-            Side::Under => navigate(&mut self.under, action, under, h),
+            Side::Over => self.over.navigate(action, over, h),
+            Side::Under => self.under.navigate(action, under, h),
         };
         if moved {
             return Outcome::Handled;
@@ -670,6 +662,18 @@ impl Pane for KeynessState {
         self.work = Work::Todo;
         self.result = None;
         self.failed = None;
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, _env: &Env) -> Option<String> {
+        let doing = match self.counting_since {
+            Some(_) => "counting the words of the articles".to_string(),
+            None => self.work.describe(),
+        };
+        blocked("keyness", &self.failed, self.busy().then_some(doing))
     }
 }
 
@@ -830,6 +834,28 @@ impl Pane for TimelineState {
         self.timeline = None;
         self.failed = None;
     }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
+    }
+    fn export_blocked(&self, env: &Env) -> Option<String> {
+        let doing = self.busy().then(|| self.waiting(env.index.len()));
+        blocked("the timeline", &self.failed, doing)
+    }
+}
+
+/// Why a survey view has nothing whole to export: it could not be
+/// computed (`failed`), or it is still being computed (`doing`: how far).
+fn blocked(what: &str, failed: &Option<String>, doing: Option<String>) -> Option<String> {
+    if let Some(e) = failed {
+        return Some(format!("nothing to export: {e}"));
+    }
+    let doing = doing?;
+    let doing = doing.trim_end_matches('…');
+    Some(format!(
+        "{what} is still being computed ({doing}): export when it is shown"
+    ))
 }
 
 // ---------------------------------------------------------------- the app
@@ -1022,6 +1048,63 @@ mod tests {
             |_| unreachable!("not on a worker"),
         );
         assert_eq!(t, Ok(Some(table)));
+    }
+
+    #[test]
+    fn export_waits_for_the_worker() {
+        let articles = crate::store::bundled_articles();
+        let facts = crate::facts::Analyzer::new().facts_all(&articles);
+        let index = Index::with_facts(crate::store::Corpus::new(articles), facts);
+        let env = Env {
+            index: &index,
+            size: (120, 30),
+            input_open: false,
+        };
+        let mut s = OutletsState::new(Scope::default());
+        // not computed yet
+        let m = s.export_blocked(&env).unwrap();
+        assert_eq!(
+            m,
+            "the outlets table is still being computed (computing): export when it is shown"
+        );
+        assert!(s.export(&env).is_none());
+        // computing on a worker thread (held there until the test is done)
+        let (tx, rx) = mpsc::channel::<()>();
+        s.work = Work::Running(Job::spawn(move || {
+            let _ = rx.recv_timeout(Duration::from_secs(30));
+            OutletTable::default()
+        }));
+        let m = s.export_blocked(&env).unwrap();
+        assert!(
+            m.starts_with("the outlets table is still being computed (computing on a worker thread… ")
+                && m.ends_with(" s): export when it is shown"),
+            "{m}"
+        );
+        drop(tx);
+        // failed: said, not an empty table
+        s.work = Work::Todo;
+        s.failed = Some("the computation ended without a result".into());
+        assert_eq!(
+            s.export_blocked(&env).as_deref(),
+            Some("nothing to export: the computation ended without a result")
+        );
+        // done: exported
+        s.failed = None;
+        s.table = Some(survey::outlet_table(&index, None, &OutletOptions::default()));
+        assert_eq!(s.export_blocked(&env), None);
+        let t = s.export(&env).unwrap();
+        assert_eq!((t.what, t.noun()), ("outlets", "outlet cells"));
+        // four outlets (the unknown one too) × the twelve families found
+        assert_eq!(t.len(), 4 * 12);
+        // keyness while the word counts are made
+        let mut k = KeynessState::new(Scope::default(), WordCounts::default());
+        k.counting_since = Some(Instant::now());
+        assert_eq!(
+            k.export_blocked(&env).as_deref(),
+            Some(
+                "keyness is still being computed (counting the words of the articles): export when it is shown"
+            )
+        );
     }
 
     #[test]

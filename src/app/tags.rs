@@ -87,33 +87,26 @@ impl Pane for TagsState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = Self::height(env);
-        let (n, hi) = (self.rows.len(), h as isize);
-        let half = (hi / 2).max(1);
-        let mut go = |delta: isize| self.cursor.move_by(delta, n, h);
-        match action {
-            Action::Down => go(1),
-            Action::Up => go(-1),
-            Action::PageDown => go(hi),
-            Action::PageUp => go(-hi),
-            Action::HalfPageDown => go(half),
-            Action::HalfPageUp => go(-half),
-            Action::Top => go(isize::MIN / 2),
-            Action::Bottom => go(isize::MAX / 2),
-            Action::ScrollAt { lines, .. } => go(isize::from(lines)),
-            Action::Open => {
-                if let Some(row) = self.rows.get(self.cursor.selected) {
-                    return Outcome::Filter(row.query.clone());
-                }
-            }
-            Action::Back => return Outcome::Pop,
-            _ => return Outcome::Ignored,
+        if self.cursor.navigate(action, self.rows.len(), Self::height(env)) {
+            return Outcome::Handled;
         }
-        Outcome::Handled
+        match action {
+            Action::Open => match self.rows.get(self.cursor.selected) {
+                Some(row) => Outcome::Filter(row.query.clone()),
+                None => Outcome::Handled,
+            },
+            Action::Back => Outcome::Pop,
+            _ => Outcome::Ignored,
+        }
     }
 
     fn resized(&mut self, env: &Env) {
         self.cursor.keep_visible(self.rows.len(), Self::height(env));
+    }
+
+    // -- taking things out (app/takeout.rs)
+    fn export<'a>(&'a self, _env: &Env<'a>) -> Option<crate::export::ExportTable<'a>> {
+        self.shown()
     }
 }
 

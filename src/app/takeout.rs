@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use super::{Action, App, Context, Focus, InputEdit, Keys};
 use super::{Env, one_line};
 use crate::export::{
-    ArticleRecord, ExportError, ExportFormat, ExportTable, KwicRecord, PassageRecord, PhraseRecord,
-    QuoteRecord, SpeakerRecord,
+    ArticleRecord, ExportError, ExportFormat, ExportTable, KeynessRow, KwicRecord, OutletCell, PassageRecord,
+    PhraseRecord, QuoteRecord, SpeakerRecord, StoryArticle, StoryArticleRow, StoryRecord, TagRecord,
+    TimelineCell,
 };
 use crate::handoff::{self, Launch, Multiplexer};
 use crate::store::{Article, ArticleId, escape_controls};
@@ -390,6 +391,9 @@ impl App {
         let env = self.env();
         let table = match self.screen().pane() {
             Some(pane) => {
+                if let Some(why) = pane.export_blocked(&env) {
+                    return Err(why);
+                }
                 if pane.busy() {
                     return Err("still searching: export when it is done".into());
                 }
@@ -718,6 +722,130 @@ impl super::CompareState {
             }
             None => Some(article_text(env.index.article(self.selection()?)?)),
         }
+    }
+}
+
+// the survey views, the stories and the tags pane: their tables as the
+// headless commands print them (`readout outlets|keyness|timeline|stories
+// --csv`), the numbers rather than the heat map's shades
+
+/// A survey view's table once computed (none before): `rows` of `result`.
+fn computed<'a, R, T: crate::export::Table + 'a>(
+    what: &'static str,
+    query: &str,
+    title: String,
+    result: Option<&'a R>,
+    rows: impl FnOnce(&'a R) -> Vec<T>,
+) -> Option<ExportTable<'a>> {
+    Some(ExportTable::new(
+        what,
+        name_query("", query),
+        title,
+        rows(result?),
+    ))
+}
+
+impl super::OutletsState {
+    pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
+        let title = format!("Outlets: {}", self.scope.describe());
+        computed(
+            "outlets",
+            &self.scope.query,
+            title,
+            self.table.as_ref(),
+            OutletCell::all,
+        )
+    }
+}
+
+impl super::KeynessState {
+    pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
+        let title = format!("Keyness: {} against the rest", self.scope.describe());
+        computed(
+            "keyness",
+            &self.scope.query,
+            title,
+            self.result.as_ref(),
+            KeynessRow::all,
+        )
+    }
+}
+
+impl super::TimelineState {
+    pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
+        let title = format!("Timeline: {}", self.title);
+        computed(
+            "timeline",
+            &self.title,
+            title,
+            self.timeline.as_ref(),
+            TimelineCell::all,
+        )
+    }
+}
+
+impl super::StoriesState {
+    pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
+        let records: Vec<StoryRecord> = self
+            .picker
+            .rows
+            .iter()
+            .filter_map(|&i| Some(StoryRecord::new(i + 1, self.rows.get(i)?)))
+            .collect();
+        let of = if self.filtered {
+            format!("Stories of /{}", self.query.trim())
+        } else {
+            "Stories".to_string()
+        };
+        Some(ExportTable::new(
+            "stories",
+            name_query(self.query.trim(), &self.picker.query),
+            narrowed(&of, &self.picker.query),
+            records,
+        ))
+    }
+}
+
+impl super::StoryState {
+    pub(super) fn shown<'a>(&'a self, env: &Env<'a>) -> Option<ExportTable<'a>> {
+        let story = StoryRecord::new(self.number, &self.row);
+        let records: Vec<StoryArticleRow> = self
+            .row
+            .articles
+            .iter()
+            .filter_map(|&id| env.index.article(id))
+            .map(|a| StoryArticleRow {
+                story,
+                article: StoryArticle::new(a),
+            })
+            .collect();
+        Some(ExportTable::new(
+            "story",
+            self.row.label.clone(),
+            format!("Story {}: {}", self.number, self.row.label),
+            records,
+        ))
+    }
+}
+
+impl super::TagsState {
+    pub(super) fn shown(&self) -> Option<ExportTable<'_>> {
+        use super::TagRowKind;
+        let records: Vec<TagRecord> = self
+            .rows
+            .iter()
+            .map(|r| TagRecord {
+                kind: match r.kind {
+                    TagRowKind::Tag => "tag",
+                    TagRowKind::Mark => "mark",
+                    TagRowKind::Saved => "saved",
+                },
+                label: &r.label,
+                articles: r.count,
+                query: &r.query,
+            })
+            .collect();
+        Some(ExportTable::new("tags", "", "Tags", records))
     }
 }
 

@@ -7,15 +7,15 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::output::{Format, Table};
+use super::output::Format;
 use super::{Input, UsageError};
 use crate::analysis::phrases::MineOptions;
+use crate::export::{KeynessRow, OutletCell, TimelineCell, kind_name, pct};
 use crate::facts::Analyzer;
 use crate::index::Index;
 use crate::query::{self, Matcher, TermKind};
 use crate::store::{ArticleId, escape_controls};
 use crate::survey::{self, KeynessOptions, OutletOptions, Reference, Step, TimelineOptions};
-use std::borrow::Cow;
 
 #[derive(Debug, Args)]
 pub struct OutletsArgs {
@@ -121,132 +121,6 @@ fn ids(index: &Index, q: &query::Query) -> anyhow::Result<Vec<ArticleId>> {
     Ok(ids)
 }
 
-fn pct(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
-/// `outlets --csv`: one outlet's use of one column.
-#[derive(Debug, Serialize)]
-struct OutletCell<'a> {
-    #[serde(serialize_with = "super::escaped")]
-    outlet: &'a str,
-    articles: usize,
-    /// The family's label or the mined phrase.
-    column: &'a str,
-    family: bool,
-    using: usize,
-    share: f64,
-}
-
-impl Table for OutletCell<'_> {
-    const FIELDS: &'static [&'static str] = &["outlet", "articles", "column", "family", "using", "share"];
-    const TEXT_HEADER: &'static [&'static str] = Self::FIELDS;
-    fn text_row(&self) -> Vec<Cow<'_, str>> {
-        vec![
-            escape_controls(self.outlet),
-            self.articles.to_string().into(),
-            escape_controls(self.column),
-            self.family.to_string().into(),
-            self.using.to_string().into(),
-            pct(self.share).into(),
-        ]
-    }
-}
-
-/// `keyness --csv`: one term, over- or under-used.
-#[derive(Debug, Serialize)]
-struct KeynessRow<'a> {
-    /// "over" or "under".
-    #[serde(rename = "use")]
-    side: &'a str,
-    #[serde(flatten)]
-    term: &'a survey::KeyTerm,
-}
-
-impl Table for KeynessRow<'_> {
-    const FIELDS: &'static [&'static str] = &[
-        "use",
-        "term",
-        "kind",
-        "target_docs",
-        "reference_docs",
-        "target_occurrences",
-        "reference_occurrences",
-        "ll_docs",
-        "log_ratio_docs",
-        "ll_occurrences",
-        "log_ratio_occurrences",
-    ];
-    const TEXT_HEADER: &'static [&'static str] = &["use", "term", "kind", "target_docs", "reference_docs"];
-    fn text_row(&self) -> Vec<Cow<'_, str>> {
-        vec![
-            self.side.into(),
-            escape_controls(&self.term.term),
-            kind_name(self.term.kind).into(),
-            self.term.target_docs.to_string().into(),
-            self.term.reference_docs.to_string().into(),
-        ]
-    }
-}
-
-fn kind_name(kind: survey::TermKind) -> &'static str {
-    match kind {
-        survey::TermKind::Word => "word",
-        survey::TermKind::Family => "family",
-        survey::TermKind::Phrase => "phrase",
-    }
-}
-
-/// `timeline --csv`: one line's count in one period.
-#[derive(Debug, Serialize)]
-struct TimelineCell<'a> {
-    period: &'a str,
-    /// "all", or an outlet's name.
-    #[serde(serialize_with = "super::escaped")]
-    outlet: &'a str,
-    hits: u32,
-    articles: u32,
-    share: f64,
-}
-
-impl Table for TimelineCell<'_> {
-    const FIELDS: &'static [&'static str] = &["period", "outlet", "hits", "articles", "share"];
-    const TEXT_HEADER: &'static [&'static str] = Self::FIELDS;
-    fn text_row(&self) -> Vec<Cow<'_, str>> {
-        vec![
-            escape_controls(self.period),
-            escape_controls(self.outlet),
-            self.hits.to_string().into(),
-            self.articles.to_string().into(),
-            pct(self.share).into(),
-        ]
-    }
-}
-
-/// Each period's cell of each line: the total's, then each outlet's.
-fn timeline_cells(t: &survey::Timeline) -> Vec<TimelineCell<'_>> {
-    let mut cells = Vec::new();
-    for (i, period) in t.periods.iter().enumerate() {
-        for s in std::iter::once(&t.total).chain(&t.outlets) {
-            let (Some(&hits), Some(&articles)) = (s.hits.get(i), s.articles.get(i)) else {
-                continue;
-            };
-            cells.push(TimelineCell {
-                period,
-                outlet: &s.outlet,
-                hits,
-                articles,
-                share: if articles == 0 {
-                    0.0
-                } else {
-                    f64::from(hits) / f64::from(articles)
-                },
-            });
-        }
-    }
-    cells
-}
-
 #[derive(Debug, Serialize)]
 struct OutletsJson<'a> {
     columns: &'a [survey::Column],
@@ -280,20 +154,7 @@ pub fn run_outlets(args: OutletsArgs) -> anyhow::Result<ExitCode> {
         },
     );
     if args.csv {
-        let mut cells = Vec::new();
-        for r in &table.rows {
-            for ((c, &using), share) in table.columns.iter().zip(&r.using).zip(r.shares()) {
-                cells.push(OutletCell {
-                    outlet: &r.outlet,
-                    articles: r.articles,
-                    column: &c.label,
-                    family: c.family,
-                    using,
-                    share,
-                });
-            }
-        }
-        super::output::write(Format::Csv, &cells)?;
+        super::output::write(Format::Csv, &OutletCell::all(&table))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = BufWriter::new(io::stdout().lock());
@@ -383,11 +244,7 @@ pub fn run_keyness(args: KeynessArgs) -> anyhow::Result<ExitCode> {
     };
     let k = survey::keyness(&index, &terms, &target, reference, &options);
     if args.csv {
-        let rows: Vec<KeynessRow> = (k.over.iter().map(|t| ("over", t)))
-            .chain(k.under.iter().map(|t| ("under", t)))
-            .map(|(side, term)| KeynessRow { side, term })
-            .collect();
-        super::output::write(Format::Csv, &rows)?;
+        super::output::write(Format::Csv, &KeynessRow::all(&k))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = BufWriter::new(io::stdout().lock());
@@ -478,7 +335,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         },
     );
     if args.csv {
-        super::output::write(Format::Csv, &timeline_cells(&t))?;
+        super::output::write(Format::Csv, &TimelineCell::all(&t))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = BufWriter::new(io::stdout().lock());
@@ -534,42 +391,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::output::{assert_fields, write_to};
-
-    #[test]
-    fn csv_columns_are_the_json_fields() {
-        assert_fields(&OutletCell {
-            outlet: "TASS",
-            articles: 4,
-            column: "no limits",
-            family: true,
-            using: 1,
-            share: 0.25,
-        });
-        let term = survey::KeyTerm {
-            term: "ties".into(),
-            kind: survey::TermKind::Word,
-            target_docs: 3,
-            reference_docs: 1,
-            target_occurrences: 5,
-            reference_occurrences: 1,
-            ll_docs: 2.5,
-            log_ratio_docs: 1.0,
-            ll_occurrences: 3.5,
-            log_ratio_occurrences: 1.5,
-        };
-        assert_fields(&KeynessRow {
-            side: "over",
-            term: &term,
-        });
-        assert_fields(&TimelineCell {
-            period: "2023-03",
-            outlet: "all",
-            hits: 1,
-            articles: 2,
-            share: 0.5,
-        });
-    }
+    use crate::cli::output::write_to;
 
     #[test]
     fn timeline_cells_take_every_line_per_period() {
@@ -587,7 +409,7 @@ mod tests {
             unplaced: 0,
         };
         let mut out = Vec::new();
-        write_to(&mut out, Format::Csv, &timeline_cells(&t)).unwrap();
+        write_to(&mut out, Format::Csv, &TimelineCell::all(&t)).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "period,outlet,hits,articles,share\n\

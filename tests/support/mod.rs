@@ -89,3 +89,78 @@ impl Harness {
         out
     }
 }
+
+// ---- shared corpora (the story fixture, two outlets)
+
+/// The articles of fixture folders, sorted by file name, analysed as the
+/// app analyses them.
+pub fn fixture_index(dirs: &[&str]) -> Index {
+    let mut articles: Vec<(String, readout::store::Article)> = Vec::new();
+    for dir in dirs {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for e in std::fs::read_dir(root).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&p).unwrap();
+                articles.push((
+                    name.clone(),
+                    readout::store::Article::from_text(name, &text, false),
+                ));
+            }
+        }
+    }
+    articles.sort_by(|a, b| a.0.cmp(&b.0));
+    let articles: Vec<readout::store::Article> = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, mut a))| {
+            a.id = i as u32;
+            a
+        })
+        .collect();
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    Index::with_facts(Corpus::new(articles), facts)
+}
+
+/// Twenty articles with front matter, as (file name, text): eight from
+/// Xinhua that speak of hegemony, twelve from Reuters that speak of markets.
+pub fn two_outlets_files() -> Vec<(String, String)> {
+    (0..20)
+        .map(|i| {
+            let (source, body) = if i < 8 {
+                (
+                    "Xinhua",
+                    "Officials rejected hegemony and spoke of a multipolar world order. The hegemony of one power must end.",
+                )
+            } else {
+                (
+                    "Reuters",
+                    "Markets rose as investors weighed the talks. Traders said markets were calm after the meeting.",
+                )
+            };
+            let text = format!(
+                "---\ntitle: Report {i}\nsource: {source}\ndate: 2023-{:02}-10\n---\n{body} Story number {i} ends here.\n",
+                i % 12 + 1
+            );
+            (format!("a{i}.md"), text)
+        })
+        .collect()
+}
+
+/// Files as (name, text) read, analysed and mined as the app does.
+pub fn index_of(files: &[(String, String)]) -> Index {
+    let articles: Vec<readout::store::Article> = files
+        .iter()
+        .map(|(name, text)| readout::store::Article::from_text(name.clone(), text, false))
+        .collect();
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    let mut index = Index::with_facts(Corpus::new(articles), facts);
+    index.mine_phrases(&Default::default());
+    index
+}
+
+/// The twenty articles of [`two_outlets_files`].
+pub fn two_outlets() -> Index {
+    index_of(&two_outlets_files())
+}
