@@ -240,6 +240,8 @@ pub struct OutletsState {
     /// The selected outlet (row) and formula (column).
     pub rows: Cursor,
     pub col: usize,
+    /// The first formula column shown (the columns scroll with `col`).
+    pub col_offset: usize,
     /// Numbers in the cells (else the heat map alone).
     pub numbers: bool,
     /// The table being computed; why it could not be.
@@ -254,21 +256,91 @@ pub const OUTLET_NAME_WIDTH: u16 = 22;
 pub const OUTLET_COUNT_WIDTH: u16 = 6;
 pub const OUTLET_CELL_WIDTH: u16 = 7;
 /// Lines above the outlets' rows (a header, the selected cell's details,
-/// the column heads on two lines) inside the border.
-pub const OUTLET_TOP: u16 = 4;
+/// the column heads: their numbers) inside the border.
+pub const OUTLET_TOP: u16 = 3;
+/// Columns between two entries of a legend.
+pub const LEGEND_GAP: usize = 3;
 
-/// The outlets view's regions: the rows of outlets, and how many formula
-/// columns fit.
-pub fn outlet_rows(main: Rect) -> (Rect, usize) {
+/// Where the outlets view draws: the rows of outlets, the legend naming
+/// the numbered columns (at most this high, below the rows with a blank
+/// line between) and how many formula columns fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutletLayout {
+    pub rows: Rect,
+    pub legend: Rect,
+    pub fits: usize,
+}
+
+/// The legend's entry for column `c`: its number (from 1, as the head
+/// shows it) and its label, a family as `#label`, a formula in quotes.
+pub fn outlet_legend_entry(table: &OutletTable, c: usize) -> String {
+    let Some(col) = table.columns.get(c) else {
+        return String::new();
+    };
+    let label = crate::store::escape_controls(&super::one_line(&col.label)).into_owned();
+    if col.family {
+        format!("{} #{label}", c + 1)
+    } else {
+        format!("{} “{label}”", c + 1)
+    }
+}
+
+/// Items `widths` columns wide laid in order along lines of `width`
+/// columns, `gap` apart: the items of each line. An item wider than a line
+/// has a line to itself (cut when drawn).
+pub fn pack_lines(widths: &[usize], width: usize, gap: usize) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, &w) in widths.iter().enumerate() {
+        if i > start && used + gap + w > width {
+            lines.push(start..i);
+            (start, used) = (i, w);
+        } else {
+            used += if i > start { gap + w } else { w };
+        }
+    }
+    if start < widths.len() {
+        lines.push(start..widths.len());
+    }
+    lines
+}
+
+/// The outlets view's regions for `table` in the `main` area. The legend
+/// is as high as the most any scroll position needs (so the rows do not
+/// jump as the cursor moves), and at most half of what is below the heads.
+pub fn outlet_layout(main: Rect, table: Option<&OutletTable>) -> OutletLayout {
     let i = layout::inner(main);
     let top = OUTLET_TOP.min(i.height);
+    let below = i.height - top;
+    let cells = i.width.saturating_sub(OUTLET_NAME_WIDTH + OUTLET_COUNT_WIDTH) / OUTLET_CELL_WIDTH;
+    let fits = usize::from(cells).max(1);
+    let need = table.map_or(0, |t| {
+        let widths: Vec<usize> = (0..t.columns.len())
+            .map(|c| unicode_width::UnicodeWidthStr::width(outlet_legend_entry(t, c).as_str()))
+            .collect();
+        let shown = fits.min(widths.len());
+        (0..=widths.len() - shown)
+            .map(|first| pack_lines(&widths[first..first + shown], usize::from(i.width), LEGEND_GAP).len())
+            .max()
+            .unwrap_or(0)
+    });
+    let room = if below >= 5 { (below - 1) / 2 } else { 0 };
+    let legend = (need.min(usize::from(room))) as u16;
+    let gap = u16::from(legend > 0);
     let rows = Rect {
         y: i.y + top,
-        height: i.height - top,
+        height: below - legend - gap,
         ..i
     };
-    let cells = i.width.saturating_sub(OUTLET_NAME_WIDTH + OUTLET_COUNT_WIDTH) / OUTLET_CELL_WIDTH;
-    (rows, usize::from(cells).max(1))
+    OutletLayout {
+        rows,
+        legend: Rect {
+            y: rows.bottom() + gap,
+            height: legend,
+            ..i
+        },
+        fits,
+    }
 }
 
 impl OutletsState {
@@ -278,6 +350,7 @@ impl OutletsState {
             table: None,
             rows: Cursor::default(),
             col: 0,
+            col_offset: 0,
             numbers: false,
             work: Work::Todo,
             failed: None,
@@ -285,13 +358,33 @@ impl OutletsState {
         }
     }
 
-    fn height(env: &Env) -> usize {
-        usize::from(outlet_rows(env.main_area()).0.height).max(1)
+    /// Where the view draws in the terminal of `env`.
+    pub fn layout(&self, main: Rect) -> OutletLayout {
+        outlet_layout(main, self.table.as_ref())
     }
 
-    /// The first formula column shown, so the selected one is in view.
+    fn height(&self, env: &Env) -> usize {
+        usize::from(self.layout(env.main_area()).rows.height).max(1)
+    }
+
+    /// The first formula column shown when `fits` of them fit: the one
+    /// last shown, scrolled just enough to show the selected one.
     pub fn first_column(&self, fits: usize) -> usize {
-        self.col.saturating_sub(fits.max(1) - 1)
+        let fits = fits.max(1);
+        let cols = self.table.as_ref().map_or(0, |t| t.columns.len());
+        let first = if self.col < self.col_offset {
+            self.col
+        } else if self.col >= self.col_offset + fits {
+            self.col + 1 - fits
+        } else {
+            self.col_offset
+        };
+        first.min(cols.saturating_sub(fits))
+    }
+
+    /// Scrolls the columns so the selected one is shown.
+    fn keep_column_visible(&mut self, env: &Env) {
+        self.col_offset = self.first_column(self.layout(env.main_area()).fits);
     }
 
     /// The query that filters to the selected cell's articles: the filter
@@ -348,12 +441,19 @@ impl Pane for OutletsState {
             .table
             .as_ref()
             .map_or((0, 0), |t| (t.rows.len(), t.columns.len()));
-        if navigate(&mut self.rows, action, rows, Self::height(env)) {
+        let height = self.height(env);
+        if navigate(&mut self.rows, action, rows, height) {
             return Outcome::Handled;
         }
         match action {
-            Action::Left => self.col = self.col.saturating_sub(1),
-            Action::Right => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+            Action::Left => {
+                self.col = self.col.saturating_sub(1);
+                self.keep_column_visible(env);
+            }
+            Action::Right => {
+                self.col = (self.col + 1).min(cols.saturating_sub(1));
+                self.keep_column_visible(env);
+            }
             Action::ToggleNumbers => self.numbers = !self.numbers,
             Action::Open => {
                 return match self.cell_query(env.index) {
@@ -398,8 +498,10 @@ impl Pane for OutletsState {
         match done {
             Ok(Some(table)) => {
                 self.col = self.col.min(table.columns.len().saturating_sub(1));
-                self.rows.keep_visible(table.rows.len(), Self::height(env));
                 self.table = Some(table);
+                let rows = self.table.as_ref().map_or(0, |t| t.rows.len());
+                self.rows.keep_visible(rows, self.height(env));
+                self.keep_column_visible(env);
             }
             Ok(None) => {}
             Err(e) => self.failed = Some(e),
@@ -408,7 +510,8 @@ impl Pane for OutletsState {
 
     fn resized(&mut self, env: &Env) {
         let rows = self.table.as_ref().map_or(0, |t| t.rows.len());
-        self.rows.keep_visible(rows, Self::height(env));
+        self.rows.keep_visible(rows, self.height(env));
+        self.keep_column_visible(env);
     }
 
     /// More analysed (phrases mined, a live reload): counted again.

@@ -8,10 +8,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Row, Table, TableState, Wrap,
-};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Row, Table, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::width::{cut, pad};
 
 use super::Theme;
 use crate::app::{App, KeynessSide, KeynessState, OutletsState, TimelineState, heat_bucket, layout};
@@ -20,27 +20,6 @@ use crate::survey::{KeyTerm, TermKind, UNKNOWN_OUTLET};
 /// Text from articles (outlet names, phrases) made safe and one line.
 fn clean(s: &str) -> String {
     crate::store::escape_controls(&crate::app::one_line(s)).into_owned()
-}
-
-/// `s` cut to `width` columns, with "…" when cut.
-fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// The view's frame: a bordered block with its title and footer; returns
@@ -133,10 +112,14 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             theme.dim,
         );
     }
-    let (rows_area, fits) = crate::app::outlet_rows(area);
+    let OutletLayout {
+        rows: rows_area,
+        legend: legend_area,
+        fits,
+    } = s.layout(area);
     let first = s.first_column(fits);
     let shown: Vec<usize> = (first..table.columns.len()).take(fits).collect();
-    // the selected cell in words
+    // the selected cell in words: the figures always, the names cut to what is left
     if let (Some(r), Some(c)) = (table.rows.get(s.rows.selected), table.columns.get(s.col)) {
         let used = r.using.get(s.col).copied().unwrap_or(0);
         let share = used as f64 / r.articles.max(1) as f64;
@@ -145,59 +128,65 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
         } else {
             format!("“{}”", c.label)
         };
-        let text = format!(
-            " {} × {}: {used} of {} articles ({:.0}%) · all outlets: {}",
-            clean(&r.outlet),
-            clean(&label),
+        let figures = format!(
+            ": {used} of {} articles ({:.0}%) · all outlets: {}",
             r.articles,
             share * 100.0,
             c.articles
         );
-        frame.render_widget(Line::styled(text, theme.key), line_at(inner, 1));
-    }
-    // column heads
-    let buf = frame.buffer_mut();
-    let y = inner.y + 2;
-    if inner.height > 2 {
-        let x0 = inner.x;
-        let right = inner.right();
-        buf.set_stringn(x0, y, "Outlet", usize::from(OUTLET_NAME_WIDTH), theme.header);
-        buf.set_stringn(
-            x0 + OUTLET_NAME_WIDTH,
-            y,
-            format!("{:>5}", "Arts"),
-            usize::from(OUTLET_COUNT_WIDTH),
-            theme.header,
+        let names = format!(" {} × {}", clean(&r.outlet), clean(&label));
+        let room = usize::from(inner.width).saturating_sub(figures.width());
+        let text = format!("{}{figures}", cut(&names, room.max(8)));
+        frame.render_widget(
+            Line::styled(cut(&text, usize::from(inner.width)), theme.key),
+            line_at(inner, 1),
         );
+    }
+    let buf = frame.buffer_mut();
+    // column heads: the columns' numbers (the legend names them)
+    if inner.height > 2 {
+        let y = inner.y + 2;
+        let right = inner.right();
+        let name_w = usize::from(OUTLET_NAME_WIDTH.min(inner.width));
+        buf.set_stringn(inner.x, y, "Outlet", name_w, theme.header);
+        let count_x = inner.x + OUTLET_NAME_WIDTH;
+        if count_x < right {
+            let w = usize::from((right - count_x).min(OUTLET_COUNT_WIDTH));
+            buf.set_stringn(count_x, y, format!("{:>5}", "Arts"), w, theme.header);
+        }
+        let mut last_x = None;
         for (k, &c) in shown.iter().enumerate() {
-            let x = x0 + OUTLET_NAME_WIDTH + OUTLET_COUNT_WIDTH + k as u16 * OUTLET_CELL_WIDTH;
+            let x = count_x + OUTLET_COUNT_WIDTH + k as u16 * OUTLET_CELL_WIDTH;
             if x >= right {
                 break;
             }
-            let col = &table.columns[c];
-            let style = if c == s.col {
-                theme.selected
-            } else if col.family {
-                theme.header
-            } else {
-                theme.dim
-            };
-            // the label on two lines, cut at a word where it can be
-            let w = usize::from(OUTLET_CELL_WIDTH - 1);
-            let label = clean(&col.label);
-            let lines = textwrap::wrap(&label, textwrap::Options::new(w).break_words(true));
-            let first_line = lines.first().map_or(String::new(), |l| fit(l, w));
-            let rest = lines.get(1..).map_or(String::new(), |l| l.join(" "));
-            let max = usize::from((right - x).min(OUTLET_CELL_WIDTH - 1));
-            buf.set_stringn(x, y, first_line, max, style);
-            if inner.height > 3 {
-                buf.set_stringn(x, y + 1, fit(&rest, w), max, style);
+            let w = usize::from((right - x).min(OUTLET_CELL_WIDTH - 1));
+            buf.set_stringn(
+                x,
+                y,
+                format!("{:^5}", c + 1),
+                w,
+                column_style(table, c, s.col, theme),
+            );
+            last_x = Some(x);
+        }
+        // more columns to either side: ‹ in the first head, › in the last
+        // (their numbers take the middle of five columns)
+        if let Some(last_x) = last_x {
+            if first > 0 {
+                buf.set_string(count_x + OUTLET_COUNT_WIDTH, y, "‹", theme.key);
+            }
+            let more = shown.last().is_some_and(|&c| c + 1 < table.columns.len());
+            if more && last_x + 4 < right {
+                buf.set_string(last_x + 4, y, "›", theme.key);
             }
         }
     }
     // rows
     let h = usize::from(rows_area.height);
     let window = s.rows.window(table.rows.len(), h);
+    let drawn = window.len() as u16;
+    let name_w = usize::from((OUTLET_NAME_WIDTH - 1).min(rows_area.width));
     for (k, r) in table.rows[window.clone()].iter().enumerate() {
         let i = window.start + k;
         let y = rows_area.y + k as u16;
@@ -207,14 +196,7 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
         } else {
             Style::new()
         };
-        let name = fit(&clean(&r.outlet), usize::from(OUTLET_NAME_WIDTH - 1));
-        buf.set_stringn(
-            rows_area.x,
-            y,
-            format!("{name:<w$}", w = usize::from(OUTLET_NAME_WIDTH - 1)),
-            usize::from(OUTLET_NAME_WIDTH - 1).min(usize::from(rows_area.width)),
-            name_style,
-        );
+        buf.set_stringn(rows_area.x, y, pad(&clean(&r.outlet), name_w), name_w, name_style);
         let count_x = rows_area.x + OUTLET_NAME_WIDTH;
         if count_x < rows_area.right() {
             buf.set_stringn(
@@ -250,9 +232,58 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             buf.set_stringn(x, y, text, w, style);
         }
     }
+    // the legend, under the last row: each column shown, its number and label
+    let legend_area = Rect {
+        y: (rows_area.y + drawn + 1).min(legend_area.y),
+        ..legend_area
+    };
+    let entries: Vec<String> = shown.iter().map(|&c| outlet_legend_entry(table, c)).collect();
+    let widths: Vec<usize> = entries.iter().map(|e| e.width()).collect();
+    let lines = pack_lines(&widths, usize::from(legend_area.width), LEGEND_GAP);
+    let cut_short = lines.len() > usize::from(legend_area.height);
+    for (n, line) in lines.iter().take(usize::from(legend_area.height)).enumerate() {
+        let mut spans = Vec::new();
+        for k in line.clone() {
+            if k > line.start {
+                spans.push(Span::raw(" ".repeat(LEGEND_GAP)));
+            }
+            let c = shown[k];
+            let entry = cut(&entries[k], usize::from(legend_area.width));
+            let number = format!("{} ", c + 1);
+            match entry.strip_prefix(&number) {
+                Some(label) => {
+                    spans.push(Span::styled(number.clone(), theme.dim));
+                    spans.push(Span::styled(
+                        label.to_string(),
+                        column_style(table, c, s.col, theme),
+                    ));
+                }
+                None => spans.push(Span::styled(entry, column_style(table, c, s.col, theme))),
+            }
+        }
+        if cut_short && n + 1 == usize::from(legend_area.height) {
+            spans.push(Span::styled(" …", theme.dim));
+        }
+        frame.render_widget(Line::from(spans), line_at(legend_area, n as u16));
+    }
 }
 
-use crate::app::{OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH};
+/// How column `c`'s head and legend entry look: the selected one
+/// highlighted, families apart from mined formulas.
+fn column_style(table: &crate::survey::OutletTable, c: usize, selected: usize, theme: &Theme) -> Style {
+    if c == selected {
+        theme.selected
+    } else if table.columns.get(c).is_some_and(|col| col.family) {
+        theme.header
+    } else {
+        Style::new()
+    }
+}
+
+use crate::app::{
+    LEGEND_GAP, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletLayout, outlet_legend_entry,
+    pack_lines,
+};
 
 // ---------------------------------------------------------------- keyness
 
@@ -350,7 +381,7 @@ fn list(
                 TermKind::Word => (t.term.clone(), Style::new()),
             };
             Row::new(vec![
-                Line::styled(fit(&clean(&text), term_w), style),
+                Line::styled(cut(&clean(&text), term_w), style),
                 Line::raw(format!("{}/{}", t.target_docs, t.reference_docs)).right_aligned(),
                 Line::styled(
                     format!("{}/{}", t.target_occurrences, t.reference_occurrences),
@@ -450,15 +481,7 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
         " · share of each outlet's articles in the period"
     });
     frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
-    let chart_area = Rect {
-        y: inner.y + 1.min(inner.height),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    if chart_area.height < 5 || chart_area.width < 20 {
-        return;
-    }
-    let series: Vec<(&str, Vec<(f64, f64)>)> = std::iter::once(&t.total)
+    let mut series: Vec<(&str, Vec<(f64, f64)>)> = std::iter::once(&t.total)
         .chain(&t.outlets)
         .map(|se| {
             let points: Vec<(f64, f64)> = if s.raw {
@@ -473,14 +496,21 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
             (se.outlet.as_str(), points)
         })
         .collect();
-    let names: Vec<String> = series
+    let mut names: Vec<String> = series
         .iter()
         .enumerate()
         .map(|(i, (name, _))| {
             let name = if i == 0 { "all outlets" } else { name };
-            fit(&clean(name), 24)
+            clean(name)
         })
         .collect();
+    // an outlet whose line is the total's (every article is its own): one
+    // line named for both, not one hidden under the other
+    if let Some(i) = (1..series.len()).find(|&i| series[i].1 == series[0].1) {
+        names[0] = format!("all outlets = {}", names[i]);
+        series.remove(i);
+        names.remove(i);
+    }
     let top = series
         .iter()
         .flat_map(|(_, p)| p.iter().map(|&(_, y)| y))
@@ -492,7 +522,62 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
     } else {
         top
     };
-    const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Block, Marker::Bar];
+    let marker = |i: usize| {
+        if theme.color {
+            Marker::Braille
+        } else {
+            MARKERS[i % MARKERS.len()]
+        }
+    };
+    // the legend: lines of its own above the chart, never over the data
+    let below = Rect {
+        y: inner.y + 1.min(inner.height),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let entries: Vec<(String, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let sample = sample(marker(i));
+            let room = usize::from(below.width).saturating_sub(sample.width() + 1);
+            (sample.to_string(), cut(name, room))
+        })
+        .collect();
+    let widths: Vec<usize> = entries.iter().map(|(m, n)| m.width() + 1 + n.width()).collect();
+    let lines = pack_lines(&widths, usize::from(below.width), LEGEND_GAP);
+    // the chart keeps 5 lines at least
+    let legend_h = lines
+        .len()
+        .min(usize::from(below.height.saturating_sub(5)).max(1));
+    for (n, line) in lines.iter().take(legend_h).enumerate() {
+        let mut spans = Vec::new();
+        for i in line.clone() {
+            if i > line.start {
+                spans.push(Span::raw(" ".repeat(LEGEND_GAP)));
+            }
+            spans.push(Span::styled(format!("{} ", entries[i].0), theme.series(i)));
+            spans.push(Span::styled(entries[i].1.clone(), theme.series(i)));
+        }
+        if n + 1 == legend_h && lines.len() > legend_h {
+            spans.push(Span::styled(" …", theme.dim));
+        }
+        frame.render_widget(Line::from(spans), line_at(below, n as u16));
+    }
+    let chart_area = Rect {
+        y: below.y + (legend_h as u16).min(below.height),
+        height: below.height.saturating_sub(legend_h as u16),
+        ..below
+    };
+    if chart_area.height < 5 || chart_area.width < 20 {
+        say(
+            frame,
+            chart_area,
+            " (too small to draw the chart: a larger terminal shows it)",
+            theme.dim,
+        );
+        return;
+    }
     let datasets: Vec<Dataset> = series
         .iter()
         .zip(&names)
@@ -500,11 +585,7 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
         .map(|(i, ((_, points), name))| {
             Dataset::default()
                 .name(name.clone())
-                .marker(if theme.color {
-                    Marker::Braille
-                } else {
-                    MARKERS[i % MARKERS.len()]
-                })
+                .marker(marker(i))
                 .graph_type(GraphType::Line)
                 .style(theme.series(i))
                 .data(points)
@@ -547,20 +628,28 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
                 ])
                 .style(theme.dim),
         )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 1), Constraint::Ratio(1, 1)));
+        .legend_position(None);
     frame.render_widget(chart, chart_area);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Markers of the timeline's lines without colour (they tell them apart).
+const MARKERS: [Marker; 6] = [
+    Marker::Braille,
+    Marker::Dot,
+    Marker::Block,
+    Marker::Bar,
+    Marker::Custom('+'),
+    Marker::Custom('x'),
+];
 
-    #[test]
-    fn fit_cuts_by_columns() {
-        assert_eq!(fit("abc", 3), "abc");
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("日本語", 4), "日…");
-        assert_eq!(fit("abc", 0), "");
+/// How the legend shows a line drawn with `marker`.
+fn sample(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Dot => "••",
+        Marker::Block => "██",
+        Marker::Bar => "▄▄",
+        Marker::Custom('+') => "++",
+        Marker::Custom('x') => "xx",
+        _ => "──",
     }
 }
