@@ -739,3 +739,75 @@ fn the_timeline_legend_is_drawn_above_the_chart_at_80_and_120() {
         insta::assert_snapshot!(name, s);
     }
 }
+
+/// The screen's lines inside the view's border (the border's sides cut off).
+fn inside(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| {
+            let l = l.strip_prefix('│').unwrap_or(l);
+            l.strip_suffix('│').unwrap_or(l).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_views_read_in_a_40_by_12_terminal() {
+    let mut shots = Vec::new();
+    // outlets and timeline over the bundled articles, keyness of Xinhua
+    let mut h = Harness::bundled(40, 12);
+    h.key(KeyCode::Char('O'));
+    shots.push(("O", h.screen()));
+    h.key(KeyCode::Esc).key(KeyCode::Char('T'));
+    shots.push(("T", h.screen()));
+    let mut h = Harness::with_index(two_outlets(), 40, 12);
+    h.key(KeyCode::Char('/'))
+        .type_str("source:xinhua")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('K'));
+    shots.push(("K", h.screen()));
+    let no_outlets = plain(&[
+        "One\n\nTies are rock solid and have no limits, they said.",
+        "Two\n\nThe partnership has no limits, officials said again.",
+    ]);
+    let mut h = Harness::with_index(no_outlets, 40, 12);
+    h.key(KeyCode::Char('O'));
+    shots.push(("O unknown", h.screen()));
+    for (view, s) in &shots {
+        let lines: Vec<&str> = s.lines().collect();
+        // the footer's hints whole, from the first: never cut at the left
+        let bottom = lines[10];
+        assert!(bottom.starts_with("└─"), "{view}: {bottom}\n{s}");
+        // the lines above the content end in a word or an ellipsis
+        for l in &inside(s)[1..3] {
+            let l = l.trim_end();
+            let full = l.chars().count() >= 38;
+            assert!(
+                !full || l.ends_with('…') || l.ends_with(|c: char| c.is_alphanumeric() || c == ')'),
+                "{view}: {l:?}\n{s}"
+            );
+        }
+    }
+    let (_, o) = &shots[0];
+    // the selected cell in words keeps its figures
+    assert!(
+        inside(o)[2].contains("South China… × #rock solid: 1/2 (50%)"),
+        "{o}"
+    );
+    // names in 13 columns: two formula columns fit
+    assert!(head_numbers(o).starts_with(&[1, 2]), "{o}");
+    let (_, k) = &shots[2];
+    // keyness keeps the term's column (the occurrences make way)
+    assert!(
+        k.contains("Term") && k.contains("Articles") && !k.contains("Times"),
+        "{k}"
+    );
+    assert!(k.contains("hegemony"), "{k}");
+    let (_, u) = &shots[3];
+    assert!(u.contains("no article here names its outlet"), "{u}");
+    let text: String = shots
+        .iter()
+        .map(|(v, s)| format!("{v}\n{s}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("views_40x12", text);
+}

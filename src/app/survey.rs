@@ -269,7 +269,12 @@ pub struct OutletLayout {
     pub rows: Rect,
     pub legend: Rect,
     pub fits: usize,
+    /// Columns of the outlets' names (fewer in a narrow terminal).
+    pub name_width: u16,
 }
+
+/// Columns of the outlets' names in a narrow terminal (under 60 inside).
+pub const OUTLET_NAME_WIDTH_NARROW: u16 = 14;
 
 /// The legend's entry for column `c`: its number (from 1, as the head
 /// shows it) and its label, a family as `#label`, a formula in quotes.
@@ -312,7 +317,12 @@ pub fn outlet_layout(main: Rect, table: Option<&OutletTable>) -> OutletLayout {
     let i = layout::inner(main);
     let top = OUTLET_TOP.min(i.height);
     let below = i.height - top;
-    let cells = i.width.saturating_sub(OUTLET_NAME_WIDTH + OUTLET_COUNT_WIDTH) / OUTLET_CELL_WIDTH;
+    let name_width = if i.width < 60 {
+        OUTLET_NAME_WIDTH_NARROW
+    } else {
+        OUTLET_NAME_WIDTH
+    };
+    let cells = i.width.saturating_sub(name_width + OUTLET_COUNT_WIDTH) / OUTLET_CELL_WIDTH;
     let fits = usize::from(cells).max(1);
     let need = table.map_or(0, |t| {
         let widths: Vec<usize> = (0..t.columns.len())
@@ -340,6 +350,7 @@ pub fn outlet_layout(main: Rect, table: Option<&OutletTable>) -> OutletLayout {
             ..i
         },
         fits,
+        name_width,
     }
 }
 
@@ -558,8 +569,10 @@ pub struct KeynessState {
 pub const KEYNESS_TOP: u16 = 2;
 
 /// The keyness view's two lists (side by side when wide, else stacked),
-/// each with its border.
-pub fn keyness_areas(main: Rect) -> (Rect, Rect) {
+/// each with its border. Stacked in a short terminal, where two lists
+/// would show no row each, the list with the cursor (`focus`) takes the
+/// place of both (Tab shows the other).
+pub fn keyness_areas(main: Rect, focus: Side) -> (Rect, Rect) {
     let i = layout::inner(main);
     let top = KEYNESS_TOP.min(i.height);
     let body = Rect {
@@ -577,6 +590,12 @@ pub fn keyness_areas(main: Rect) -> (Rect, Rect) {
                 ..body
             },
         )
+    } else if body.height < KEYNESS_STACKED_MIN {
+        let none = Rect { height: 0, ..body };
+        match focus {
+            Side::Over => (body, none),
+            Side::Under => (none, body),
+        }
     } else {
         let h = body.height / 2;
         (
@@ -589,6 +608,9 @@ pub fn keyness_areas(main: Rect) -> (Rect, Rect) {
         )
     }
 }
+
+/// Lines the stacked keyness lists need to show three rows each.
+pub const KEYNESS_STACKED_MIN: u16 = 2 * (2 + 1 + 3);
 
 /// Rows of a keyness list (inside its border, below its header).
 pub fn keyness_rows(list: Rect) -> Rect {
@@ -612,8 +634,13 @@ impl KeynessState {
         }
     }
 
-    fn height(env: &Env) -> usize {
-        usize::from(keyness_rows(keyness_areas(env.main_area()).0).height).max(1)
+    fn height(&self, env: &Env) -> usize {
+        let (over, under) = keyness_areas(env.main_area(), self.side);
+        let list = match self.side {
+            Side::Over => over,
+            Side::Under => under,
+        };
+        usize::from(keyness_rows(list).height).max(1)
     }
 
     /// The term under the cursor.
@@ -652,7 +679,7 @@ impl Pane for KeynessState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = Self::height(env);
+        let h = self.height(env);
         let (over, under) = self
             .result
             .as_ref()
@@ -1131,10 +1158,82 @@ mod tests {
     fn the_first_column_keeps_the_cursor_in_view() {
         let mut s = OutletsState::new(Scope::default());
         assert_eq!(s.first_column(4), 0);
+        s.table = Some(OutletTable {
+            columns: (0..12)
+                .map(|i| survey::Column {
+                    label: format!("formula {i}"),
+                    family: i % 2 == 0,
+                    articles: 1,
+                })
+                .collect(),
+            rows: Vec::new(),
+        });
         s.col = 3;
         assert_eq!(s.first_column(4), 0);
+        // to the right: scrolled just enough
         s.col = 9;
         assert_eq!(s.first_column(4), 6);
+        s.col_offset = 6;
+        // back within the columns shown: not scrolled
+        s.col = 7;
+        assert_eq!(s.first_column(4), 6);
+        s.col = 6;
+        assert_eq!(s.first_column(4), 6);
+        // left of them: scrolled just enough
+        s.col = 4;
+        assert_eq!(s.first_column(4), 4);
+        // wider: never past the last column's window
+        s.col = 9;
+        assert_eq!(s.first_column(10), 2);
+        assert_eq!(s.first_column(20), 0);
         assert_eq!(s.first_column(0), 9);
+    }
+
+    #[test]
+    fn items_are_packed_along_lines() {
+        assert_eq!(pack_lines(&[], 10, 3), Vec::<std::ops::Range<usize>>::new());
+        // 4 + 3 + 3 = 10 fits; the next starts a line
+        assert_eq!(pack_lines(&[4, 3, 5, 2], 10, 3), vec![0..2, 2..4]);
+        // too wide for any line: one to itself
+        assert_eq!(pack_lines(&[2, 30, 2], 10, 3), vec![0..1, 1..2, 2..3]);
+        assert_eq!(pack_lines(&[30], 10, 3), vec![0..1]);
+    }
+
+    #[test]
+    fn the_outlets_legend_is_as_high_as_the_widest_window_needs() {
+        let table = OutletTable {
+            columns: ["a", "bb", "a formula of many words that fills a line", "c", "d"]
+                .iter()
+                .map(|l| survey::Column {
+                    label: l.to_string(),
+                    family: false,
+                    articles: 1,
+                })
+                .collect(),
+            rows: Vec::new(),
+        };
+        assert_eq!(
+            outlet_legend_entry(&table, 2),
+            "3 “a formula of many words that fills a line”"
+        );
+        assert_eq!(outlet_legend_entry(&table, 9), "");
+        // 40 wide: 38 inside, names 14 + count 6: two formula columns
+        let main = Rect::new(0, 0, 40, 30);
+        let l = outlet_layout(main, Some(&table));
+        assert_eq!(l.fits, 2);
+        assert_eq!(l.name_width, OUTLET_NAME_WIDTH_NARROW);
+        // the window over columns 2 and 3 needs two lines
+        assert_eq!(l.legend.height, 2);
+        assert_eq!(l.rows.y, 1 + OUTLET_TOP);
+        assert_eq!(l.rows.bottom() + 1, l.legend.y);
+        assert_eq!(l.legend.bottom(), 29);
+        // short: at most half of what is below the heads; tiny: none
+        let l = outlet_layout(Rect::new(0, 0, 40, 10), Some(&table));
+        assert_eq!((l.rows.height, l.legend.height), (2, 2));
+        let l = outlet_layout(Rect::new(0, 0, 40, 8), Some(&table));
+        assert_eq!((l.rows.height, l.legend.height), (3, 0));
+        // no table: no legend
+        let l = outlet_layout(main, None);
+        assert_eq!(l.legend.height, 0);
     }
 }

@@ -34,10 +34,49 @@ fn frame_block(
 ) -> Rect {
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.title))
-        .title_bottom(Line::styled(super::footer(app, pane), theme.dim).right_aligned());
+        .title(Line::styled(
+            cut(&title, usize::from(area.width.saturating_sub(3))),
+            theme.title,
+        ))
+        .title_bottom(
+            Line::styled(
+                fit_footer(
+                    &super::footer(app, pane),
+                    usize::from(area.width.saturating_sub(3)),
+                ),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
     frame.render_widget(block, area);
     layout::inner(area)
+}
+
+/// A footer's hints that fit in `width` columns, from the first (a hint
+/// is never cut in the middle).
+fn fit_footer(footer: &str, width: usize) -> String {
+    let mut fits = String::new();
+    for part in footer.trim().split(" · ") {
+        let more = if fits.is_empty() {
+            part.to_string()
+        } else {
+            format!("{fits} · {part}")
+        };
+        if more.width() + 2 > width {
+            break;
+        }
+        fits = more;
+    }
+    if fits.is_empty() {
+        fits
+    } else {
+        format!(" {fits} ")
+    }
+}
+
+/// `text` on one line of `area`, cut with "…" when longer.
+fn one_line(frame: &mut Frame, area: Rect, text: &str, style: Style) {
+    frame.render_widget(Line::styled(cut(text, usize::from(area.width)), style), area);
 }
 
 /// A message in place of a view's content.
@@ -94,8 +133,7 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
     }
     let named = table.rows.iter().filter(|r| r.outlet != UNKNOWN_OUTLET).count();
     let head = if named == 0 {
-        " no article here names its outlet (front matter source:, a dateline, or a sidecar file name it; see README)"
-            .to_string()
+        " no article here names its outlet: see README, Outlets and dates".to_string()
     } else {
         format!(
             " {} outlets × {} formulas: the share of each outlet's articles using each",
@@ -103,9 +141,9 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             table.columns.len()
         )
     };
-    frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
+    one_line(frame, line_at(inner, 0), &head, theme.dim);
     if table.columns.is_empty() {
-        say(
+        one_line(
             frame,
             line_at(inner, 1),
             " none of these articles uses a phrase family or a formula shared by two outlets",
@@ -116,6 +154,7 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
         rows: rows_area,
         legend: legend_area,
         fits,
+        name_width,
     } = s.layout(area);
     let first = s.first_column(fits);
     let shown: Vec<usize> = (first..table.columns.len()).take(fits).collect();
@@ -134,22 +173,33 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             share * 100.0,
             c.articles
         );
-        let names = format!(" {} × {}", clean(&r.outlet), clean(&label));
-        let room = usize::from(inner.width).saturating_sub(figures.width());
-        let text = format!("{}{figures}", cut(&names, room.max(8)));
-        frame.render_widget(
-            Line::styled(cut(&text, usize::from(inner.width)), theme.key),
-            line_at(inner, 1),
-        );
+        let (outlet, label) = (clean(&r.outlet), clean(&label));
+        let width = usize::from(inner.width);
+        // narrow: the figures in short, so the names keep some room
+        let figures = if width.saturating_sub(figures.width()) >= 24 {
+            figures
+        } else {
+            format!(": {used}/{} ({:.0}%)", r.articles, share * 100.0)
+        };
+        let room = width.saturating_sub(figures.width()).max(8);
+        // the outlet cut before the formula
+        let outlet_room = room.saturating_sub(4 + label.width());
+        let names = if outlet_room >= 6 {
+            format!(" {} × {label}", cut(&outlet, outlet_room))
+        } else {
+            cut(&format!(" {outlet} × {label}"), room)
+        };
+        let text = format!("{names}{figures}");
+        one_line(frame, line_at(inner, 1), &text, theme.key);
     }
     let buf = frame.buffer_mut();
     // column heads: the columns' numbers (the legend names them)
     if inner.height > 2 {
         let y = inner.y + 2;
         let right = inner.right();
-        let name_w = usize::from(OUTLET_NAME_WIDTH.min(inner.width));
+        let name_w = usize::from(name_width.min(inner.width));
         buf.set_stringn(inner.x, y, "Outlet", name_w, theme.header);
-        let count_x = inner.x + OUTLET_NAME_WIDTH;
+        let count_x = inner.x + name_width;
         if count_x < right {
             let w = usize::from((right - count_x).min(OUTLET_COUNT_WIDTH));
             buf.set_stringn(count_x, y, format!("{:>5}", "Arts"), w, theme.header);
@@ -186,7 +236,7 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
     let h = usize::from(rows_area.height);
     let window = s.rows.window(table.rows.len(), h);
     let drawn = window.len() as u16;
-    let name_w = usize::from((OUTLET_NAME_WIDTH - 1).min(rows_area.width));
+    let name_w = usize::from((name_width - 1).min(rows_area.width));
     for (k, r) in table.rows[window.clone()].iter().enumerate() {
         let i = window.start + k;
         let y = rows_area.y + k as u16;
@@ -197,7 +247,7 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             Style::new()
         };
         buf.set_stringn(rows_area.x, y, pad(&clean(&r.outlet), name_w), name_w, name_style);
-        let count_x = rows_area.x + OUTLET_NAME_WIDTH;
+        let count_x = rows_area.x + name_width;
         if count_x < rows_area.right() {
             buf.set_stringn(
                 count_x,
@@ -281,8 +331,7 @@ fn column_style(table: &crate::survey::OutletTable, c: usize, selected: usize, t
 }
 
 use crate::app::{
-    LEGEND_GAP, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletLayout, outlet_legend_entry,
-    pack_lines,
+    LEGEND_GAP, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OutletLayout, outlet_legend_entry, pack_lines,
 };
 
 // ---------------------------------------------------------------- keyness
@@ -317,8 +366,8 @@ pub fn draw_keyness(frame: &mut Frame, app: &App, s: &KeynessState, theme: &Them
         " {} articles ({} words) against the other {} ({} words): log-likelihood (LL) and log₂ ratio (LR) over articles",
         k.target_articles, k.target_words, k.reference_articles, k.reference_words
     );
-    frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
-    let (over_area, under_area) = crate::app::keyness_areas(area);
+    one_line(frame, line_at(inner, 0), &head, theme.dim);
+    let (over_area, under_area) = crate::app::keyness_areas(area, s.side);
     list(
         frame,
         app,
@@ -352,6 +401,10 @@ fn list(
     side: KeynessSide,
     theme: &Theme,
 ) {
+    if area.height == 0 {
+        // folded away in a short terminal: the other list has the room
+        return;
+    }
     let focused = s.side == side;
     let cursor = match side {
         KeynessSide::Over => &s.over,
@@ -365,8 +418,11 @@ fn list(
         })
         .title(Line::styled(format!(" {name} ({}) ", terms.len()), theme.title));
     let h = usize::from(crate::app::keyness_rows(area).height);
-    // the term's column: what the numbers leave (border, 4 columns, spacing)
-    let term_w = usize::from(area.width.saturating_sub(2 + 9 + 11 + 6 + 6 + 4)).max(1);
+    // the occurrences only where the term keeps 12 columns beside them
+    let times = area.width >= 50;
+    // the term's column: what the numbers leave (border, columns, spacing)
+    let numbers: u16 = if times { 9 + 11 + 6 + 6 + 4 } else { 9 + 6 + 6 + 3 };
+    let term_w = usize::from(area.width.saturating_sub(2 + numbers)).max(1);
     let rows: Vec<Row> = terms[cursor.window(terms.len(), h)]
         .iter()
         .map(|t| {
@@ -380,34 +436,52 @@ fn list(
                 TermKind::Phrase => (format!("“{}”", t.term), theme.mined),
                 TermKind::Word => (t.term.clone(), Style::new()),
             };
-            Row::new(vec![
+            let mut cells = vec![
                 Line::styled(cut(&clean(&text), term_w), style),
                 Line::raw(format!("{}/{}", t.target_docs, t.reference_docs)).right_aligned(),
-                Line::styled(
-                    format!("{}/{}", t.target_occurrences, t.reference_occurrences),
-                    theme.dim,
-                )
-                .right_aligned(),
-                Line::raw(format!("{:.1}", t.ll_docs)).right_aligned(),
-                Line::raw(format!("{:+.2}", t.log_ratio_docs)).right_aligned(),
-            ])
+            ];
+            if times {
+                cells.push(
+                    Line::styled(
+                        format!("{}/{}", t.target_occurrences, t.reference_occurrences),
+                        theme.dim,
+                    )
+                    .right_aligned(),
+                );
+            }
+            cells.push(Line::raw(format!("{:.1}", t.ll_docs)).right_aligned());
+            cells.push(Line::raw(format!("{:+.2}", t.log_ratio_docs)).right_aligned());
+            Row::new(cells)
         })
         .collect();
     let empty = rows.is_empty();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(9),
-            Constraint::Length(11),
-            Constraint::Length(6),
-            Constraint::Length(6),
-        ],
-    )
-    .header(Row::new(vec!["Term", "Articles", "Times", "LL", "LR"]).style(theme.header))
-    .block(block)
-    .column_spacing(1)
-    .row_highlight_style(if focused { theme.selected } else { Style::new() });
+    let (widths, head): (Vec<Constraint>, Vec<&str>) = if times {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(9),
+                Constraint::Length(11),
+                Constraint::Length(6),
+                Constraint::Length(6),
+            ],
+            vec!["Term", "Articles", "Times", "LL", "LR"],
+        )
+    } else {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(9),
+                Constraint::Length(6),
+                Constraint::Length(6),
+            ],
+            vec!["Term", "Articles", "LL", "LR"],
+        )
+    };
+    let table = Table::new(rows, widths)
+        .header(Row::new(head).style(theme.header))
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(if focused { theme.selected } else { Style::new() });
     let mut state = TableState::default();
     if !empty {
         state.select(Some(cursor.on_screen()));
@@ -415,7 +489,7 @@ fn list(
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
         let rows_area = crate::app::keyness_rows(area);
-        say(
+        one_line(
             frame,
             line_at(rows_area, 0),
             " none (in 3 articles or more, LL ≥ 6.63)",
@@ -480,7 +554,7 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
     } else {
         " · share of each outlet's articles in the period"
     });
-    frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
+    one_line(frame, line_at(inner, 0), &head, theme.dim);
     let mut series: Vec<(&str, Vec<(f64, f64)>)> = std::iter::once(&t.total)
         .chain(&t.outlets)
         .map(|se| {
