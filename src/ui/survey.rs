@@ -23,15 +23,16 @@ fn clean(s: &str) -> String {
 }
 
 /// The view's frame: a bordered block with its title and footer; returns
-/// the inside.
+/// the inside, or None when the view failed (and says why in it).
 fn frame_block(
     frame: &mut Frame,
     app: &App,
     area: Rect,
     title: String,
     pane: &dyn crate::app::Pane,
+    failed: Option<&str>,
     theme: &Theme,
-) -> Rect {
+) -> Option<Rect> {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(
@@ -49,7 +50,12 @@ fn frame_block(
             .right_aligned(),
         );
     frame.render_widget(block, area);
-    layout::inner(area)
+    let inner = layout::inner(area);
+    if let Some(why) = failed {
+        say(frame, inner, &format!(" {why}"), theme.error);
+        return None;
+    }
+    Some(inner)
 }
 
 /// A footer's hints that fit in `width` columns, from the first (a hint
@@ -102,18 +108,17 @@ const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
 
 pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Theme) {
     let area = app.env().main_area();
-    let inner = frame_block(
+    let Some(inner) = frame_block(
         frame,
         app,
         area,
         format!(" Outlets × formulas · {} ", clean(&s.scope.describe())),
         s,
+        s.failed.as_deref(),
         theme,
-    );
-    if let Some(why) = &s.failed {
-        say(frame, inner, &format!(" {why}"), theme.error);
+    ) else {
         return;
-    }
+    };
     let Some(table) = s.table.as_ref() else {
         say(
             frame,
@@ -338,18 +343,17 @@ use crate::app::{
 
 pub fn draw_keyness(frame: &mut Frame, app: &App, s: &KeynessState, theme: &Theme) {
     let area = app.env().main_area();
-    let inner = frame_block(
+    let Some(inner) = frame_block(
         frame,
         app,
         area,
         format!(" Keyness · {} against the rest ", clean(&s.scope.describe())),
         s,
+        s.failed.as_deref(),
         theme,
-    );
-    if let Some(why) = &s.failed {
-        say(frame, inner, &format!(" {why}"), theme.error);
+    ) else {
         return;
-    }
+    };
     let Some(k) = s.result.as_ref() else {
         let text = match s.counting_since {
             Some(t) => format!(
@@ -502,18 +506,17 @@ fn list(
 
 pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Theme) {
     let area = app.env().main_area();
-    let inner = frame_block(
+    let Some(inner) = frame_block(
         frame,
         app,
         area,
         format!(" Timeline · {} ", clean(&s.title)),
         s,
+        s.failed.as_deref(),
         theme,
-    );
-    if let Some(why) = &s.failed {
-        say(frame, inner, &format!(" {why}"), theme.error);
+    ) else {
         return;
-    }
+    };
     let Some(t) = s.timeline.as_ref() else {
         say(
             frame,
