@@ -336,12 +336,16 @@ fn keyness_without_a_filter_says_what_it_needs() {
 #[test]
 fn timeline_of_the_filter_and_of_a_phrase() {
     let mut h = Harness::bundled(120, 30);
-    h.key(KeyCode::Char('/')).type_str("china").key(KeyCode::Enter);
+    h.key(KeyCode::Char('/'))
+        .type_str("#\"rock solid\"")
+        .key(KeyCode::Enter);
+    let hits = hit_ids(&h).len();
+    assert!(hits > 1 && hits < 5, "{hits}");
     h.key(KeyCode::Char('T'));
     let s = h.screen();
     let t = timeline(&h).timeline.as_ref().unwrap();
     assert!(!t.periods.is_empty());
-    assert!(s.contains("Timeline · /china"), "{s}");
+    assert!(s.contains("Timeline · /#\"rock solid\""), "{s}");
     assert!(s.contains("all outlets"), "legend: {s}");
     assert!(s.contains("share of each outlet's articles"), "{s}");
     insta::assert_snapshot!("timeline_normalised", s);
@@ -350,6 +354,19 @@ fn timeline_of_the_filter_and_of_a_phrase() {
     assert!(timeline(&h).raw);
     assert!(s.contains("raw counts"), "{s}");
     insta::assert_snapshot!("timeline_raw", s);
+    // a filter every article matches: raw counts, and v says why it stays so
+    h.key(KeyCode::Esc).key(KeyCode::Char('/'));
+    h.key_mod(KeyCode::Char('u'), crossterm::event::KeyModifiers::CONTROL)
+        .type_str("china")
+        .key(KeyCode::Enter);
+    assert_eq!(hit_ids(&h).len(), 5);
+    h.key(KeyCode::Char('T'));
+    assert!(timeline(&h).raw);
+    h.key(KeyCode::Char('v'));
+    let s = h.screen();
+    assert!(timeline(&h).raw);
+    assert!(s.contains("raw counts"), "{s}");
+    assert!(s.contains("every article is counted"), "{s}");
     h.key(KeyCode::Esc);
     // from the phrases pane: the phrase under the cursor
     h.key(KeyCode::Esc)

@@ -881,8 +881,20 @@ impl Pane for TimelineState {
         Context::Timeline
     }
 
-    fn update(&mut self, action: Action, _env: &Env) -> Outcome {
+    fn update(&mut self, action: Action, env: &Env) -> Outcome {
         match action {
+            // of every article, each outlet's share is 100% in every period
+            Action::ToggleNumbers
+                if self.raw
+                    && self
+                        .hits
+                        .as_ref()
+                        .is_some_and(|h| h.len() >= env.index.corpus().live_len()) =>
+            {
+                Outcome::Say(
+                    "every article is counted: each outlet's share would be 100% (filter first: /)".into(),
+                )
+            }
             Action::ToggleNumbers => {
                 self.raw = !self.raw;
                 Outcome::Handled
@@ -1048,8 +1060,8 @@ impl App {
                     } else {
                         format!("/{}", scope.query)
                     };
-                    // without a filter every outlet's share is 1: raw counts
-                    let normalised = !scope.all;
+                    // of every article, each outlet's share is 1: raw counts
+                    let normalised = scope.ids.len() < self.index.corpus().live_len();
                     let mut s = TimelineState::of_articles(title, scope.ids, normalised);
                     s.at_once = self.survey_at_once;
                     self.push(Screen::Timeline(s));
