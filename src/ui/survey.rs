@@ -368,7 +368,10 @@ pub fn draw_keyness(frame: &mut Frame, app: &App, s: &KeynessState, theme: &Them
     };
     let head = format!(
         " {} articles ({} words) against the other {} ({} words): log-likelihood (LL) and log₂ ratio (LR) over articles",
-        k.target_articles, k.target_words, k.reference_articles, k.reference_words
+        thousands(u64::from(k.target_articles)),
+        thousands(k.target_words),
+        thousands(u64::from(k.reference_articles)),
+        thousands(k.reference_words)
     );
     one_line(frame, line_at(inner, 0), &head, theme.dim);
     let (over_area, under_area) = crate::app::keyness_areas(area, s.side);
@@ -453,7 +456,7 @@ fn list(
                     .right_aligned(),
                 );
             }
-            cells.push(Line::raw(format!("{:.1}", t.ll_docs)).right_aligned());
+            cells.push(Line::raw(ll(t.ll_docs)).right_aligned());
             cells.push(Line::raw(format!("{:+.2}", t.log_ratio_docs)).right_aligned());
             Row::new(cells)
         })
@@ -499,6 +502,29 @@ fn list(
             " none (in 3 articles or more, LL ≥ 6.63)",
             theme.dim,
         );
+    }
+}
+
+/// A count with its thousands apart: 1133263 as "1,133,263".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A log-likelihood in the 6 columns of its column: one decimal under
+/// 1,000, none above (up to 999,999).
+fn ll(v: f64) -> String {
+    if v.abs() < 999.95 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.0}")
     }
 }
 
@@ -728,5 +754,36 @@ fn sample(marker: Marker) -> &'static str {
         Marker::Custom('+') => "++",
         Marker::Custom('x') => "xx",
         _ => "──",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_scores_read_at_a_glance() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(162000), "162,000");
+        assert_eq!(thousands(1133263), "1,133,263");
+        assert_eq!(ll(26.94), "26.9");
+        assert_eq!(ll(999.9), "999.9");
+        assert_eq!(ll(1507.1), "1507");
+        assert_eq!(ll(123456.7), "123457");
+        for v in [0.0, 6.63, 999.96, 15007.4, 999_999.0] {
+            assert!(ll(v).len() <= 6, "{v}");
+        }
+    }
+
+    #[test]
+    fn footers_keep_whole_hints_from_the_first() {
+        let f = " Enter filters articles · v numbers · T timeline · Esc back ";
+        assert_eq!(fit_footer(f, 100), f);
+        assert_eq!(fit_footer(f, 37), " Enter filters articles · v numbers ");
+        assert_eq!(fit_footer(f, 24), " Enter filters articles ");
+        assert_eq!(fit_footer(f, 10), "");
+        assert_eq!(fit_footer("", 10), "");
     }
 }
