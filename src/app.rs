@@ -68,7 +68,7 @@ pub use takeout::{ExportPrompt, Handoff, Stage, article_text, human_bytes};
 // issue 14
 pub use sort::{SPLIT_MAX, SPLIT_MIN, SortOrder, sort_hits, split_step};
 pub use survey::{
-    KeynessState, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletsState, SURVEY_AT_ONCE,
-    Scope, Side as KeynessSide, TimelineState, WordCounts, Work, heat_bucket, keyness_areas, keyness_rows,
-    outlet_rows,
+    KeynessState, LEGEND_GAP, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH, OutletLayout,
+    OutletsState, SURVEY_AT_ONCE, Scope, Side as KeynessSide, TimelineState, WordCounts, Work, heat_bucket,
+    keyness_areas, keyness_rows, outlet_layout, outlet_legend_entry, pack_lines,
 };

@@ -308,12 +308,16 @@ fn keyness_without_a_filter_says_what_it_needs() {
 #[test]
 fn timeline_of_the_filter_and_of_a_phrase() {
     let mut h = Harness::bundled(120, 30);
-    h.key(KeyCode::Char('/')).type_str("china").key(KeyCode::Enter);
+    h.key(KeyCode::Char('/'))
+        .type_str("#\"rock solid\"")
+        .key(KeyCode::Enter);
+    let hits = hit_ids(&h).len();
+    assert!(hits > 1 && hits < 5, "{hits}");
     h.key(KeyCode::Char('T'));
     let s = h.screen();
     let t = timeline(&h).timeline.as_ref().unwrap();
     assert!(!t.periods.is_empty());
-    assert!(s.contains("Timeline · /china"), "{s}");
+    assert!(s.contains("Timeline · /#\"rock solid\""), "{s}");
     assert!(s.contains("all outlets"), "legend: {s}");
     assert!(s.contains("share of each outlet's articles"), "{s}");
     insta::assert_snapshot!("timeline_normalised", s);
@@ -322,6 +326,19 @@ fn timeline_of_the_filter_and_of_a_phrase() {
     assert!(timeline(&h).raw);
     assert!(s.contains("raw counts"), "{s}");
     insta::assert_snapshot!("timeline_raw", s);
+    // a filter every article matches: raw counts, and v says why it stays so
+    h.key(KeyCode::Esc).key(KeyCode::Char('/'));
+    h.key_mod(KeyCode::Char('u'), crossterm::event::KeyModifiers::CONTROL)
+        .type_str("china")
+        .key(KeyCode::Enter);
+    assert_eq!(hit_ids(&h).len(), 5);
+    h.key(KeyCode::Char('T'));
+    assert!(timeline(&h).raw);
+    h.key(KeyCode::Char('v'));
+    let s = h.screen();
+    assert!(timeline(&h).raw);
+    assert!(s.contains("raw counts"), "{s}");
+    assert!(s.contains("every article is counted"), "{s}");
     h.key(KeyCode::Esc);
     // from the phrases pane: the phrase under the cursor
     h.key(KeyCode::Esc)
@@ -478,4 +495,308 @@ fn the_views_draw_at_any_size_without_panicking() {
             h.screen();
         }
     }
+}
+
+/// The formula columns whose numbers the outlets view's head shows.
+fn head_numbers(screen: &str) -> Vec<usize> {
+    let head = screen
+        .lines()
+        .find(|l| l.contains("Outlet ") && l.contains("Arts"))
+        .unwrap_or_else(|| panic!("no head row: {screen}"));
+    head.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|w| w.parse().ok())
+        .collect()
+}
+
+#[test]
+fn outlets_heads_are_numbered_and_the_legend_names_them_at_80_100_140() {
+    for (w, name) in [
+        (80, "outlets_heads_80"),
+        (100, "outlets_heads_100"),
+        (140, "outlets_heads_140"),
+    ] {
+        let mut h = Harness::bundled(w, 24);
+        h.key(KeyCode::Char('O'));
+        let s = h.screen();
+        insta::assert_snapshot!(name, s);
+        let labels: Vec<(String, bool)> = outlets(&h)
+            .table
+            .as_ref()
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| (c.label.clone(), c.family))
+            .collect();
+        assert!(labels.len() > 12, "{labels:?}");
+        // every column, as the cursor comes to it: its number in the head
+        // and its whole label in the legend, as "N #label" or "N “label”"
+        for c in 0..labels.len() {
+            let s = h.screen();
+            let numbers = head_numbers(&s);
+            assert!(
+                numbers.contains(&(c + 1)),
+                "{w}: column {c} not shown: {numbers:?}\n{s}"
+            );
+            for &n in &numbers {
+                let (label, family) = &labels[n - 1];
+                let entry = if *family {
+                    format!("{n} #{label}")
+                } else {
+                    format!("{n} “{label}”")
+                };
+                assert!(s.contains(&entry), "{w}: {entry:?} not in the legend\n{s}");
+            }
+            // no head is cut: the head row has numbers only
+            let head = s.lines().find(|l| l.contains("Outlet ")).unwrap();
+            assert!(!head.contains('…'), "{head}");
+            h.key(KeyCode::Char('l'));
+        }
+        // at the last column: more to the left, none to the right
+        let s = h.screen();
+        let head = s.lines().find(|l| l.contains("Outlet ")).unwrap().to_string();
+        assert!(head.contains('‹') && !head.contains('›'), "{head}");
+        // moving back within the columns shown does not scroll them
+        let before = head_numbers(&s);
+        h.key(KeyCode::Char('h')).key(KeyCode::Char('h'));
+        assert_eq!(head_numbers(&h.screen()), before, "{w}");
+        // back at the first: scrolled just enough
+        for _ in 0..labels.len() {
+            h.key(KeyCode::Char('h'));
+        }
+        let s = h.screen();
+        let numbers = head_numbers(&s);
+        assert_eq!(numbers[0], 1, "{s}");
+        let head = s.lines().find(|l| l.contains("Outlet ")).unwrap();
+        assert!(!head.contains('‹') && head.contains('›'), "{head}");
+    }
+    // scrolled right then narrowed: the cursor's column stays in view
+    let mut h = Harness::bundled(140, 24);
+    h.key(KeyCode::Char('O'));
+    h.screen();
+    for _ in 0..14 {
+        h.key(KeyCode::Char('l'));
+    }
+    h.resize(80, 24);
+    let s = h.screen();
+    assert!(head_numbers(&s).contains(&15), "{s}");
+}
+
+#[test]
+fn the_outlets_view_at_80_columns_after_scrolling_right() {
+    let mut h = Harness::bundled(80, 24);
+    h.key(KeyCode::Char('O'));
+    h.screen();
+    for _ in 0..12 {
+        h.key(KeyCode::Char('l'));
+    }
+    h.key(KeyCode::Char('v'));
+    let s = h.screen();
+    insta::assert_snapshot!("outlets_scrolled_80", s);
+}
+
+/// Articles with front matter from `outlets` (name, articles), each using
+/// "rock solid" and a long formula, dated over some months.
+fn outlets_named(outlets: &[(&str, usize)]) -> Index {
+    let mut articles = Vec::new();
+    for (o, &(source, n)) in outlets.iter().enumerate() {
+        for i in 0..n {
+            let text = format!(
+                "---\ntitle: Report {o} {i}\nsource: {source}\ndate: 2023-{:02}-10\n---\nTies are rock solid, officials said. \
+                 They praised the comprehensive strategic partnership of coordination for a new era. Story {o} {i}.\n",
+                (i + o) % 12 + 1
+            );
+            articles.push(Article::from_text(format!("a{o}_{i}.md"), &text, false));
+        }
+    }
+    let facts = readout::facts::Analyzer::new().facts_all(&articles);
+    let mut index = Index::with_facts(Corpus::new(articles), facts);
+    index.mine_phrases(&Default::default());
+    index
+}
+
+#[test]
+fn long_and_wide_outlet_names_are_cut_with_an_ellipsis() {
+    let long = "The Very Long Name of an Outlet Nobody Abbreviates";
+    let wide = "新华社新华社新华社新华社新华社";
+    let index = outlets_named(&[(long, 3), (wide, 2), ("RT", 1)]);
+    let mut h = Harness::with_index(index, 80, 24);
+    h.key(KeyCode::Char('O'));
+    let s = h.screen();
+    let row = |start: &str| {
+        s.lines()
+            .find(|l| l.trim_start_matches('│').starts_with(start))
+            .unwrap_or_else(|| panic!("no row {start}: {s}"))
+            .to_string()
+    };
+    // cut in 21 columns, "…" last, the count where every row has it
+    let r = row("The Very Long Name");
+    assert!(r.contains("The Very Long Name o…     3 "), "{r}");
+    let r = row("新");
+    // a TestBackend row holds a wide character and a blank cell after it:
+    // ten characters in twenty columns, the ellipsis the 21st
+    assert!(r.contains("新 华 社 新 华 社 新 华 社 新 …     2 "), "{r}");
+    assert!(row("RT").contains("RT                        1 "), "{s}");
+}
+
+#[test]
+fn the_selected_cell_in_words_keeps_its_figures_when_the_formula_is_long() {
+    let index = outlets_named(&[("Xinhua", 3), ("TASS", 2), ("RT", 2)]);
+    let mut h = Harness::with_index(index, 80, 24);
+    h.key(KeyCode::Char('O'));
+    h.screen();
+    let t = outlets(&h).table.clone().unwrap();
+    let c = t
+        .columns
+        .iter()
+        .position(|c| c.label.split(' ').count() >= 5)
+        .unwrap_or_else(|| panic!("a long formula: {:?}", t.columns));
+    for _ in 0..c {
+        h.key(KeyCode::Char('l'));
+    }
+    let s = h.screen();
+    let line = s.lines().nth(2).unwrap();
+    assert!(line.contains('…'), "{line}");
+    assert!(line.contains(" of 3 articles (100%) · all outlets: 7"), "{line}");
+    assert!(
+        line.trim_end_matches('│').trim_end().ends_with("all outlets: 7"),
+        "{line}"
+    );
+}
+
+/// The rows of a drawn timeline: its legend names every line above the
+/// chart, and nothing is drawn over the chart's data.
+fn legend_above_the_chart(s: &str, names: &[&str]) {
+    let lines: Vec<&str> = s.lines().collect();
+    let axis_top = lines
+        .iter()
+        .position(|l| {
+            l.contains("│")
+                && l.trim_start_matches('│')
+                    .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .unwrap_or_else(|| panic!("no y axis: {s}"));
+    for name in names {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not in the legend: {s}"));
+        assert!(at < axis_top, "{name} at {at}, the chart from {axis_top}: {s}");
+    }
+    // no legend box inside the chart
+    assert!(
+        !lines[axis_top..]
+            .iter()
+            .any(|l| l.contains('┌') || l.contains('└') && l.contains('┘') && l.contains("││")),
+        "{s}"
+    );
+    for l in &lines[axis_top..] {
+        for name in names {
+            assert!(!l.contains(name), "{name} over the chart: {s}");
+        }
+    }
+}
+
+#[test]
+fn the_timeline_legend_is_drawn_above_the_chart_at_80_and_120() {
+    let one = [("Xinhua", 12)];
+    let five = [
+        ("Xinhua", 12),
+        ("TASS", 10),
+        ("South China Morning Post", 8),
+        ("Global Times", 6),
+        ("RT", 4),
+    ];
+    for (w, outlets, name) in [
+        (80, &one[..], "timeline_legend_80_1"),
+        (120, &one[..], "timeline_legend_120_1"),
+        (80, &five[..], "timeline_legend_80_5"),
+        (120, &five[..], "timeline_legend_120_5"),
+    ] {
+        let mut h = Harness::with_index(outlets_named(outlets), w, 24);
+        h.key(KeyCode::Char('T'));
+        let s = h.screen();
+        let t = timeline(&h).timeline.as_ref().unwrap();
+        assert_eq!(t.outlets.len(), outlets.len(), "{name}");
+        let mut names = vec!["all outlets"];
+        names.extend(outlets.iter().map(|o| o.0));
+        legend_above_the_chart(&s, &names);
+        if outlets.len() == 1 {
+            // its line is the total's: one line, named for both
+            assert!(s.contains("── all outlets = Xinhua"), "{s}");
+            assert!(!s.contains("••"), "{s}");
+        }
+        insta::assert_snapshot!(name, s);
+    }
+}
+
+/// The screen's lines inside the view's border (the border's sides cut off).
+fn inside(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| {
+            let l = l.strip_prefix('│').unwrap_or(l);
+            l.strip_suffix('│').unwrap_or(l).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_views_read_in_a_40_by_12_terminal() {
+    let mut shots = Vec::new();
+    // outlets and timeline over the bundled articles, keyness of Xinhua
+    let mut h = Harness::bundled(40, 12);
+    h.key(KeyCode::Char('O'));
+    shots.push(("O", h.screen()));
+    h.key(KeyCode::Esc).key(KeyCode::Char('T'));
+    shots.push(("T", h.screen()));
+    let mut h = Harness::with_index(two_outlets(), 40, 12);
+    h.key(KeyCode::Char('/'))
+        .type_str("source:xinhua")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('K'));
+    shots.push(("K", h.screen()));
+    let no_outlets = plain(&[
+        "One\n\nTies are rock solid and have no limits, they said.",
+        "Two\n\nThe partnership has no limits, officials said again.",
+    ]);
+    let mut h = Harness::with_index(no_outlets, 40, 12);
+    h.key(KeyCode::Char('O'));
+    shots.push(("O unknown", h.screen()));
+    for (view, s) in &shots {
+        let lines: Vec<&str> = s.lines().collect();
+        // the footer's hints whole, from the first: never cut at the left
+        let bottom = lines[10];
+        assert!(bottom.starts_with("└─"), "{view}: {bottom}\n{s}");
+        // the lines above the content end in a word or an ellipsis
+        for l in &inside(s)[1..3] {
+            let l = l.trim_end();
+            let full = l.chars().count() >= 38;
+            assert!(
+                !full || l.ends_with('…') || l.ends_with(|c: char| c.is_alphanumeric() || c == ')'),
+                "{view}: {l:?}\n{s}"
+            );
+        }
+    }
+    let (_, o) = &shots[0];
+    // the selected cell in words keeps its figures
+    assert!(
+        inside(o)[2].contains("South China… × #rock solid: 1/2 (50%)"),
+        "{o}"
+    );
+    // names in 13 columns: two formula columns fit
+    assert!(head_numbers(o).starts_with(&[1, 2]), "{o}");
+    let (_, k) = &shots[2];
+    // keyness keeps the term's column (the occurrences make way)
+    assert!(
+        k.contains("Term") && k.contains("Articles") && !k.contains("Times"),
+        "{k}"
+    );
+    assert!(k.contains("hegemony"), "{k}");
+    let (_, u) = &shots[3];
+    assert!(u.contains("no article here names its outlet"), "{u}");
+    let text: String = shots
+        .iter()
+        .map(|(v, s)| format!("{v}\n{s}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("views_40x12", text);
 }

@@ -220,6 +220,8 @@ pub struct OutletsState {
     /// The selected outlet (row) and formula (column).
     pub rows: Cursor,
     pub col: usize,
+    /// The first formula column shown (the columns scroll with `col`).
+    pub col_offset: usize,
     /// Numbers in the cells (else the heat map alone).
     pub numbers: bool,
     /// The table being computed; why it could not be.
@@ -234,21 +236,102 @@ pub const OUTLET_NAME_WIDTH: u16 = 22;
 pub const OUTLET_COUNT_WIDTH: u16 = 6;
 pub const OUTLET_CELL_WIDTH: u16 = 7;
 /// Lines above the outlets' rows (a header, the selected cell's details,
-/// the column heads on two lines) inside the border.
-pub const OUTLET_TOP: u16 = 4;
+/// the column heads: their numbers) inside the border.
+pub const OUTLET_TOP: u16 = 3;
+/// Columns between two entries of a legend.
+pub const LEGEND_GAP: usize = 3;
 
-/// The outlets view's regions: the rows of outlets, and how many formula
-/// columns fit.
-pub fn outlet_rows(main: Rect) -> (Rect, usize) {
+/// Where the outlets view draws: the rows of outlets, the legend naming
+/// the numbered columns (at most this high, below the rows with a blank
+/// line between) and how many formula columns fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutletLayout {
+    pub rows: Rect,
+    pub legend: Rect,
+    pub fits: usize,
+    /// Columns of the outlets' names (fewer in a narrow terminal).
+    pub name_width: u16,
+}
+
+/// Columns of the outlets' names in a narrow terminal (under 60 inside).
+pub const OUTLET_NAME_WIDTH_NARROW: u16 = 14;
+
+/// The legend's entry for column `c`: its number (from 1, as the head
+/// shows it) and its label, a family as `#label`, a formula in quotes.
+pub fn outlet_legend_entry(table: &OutletTable, c: usize) -> String {
+    let Some(col) = table.columns.get(c) else {
+        return String::new();
+    };
+    let label = crate::store::escape_controls(&super::one_line(&col.label)).into_owned();
+    if col.family {
+        format!("{} #{label}", c + 1)
+    } else {
+        format!("{} “{label}”", c + 1)
+    }
+}
+
+/// Items `widths` columns wide laid in order along lines of `width`
+/// columns, `gap` apart: the items of each line. An item wider than a line
+/// has a line to itself (cut when drawn).
+pub fn pack_lines(widths: &[usize], width: usize, gap: usize) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, &w) in widths.iter().enumerate() {
+        if i > start && used + gap + w > width {
+            lines.push(start..i);
+            (start, used) = (i, w);
+        } else {
+            used += if i > start { gap + w } else { w };
+        }
+    }
+    if start < widths.len() {
+        lines.push(start..widths.len());
+    }
+    lines
+}
+
+/// The outlets view's regions for `table` in the `main` area. The legend
+/// is as high as the most any scroll position needs (so the rows do not
+/// jump as the cursor moves), and at most half of what is below the heads.
+pub fn outlet_layout(main: Rect, table: Option<&OutletTable>) -> OutletLayout {
     let i = layout::inner(main);
     let top = OUTLET_TOP.min(i.height);
+    let below = i.height - top;
+    let name_width = if i.width < 60 {
+        OUTLET_NAME_WIDTH_NARROW
+    } else {
+        OUTLET_NAME_WIDTH
+    };
+    let cells = i.width.saturating_sub(name_width + OUTLET_COUNT_WIDTH) / OUTLET_CELL_WIDTH;
+    let fits = usize::from(cells).max(1);
+    let need = table.map_or(0, |t| {
+        let widths: Vec<usize> = (0..t.columns.len())
+            .map(|c| unicode_width::UnicodeWidthStr::width(outlet_legend_entry(t, c).as_str()))
+            .collect();
+        let shown = fits.min(widths.len());
+        (0..=widths.len() - shown)
+            .map(|first| pack_lines(&widths[first..first + shown], usize::from(i.width), LEGEND_GAP).len())
+            .max()
+            .unwrap_or(0)
+    });
+    let room = if below >= 5 { (below - 1) / 2 } else { 0 };
+    let legend = (need.min(usize::from(room))) as u16;
+    let gap = u16::from(legend > 0);
     let rows = Rect {
         y: i.y + top,
-        height: i.height - top,
+        height: below - legend - gap,
         ..i
     };
-    let cells = i.width.saturating_sub(OUTLET_NAME_WIDTH + OUTLET_COUNT_WIDTH) / OUTLET_CELL_WIDTH;
-    (rows, usize::from(cells).max(1))
+    OutletLayout {
+        rows,
+        legend: Rect {
+            y: rows.bottom() + gap,
+            height: legend,
+            ..i
+        },
+        fits,
+        name_width,
+    }
 }
 
 impl OutletsState {
@@ -258,6 +341,7 @@ impl OutletsState {
             table: None,
             rows: Cursor::default(),
             col: 0,
+            col_offset: 0,
             numbers: false,
             work: Work::Todo,
             failed: None,
@@ -265,13 +349,33 @@ impl OutletsState {
         }
     }
 
-    fn height(env: &Env) -> usize {
-        usize::from(outlet_rows(env.main_area()).0.height).max(1)
+    /// Where the view draws in the terminal of `env`.
+    pub fn layout(&self, main: Rect) -> OutletLayout {
+        outlet_layout(main, self.table.as_ref())
     }
 
-    /// The first formula column shown, so the selected one is in view.
+    fn height(&self, env: &Env) -> usize {
+        usize::from(self.layout(env.main_area()).rows.height).max(1)
+    }
+
+    /// The first formula column shown when `fits` of them fit: the one
+    /// last shown, scrolled just enough to show the selected one.
     pub fn first_column(&self, fits: usize) -> usize {
-        self.col.saturating_sub(fits.max(1) - 1)
+        let fits = fits.max(1);
+        let cols = self.table.as_ref().map_or(0, |t| t.columns.len());
+        let first = if self.col < self.col_offset {
+            self.col
+        } else if self.col >= self.col_offset + fits {
+            self.col + 1 - fits
+        } else {
+            self.col_offset
+        };
+        first.min(cols.saturating_sub(fits))
+    }
+
+    /// Scrolls the columns so the selected one is shown.
+    fn keep_column_visible(&mut self, env: &Env) {
+        self.col_offset = self.first_column(self.layout(env.main_area()).fits);
     }
 
     /// The query that filters to the selected cell's articles: the filter
@@ -328,12 +432,19 @@ impl Pane for OutletsState {
             .table
             .as_ref()
             .map_or((0, 0), |t| (t.rows.len(), t.columns.len()));
-        if self.rows.navigate(action, rows, Self::height(env)) {
+        let height = self.height(env);
+        if self.rows.navigate(action, rows, height) {
             return Outcome::Handled;
         }
         match action {
-            Action::Left => self.col = self.col.saturating_sub(1),
-            Action::Right => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+            Action::Left => {
+                self.col = self.col.saturating_sub(1);
+                self.keep_column_visible(env);
+            }
+            Action::Right => {
+                self.col = (self.col + 1).min(cols.saturating_sub(1));
+                self.keep_column_visible(env);
+            }
             Action::ToggleNumbers => self.numbers = !self.numbers,
             Action::Open => {
                 return match self.cell_query(env.index) {
@@ -378,8 +489,10 @@ impl Pane for OutletsState {
         match done {
             Ok(Some(table)) => {
                 self.col = self.col.min(table.columns.len().saturating_sub(1));
-                self.rows.keep_visible(table.rows.len(), Self::height(env));
                 self.table = Some(table);
+                let rows = self.table.as_ref().map_or(0, |t| t.rows.len());
+                self.rows.keep_visible(rows, self.height(env));
+                self.keep_column_visible(env);
             }
             Ok(None) => {}
             Err(e) => self.failed = Some(e),
@@ -388,7 +501,8 @@ impl Pane for OutletsState {
 
     fn resized(&mut self, env: &Env) {
         let rows = self.table.as_ref().map_or(0, |t| t.rows.len());
-        self.rows.keep_visible(rows, Self::height(env));
+        self.rows.keep_visible(rows, self.height(env));
+        self.keep_column_visible(env);
     }
 
     /// More analysed (phrases mined, a live reload): counted again.
@@ -447,8 +561,10 @@ pub struct KeynessState {
 pub const KEYNESS_TOP: u16 = 2;
 
 /// The keyness view's two lists (side by side when wide, else stacked),
-/// each with its border.
-pub fn keyness_areas(main: Rect) -> (Rect, Rect) {
+/// each with its border. Stacked in a short terminal, where two lists
+/// would show no row each, the list with the cursor (`focus`) takes the
+/// place of both (Tab shows the other).
+pub fn keyness_areas(main: Rect, focus: Side) -> (Rect, Rect) {
     let i = layout::inner(main);
     let top = KEYNESS_TOP.min(i.height);
     let body = Rect {
@@ -466,6 +582,12 @@ pub fn keyness_areas(main: Rect) -> (Rect, Rect) {
                 ..body
             },
         )
+    } else if body.height < KEYNESS_STACKED_MIN {
+        let none = Rect { height: 0, ..body };
+        match focus {
+            Side::Over => (body, none),
+            Side::Under => (none, body),
+        }
     } else {
         let h = body.height / 2;
         (
@@ -478,6 +600,9 @@ pub fn keyness_areas(main: Rect) -> (Rect, Rect) {
         )
     }
 }
+
+/// Lines the stacked keyness lists need to show three rows each.
+pub const KEYNESS_STACKED_MIN: u16 = 2 * (2 + 1 + 3);
 
 /// Rows of a keyness list (inside its border, below its header).
 pub fn keyness_rows(list: Rect) -> Rect {
@@ -501,8 +626,13 @@ impl KeynessState {
         }
     }
 
-    fn height(env: &Env) -> usize {
-        usize::from(keyness_rows(keyness_areas(env.main_area()).0).height).max(1)
+    fn height(&self, env: &Env) -> usize {
+        let (over, under) = keyness_areas(env.main_area(), self.side);
+        let list = match self.side {
+            Side::Over => over,
+            Side::Under => under,
+        };
+        usize::from(keyness_rows(list).height).max(1)
     }
 
     /// The term under the cursor.
@@ -541,7 +671,7 @@ impl Pane for KeynessState {
     }
 
     fn update(&mut self, action: Action, env: &Env) -> Outcome {
-        let h = Self::height(env);
+        let h = self.height(env);
         let (over, under) = self
             .result
             .as_ref()
@@ -755,8 +885,20 @@ impl Pane for TimelineState {
         Context::Timeline
     }
 
-    fn update(&mut self, action: Action, _env: &Env) -> Outcome {
+    fn update(&mut self, action: Action, env: &Env) -> Outcome {
         match action {
+            // of every article, each outlet's share is 100% in every period
+            Action::ToggleNumbers
+                if self.raw
+                    && self
+                        .hits
+                        .as_ref()
+                        .is_some_and(|h| h.len() >= env.index.corpus().live_len()) =>
+            {
+                Outcome::Say(
+                    "every article is counted: each outlet's share would be 100% (filter first: /)".into(),
+                )
+            }
             Action::ToggleNumbers => {
                 self.raw = !self.raw;
                 Outcome::Handled
@@ -944,8 +1086,8 @@ impl App {
                     } else {
                         format!("/{}", scope.query)
                     };
-                    // without a filter every outlet's share is 1: raw counts
-                    let normalised = !scope.all;
+                    // of every article, each outlet's share is 1: raw counts
+                    let normalised = scope.ids.len() < self.index.corpus().live_len();
                     let mut s = TimelineState::of_articles(title, scope.ids, normalised);
                     s.at_once = self.survey_at_once;
                     self.push(Screen::Timeline(s));
@@ -1111,10 +1253,82 @@ mod tests {
     fn the_first_column_keeps_the_cursor_in_view() {
         let mut s = OutletsState::new(Scope::default());
         assert_eq!(s.first_column(4), 0);
+        s.table = Some(OutletTable {
+            columns: (0..12)
+                .map(|i| survey::Column {
+                    label: format!("formula {i}"),
+                    family: i % 2 == 0,
+                    articles: 1,
+                })
+                .collect(),
+            rows: Vec::new(),
+        });
         s.col = 3;
         assert_eq!(s.first_column(4), 0);
+        // to the right: scrolled just enough
         s.col = 9;
         assert_eq!(s.first_column(4), 6);
+        s.col_offset = 6;
+        // back within the columns shown: not scrolled
+        s.col = 7;
+        assert_eq!(s.first_column(4), 6);
+        s.col = 6;
+        assert_eq!(s.first_column(4), 6);
+        // left of them: scrolled just enough
+        s.col = 4;
+        assert_eq!(s.first_column(4), 4);
+        // wider: never past the last column's window
+        s.col = 9;
+        assert_eq!(s.first_column(10), 2);
+        assert_eq!(s.first_column(20), 0);
         assert_eq!(s.first_column(0), 9);
+    }
+
+    #[test]
+    fn items_are_packed_along_lines() {
+        assert_eq!(pack_lines(&[], 10, 3), Vec::<std::ops::Range<usize>>::new());
+        // 4 + 3 + 3 = 10 fits; the next starts a line
+        assert_eq!(pack_lines(&[4, 3, 5, 2], 10, 3), vec![0..2, 2..4]);
+        // too wide for any line: one to itself
+        assert_eq!(pack_lines(&[2, 30, 2], 10, 3), vec![0..1, 1..2, 2..3]);
+        assert_eq!(pack_lines(&[30], 10, 3), vec![0..1]);
+    }
+
+    #[test]
+    fn the_outlets_legend_is_as_high_as_the_widest_window_needs() {
+        let table = OutletTable {
+            columns: ["a", "bb", "a formula of many words that fills a line", "c", "d"]
+                .iter()
+                .map(|l| survey::Column {
+                    label: l.to_string(),
+                    family: false,
+                    articles: 1,
+                })
+                .collect(),
+            rows: Vec::new(),
+        };
+        assert_eq!(
+            outlet_legend_entry(&table, 2),
+            "3 “a formula of many words that fills a line”"
+        );
+        assert_eq!(outlet_legend_entry(&table, 9), "");
+        // 40 wide: 38 inside, names 14 + count 6: two formula columns
+        let main = Rect::new(0, 0, 40, 30);
+        let l = outlet_layout(main, Some(&table));
+        assert_eq!(l.fits, 2);
+        assert_eq!(l.name_width, OUTLET_NAME_WIDTH_NARROW);
+        // the window over columns 2 and 3 needs two lines
+        assert_eq!(l.legend.height, 2);
+        assert_eq!(l.rows.y, 1 + OUTLET_TOP);
+        assert_eq!(l.rows.bottom() + 1, l.legend.y);
+        assert_eq!(l.legend.bottom(), 29);
+        // short: at most half of what is below the heads; tiny: none
+        let l = outlet_layout(Rect::new(0, 0, 40, 10), Some(&table));
+        assert_eq!((l.rows.height, l.legend.height), (2, 2));
+        let l = outlet_layout(Rect::new(0, 0, 40, 8), Some(&table));
+        assert_eq!((l.rows.height, l.legend.height), (3, 0));
+        // no table: no legend
+        let l = outlet_layout(main, None);
+        assert_eq!(l.legend.height, 0);
     }
 }

@@ -8,10 +8,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Row, Table, TableState, Wrap,
-};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Row, Table, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::width::{cut, pad};
 
 use super::Theme;
 use crate::app::{App, KeynessSide, KeynessState, OutletsState, TimelineState, heat_bucket, layout};
@@ -22,43 +22,36 @@ fn clean(s: &str) -> String {
     crate::store::escape_controls(&crate::app::one_line(s)).into_owned()
 }
 
-/// `s` cut to `width` columns, with "…" when cut.
-fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 /// The view's frame: a bordered block with its title and footer; returns
-/// the inside.
+/// the inside, or None when the view failed (and says why in it).
 fn frame_block(
     frame: &mut Frame,
     app: &App,
     area: Rect,
     title: String,
     pane: &dyn crate::app::Pane,
+    failed: Option<&str>,
     theme: &Theme,
-) -> Rect {
+) -> Option<Rect> {
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.title))
+        .title(Line::styled(
+            cut(&title, usize::from(area.width.saturating_sub(3))),
+            theme.title,
+        ))
         .title_bottom(super::footer_line(super::footer(app, pane), area.width, theme));
     frame.render_widget(block, area);
-    layout::inner(area)
+    let inner = layout::inner(area);
+    if let Some(why) = failed {
+        say(frame, inner, &format!(" {why}"), theme.error);
+        return None;
+    }
+    Some(inner)
+}
+
+/// `text` on one line of `area`, cut with "…" when longer.
+fn one_line(frame: &mut Frame, area: Rect, text: &str, style: Style) {
+    frame.render_widget(Line::styled(cut(text, usize::from(area.width)), style), area);
 }
 
 /// A message in place of a view's content.
@@ -84,18 +77,17 @@ const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
 
 pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Theme) {
     let area = app.env().main_area();
-    let inner = frame_block(
+    let Some(inner) = frame_block(
         frame,
         app,
         area,
         format!(" Outlets × formulas · {} ", clean(&s.scope.describe())),
         s,
+        s.failed.as_deref(),
         theme,
-    );
-    if let Some(why) = &s.failed {
-        say(frame, inner, &format!(" {why}"), theme.error);
+    ) else {
         return;
-    }
+    };
     let Some(table) = s.table.as_ref() else {
         say(
             frame,
@@ -115,8 +107,7 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
     }
     let named = table.rows.iter().filter(|r| r.outlet != UNKNOWN_OUTLET).count();
     let head = if named == 0 {
-        " no article here names its outlet (front matter source:, a dateline, or a sidecar file name it; see README)"
-            .to_string()
+        " no article here names its outlet: see README, Outlets and dates".to_string()
     } else {
         format!(
             " {} outlets × {} formulas: the share of each outlet's articles using each",
@@ -124,19 +115,24 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             table.columns.len()
         )
     };
-    frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
+    one_line(frame, line_at(inner, 0), &head, theme.dim);
     if table.columns.is_empty() {
-        say(
+        one_line(
             frame,
             line_at(inner, 1),
             " none of these articles uses a phrase family or a formula shared by two outlets",
             theme.dim,
         );
     }
-    let (rows_area, fits) = crate::app::outlet_rows(area);
+    let OutletLayout {
+        rows: rows_area,
+        legend: legend_area,
+        fits,
+        name_width,
+    } = s.layout(area);
     let first = s.first_column(fits);
     let shown: Vec<usize> = (first..table.columns.len()).take(fits).collect();
-    // the selected cell in words
+    // the selected cell in words: the figures always, the names cut to what is left
     if let (Some(r), Some(c)) = (table.rows.get(s.rows.selected), table.columns.get(s.col)) {
         let used = r.using.get(s.col).copied().unwrap_or(0);
         let share = used as f64 / r.articles.max(1) as f64;
@@ -145,59 +141,76 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
         } else {
             format!("“{}”", c.label)
         };
-        let text = format!(
-            " {} × {}: {used} of {} articles ({:.0}%) · all outlets: {}",
-            clean(&r.outlet),
-            clean(&label),
+        let figures = format!(
+            ": {used} of {} articles ({:.0}%) · all outlets: {}",
             r.articles,
             share * 100.0,
             c.articles
         );
-        frame.render_widget(Line::styled(text, theme.key), line_at(inner, 1));
+        let (outlet, label) = (clean(&r.outlet), clean(&label));
+        let width = usize::from(inner.width);
+        // narrow: the figures in short, so the names keep some room
+        let figures = if width.saturating_sub(figures.width()) >= 24 {
+            figures
+        } else {
+            format!(": {used}/{} ({:.0}%)", r.articles, share * 100.0)
+        };
+        let room = width.saturating_sub(figures.width()).max(8);
+        // the outlet cut before the formula
+        let outlet_room = room.saturating_sub(4 + label.width());
+        let names = if outlet_room >= 6 {
+            format!(" {} × {label}", cut(&outlet, outlet_room))
+        } else {
+            cut(&format!(" {outlet} × {label}"), room)
+        };
+        let text = format!("{names}{figures}");
+        one_line(frame, line_at(inner, 1), &text, theme.key);
     }
-    // column heads
     let buf = frame.buffer_mut();
-    let y = inner.y + 2;
+    // column heads: the columns' numbers (the legend names them)
     if inner.height > 2 {
-        let x0 = inner.x;
+        let y = inner.y + 2;
         let right = inner.right();
-        buf.set_stringn(x0, y, "Outlet", usize::from(OUTLET_NAME_WIDTH), theme.header);
-        buf.set_stringn(
-            x0 + OUTLET_NAME_WIDTH,
-            y,
-            format!("{:>5}", "Arts"),
-            usize::from(OUTLET_COUNT_WIDTH),
-            theme.header,
-        );
+        let name_w = usize::from(name_width.min(inner.width));
+        buf.set_stringn(inner.x, y, "Outlet", name_w, theme.header);
+        let count_x = inner.x + name_width;
+        if count_x < right {
+            let w = usize::from((right - count_x).min(OUTLET_COUNT_WIDTH));
+            buf.set_stringn(count_x, y, format!("{:>5}", "Arts"), w, theme.header);
+        }
+        let mut last_x = None;
         for (k, &c) in shown.iter().enumerate() {
-            let x = x0 + OUTLET_NAME_WIDTH + OUTLET_COUNT_WIDTH + k as u16 * OUTLET_CELL_WIDTH;
+            let x = count_x + OUTLET_COUNT_WIDTH + k as u16 * OUTLET_CELL_WIDTH;
             if x >= right {
                 break;
             }
-            let col = &table.columns[c];
-            let style = if c == s.col {
-                theme.selected
-            } else if col.family {
-                theme.header
-            } else {
-                theme.dim
-            };
-            // the label on two lines, cut at a word where it can be
-            let w = usize::from(OUTLET_CELL_WIDTH - 1);
-            let label = clean(&col.label);
-            let lines = textwrap::wrap(&label, textwrap::Options::new(w).break_words(true));
-            let first_line = lines.first().map_or(String::new(), |l| fit(l, w));
-            let rest = lines.get(1..).map_or(String::new(), |l| l.join(" "));
-            let max = usize::from((right - x).min(OUTLET_CELL_WIDTH - 1));
-            buf.set_stringn(x, y, first_line, max, style);
-            if inner.height > 3 {
-                buf.set_stringn(x, y + 1, fit(&rest, w), max, style);
+            let w = usize::from((right - x).min(OUTLET_CELL_WIDTH - 1));
+            buf.set_stringn(
+                x,
+                y,
+                format!("{:^5}", c + 1),
+                w,
+                column_style(table, c, s.col, theme),
+            );
+            last_x = Some(x);
+        }
+        // more columns to either side: ‹ in the first head, › in the last
+        // (their numbers take the middle of five columns)
+        if let Some(last_x) = last_x {
+            if first > 0 {
+                buf.set_string(count_x + OUTLET_COUNT_WIDTH, y, "‹", theme.key);
+            }
+            let more = shown.last().is_some_and(|&c| c + 1 < table.columns.len());
+            if more && last_x + 4 < right {
+                buf.set_string(last_x + 4, y, "›", theme.key);
             }
         }
     }
     // rows
     let h = usize::from(rows_area.height);
     let window = s.rows.window(table.rows.len(), h);
+    let drawn = window.len() as u16;
+    let name_w = usize::from((name_width - 1).min(rows_area.width));
     for (k, r) in table.rows[window.clone()].iter().enumerate() {
         let i = window.start + k;
         let y = rows_area.y + k as u16;
@@ -207,15 +220,8 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
         } else {
             Style::new()
         };
-        let name = fit(&clean(&r.outlet), usize::from(OUTLET_NAME_WIDTH - 1));
-        buf.set_stringn(
-            rows_area.x,
-            y,
-            format!("{name:<w$}", w = usize::from(OUTLET_NAME_WIDTH - 1)),
-            usize::from(OUTLET_NAME_WIDTH - 1).min(usize::from(rows_area.width)),
-            name_style,
-        );
-        let count_x = rows_area.x + OUTLET_NAME_WIDTH;
+        buf.set_stringn(rows_area.x, y, pad(&clean(&r.outlet), name_w), name_w, name_style);
+        let count_x = rows_area.x + name_width;
         if count_x < rows_area.right() {
             buf.set_stringn(
                 count_x,
@@ -250,26 +256,73 @@ pub fn draw_outlets(frame: &mut Frame, app: &App, s: &OutletsState, theme: &Them
             buf.set_stringn(x, y, text, w, style);
         }
     }
+    // the legend, under the last row: each column shown, its number and label
+    let legend_area = Rect {
+        y: (rows_area.y + drawn + 1).min(legend_area.y),
+        ..legend_area
+    };
+    let entries: Vec<String> = shown.iter().map(|&c| outlet_legend_entry(table, c)).collect();
+    let widths: Vec<usize> = entries.iter().map(|e| e.width()).collect();
+    let lines = pack_lines(&widths, usize::from(legend_area.width), LEGEND_GAP);
+    let cut_short = lines.len() > usize::from(legend_area.height);
+    for (n, line) in lines.iter().take(usize::from(legend_area.height)).enumerate() {
+        let mut spans = Vec::new();
+        for k in line.clone() {
+            if k > line.start {
+                spans.push(Span::raw(" ".repeat(LEGEND_GAP)));
+            }
+            let c = shown[k];
+            let entry = cut(&entries[k], usize::from(legend_area.width));
+            let number = format!("{} ", c + 1);
+            match entry.strip_prefix(&number) {
+                Some(label) => {
+                    spans.push(Span::styled(number.clone(), theme.dim));
+                    spans.push(Span::styled(
+                        label.to_string(),
+                        column_style(table, c, s.col, theme),
+                    ));
+                }
+                None => spans.push(Span::styled(entry, column_style(table, c, s.col, theme))),
+            }
+        }
+        if cut_short && n + 1 == usize::from(legend_area.height) {
+            spans.push(Span::styled(" …", theme.dim));
+        }
+        frame.render_widget(Line::from(spans), line_at(legend_area, n as u16));
+    }
 }
 
-use crate::app::{OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OUTLET_NAME_WIDTH};
+/// How column `c`'s head and legend entry look: the selected one
+/// highlighted, families apart from mined formulas.
+fn column_style(table: &crate::survey::OutletTable, c: usize, selected: usize, theme: &Theme) -> Style {
+    if c == selected {
+        theme.selected
+    } else if table.columns.get(c).is_some_and(|col| col.family) {
+        theme.header
+    } else {
+        Style::new()
+    }
+}
+
+use crate::app::{
+    LEGEND_GAP, OUTLET_CELL_WIDTH, OUTLET_COUNT_WIDTH, OutletLayout, outlet_legend_entry, pack_lines,
+};
 
 // ---------------------------------------------------------------- keyness
 
 pub fn draw_keyness(frame: &mut Frame, app: &App, s: &KeynessState, theme: &Theme) {
     let area = app.env().main_area();
-    let inner = frame_block(
+    let Some(inner) = frame_block(
         frame,
         app,
         area,
         format!(" Keyness · {} against the rest ", clean(&s.scope.describe())),
         s,
+        s.failed.as_deref(),
         theme,
-    );
-    if let Some(why) = &s.failed {
-        say(frame, inner, &format!(" {why}"), theme.error);
+    ) else {
         return;
-    }
+    };
     let Some(k) = s.result.as_ref() else {
         let text = match s.counting_since {
             Some(t) => format!(
@@ -284,10 +337,13 @@ pub fn draw_keyness(frame: &mut Frame, app: &App, s: &KeynessState, theme: &Them
     };
     let head = format!(
         " {} articles ({} words) against the other {} ({} words): log-likelihood (LL) and log₂ ratio (LR) over articles",
-        k.target_articles, k.target_words, k.reference_articles, k.reference_words
+        thousands(u64::from(k.target_articles)),
+        thousands(k.target_words),
+        thousands(u64::from(k.reference_articles)),
+        thousands(k.reference_words)
     );
-    frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
-    let (over_area, under_area) = crate::app::keyness_areas(area);
+    one_line(frame, line_at(inner, 0), &head, theme.dim);
+    let (over_area, under_area) = crate::app::keyness_areas(area, s.side);
     list(
         frame,
         app,
@@ -321,6 +377,10 @@ fn list(
     side: KeynessSide,
     theme: &Theme,
 ) {
+    if area.height == 0 {
+        // folded away in a short terminal: the other list has the room
+        return;
+    }
     let focused = s.side == side;
     let cursor = match side {
         KeynessSide::Over => &s.over,
@@ -334,8 +394,11 @@ fn list(
         })
         .title(Line::styled(format!(" {name} ({}) ", terms.len()), theme.title));
     let h = usize::from(crate::app::keyness_rows(area).height);
-    // the term's column: what the numbers leave (border, 4 columns, spacing)
-    let term_w = usize::from(area.width.saturating_sub(2 + 9 + 11 + 6 + 6 + 4)).max(1);
+    // the occurrences only where the term keeps 12 columns beside them
+    let times = area.width >= 50;
+    // the term's column: what the numbers leave (border, columns, spacing)
+    let numbers: u16 = if times { 9 + 11 + 6 + 6 + 4 } else { 9 + 6 + 6 + 3 };
+    let term_w = usize::from(area.width.saturating_sub(2 + numbers)).max(1);
     let rows: Vec<Row> = terms[cursor.window(terms.len(), h)]
         .iter()
         .map(|t| {
@@ -349,34 +412,52 @@ fn list(
                 TermKind::Phrase => (format!("“{}”", t.term), theme.mined),
                 TermKind::Word => (t.term.clone(), Style::new()),
             };
-            Row::new(vec![
-                Line::styled(fit(&clean(&text), term_w), style),
+            let mut cells = vec![
+                Line::styled(cut(&clean(&text), term_w), style),
                 Line::raw(format!("{}/{}", t.target_docs, t.reference_docs)).right_aligned(),
-                Line::styled(
-                    format!("{}/{}", t.target_occurrences, t.reference_occurrences),
-                    theme.dim,
-                )
-                .right_aligned(),
-                Line::raw(format!("{:.1}", t.ll_docs)).right_aligned(),
-                Line::raw(format!("{:+.2}", t.log_ratio_docs)).right_aligned(),
-            ])
+            ];
+            if times {
+                cells.push(
+                    Line::styled(
+                        format!("{}/{}", t.target_occurrences, t.reference_occurrences),
+                        theme.dim,
+                    )
+                    .right_aligned(),
+                );
+            }
+            cells.push(Line::raw(ll(t.ll_docs)).right_aligned());
+            cells.push(Line::raw(format!("{:+.2}", t.log_ratio_docs)).right_aligned());
+            Row::new(cells)
         })
         .collect();
     let empty = rows.is_empty();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(9),
-            Constraint::Length(11),
-            Constraint::Length(6),
-            Constraint::Length(6),
-        ],
-    )
-    .header(Row::new(vec!["Term", "Articles", "Times", "LL", "LR"]).style(theme.header))
-    .block(block)
-    .column_spacing(1)
-    .row_highlight_style(if focused { theme.selected } else { Style::new() });
+    let (widths, head): (Vec<Constraint>, Vec<&str>) = if times {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(9),
+                Constraint::Length(11),
+                Constraint::Length(6),
+                Constraint::Length(6),
+            ],
+            vec!["Term", "Articles", "Times", "LL", "LR"],
+        )
+    } else {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(9),
+                Constraint::Length(6),
+                Constraint::Length(6),
+            ],
+            vec!["Term", "Articles", "LL", "LR"],
+        )
+    };
+    let table = Table::new(rows, widths)
+        .header(Row::new(head).style(theme.header))
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(if focused { theme.selected } else { Style::new() });
     let mut state = TableState::default();
     if !empty {
         state.select(Some(cursor.on_screen()));
@@ -384,7 +465,7 @@ fn list(
     frame.render_stateful_widget(table, area, &mut state);
     if empty {
         let rows_area = crate::app::keyness_rows(area);
-        say(
+        one_line(
             frame,
             line_at(rows_area, 0),
             " none (in 3 articles or more, LL ≥ 6.63)",
@@ -393,22 +474,44 @@ fn list(
     }
 }
 
+/// A count with its thousands apart: 1133263 as "1,133,263".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A log-likelihood in the 6 columns of its column: one decimal under
+/// 1,000, none above (up to 999,999).
+fn ll(v: f64) -> String {
+    if v.abs() < 999.95 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.0}")
+    }
+}
+
 // ---------------------------------------------------------------- timeline
 
 pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Theme) {
     let area = app.env().main_area();
-    let inner = frame_block(
+    let Some(inner) = frame_block(
         frame,
         app,
         area,
         format!(" Timeline · {} ", clean(&s.title)),
         s,
+        s.failed.as_deref(),
         theme,
-    );
-    if let Some(why) = &s.failed {
-        say(frame, inner, &format!(" {why}"), theme.error);
+    ) else {
         return;
-    }
+    };
     let Some(t) = s.timeline.as_ref() else {
         say(
             frame,
@@ -449,16 +552,8 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
     } else {
         " · share of each outlet's articles in the period"
     });
-    frame.render_widget(Line::styled(head, theme.dim), line_at(inner, 0));
-    let chart_area = Rect {
-        y: inner.y + 1.min(inner.height),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    if chart_area.height < 5 || chart_area.width < 20 {
-        return;
-    }
-    let series: Vec<(&str, Vec<(f64, f64)>)> = std::iter::once(&t.total)
+    one_line(frame, line_at(inner, 0), &head, theme.dim);
+    let mut series: Vec<(&str, Vec<(f64, f64)>)> = std::iter::once(&t.total)
         .chain(&t.outlets)
         .map(|se| {
             let points: Vec<(f64, f64)> = if s.raw {
@@ -473,14 +568,21 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
             (se.outlet.as_str(), points)
         })
         .collect();
-    let names: Vec<String> = series
+    let mut names: Vec<String> = series
         .iter()
         .enumerate()
         .map(|(i, (name, _))| {
             let name = if i == 0 { "all outlets" } else { name };
-            fit(&clean(name), 24)
+            clean(name)
         })
         .collect();
+    // an outlet whose line is the total's (every article is its own): one
+    // line named for both, not one hidden under the other
+    if let Some(i) = (1..series.len()).find(|&i| series[i].1 == series[0].1) {
+        names[0] = format!("all outlets = {}", names[i]);
+        series.remove(i);
+        names.remove(i);
+    }
     let top = series
         .iter()
         .flat_map(|(_, p)| p.iter().map(|&(_, y)| y))
@@ -492,7 +594,62 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
     } else {
         top
     };
-    const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Block, Marker::Bar];
+    let marker = |i: usize| {
+        if theme.color {
+            Marker::Braille
+        } else {
+            MARKERS[i % MARKERS.len()]
+        }
+    };
+    // the legend: lines of its own above the chart, never over the data
+    let below = Rect {
+        y: inner.y + 1.min(inner.height),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let entries: Vec<(String, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let sample = sample(marker(i));
+            let room = usize::from(below.width).saturating_sub(sample.width() + 1);
+            (sample.to_string(), cut(name, room))
+        })
+        .collect();
+    let widths: Vec<usize> = entries.iter().map(|(m, n)| m.width() + 1 + n.width()).collect();
+    let lines = pack_lines(&widths, usize::from(below.width), LEGEND_GAP);
+    // the chart keeps 5 lines at least
+    let legend_h = lines
+        .len()
+        .min(usize::from(below.height.saturating_sub(5)).max(1));
+    for (n, line) in lines.iter().take(legend_h).enumerate() {
+        let mut spans = Vec::new();
+        for i in line.clone() {
+            if i > line.start {
+                spans.push(Span::raw(" ".repeat(LEGEND_GAP)));
+            }
+            spans.push(Span::styled(format!("{} ", entries[i].0), theme.series(i)));
+            spans.push(Span::styled(entries[i].1.clone(), theme.series(i)));
+        }
+        if n + 1 == legend_h && lines.len() > legend_h {
+            spans.push(Span::styled(" …", theme.dim));
+        }
+        frame.render_widget(Line::from(spans), line_at(below, n as u16));
+    }
+    let chart_area = Rect {
+        y: below.y + (legend_h as u16).min(below.height),
+        height: below.height.saturating_sub(legend_h as u16),
+        ..below
+    };
+    if chart_area.height < 5 || chart_area.width < 20 {
+        say(
+            frame,
+            chart_area,
+            " (too small to draw the chart: a larger terminal shows it)",
+            theme.dim,
+        );
+        return;
+    }
     let datasets: Vec<Dataset> = series
         .iter()
         .zip(&names)
@@ -500,11 +657,7 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
         .map(|(i, ((_, points), name))| {
             Dataset::default()
                 .name(name.clone())
-                .marker(if theme.color {
-                    Marker::Braille
-                } else {
-                    MARKERS[i % MARKERS.len()]
-                })
+                .marker(marker(i))
                 .graph_type(GraphType::Line)
                 .style(theme.series(i))
                 .data(points)
@@ -547,9 +700,30 @@ pub fn draw_timeline(frame: &mut Frame, app: &App, s: &TimelineState, theme: &Th
                 ])
                 .style(theme.dim),
         )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 1), Constraint::Ratio(1, 1)));
+        .legend_position(None);
     frame.render_widget(chart, chart_area);
+}
+
+/// Markers of the timeline's lines without colour (they tell them apart).
+const MARKERS: [Marker; 6] = [
+    Marker::Braille,
+    Marker::Dot,
+    Marker::Block,
+    Marker::Bar,
+    Marker::Custom('+'),
+    Marker::Custom('x'),
+];
+
+/// How the legend shows a line drawn with `marker`.
+fn sample(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Dot => "••",
+        Marker::Block => "██",
+        Marker::Bar => "▄▄",
+        Marker::Custom('+') => "++",
+        Marker::Custom('x') => "xx",
+        _ => "──",
+    }
 }
 
 #[cfg(test)]
@@ -557,10 +731,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fit_cuts_by_columns() {
-        assert_eq!(fit("abc", 3), "abc");
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("日本語", 4), "日…");
-        assert_eq!(fit("abc", 0), "");
+    fn counts_and_scores_read_at_a_glance() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(162000), "162,000");
+        assert_eq!(thousands(1133263), "1,133,263");
+        assert_eq!(ll(26.94), "26.9");
+        assert_eq!(ll(999.9), "999.9");
+        assert_eq!(ll(1507.1), "1507");
+        assert_eq!(ll(123456.7), "123457");
+        for v in [0.0, 6.63, 999.96, 15007.4, 999_999.0] {
+            assert!(ll(v).len() <= 6, "{v}");
+        }
     }
 }

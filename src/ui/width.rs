@@ -70,6 +70,15 @@ pub fn cut(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` in exactly `width` columns: cut as [`cut`] does, else padded with
+/// spaces (counted in columns, so a wide character takes two).
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = cut(s, width);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +90,27 @@ mod tests {
         assert_eq!(cut("Report from Beijing", 7), "Report…");
         assert_eq!(cut("王毅说中俄", 5), "王毅…");
         assert_eq!(cut("abc", 0), "");
+        assert_eq!(cut("日本語", 4), "日…");
+    }
+
+    #[test]
+    fn padding_counts_columns() {
+        assert_eq!(pad("RT", 5), "RT   ");
+        assert_eq!(pad("新华社", 8), "新华社  ");
+        assert_eq!(pad("新华社通讯", 8), "新华社… ");
+        assert_eq!(pad("South China Morning Post", 10), "South Chi…");
+        assert_eq!(pad("abc", 0), "");
+        for s in [
+            "RT",
+            "新华社",
+            "新华社通讯社",
+            "a\u{301}bc",
+            "South China Morning Post",
+        ] {
+            for w in 0..12 {
+                assert_eq!(pad(s, w).width(), w, "{s:?} {w}");
+            }
+        }
     }
 
     #[test]
