@@ -73,7 +73,10 @@ fn measure(dir: &Path, expected: &Expected, name: &str) -> Figures {
             None => {}
         }
     }
-    println!("{name}, {} articles without front matter:", expected.article.len());
+    println!(
+        "{name}, {} articles without front matter:",
+        expected.article.len()
+    );
     println!("  outlets right: {outlets_right}/{outlets}; outlets given where none: {invented_outlets}");
     println!("  dates right:   {dates_right}/{dates}; dates given where none: {invented_dates}");
     for m in &misses {
@@ -124,8 +127,14 @@ fn outlets_and_dates_of_the_wire_set() {
         f.outlets_right as f64 / f.outlets.max(1) as f64,
         f.dates_right as f64 / f.dates.max(1) as f64
     );
-    assert!(f.articles >= 20 && f.outlets >= 18, "the fixture lists its articles");
-    assert!(f.outlets_right * 100 >= f.outlets * 0, "outlet accuracy under floor");
+    assert!(
+        f.articles >= 20 && f.outlets >= 18,
+        "the fixture lists its articles"
+    );
+    assert!(
+        f.outlets_right * 100 >= f.outlets * 0,
+        "outlet accuracy under floor"
+    );
     assert!(f.dates_right * 100 >= f.dates * 0, "date accuracy under floor");
     assert!(f.invented_outlets + f.invented_dates <= 100, "nothing invented");
 }
