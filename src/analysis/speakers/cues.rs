@@ -3,6 +3,9 @@
 //! one attributes.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::layout::{Layout, Sent, namey, trim_range};
@@ -169,27 +172,58 @@ pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
     out
 }
 
+/// A speaker phrase that shows a person speaking for themself (a name with
+/// person evidence, a description, he/she): such a speaker does not relay
+/// another's words, so a cue inside their content is part of what they said.
+fn own_voice(p: &Phrase) -> bool {
+    match &p.np {
+        Np::Name { person, org, .. } => *person && !*org,
+        Np::Desc { .. } | Np::Pronoun { .. } => true,
+        _ => false,
+    }
+}
+
 /// Relays and clause boundaries within one sentence.
 fn settle(l: &Layout, cues: &mut [Cue]) {
     let n = cues.len();
+    let mut inner = vec![false; n];
     for a in 0..n {
         let content = cues[a].content.clone();
         if content.is_empty() {
             continue;
         }
-        let relay = (0..n).filter(|&b| b != a && cues[b].explicit()).any(|b| {
+        let inside = |b: usize| {
             if cues[a].forward {
                 cues[b].lead(l) == Some(content.start)
             } else {
                 let r = &cues[b].phrase.range;
                 r.start >= content.start && r.end <= content.end
             }
-        });
+        };
+        let verb_cue = matches!(cues[a].kind, CueKind::Verb | CueKind::Inversion);
+        if verb_cue && own_voice(&cues[a].phrase) {
+            // "China calls on all sides to ..., spokeswoman Hua Lihong told a
+            // briefing"; "Ishii said that the government would maintain ...":
+            // the inner verb is the person's words, not another attribution
+            for b in (0..n).filter(|&b| b != a && cues[b].explicit() && inside(b)) {
+                if matches!(cues[b].kind, CueKind::Verb | CueKind::Inversion) && !own_voice(&cues[b].phrase) {
+                    inner[b] = true;
+                }
+            }
+            continue;
+        }
+        let relay = (0..n).filter(|&b| b != a && cues[b].explicit()).any(inside);
         cues[a].relay = relay
             && matches!(
                 cues[a].kind,
                 CueKind::Verb | CueKind::Inversion | CueKind::According | CueKind::Headline
             );
+    }
+    for (c, &drop) in cues.iter_mut().zip(&inner) {
+        if drop {
+            c.relay = true;
+            c.content = c.content.start..c.content.start;
+        }
     }
     for a in 0..n {
         if !cues[a].forward || cues[a].content.is_empty() {
@@ -249,6 +283,29 @@ fn forward_content(l: &Layout, s: &Sent, start: usize) -> Range<usize> {
 }
 
 /// Drops a trailing "(Jun. 16, 2022)" from a related-story headline.
+/// The end of a dateline opening a paragraph: "Paris (AFP) – ", "MOSCOW,
+/// March 15 (RIA Novosti) - ", "BEIJING, October 14. /TASS/. ", "NEW DELHI: ".
+static DATELINE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}.'’ -]{0,40}?(?:,[^()\n/]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*(?:--|—|–|-|:)|/[^/\n]{1,20}/\.?|--|—|–|:)\s+",
+    )
+    .expect("valid regex")
+});
+
+/// A reported clause that opens its paragraph starts after the paragraph's
+/// dateline (marked by the layout), not with it.
+fn after_dateline(l: &Layout, s: &Sent, r: Range<usize>) -> Range<usize> {
+    let first = s.toks.start;
+    let marked = first < s.toks.end && l.datelined.binary_search(&l.toks[first].sent).is_ok();
+    if r.start != l.toks.get(first).map_or(r.start, |t| t.start) || !marked {
+        return r;
+    }
+    match DATELINE_END.find(&l.text[r.clone()]) {
+        Some(m) if m.end() < r.len() => r.start + m.end()..r.end,
+        _ => r,
+    }
+}
+
 fn strip_dateline(l: &Layout, r: Range<usize>) -> Range<usize> {
     let c = &l.text[r.clone()];
     if c.ends_with(')')
@@ -893,6 +950,7 @@ fn place_content(at: VerbAt, mut cue: Cue, subject_tok: usize) -> Option<Cue> {
             cue.content = rest;
             return Some(cue);
         }
+        let content = after_dateline(l, s, content);
         if !content.is_empty() {
             cue.direct = direct_of(l, content.clone());
             cue.content = content;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::cues::Cue;
+use super::cues::{Cue, CueKind};
 use super::gazetteer::{Gazetteer, Gender, Known};
 use super::layout::{Layout, namey};
 use super::lexicon::{self, RoleClass};
@@ -80,6 +80,18 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         if c.relay {
             continue;
         }
+        // a headline that opens with its speaker ("Kremlin says no plans for
+        // ...", "China urges restraint ...") is no quote; the
+        // trailing form ("..., foreign minister says") is kept as the
+        // bundled annotation counts it
+        if c.kind == CueKind::Verb
+            && c.forward
+            && c.phrase.initial
+            && l.sents[c.sent].para == 0
+            && !terminated(l, c.sent)
+        {
+            continue;
+        }
         let mut speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
             Some(s) => s,
             None => ctx.resolve(&c.phrase, c.anchor, c.role.as_deref()),
@@ -126,6 +138,37 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
     dedupe(&mut out);
     merge_short_names(g, &mut out);
     out
+}
+
+/// The name an acronym stands for where the article spells it out: "NDMA"
+/// after "The National Disaster Management Authority (NDMA) said". The
+/// capitalised words before "(NDMA)" must have its letters as initials
+/// (lowercase joining words such as "of" and "and" may stand between).
+fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().collect();
+    if !(2..=8).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return None;
+    }
+    let at = text.find(&format!("({acronym})"))?;
+    let before = text[..at].trim_end();
+    let mut words: Vec<&str> = Vec::new();
+    let mut caps = 0;
+    for w in before.rsplit(' ') {
+        if caps == letters.len() {
+            break;
+        }
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            if !first.eq_ignore_ascii_case(&letters[letters.len() - 1 - caps]) {
+                return None;
+            }
+            caps += 1;
+        } else if !matches!(w, "of" | "and" | "for" | "on" | "the" | "de" | "in" | "&") || words.is_empty() {
+            return None;
+        }
+        words.push(w);
+    }
+    (caps == letters.len()).then(|| words.iter().rev().copied().collect::<Vec<_>>().join(" "))
 }
 
 /// One person, two names in one article: a name that abbreviates a fuller
@@ -357,7 +400,10 @@ impl Ctx<'_, '_> {
             }
             Np::Unnamed { text } => vec![unnamed(text, p.range.clone())],
             Np::Desc {
-                nat, classes, text, ..
+                nat,
+                classes,
+                text,
+                definite,
             } => {
                 let head = text.rsplit(' ').next().unwrap_or(text);
                 let found = self.by_role(*nat, *classes, head, pos);
@@ -370,7 +416,16 @@ impl Ctx<'_, '_> {
                         cue: p.range.clone(),
                         gender: m.gender,
                     }],
-                    None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
+                    None => match self.last_speaker_near(*definite, text, pos) {
+                        // "Spokeswoman Hua Lihong told a briefing ... “...,” the
+                        // diplomat said": a bare definite job is the person who
+                        // just spoke
+                        Some(s) => vec![Speaker {
+                            cue: p.range.clone(),
+                            ..s
+                        }],
+                        None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
+                    },
                 }
             }
             Np::OrgDesc {
@@ -400,6 +455,10 @@ impl Ctx<'_, '_> {
                         | "charity"
                         | "organisation"
                         | "organization"
+                        | "department"
+                        | "agency"
+                        | "regulator"
+                        | "watchdog"
                 );
                 let named = self
                     .org_names
@@ -521,7 +580,8 @@ impl Ctx<'_, '_> {
     }
 
     fn org(&self, text: &str, role: Option<String>, cue: Range<usize>) -> Speaker {
-        let display = self.g.canonical(text);
+        let expanded = expand_acronym(self.l.text, text);
+        let display = self.g.canonical(expanded.as_deref().unwrap_or(text));
         Speaker {
             key: display.to_lowercase(),
             display,
@@ -647,6 +707,24 @@ impl Ctx<'_, '_> {
 
     /// The person named in the article with this kind of job: the latest
     /// before `pos`, else the first after.
+    /// The person who spoke last, in this paragraph or the one before, when
+    /// `text` is a bare definite job ("the diplomat", "the official").
+    fn last_speaker_near(&self, definite: bool, text: &str, pos: usize) -> Option<Speaker> {
+        let words = text
+            .split_whitespace()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .count();
+        if !definite || words != 1 {
+            return None;
+        }
+        let s = self.persons.last().filter(|s| s.kind == SpeakerKind::Person)?;
+        let para = |at: usize| {
+            let i = self.l.sents.partition_point(|x| x.start <= at);
+            self.l.sents.get(i.saturating_sub(1)).map_or(0, |x| x.para)
+        };
+        (para(s.cue.start) + 1 >= para(pos)).then(|| s.clone())
+    }
+
     fn by_role(&self, nat: Option<u8>, classes: RoleClass, head: &str, pos: usize) -> Option<&Mention> {
         // a job with no class of its own ("negotiator", "official") must be
         // the word of the person's role
