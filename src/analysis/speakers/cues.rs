@@ -292,6 +292,24 @@ static DATELINE_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The first token of a sentence after its dateline, if it has one.
+fn first_after_dateline(l: &Layout, s: &Sent) -> usize {
+    let first = s.toks.start;
+    if first >= s.toks.end || l.datelined.binary_search(&l.toks[first].sent).is_err() {
+        return first;
+    }
+    let r = l.toks[first].start..s.end;
+    match DATELINE_END.find(&l.text[r.clone()]) {
+        Some(m) => {
+            let at = r.start + m.end();
+            (first..s.toks.end)
+                .find(|&j| l.toks[j].start >= at)
+                .unwrap_or(first)
+        }
+        None => first,
+    }
+}
+
 /// A reported clause that opens its paragraph starts after the paragraph's
 /// dateline (marked by the layout), not with it.
 fn after_dateline(l: &Layout, s: &Sent, r: Range<usize>) -> Range<usize> {
@@ -643,7 +661,21 @@ fn participle_cue(at: VerbAt, gap_before: &str, earlier: &[Cue], first: usize) -
                 .iter()
                 .find(|c| c.kind == CueKind::Headline)
                 .map_or(s.toks.start, |c| c.phrase.toks.end);
-            (first_entity(l, g, s, from, i)?, None)
+            // the sentence's subject: "Wang Yi emphasized ..., calling it"; not a
+            // name inside a common noun phrase ("A rural Pennsylvania county
+            // sued ..., accusing") nor a dateline's agency ("HARRISBURG, Pa.
+            // (AP) —")
+            let subject = first_after_dateline(l, s).max(from);
+            let p = first_entity(l, g, s, subject, i)?;
+            let opens = p.toks.start >= subject
+                && (subject..p.toks.start).all(|j| {
+                    let t = &l.toks[j];
+                    (t.cap && !lexicon::is_det_indefinite(t.text)) || matches!(t.text, "the" | "and" | "of")
+                });
+            if !opens {
+                return None;
+            }
+            (p, None)
         }
     };
     Some(Cue {

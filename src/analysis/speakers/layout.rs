@@ -302,6 +302,10 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
         return None;
     }
     let rest = &text[end..gap.end];
+    // "HARRISBURG, Pa. (AP) —": a sentence does not open with a bracket
+    if rest.trim_start().starts_with('(') {
+        return None;
+    }
     let opener = rest.contains(['“', '"', '‘', '-', '–', '—', '•', '«', '„']);
     if !(after.cap || opener) {
         return None;
