@@ -319,15 +319,28 @@ fn continuations(
             .sents
             .get(sent)
             .is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
-        let named = (colon_intro || opens_para)
+        // "Her neighbor, Walt Simmons, disagreed: “...”": the person named in
+        // the sentence that introduces the quotation
+        let in_lead = colon_intro
             .then(|| {
                 mentions[..mentions.partition_point(|m| m.pos < sp.open)]
                     .iter()
                     .rev()
-                    .take_while(|m| m.para + 1 >= para)
-                    .find(|m| !m.weak && m.first_in_sentence)
+                    .take_while(|m| m.pos >= s.start)
+                    .find(|m| !m.weak)
             })
             .flatten();
+        let named = in_lead.or_else(|| {
+            (colon_intro || opens_para)
+                .then(|| {
+                    mentions[..mentions.partition_point(|m| m.pos < sp.open)]
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.para + 1 >= para)
+                        .find(|m| !m.weak && m.first_in_sentence)
+                })
+                .flatten()
+        });
         let speakers = match (prev, named) {
             (Some(p), Some(m)) if colon_intro && m.end > p.0 => vec![mention_speaker(m)],
             (Some(p), _) => p.2.clone(),
