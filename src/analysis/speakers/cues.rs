@@ -707,7 +707,13 @@ fn inversion_cue(at: VerbAt) -> Option<Cue> {
             // "said Analyst Jörg Plessing of Dresdner Bank"
             || matches!(n.text, "of" | "for" | "from" | "with")
     };
-    let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
+    // "asked its secretary general, Marc Bellamy": a possessive opens a description
+    let possessive = np.len() == 1
+        && matches!(
+            l.toks[np.start].text.to_ascii_lowercase().as_str(),
+            "its" | "his" | "her" | "their"
+        );
+    let described = if np.is_empty() || possessive || analyse(l, g, np.clone()).is_none() {
         // the descriptor must end the clause: "said one mother waiting
         // outside", never "said the patient had returned"
         descriptor_fwd(l, g, s, i + 1).filter(|d| {
@@ -1132,6 +1138,16 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
                 *person = true;
             }
             return Some((p, role));
+        }
+        // "The terminal operator, Westquay Logistics, said": the organisation
+        // between the commas speaks
+        let org = matches!(
+            p.np,
+            Np::Name { org: true, .. } | Np::OrgDesc { qualified: true, .. }
+        );
+        let no_person = matches!(p.np, Np::Name { person: false, .. }) && !role_words;
+        if (org || no_person) && scan_fwd(l, j).end == k {
+            return Some((p, None));
         }
     }
     let apposition = head.e.has(lexicon::DET) || head.e.has(lexicon::ROLE);
