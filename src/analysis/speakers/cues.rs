@@ -973,7 +973,16 @@ fn place_content(at: VerbAt, mut cue: Cue, subject_tok: usize) -> Option<Cue> {
                 })
             || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
     };
-    if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
+    // "In a statement, he called on ...": a short opening phrase of place,
+    // time or manner is no reported clause
+    let opener = {
+        let first = first_after_dateline(l, s);
+        np_first > first
+            && np_first - first <= 5
+            && l.toks[first].e.has(lexicon::PREP | lexicon::TIME)
+            && !(first..np_first).any(|x| l.toks[x].quoted || l.toks[x].e.has(lexicon::VERB))
+    };
+    if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here && !opener {
         let content = trim_range(l.text, s.start..l.toks[np_first].start, &[',', ';', '–', '—']);
         // "This year, organizers say, more than half ...": a cue set off
         // after a short opening; what is said follows it
