@@ -329,9 +329,13 @@ fn wire_set() {
     println!("wire set, {n} articles (written later; the rules were then fixed against it)");
     s.print("wire");
     assert!(n >= 20, "the wire set has {n} articles");
-    assert!(s.people_p() >= 0.0, "people precision {:.3}", s.people_p());
-    assert!(s.people_r() >= 0.0, "people recall {:.3}", s.people_r());
-    assert!(s.quote_p() >= 0.0, "quote precision {:.3}", s.quote_p());
-    assert!(s.quote_f1() >= 0.0, "quote F1 {:.3}", s.quote_f1());
-    assert!(s.speaker_acc() >= 0.0, "speaker accuracy {:.3}", s.speaker_acc());
+    // before the fixes: people P 0.974 R 0.905; quotes P 0.952 R 0.960 F1
+    // 0.956; speaker right 0.917. The floors sit a little under the figures
+    // after them (people 1.000 / 0.952; quotes 1.000 / 0.976 / 0.988;
+    // speaker 0.976).
+    assert!(s.people_p() >= 0.97, "people precision {:.3}", s.people_p());
+    assert!(s.people_r() >= 0.92, "people recall {:.3}", s.people_r());
+    assert!(s.quote_p() >= 0.97, "quote precision {:.3}", s.quote_p());
+    assert!(s.quote_f1() >= 0.96, "quote F1 {:.3}", s.quote_f1());
+    assert!(s.speaker_acc() >= 0.94, "speaker accuracy {:.3}", s.speaker_acc());
 }
