@@ -131,10 +131,12 @@ fn outlets_and_dates_of_the_wire_set() {
         f.articles >= 20 && f.outlets >= 18,
         "the fixture lists its articles"
     );
+    // before the fixes: outlets 13/19 (0.684), dates 15/20 (0.750); after:
+    // 19/19 and 20/20. The floors sit a little under.
     assert!(
-        f.outlets_right * 100 >= f.outlets * 0,
-        "outlet accuracy under floor"
+        f.outlets_right * 100 >= f.outlets * 90,
+        "outlet accuracy under 0.9"
     );
-    assert!(f.dates_right * 100 >= f.dates * 0, "date accuracy under floor");
-    assert!(f.invented_outlets + f.invented_dates <= 100, "nothing invented");
+    assert!(f.dates_right * 100 >= f.dates * 90, "date accuracy under 0.9");
+    assert_eq!(f.invented_outlets + f.invented_dates, 0, "nothing invented");
 }
