@@ -1490,7 +1490,25 @@ fn colon_quote(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
     if sp.open < s.start || !l.text[s.start..sp.open].trim_end().ends_with(':') {
         return None;
     }
-    let np = scan_fwd(l, s.toks.start);
+    let mut np = scan_fwd(l, s.toks.start);
+    let mut role = None;
+    // "Her neighbor, Walt Simmons, disagreed: “...”": the name set off after
+    // a short description
+    if let Some(j) =
+        (s.toks.start + 1..s.toks.end.min(s.toks.start + 5)).find(|&j| l.gap_before(j).trim() == ",")
+    {
+        let inner = scan_fwd(l, j);
+        if !inner.is_empty()
+            && inner.end < s.toks.end
+            && l.gap_before(inner.end).trim() == ","
+            && !(s.toks.start..j).any(|x| l.toks[x].quoted || l.toks[x].e.has(lexicon::VERB))
+            && matches!(analyse(l, g, inner.clone()).np, Np::Name { org: false, .. })
+        {
+            let r = trim_range(l.text, l.toks[s.toks.start].start..l.toks[j - 1].end, &[',']);
+            role = Some(l.text[r].to_string());
+            np = inner;
+        }
+    }
     if np.is_empty() || np.end >= s.toks.end {
         return None;
     }
@@ -1511,7 +1529,7 @@ fn colon_quote(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
         anchor: phrase.range.start,
         clause_start: phrase.range.start,
         phrase,
-        role: None,
+        role,
         same_as: None,
         sent: si,
         direct: Some(sp_i),

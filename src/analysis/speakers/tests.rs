@@ -1089,3 +1089,12 @@ fn a_short_opening_phrase_is_no_reported_clause() {
         ]
     );
 }
+
+#[test]
+fn a_colon_introduction_names_its_speaker_after_a_description() {
+    let t = "Her neighbor, Walt Simmons, disagreed: \"They could have moved it down to the lake.\"";
+    let got = ex().extract(t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Walt Simmons");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+}
