@@ -411,7 +411,20 @@ impl Ctx<'_, '_> {
                 }
                 self.person(text, role, p, pos, evidence).into_iter().collect()
             }
-            Np::Unnamed { text } => vec![unnamed(text, p.range.clone())],
+            Np::Unnamed { text } => match self.by_role_words(text, pos) {
+                // "..., the education minister said" ... "Education Minister
+                // Claire Dutertre": a definite description that is the role
+                // the article gives a named person
+                Some(m) => vec![Speaker {
+                    key: m.display.to_lowercase(),
+                    display: m.display.clone(),
+                    kind: SpeakerKind::Person,
+                    role: m.role.clone(),
+                    cue: p.range.clone(),
+                    gender: m.gender,
+                }],
+                None => vec![unnamed(text, p.range.clone())],
+            },
             Np::Desc {
                 nat,
                 classes,
@@ -736,6 +749,41 @@ impl Ctx<'_, '_> {
             self.l.sents.get(i.saturating_sub(1)).map_or(0, |x| x.para)
         };
         (para(s.cue.start) + 1 >= para(pos)).then(|| s.clone())
+    }
+
+    /// The person whose role, as the article gives it, has every word of a
+    /// definite description ("the education minister" → "Education Minister
+    /// Claire Dutertre"): the latest before `pos`, else the first after.
+    fn by_role_words(&self, text: &str, pos: usize) -> Option<&Mention> {
+        let lower = text.to_lowercase();
+        let rest = lower.strip_prefix("the ")?;
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        let fits = |m: &&Mention| {
+            m.role.as_deref().is_some_and(|r| {
+                let r = r.to_lowercase();
+                let role_words: Vec<&str> = r.split_whitespace().collect();
+                words.iter().all(|w| role_words.contains(w))
+            })
+        };
+        let mut matching = self.mentions.iter().filter(fits);
+        let first = matching.next()?;
+        // one person only: two people with that role leave it unnamed
+        if self
+            .mentions
+            .iter()
+            .filter(fits)
+            .any(|m| m.display != first.display)
+        {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.pos < pos && fits(m))
+            .or(Some(first))
     }
 
     fn by_role(&self, nat: Option<u8>, classes: RoleClass, head: &str, pos: usize) -> Option<&Mention> {

@@ -1098,3 +1098,18 @@ fn a_colon_introduction_names_its_speaker_after_a_description() {
     assert_eq!(got[0].speaker, "Walt Simmons");
     assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
 }
+
+#[test]
+fn a_definite_description_is_the_person_with_that_role() {
+    let t = "France will ban phones in schools, the education minister said on Tuesday.\n\n\"Pupils talk again,\" Education Minister Claire Dutertre told radio.";
+    assert_eq!(
+        q(t),
+        [
+            one("Claire Dutertre", Reported, "France will ban phones in schools"),
+            one("Claire Dutertre", Direct, "Pupils talk again")
+        ]
+    );
+    // two people with the role: the description stays unnamed
+    let t = "Schools will close, the education minister said.\n\nFormer Education Minister Ann Roe spoke first. Education Minister Bo Lee spoke next.";
+    assert_eq!(speakers_of(t), ["the education minister"]);
+}
