@@ -25,7 +25,7 @@ pub struct Head {
 
 /// "(Reuters) -", "(Xinhua) --", "(AP) —": an agency in brackets, then a dash.
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(([A-Z][A-Za-z.&'’ -]{0,38}[A-Za-z.])\)\s*(?:--|-|—|–|:)").expect("valid regex")
+    Regex::new(r"\(([A-Za-z][A-Za-z.&'’ -]{0,38}[A-Za-z.])\)\s*(?:--|-|—|–|:)").expect("valid regex")
 });
 /// "/TASS/." "/Xinhua/ -": an agency between slashes.
 static SLASHED: LazyLock<Regex> =
@@ -52,6 +52,10 @@ fn plausible(name: &str, outlets: &Outlets) -> bool {
     if outlets.lookup(name).is_some() {
         return true;
     }
+    // "(dpa)" is taken because the table knows it; "(local time)" is not
+    if name.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 4
@@ -59,6 +63,47 @@ fn plausible(name: &str, outlets: &Outlets) -> bool {
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !matches!(name, "AFP Photo" | "Photo" | "File" | "Video")
+}
+
+/// A short head line made of parts: "Kestrin Gazette | 2023/06/28",
+/// "KYODO NEWS - Sep 30, 2024 - 18:42 | Japan", "Selin Aydemir |04.03.2024".
+fn has_parts(line: &str) -> bool {
+    line.contains('|') || line.contains(" - ") || line.contains(" – ") || line.contains(" — ")
+}
+
+/// The parts of such a line, trimmed.
+fn parts_of(line: &str) -> impl Iterator<Item = &str> {
+    line.split('|')
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Published,
+    Updated,
+}
+
+/// A part's label ("Published: 2023-06-15", "Update : 05.03.2024",
+/// "Posted on ...") and what follows it.
+fn labelled(part: &str) -> (Option<Label>, &str) {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(published|posted|date|updated|update|last updated|modified)(?:\s+on)?\s*:?\s*)")
+            .expect("valid regex")
+    });
+    match LABEL.captures(part) {
+        Some(c) => {
+            let label = match c[1].to_lowercase().as_str() {
+                "updated" | "update" | "last updated" | "modified" => Label::Updated,
+                _ => Label::Published,
+            };
+            (Some(label), &part[c[0].len()..])
+        }
+        None => (None, part),
+    }
 }
 
 /// How many lines at the end are read for a closing "Source: ..." line or
@@ -76,6 +121,8 @@ pub fn read_head(body: &str, outlets: &Outlets) -> Head {
     let mut dateline_date = None;
     let mut bare_date = None;
     let mut updated = None;
+    let mut dated_line = None;
+    let mut weak_outlet = None;
     let end = body.len().min(HEAD_BYTES);
     let end = (0..=end).rev().find(|&i| body.is_char_boundary(i)).unwrap_or(0);
     let lines: Vec<&str> = body[..end]
@@ -93,12 +140,17 @@ pub fn read_head(body: &str, outlets: &Outlets) -> Head {
         // a short line under the headline: a byline, an outlet's name, "Name | date"
         let short = n > 0 && line.chars().count() <= 80;
         let mut line_date = None;
-        if short && line.contains(" | ") {
-            for part in line.split(" | ") {
-                if let Ok(d) = Date::parse(part)
+        if short && has_parts(line) {
+            for part in parts_of(line) {
+                let (label, rest) = labelled(part);
+                if let Ok(d) = Date::parse(rest)
                     && d.month().is_some()
                 {
-                    line_date.get_or_insert(d);
+                    if label == Some(Label::Updated) {
+                        updated.get_or_insert(d);
+                    } else {
+                        line_date.get_or_insert(d);
+                    }
                 }
             }
         }
@@ -120,8 +172,14 @@ pub fn read_head(body: &str, outlets: &Outlets) -> Head {
                 if let Some((d, _)) = Date::find(opening) {
                     dateline_date.get_or_insert(d);
                 }
-            } else if short {
-                head.outlet = outlet_in_line(line, outlets, line_date.is_some());
+            } else if short && let Some(o) = outlet_in_line(line, outlets, line_date.is_some()) {
+                // an unknown name beside a date ("Kestrin Gazette | 2023/06/28", but
+                // also "Selin Aydemir |04.03.2024") yields to a dateline further down
+                if outlets.lookup(&o).is_some() {
+                    head.outlet = Some(o);
+                } else {
+                    weak_outlet.get_or_insert(o);
+                }
             }
         }
         if let Some(d) = line_date {
@@ -140,12 +198,24 @@ pub fn read_head(body: &str, outlets: &Outlets) -> Head {
             && d.month().is_some()
         {
             bare_date = Some(d);
+        } else if short
+            && n <= 4
+            && dated_line.is_none()
+            && !line.ends_with(['.', '!', '?', '"', '”'])
+            && let Some((d, _)) = Date::find(line)
+        {
+            // "December 2, 2024 at 7:14 AM UTC", "Selin Aydemir |04.03.2024 - Update : 05.03.2024"
+            dated_line = Some(d);
         }
     }
     if head.outlet.is_none() && lines.len() > 1 {
-        head.outlet = read_foot(body, outlets);
+        head.outlet = read_foot(body, outlets).or(weak_outlet);
     }
-    head.date = published.or(dateline_date).or(bare_date).or(updated);
+    head.date = published
+        .or(dateline_date)
+        .or(bare_date)
+        .or(dated_line)
+        .or(updated);
     head
 }
 
@@ -205,8 +275,7 @@ fn outlet_in_line(line: &str, outlets: &Outlets, dated: bool) -> Option<String> 
     if line.ends_with(['.', '!', '?', '"', '”', ':']) {
         return None;
     }
-    let parts: Vec<&str> = line
-        .split(" | ")
+    let parts: Vec<&str> = parts_of(line)
         .flat_map(|p| p.split(" / "))
         .flat_map(|p| p.split(", "))
         .map(|p| {
@@ -226,14 +295,19 @@ fn outlet_in_line(line: &str, outlets: &Outlets, dated: bool) -> Option<String> 
             return Some(part.to_string());
         }
         let words: Vec<&str> = part.split_whitespace().collect();
-        if words.len() > 5 {
+        if words.len() > 6 {
             continue;
         }
         for k in (1..words.len()).rev() {
             let name = words[..k].join(" ");
-            let rest_is_role = words[k..]
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()));
+            // "Guardian diplomatic editor", "BBC News NI health correspondent":
+            // the rest ends in a lowercase word (the job) and has no sentence in it
+            let rest = &words[k..];
+            let rest_is_role = rest
+                .last()
+                .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()))
+                && rest.len() <= 4
+                && rest.iter().all(|w| !w.ends_with(['.', '!', '?']));
             if rest_is_role && outlets.lookup(&name).is_some() {
                 return Some(name);
             }
@@ -256,6 +330,70 @@ static SOURCE_PREFIX: LazyLock<Regex> =
 fn byline_outlet(name: &str, outlets: &Outlets) -> bool {
     outlets.lookup(name).is_some()
         || (name.len() <= 6 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()))
+        || newspaper_name(name)
+}
+
+/// Words a newspaper's or broadcaster's name ends with ("The Millbrook
+/// Courier", "Northport Herald", "Valley News").
+const MASTHEAD_WORDS: &[&str] = &[
+    "Advertiser",
+    "Advocate",
+    "Argus",
+    "Banner",
+    "Beacon",
+    "Bulletin",
+    "Chronicle",
+    "Citizen",
+    "Courant",
+    "Courier",
+    "Daily",
+    "Dispatch",
+    "Enquirer",
+    "Examiner",
+    "Express",
+    "Gazette",
+    "Globe",
+    "Guardian",
+    "Herald",
+    "Independent",
+    "Inquirer",
+    "Journal",
+    "Leader",
+    "Ledger",
+    "Mail",
+    "Mercury",
+    "Mirror",
+    "Monitor",
+    "News",
+    "Observer",
+    "Post",
+    "Press",
+    "Record",
+    "Register",
+    "Reporter",
+    "Republic",
+    "Review",
+    "Sentinel",
+    "Standard",
+    "Star",
+    "Statesman",
+    "Sun",
+    "Telegram",
+    "Telegraph",
+    "Times",
+    "Tribune",
+    "Weekly",
+];
+
+/// A byline's last part that reads as a masthead: two to five capitalised
+/// words ending in a masthead word ("The Millbrook Courier").
+fn newspaper_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.last().is_some_and(|w| MASTHEAD_WORDS.contains(w))
 }
 
 #[cfg(test)]
@@ -372,6 +510,54 @@ mod tests {
             h("Harbour reopens\n\nNorthport Herald\n\nText."),
             None,
             "unknown, undated"
+        );
+    }
+
+    #[test]
+    fn agencies_and_date_lines_of_other_conventions() {
+        assert_eq!(
+            head("Trains cut\n\nTuesday, 12 November 2024\n\nBerlin (dpa) - Fewer trains will run."),
+            both("dpa", "2024-11-12")
+        );
+        assert_eq!(
+            head("Trade up\n\nSelin Aydemir |04.03.2024 - Update : 05.03.2024\n\nANKARA (AA) - Trade rose."),
+            both("Anadolu Agency", "2024-03-04"),
+            "a dateline's agency beats a name beside a date; the update date loses"
+        );
+        assert_eq!(
+            head(
+                "New leader\n\nKYODO NEWS - Sep 30, 2024 - 18:42 | Japan, World\n\nTOKYO - The party voted."
+            ),
+            both("Kyodo", "2024-09-30")
+        );
+        assert_eq!(
+            head("Oil slips\n\nDecember 2, 2024 at 7:14 AM UTC\n\n(Bloomberg) -- Oil fell."),
+            both("Bloomberg", "2024-12-02")
+        );
+        assert_eq!(
+            head("Schools shut\n\nAFP | Published: 2023-06-15\n\nNEW DELHI: Schools shut."),
+            both("AFP", "2023-06-15")
+        );
+        assert_eq!(
+            head("Labels\n\nBy LI MENG | China Daily | Updated: 2025-01-08 09:12\n\nText."),
+            both("China Daily", "2025-01-08")
+        );
+        assert_eq!(
+            head("Fireworks off\n\nBy Tessa Nguyen, The Millbrook Courier\nPublished July 1, 2025\n\nText."),
+            both("The Millbrook Courier", "2025-07-01")
+        );
+        assert_eq!(
+            head("Waits\n\nBy Fiona Gallagher\nBBC News NI health correspondent\n\nText."),
+            (Some("BBC".into()), None)
+        );
+        assert_eq!(
+            head("Labels\n\nThe Canadian Press\nPosted Mar 21, 2025 3:05 pm EDT\n\nOTTAWA — Text."),
+            both("The Canadian Press", "2025-03-21")
+        );
+        // a sentence in the head with a date in it is no date line
+        assert_eq!(
+            head("Headline\n\nThe talks began on March 5, 2021.\n\nText."),
+            (None, None)
         );
     }
 

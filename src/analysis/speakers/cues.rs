@@ -3,6 +3,9 @@
 //! one attributes.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::layout::{Layout, Sent, namey, trim_range};
@@ -169,27 +172,58 @@ pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
     out
 }
 
+/// A speaker phrase that shows a person speaking for themself (a name with
+/// person evidence, a description, he/she): such a speaker does not relay
+/// another's words, so a cue inside their content is part of what they said.
+fn own_voice(p: &Phrase) -> bool {
+    match &p.np {
+        Np::Name { person, org, .. } => *person && !*org,
+        Np::Desc { .. } | Np::Pronoun { .. } => true,
+        _ => false,
+    }
+}
+
 /// Relays and clause boundaries within one sentence.
 fn settle(l: &Layout, cues: &mut [Cue]) {
     let n = cues.len();
+    let mut inner = vec![false; n];
     for a in 0..n {
         let content = cues[a].content.clone();
         if content.is_empty() {
             continue;
         }
-        let relay = (0..n).filter(|&b| b != a && cues[b].explicit()).any(|b| {
+        let inside = |b: usize| {
             if cues[a].forward {
                 cues[b].lead(l) == Some(content.start)
             } else {
                 let r = &cues[b].phrase.range;
                 r.start >= content.start && r.end <= content.end
             }
-        });
+        };
+        let verb_cue = matches!(cues[a].kind, CueKind::Verb | CueKind::Inversion);
+        if verb_cue && own_voice(&cues[a].phrase) {
+            // "China calls on all sides to ..., spokeswoman Hua Lihong told a
+            // briefing"; "Ishii said that the government would maintain ...":
+            // the inner verb is the person's words, not another attribution
+            for b in (0..n).filter(|&b| b != a && cues[b].explicit() && inside(b)) {
+                if matches!(cues[b].kind, CueKind::Verb | CueKind::Inversion) && !own_voice(&cues[b].phrase) {
+                    inner[b] = true;
+                }
+            }
+            continue;
+        }
+        let relay = (0..n).filter(|&b| b != a && cues[b].explicit()).any(inside);
         cues[a].relay = relay
             && matches!(
                 cues[a].kind,
                 CueKind::Verb | CueKind::Inversion | CueKind::According | CueKind::Headline
             );
+    }
+    for (c, &drop) in cues.iter_mut().zip(&inner) {
+        if drop {
+            c.relay = true;
+            c.content = c.content.start..c.content.start;
+        }
     }
     for a in 0..n {
         if !cues[a].forward || cues[a].content.is_empty() {
@@ -249,6 +283,47 @@ fn forward_content(l: &Layout, s: &Sent, start: usize) -> Range<usize> {
 }
 
 /// Drops a trailing "(Jun. 16, 2022)" from a related-story headline.
+/// The end of a dateline opening a paragraph: "Paris (AFP) – ", "MOSCOW,
+/// March 15 (RIA Novosti) - ", "BEIJING, October 14. /TASS/. ", "NEW DELHI: ".
+static DATELINE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}.'’ -]{0,40}?(?:,[^()\n/]{1,30}?)?\s*(?:\([^()\n]{1,40}\)\s*(?:--|—|–|-|:)|/[^/\n]{1,20}/\.?|--|—|–|:)\s+",
+    )
+    .expect("valid regex")
+});
+
+/// The first token of a sentence after its dateline, if it has one.
+fn first_after_dateline(l: &Layout, s: &Sent) -> usize {
+    let first = s.toks.start;
+    if first >= s.toks.end || l.datelined.binary_search(&l.toks[first].sent).is_err() {
+        return first;
+    }
+    let r = l.toks[first].start..s.end;
+    match DATELINE_END.find(&l.text[r.clone()]) {
+        Some(m) => {
+            let at = r.start + m.end();
+            (first..s.toks.end)
+                .find(|&j| l.toks[j].start >= at)
+                .unwrap_or(first)
+        }
+        None => first,
+    }
+}
+
+/// A reported clause that opens its paragraph starts after the paragraph's
+/// dateline (marked by the layout), not with it.
+fn after_dateline(l: &Layout, s: &Sent, r: Range<usize>) -> Range<usize> {
+    let first = s.toks.start;
+    let marked = first < s.toks.end && l.datelined.binary_search(&l.toks[first].sent).is_ok();
+    if r.start != l.toks.get(first).map_or(r.start, |t| t.start) || !marked {
+        return r;
+    }
+    match DATELINE_END.find(&l.text[r.clone()]) {
+        Some(m) if m.end() < r.len() => r.start + m.end()..r.end,
+        _ => r,
+    }
+}
+
 fn strip_dateline(l: &Layout, r: Range<usize>) -> Range<usize> {
     let c = &l.text[r.clone()];
     if c.ends_with(')')
@@ -586,7 +661,21 @@ fn participle_cue(at: VerbAt, gap_before: &str, earlier: &[Cue], first: usize) -
                 .iter()
                 .find(|c| c.kind == CueKind::Headline)
                 .map_or(s.toks.start, |c| c.phrase.toks.end);
-            (first_entity(l, g, s, from, i)?, None)
+            // the sentence's subject: "Wang Yi emphasized ..., calling it"; not a
+            // name inside a common noun phrase ("A rural Pennsylvania county
+            // sued ..., accusing") nor a dateline's agency ("HARRISBURG, Pa.
+            // (AP) —")
+            let subject = first_after_dateline(l, s).max(from);
+            let p = first_entity(l, g, s, subject, i)?;
+            let opens = p.toks.start >= subject
+                && (subject..p.toks.start).all(|j| {
+                    let t = &l.toks[j];
+                    (t.cap && !lexicon::is_det_indefinite(t.text)) || matches!(t.text, "the" | "and" | "of")
+                });
+            if !opens {
+                return None;
+            }
+            (p, None)
         }
     };
     Some(Cue {
@@ -618,7 +707,13 @@ fn inversion_cue(at: VerbAt) -> Option<Cue> {
             // "said Analyst Jörg Plessing of Dresdner Bank"
             || matches!(n.text, "of" | "for" | "from" | "with")
     };
-    let described = if np.is_empty() || analyse(l, g, np.clone()).is_none() {
+    // "asked its secretary general, Marc Bellamy": a possessive opens a description
+    let possessive = np.len() == 1
+        && matches!(
+            l.toks[np.start].text.to_ascii_lowercase().as_str(),
+            "its" | "his" | "her" | "their"
+        );
+    let described = if np.is_empty() || possessive || analyse(l, g, np.clone()).is_none() {
         // the descriptor must end the clause: "said one mother waiting
         // outside", never "said the patient had returned"
         descriptor_fwd(l, g, s, i + 1).filter(|d| {
@@ -878,7 +973,16 @@ fn place_content(at: VerbAt, mut cue: Cue, subject_tok: usize) -> Option<Cue> {
                 })
             || (verb.addressee && !(i + 1..s.toks.end).any(|x| l.toks[x].text == "that"))
     };
-    if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here {
+    // "In a statement, he called on ...": a short opening phrase of place,
+    // time or manner is no reported clause
+    let opener = {
+        let first = first_after_dateline(l, s);
+        np_first > first
+            && np_first - first <= 5
+            && l.toks[first].e.has(lexicon::PREP | lexicon::TIME)
+            && !(first..np_first).any(|x| l.toks[x].quoted || l.toks[x].e.has(lexicon::VERB))
+    };
+    if np_first > s.toks.start && has_comma(l.gap_before(np_first)) && ends_here && !opener {
         let content = trim_range(l.text, s.start..l.toks[np_first].start, &[',', ';', '–', '—']);
         // "This year, organizers say, more than half ...": a cue set off
         // after a short opening; what is said follows it
@@ -893,6 +997,7 @@ fn place_content(at: VerbAt, mut cue: Cue, subject_tok: usize) -> Option<Cue> {
             cue.content = rest;
             return Some(cue);
         }
+        let content = after_dateline(l, s, content);
         if !content.is_empty() {
             cue.direct = direct_of(l, content.clone());
             cue.content = content;
@@ -1042,6 +1147,16 @@ fn appositive(l: &Layout, g: &Gazetteer, s: &Sent, k: usize) -> Option<(Phrase, 
                 *person = true;
             }
             return Some((p, role));
+        }
+        // "The terminal operator, Westquay Logistics, said": the organisation
+        // between the commas speaks
+        let org = matches!(
+            p.np,
+            Np::Name { org: true, .. } | Np::OrgDesc { qualified: true, .. }
+        );
+        let no_person = matches!(p.np, Np::Name { person: false, .. }) && !role_words;
+        if (org || no_person) && scan_fwd(l, j).end == k {
+            return Some((p, None));
         }
     }
     let apposition = head.e.has(lexicon::DET) || head.e.has(lexicon::ROLE);
@@ -1375,7 +1490,25 @@ fn colon_quote(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
     if sp.open < s.start || !l.text[s.start..sp.open].trim_end().ends_with(':') {
         return None;
     }
-    let np = scan_fwd(l, s.toks.start);
+    let mut np = scan_fwd(l, s.toks.start);
+    let mut role = None;
+    // "Her neighbor, Walt Simmons, disagreed: “...”": the name set off after
+    // a short description
+    if let Some(j) =
+        (s.toks.start + 1..s.toks.end.min(s.toks.start + 5)).find(|&j| l.gap_before(j).trim() == ",")
+    {
+        let inner = scan_fwd(l, j);
+        if !inner.is_empty()
+            && inner.end < s.toks.end
+            && l.gap_before(inner.end).trim() == ","
+            && !(s.toks.start..j).any(|x| l.toks[x].quoted || l.toks[x].e.has(lexicon::VERB))
+            && matches!(analyse(l, g, inner.clone()).np, Np::Name { org: false, .. })
+        {
+            let r = trim_range(l.text, l.toks[s.toks.start].start..l.toks[j - 1].end, &[',']);
+            role = Some(l.text[r].to_string());
+            np = inner;
+        }
+    }
     if np.is_empty() || np.end >= s.toks.end {
         return None;
     }
@@ -1396,7 +1529,7 @@ fn colon_quote(l: &Layout, g: &Gazetteer, si: usize, s: &Sent) -> Option<Cue> {
         anchor: phrase.range.start,
         clause_start: phrase.range.start,
         phrase,
-        role: None,
+        role,
         same_as: None,
         sent: si,
         direct: Some(sp_i),

@@ -66,6 +66,8 @@ pub struct Layout<'a> {
     pub toks: Vec<Tok<'a>>,
     pub spans: Vec<Span>,
     pub sents: Vec<Sent>,
+    /// sentences that open with a dateline ("Paris (AFP) –", "MOSCOW, March 3")
+    pub datelined: Vec<usize>,
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -118,6 +120,7 @@ impl<'a> Layout<'a> {
             toks,
             spans,
             sents: Vec::new(),
+            datelined: Vec::new(),
         };
         layout.split_sentences(&para_ranges);
         layout.mark_datelines();
@@ -160,6 +163,7 @@ impl<'a> Layout<'a> {
                 after.trim_start().starts_with(['—', '–', '('])
             };
             if mark {
+                self.datelined.push(si);
                 for t in &mut self.toks[s.toks.start..e] {
                     t.e.flags |= lexicon::STOP;
                     t.place = None;
@@ -298,6 +302,10 @@ fn sentence_break(text: &str, before: &Tok, after: &Tok, gap: Range<usize>) -> O
         return None;
     }
     let rest = &text[end..gap.end];
+    // "HARRISBURG, Pa. (AP) —": a sentence does not open with a bracket
+    if rest.trim_start().starts_with('(') {
+        return None;
+    }
     let opener = rest.contains(['“', '"', '‘', '-', '–', '—', '•', '«', '„']);
     if !(after.cap || opener) {
         return None;

@@ -790,6 +790,36 @@ const WORDS: &[(u32, &[&str])] = &[
             "centre",
             "police",
             "center",
+            // company names end so ("Westquay Logistics", "Halvorsen Securities")
+            "logistics",
+            "pharmaceuticals",
+            "pharma",
+            "telecom",
+            "realty",
+            "properties",
+            "laboratories",
+            "labs",
+            "solutions",
+            "consulting",
+            "ventures",
+            "enterprises",
+            "networks",
+            "chemicals",
+            "metals",
+            "software",
+            "robotics",
+            "semiconductor",
+            "semiconductors",
+            "biotech",
+            "therapeutics",
+            "aerospace",
+            "automotive",
+            "entertainment",
+            "studios",
+            "hotels",
+            "resorts",
+            "brewery",
+            "bancorp",
         ],
     ),
     (
@@ -1697,6 +1727,13 @@ impl Lexicon {
 }
 
 /// "Russia’s" → "Russia"; other words unchanged.
+/// "A", "An", "Some": a determiner that opens a common noun phrase.
+pub fn is_det_indefinite(word: &str) -> bool {
+    ["a", "an", "some", "one", "several", "many"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(word))
+}
+
 pub fn strip_possessive(word: &str) -> &str {
     for s in ["’s", "'s", "ʼs", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(s)

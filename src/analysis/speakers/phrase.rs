@@ -312,6 +312,35 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     if let Some(and) = (a..b).find(|&i| l.toks[i].text == "and") {
         let left = read_part(l, g, a..and);
         let right = read_part(l, g, and + 1..b);
+        // "the National Development and Reform Commission", "the Securities
+        // and Exchange Commission": capitalised words joined to an
+        // organisation's name are part of it
+        let right_org = b > and + 1
+            && (and + 1..b).all(|i| l.toks[i].cap)
+            && l.toks[b - 1].e.has(lexicon::ORG)
+            && !matches!(right.as_ref().map(|p| &p.np), Some(Np::Name { person: true, .. }));
+        let left_bare = and > a
+            && (a..and).all(|i| {
+                let t = &l.toks[i];
+                t.cap && t.place.is_none() && !t.e.has(lexicon::ORG | lexicon::HONORIFIC)
+            })
+            && !matches!(left.as_ref().map(|p| &p.np), Some(Np::Name { person: true, .. }));
+        if right_org && left_bare {
+            return Np::Name {
+                name: l.toks[a].start..l.toks[b - 1].end,
+                role: None,
+                org: true,
+                person: false,
+            };
+        }
+        // "union leaders and shipping agents": one unnamed source
+        if let (Some(Np::Unnamed { .. }), Some(Np::Unnamed { .. })) =
+            (left.as_ref().map(|p| &p.np), right.as_ref().map(|p| &p.np))
+        {
+            return Np::Unnamed {
+                text: text_of(l, toks.start..b),
+            };
+        }
         return match (left, right) {
             (Some(x), Some(y)) => Np::Multi(vec![x, y]),
             _ => Np::None,

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::cues::Cue;
+use super::cues::{Cue, CueKind};
 use super::gazetteer::{Gazetteer, Gender, Known};
 use super::layout::{Layout, namey};
 use super::lexicon::{self, RoleClass};
@@ -80,6 +80,18 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
         if c.relay {
             continue;
         }
+        // a headline that opens with its speaker ("Kremlin says no plans for
+        // ...", "China urges restraint ...") is no quote; the
+        // trailing form ("..., foreign minister says") is kept as the
+        // bundled annotation counts it
+        if c.kind == CueKind::Verb
+            && c.forward
+            && c.phrase.initial
+            && l.sents[c.sent].para == 0
+            && !terminated(l, c.sent)
+        {
+            continue;
+        }
         let mut speakers = match c.same_as.and_then(|m| resolved.get(m).cloned().flatten()) {
             Some(s) => s,
             None => ctx.resolve(&c.phrase, c.anchor, c.role.as_deref()),
@@ -126,6 +138,37 @@ pub fn quotes(l: &Layout, g: &Gazetteer, cues: &[Cue]) -> Vec<Quote> {
     dedupe(&mut out);
     merge_short_names(g, &mut out);
     out
+}
+
+/// The name an acronym stands for where the article spells it out: "NDMA"
+/// after "The National Disaster Management Authority (NDMA) said". The
+/// capitalised words before "(NDMA)" must have its letters as initials
+/// (lowercase joining words such as "of" and "and" may stand between).
+fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().collect();
+    if !(2..=8).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return None;
+    }
+    let at = text.find(&format!("({acronym})"))?;
+    let before = text[..at].trim_end();
+    let mut words: Vec<&str> = Vec::new();
+    let mut caps = 0;
+    for w in before.rsplit(' ') {
+        if caps == letters.len() {
+            break;
+        }
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            if !first.eq_ignore_ascii_case(&letters[letters.len() - 1 - caps]) {
+                return None;
+            }
+            caps += 1;
+        } else if !matches!(w, "of" | "and" | "for" | "on" | "the" | "de" | "in" | "&") || words.is_empty() {
+            return None;
+        }
+        words.push(w);
+    }
+    (caps == letters.len()).then(|| words.iter().rev().copied().collect::<Vec<_>>().join(" "))
 }
 
 /// One person, two names in one article: a name that abbreviates a fuller
@@ -276,15 +319,28 @@ fn continuations(
             .sents
             .get(sent)
             .is_some_and(|s| sent == 0 || l.sents[sent - 1].para != s.para);
-        let named = (colon_intro || opens_para)
+        // "Her neighbor, Walt Simmons, disagreed: “...”": the person named in
+        // the sentence that introduces the quotation
+        let in_lead = colon_intro
             .then(|| {
                 mentions[..mentions.partition_point(|m| m.pos < sp.open)]
                     .iter()
                     .rev()
-                    .take_while(|m| m.para + 1 >= para)
-                    .find(|m| !m.weak && m.first_in_sentence)
+                    .take_while(|m| m.pos >= s.start)
+                    .find(|m| !m.weak)
             })
             .flatten();
+        let named = in_lead.or_else(|| {
+            (colon_intro || opens_para)
+                .then(|| {
+                    mentions[..mentions.partition_point(|m| m.pos < sp.open)]
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.para + 1 >= para)
+                        .find(|m| !m.weak && m.first_in_sentence)
+                })
+                .flatten()
+        });
         let speakers = match (prev, named) {
             (Some(p), Some(m)) if colon_intro && m.end > p.0 => vec![mention_speaker(m)],
             (Some(p), _) => p.2.clone(),
@@ -355,9 +411,25 @@ impl Ctx<'_, '_> {
                 }
                 self.person(text, role, p, pos, evidence).into_iter().collect()
             }
-            Np::Unnamed { text } => vec![unnamed(text, p.range.clone())],
+            Np::Unnamed { text } => match self.by_role_words(text, pos) {
+                // "..., the education minister said" ... "Education Minister
+                // Claire Dutertre": a definite description that is the role
+                // the article gives a named person
+                Some(m) => vec![Speaker {
+                    key: m.display.to_lowercase(),
+                    display: m.display.clone(),
+                    kind: SpeakerKind::Person,
+                    role: m.role.clone(),
+                    cue: p.range.clone(),
+                    gender: m.gender,
+                }],
+                None => vec![unnamed(text, p.range.clone())],
+            },
             Np::Desc {
-                nat, classes, text, ..
+                nat,
+                classes,
+                text,
+                definite,
             } => {
                 let head = text.rsplit(' ').next().unwrap_or(text);
                 let found = self.by_role(*nat, *classes, head, pos);
@@ -370,7 +442,16 @@ impl Ctx<'_, '_> {
                         cue: p.range.clone(),
                         gender: m.gender,
                     }],
-                    None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
+                    None => match self.last_speaker_near(*definite, text, pos) {
+                        // "Spokeswoman Hua Lihong told a briefing ... “...,” the
+                        // diplomat said": a bare definite job is the person who
+                        // just spoke
+                        Some(s) => vec![Speaker {
+                            cue: p.range.clone(),
+                            ..s
+                        }],
+                        None => vec![unnamed(&l.text[p.range.clone()], p.range.clone())],
+                    },
                 }
             }
             Np::OrgDesc {
@@ -400,6 +481,10 @@ impl Ctx<'_, '_> {
                         | "charity"
                         | "organisation"
                         | "organization"
+                        | "department"
+                        | "agency"
+                        | "regulator"
+                        | "watchdog"
                 );
                 let named = self
                     .org_names
@@ -521,7 +606,8 @@ impl Ctx<'_, '_> {
     }
 
     fn org(&self, text: &str, role: Option<String>, cue: Range<usize>) -> Speaker {
-        let display = self.g.canonical(text);
+        let expanded = expand_acronym(self.l.text, text);
+        let display = self.g.canonical(expanded.as_deref().unwrap_or(text));
         Speaker {
             key: display.to_lowercase(),
             display,
@@ -647,6 +733,59 @@ impl Ctx<'_, '_> {
 
     /// The person named in the article with this kind of job: the latest
     /// before `pos`, else the first after.
+    /// The person who spoke last, in this paragraph or the one before, when
+    /// `text` is a bare definite job ("the diplomat", "the official").
+    fn last_speaker_near(&self, definite: bool, text: &str, pos: usize) -> Option<Speaker> {
+        let words = text
+            .split_whitespace()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .count();
+        if !definite || words != 1 {
+            return None;
+        }
+        let s = self.persons.last().filter(|s| s.kind == SpeakerKind::Person)?;
+        let para = |at: usize| {
+            let i = self.l.sents.partition_point(|x| x.start <= at);
+            self.l.sents.get(i.saturating_sub(1)).map_or(0, |x| x.para)
+        };
+        (para(s.cue.start) + 1 >= para(pos)).then(|| s.clone())
+    }
+
+    /// The person whose role, as the article gives it, has every word of a
+    /// definite description ("the education minister" → "Education Minister
+    /// Claire Dutertre"): the latest before `pos`, else the first after.
+    fn by_role_words(&self, text: &str, pos: usize) -> Option<&Mention> {
+        let lower = text.to_lowercase();
+        let rest = lower.strip_prefix("the ")?;
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        let fits = |m: &&Mention| {
+            m.role.as_deref().is_some_and(|r| {
+                let r = r.to_lowercase();
+                let role_words: Vec<&str> = r.split_whitespace().collect();
+                words.iter().all(|w| role_words.contains(w))
+            })
+        };
+        let mut matching = self.mentions.iter().filter(fits);
+        let first = matching.next()?;
+        // one person only: two people with that role leave it unnamed
+        if self
+            .mentions
+            .iter()
+            .filter(fits)
+            .any(|m| m.display != first.display)
+        {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.pos < pos && fits(m))
+            .or(Some(first))
+    }
+
     fn by_role(&self, nat: Option<u8>, classes: RoleClass, head: &str, pos: usize) -> Option<&Mention> {
         // a job with no class of its own ("negotiator", "official") must be
         // the word of the person's role

@@ -992,3 +992,124 @@ fn one_person_two_names() {
         )]
     );
 }
+
+// ---- wire-copy conventions (tests/fixtures/news_wire) ----
+
+#[test]
+fn a_persons_words_hold_the_verbs_inside_them() {
+    let t = "Talks sought\n\nBEIJING, October 14. /TASS/. China calls on all sides to resume dialogue, Foreign Ministry spokeswoman Hua Lihong told a regular briefing on Monday.";
+    assert_eq!(
+        q(t),
+        [one(
+            "Hua Lihong",
+            Reported,
+            "China calls on all sides to resume dialogue"
+        )]
+    );
+    let t = "Chief Cabinet Secretary Haruto Ishii said at a press conference that the government would maintain its policy.";
+    assert_eq!(speakers_of(t), ["Haruto Ishii"]);
+}
+
+#[test]
+fn a_headline_opening_with_its_speaker_is_no_quote() {
+    let t =
+        "Kremlin says no plans for new mobilisation\n\nThe Kremlin said on Friday that it had no such plans.";
+    assert_eq!(q(t), [one("Kremlin", Reported, "it had no such plans")]);
+}
+
+#[test]
+fn a_bare_definite_job_is_the_person_who_just_spoke() {
+    let t = "Spokeswoman Hua Lihong said the talks were useful.\n\n“We hope all parties will remain calm,” the diplomat said.";
+    assert_eq!(
+        q(t),
+        [
+            one("Hua Lihong", Reported, "the talks were useful"),
+            one("Hua Lihong", Direct, "We hope all parties will remain calm")
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_is_the_name_spelled_out_before_it() {
+    let t = "The National Disaster Management Authority (NDMA) said at least 12,000 people had been moved.";
+    assert_eq!(speakers_of(t), ["National Disaster Management Authority"]);
+}
+
+#[test]
+fn organisation_names_with_and_inside() {
+    let t =
+        "China will extend the program, the National Development and Reform Commission said on Wednesday.";
+    assert_eq!(
+        q(t),
+        [one(
+            "National Development and Reform Commission",
+            Reported,
+            "China will extend the program"
+        )]
+    );
+}
+
+#[test]
+fn a_reported_lede_starts_after_its_dateline() {
+    let t = "Phones banned\n\nParis (AFP) – France will ban phones in schools, Education Minister Claire Dutertre said on Tuesday.";
+    assert_eq!(
+        q(t),
+        [one(
+            "Claire Dutertre",
+            Reported,
+            "France will ban phones in schools"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_is_the_subjects_not_the_datelines_agency() {
+    let t = "Wells\n\nHARRISBURG, Pa. (AP) — A rural county sued a chemical maker on Tuesday, accusing it of contaminating wells.";
+    assert!(q(t).is_empty(), "{:?}", q(t));
+}
+
+#[test]
+fn an_organisation_between_commas_speaks() {
+    let t = "The terminal operator, Westquay Logistics, said in a statement that it remained open.";
+    let got = ex().extract(t);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker, "Westquay Logistics");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Organisation);
+}
+
+#[test]
+fn a_short_opening_phrase_is_no_reported_clause() {
+    let t =
+        "Darren Hollis said the rules were overdue. In a statement, he called on the minister to ban sales.";
+    assert_eq!(
+        q(t),
+        [
+            one("Darren Hollis", Reported, "the rules were overdue"),
+            one("Darren Hollis", Reported, "the minister to ban sales")
+        ]
+    );
+}
+
+#[test]
+fn a_colon_introduction_names_its_speaker_after_a_description() {
+    let t = "Her neighbor, Walt Simmons, disagreed: \"They could have moved it down to the lake.\"";
+    let got = ex().extract(t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker, "Walt Simmons");
+    assert_eq!(got[0].speaker_kind, SpeakerKind::Person);
+}
+
+#[test]
+fn a_definite_description_is_the_person_with_that_role() {
+    let t = "France will ban phones in schools, the education minister said on Tuesday.\n\n\"Pupils talk again,\" Education Minister Claire Dutertre told radio.";
+    assert_eq!(
+        q(t),
+        [
+            one("Claire Dutertre", Reported, "France will ban phones in schools"),
+            one("Claire Dutertre", Direct, "Pupils talk again")
+        ]
+    );
+    // two people with the role: the description stays unnamed
+    let t = "Schools will close, the education minister said.\n\nFormer Education Minister Ann Roe spoke first. Education Minister Bo Lee spoke next.";
+    assert_eq!(speakers_of(t), ["the education minister"]);
+}
