@@ -256,14 +256,14 @@ fn the_timeline_exports_counts_and_shares_per_period_and_line() {
 // ---------------------------------------------------------------- stories
 
 const STORIES_CSV: &str = "story,label,size,cohesion,first_date,last_date,outlets
-1,Lisbon · Bereth · Port Selen,3,0.2795095642407735,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS
-2,Kestneft · Valgaz · Northern Corridor,2,0.3364906311035156,2023-06-27,2023-06-28,BBC; Kestrin Gazette
+1,Lisbon · Bereth · Port Selen,3,0.20694923400878906,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS
+2,Kestneft · Valgaz · Northern Corridor,2,0.3361673653125763,2023-06-27,2023-06-28,BBC; Kestrin Gazette
 ";
 
 const STORY_CSV: &str = "story,label,size,cohesion,first_date,last_date,outlets,path,title,source,date
-1,Lisbon · Bereth · Port Selen,3,0.2795095642407735,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS,press-conference-guardian.txt,Kestria and Valdoria reject Western criticism as foreign ministers meet,The Guardian,2023-07-24
-1,Lisbon · Bereth · Port Selen,3,0.2795095642407735,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS,press-conference-scmp.txt,Kestria's top diplomat says Valdoria ties will not bend to Western pressure,South China Morning Post,2023-07-24
-1,Lisbon · Bereth · Port Selen,3,0.2795095642407735,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS,press-conference-tass.txt,Bereth: partnership between Kestria and Valdoria not directed against third parties,TASS,2023-07-24
+1,Lisbon · Bereth · Port Selen,3,0.20694923400878906,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS,press-conference-guardian.txt,Kestria and Valdoria reject Western criticism as foreign ministers meet,The Guardian,2023-07-24
+1,Lisbon · Bereth · Port Selen,3,0.20694923400878906,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS,press-conference-scmp.txt,Kestria's top diplomat says Valdoria ties will not bend to Western pressure,South China Morning Post,2023-07-24
+1,Lisbon · Bereth · Port Selen,3,0.20694923400878906,2023-07-24,2023-07-24,The Guardian; South China Morning Post; TASS,press-conference-tass.txt,Bereth: partnership between Kestria and Valdoria not directed against third parties,TASS,2023-07-24
 ";
 
 #[test]
@@ -287,7 +287,7 @@ fn the_stories_and_a_storys_articles_export() {
 
 | story | label | size | cohesion | first_date | last_date | outlets |
 |---|---|---|---|---|---|---|
-| 2 | Kestneft · Valgaz · Northern Corridor | 2 | 0.3364906311035156 | 2023-06-27 | 2023-06-28 | BBC; Kestrin Gazette |
+| 2 | Kestneft · Valgaz · Northern Corridor | 2 | 0.3361673653125763 | 2023-06-27 | 2023-06-28 | BBC; Kestrin Gazette |
 "
     );
     // the first story's articles, each with the story's fields
