@@ -34,6 +34,14 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+impl DateError {
+    /// The text has a date's form but is not one (a 31 February, an
+    /// ambiguous 03/05/2023), as opposed to not being a date at all.
+    pub fn is_bad_date(&self) -> bool {
+        !(self.0.starts_with("not a date") || self.0 == "empty date")
+    }
+}
+
 impl Date {
     /// A full date, if it exists on the calendar.
     pub fn ymd(year: u16, month: u8, day: u8) -> Option<Date> {

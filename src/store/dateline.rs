@@ -21,6 +21,9 @@ pub struct Head {
     /// The outlet as written (normalise it through the alias table).
     pub outlet: Option<String>,
     pub date: Option<Date>,
+    /// A line that is only a date's form but no date ("03/05/2023", which
+    /// could be either day first or month first): why it was left out.
+    pub bad_date: Option<String>,
 }
 
 /// "(Reuters) -", "(Xinhua) --", "(AP) —": an agency in brackets, then a dash.
@@ -194,8 +197,7 @@ pub fn read_head(body: &str, outlets: &Outlets) -> Head {
             }
         } else if bare_date.is_none()
             && line.len() <= 60
-            && let Ok(d) = Date::parse(line.trim_start_matches(|c: char| !c.is_alphanumeric()))
-            && d.month().is_some()
+            && let Some(d) = bare(line, &mut head.bad_date)
         {
             bare_date = Some(d);
         } else if short
@@ -217,6 +219,20 @@ pub fn read_head(body: &str, outlets: &Outlets) -> Head {
         .or(dated_line)
         .or(updated);
     head
+}
+
+/// A line that is only a date (with a month), or none; a line of a date's
+/// form that is no date notes why in `bad` (the first such line).
+fn bare(line: &str, bad: &mut Option<String>) -> Option<Date> {
+    match Date::parse(line.trim_start_matches(|c: char| !c.is_alphanumeric())) {
+        Ok(d) => d.month().is_some().then_some(d),
+        Err(e) => {
+            if e.is_bad_date() {
+                bad.get_or_insert(e.0);
+            }
+            None
+        }
+    }
 }
 
 /// A closing "Source: Al Jazeera and news agencies" line, or "This article

@@ -81,11 +81,19 @@ pub fn resolve(meta: &mut Meta, body: &str, outlets: &Outlets, problems: &mut Ve
             meta.source = Some(outlets.normalise(&o));
             r.source_from = Origin::Text;
         }
-        if r.date.is_none()
-            && let Some(d) = head.date
-        {
-            r.date = Some(d);
-            r.date_from = Origin::Text;
+        if r.date.is_none() {
+            match (head.date, head.bad_date) {
+                (Some(d), _) => {
+                    r.date = Some(d);
+                    r.date_from = Origin::Text;
+                }
+                // a date line that could not be read, and no other date
+                (None, Some(why)) => problems.push(MetaProblem {
+                    field: Field::Date,
+                    message: format!("date left out: {why}"),
+                }),
+                (None, None) => {}
+            }
         }
     }
     meta.date = r.date.map(|d| d.to_string());
@@ -101,6 +109,25 @@ mod tests {
         let mut problems = Vec::new();
         let r = resolve(&mut meta, body, &Outlets::bundled(), &mut problems);
         (meta, r, problems)
+    }
+
+    #[test]
+    fn a_date_line_that_cannot_be_read_is_a_problem_unless_another_date_is_found() {
+        let (m, _, p) = run(Meta::default(), "Trade hits record\n\n03/05/2023\n\nTrade rose.");
+        assert_eq!(m.date, None);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.starts_with("date left out: ambiguous: 3/5/2023"), "{p:?}");
+        let (m, _, p) = run(Meta::default(), "Title\n\n31/31/2023\n\nText.");
+        assert_eq!((m.date, p.len()), (None, 1));
+        // another date in the head wins, and nothing is said
+        let (m, _, p) = run(
+            Meta::default(),
+            "Title\n\n03/05/2023\nPublished: March 5, 2023\n\nText.",
+        );
+        assert_eq!((m.date.as_deref(), p.len()), (Some("2023-03-05"), 0));
+        // ordinary lines are no date lines
+        let (_, _, p) = run(Meta::default(), "Title\n\nThe vote was 3-5 on Tuesday.\n\nText.");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]
