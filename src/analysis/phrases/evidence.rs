@@ -722,25 +722,30 @@ fn merge_contained(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
 }
 
 /// A name row's words without the words around the name: the leading and
-/// trailing words that are stopwords, or lowercase where they occur and
+/// trailing words that are stopwords, or lowercase where they occur (or,
+/// trailing where no capital says anything, common English words) and
 /// neither a name nor a title word ("chinese president xi jinping met" →
 /// "chinese president xi jinping"). None when nothing is cut or fewer than
 /// two words are left.
 fn name_core(m: &MinedPhrase) -> Option<String> {
     let ws: Vec<&str> = m.phrase.split(' ').collect();
-    let outside = |i: usize| {
+    // (`tail`: a word seen only where capitals say nothing, a headline,
+    // is taken to be lowercase if it is a common English word; a name may
+    // start with one, "Port Selen", but a verb follows it)
+    let outside = |i: usize, tail: bool| {
         let w = ws[i];
-        is_stopword(w)
-            || (m.evidence.word_caps.get(i).is_some_and(|&(k, _)| k > 0)
-                && !m.evidence.proper(i)
-                && name_word(w).is_none())
+        let lowercase = match m.evidence.word_caps.get(i) {
+            Some(&(k, _)) if k > 0 => !m.evidence.proper(i),
+            _ => tail && rarity(w) < COMMON,
+        };
+        is_stopword(w) || (lowercase && name_word(w).is_none())
     };
     let mut a = 0;
-    while a < ws.len() && outside(a) {
+    while a < ws.len() && outside(a, false) {
         a += 1;
     }
     let mut b = ws.len();
-    while b > a && outside(b - 1) {
+    while b > a && outside(b - 1, true) {
         b -= 1;
     }
     (b - a >= 2 && b - a < ws.len()).then(|| ws[a..b].join(" "))
@@ -1107,6 +1112,11 @@ mod tests {
             m
         };
         let name = |n: usize| vec![(3, 3); n];
+        let headline = |mut m: MinedPhrase| {
+            m.evidence.silent = 2;
+            m.evidence.silent_caps = 2;
+            m
+        };
         let out = weigh(
             vec![
                 with_caps("chinese president xi jinping", &[0, 1, 2], &name(4)),
@@ -1121,6 +1131,9 @@ mod tests {
                     &[(2, 2), (2, 2), (2, 2), (2, 2), (2, 0), (2, 0), (2, 0)],
                 ),
                 with_caps("harbour master ivo tanner", &[0, 1, 2], &name(4)),
+                // seen only in headline-like lines: "met" is a common word
+                headline(with_caps("port warden ivo tanner met", &[0, 1], &[(0, 0); 5])),
+                headline(with_caps("port warden ivo tanner", &[0, 1, 2], &[(0, 0); 4])),
                 // the core is not a row: left alone
                 with_caps(
                     "mayor olga brandt visited",
@@ -1131,7 +1144,9 @@ mod tests {
             &corpus,
         );
         let rows: Vec<&str> = out.iter().map(|m| m.phrase.as_str()).collect();
-        assert_eq!(out.len(), 3, "{rows:?}");
+        assert_eq!(out.len(), 4, "{rows:?}");
+        let warden = out.iter().find(|m| m.phrase == "port warden ivo tanner").unwrap();
+        assert_eq!(warden.variants, ["port warden ivo tanner met"]);
         let xi = out
             .iter()
             .find(|m| m.phrase == "chinese president xi jinping")
