@@ -8,8 +8,10 @@
 //! A mined phrase is *copied* when every occurrence of it, in every one of
 //! its articles, lies inside a passage of at least [`PASSAGE_WORDS`] words
 //! that the article shares word for word with another article of the
-//! phrase (its first, or its second for the first itself). Words are
-//! compared as compare's tokens are (case, apostrophes, and the
+//! phrase (its first, or its second for the first itself), up to a word
+//! changed here and there ("as he prepared to fly to" / "... to travel
+//! to": at most two such edits each side, the changed words not counted).
+//! Words are compared as compare's tokens are (case, apostrophes, and the
 //! transliteration endings of names folded: "Sergey"/"Sergei"), whatever
 //! the punctuation and sentence ends between them. A phrase that one
 //! article uses on its own (outside the copied passage) is not copied:
@@ -85,9 +87,27 @@ fn occurrence(text: &str, range: Range<usize>, buf: &mut Vec<u8>) -> Occurrence 
     }
 }
 
+/// Words one side of two occurrences share, nearest first: matching words
+/// up to the first two mismatches in a row; a single word changed between
+/// matching ones ("prepared to fly to" / "prepared to travel to") is an
+/// edit the copy made, skipped and not counted.
 fn common(a: &[u64], b: &[u64]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+    let mut matched = 0;
+    let mut edits = 0;
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        if x == y {
+            matched += 1;
+        } else if edits < MAX_EDITS && a.get(i + 1).is_some() && a.get(i + 1) == b.get(i + 1) {
+            edits += 1;
+        } else {
+            break;
+        }
+    }
+    matched
 }
+
+/// Single-word edits skipped on each side of an occurrence.
+const MAX_EDITS: usize = 2;
 
 /// The words of the passage two occurrences share around the phrase.
 fn shared(a: &Occurrence, b: &Occurrence) -> usize {
@@ -178,6 +198,28 @@ mod tests {
         let m = counted("fares had been frozen", &docs);
         assert_eq!(m.docs, [0, 1, 2]);
         assert!(!copied(&docs, &m));
+    }
+
+    #[test]
+    fn a_word_changed_here_and_there_is_still_a_copy() {
+        let a = [1, 2, 3, 4, 5, 6];
+        assert_eq!(common(&a, &[1, 2, 3, 4, 5, 6]), 6);
+        // one word changed: skipped, not counted
+        assert_eq!(common(&a, &[1, 9, 3, 4, 5, 6]), 5);
+        // two in a row: the passage ends there
+        assert_eq!(common(&a, &[1, 9, 9, 4, 5, 6]), 1);
+        // at most two edits
+        assert_eq!(common(&[1, 2, 3, 4, 5, 6, 7], &[9, 2, 9, 4, 9, 6, 7]), 2);
+        // a change at the very end of what was read is not skipped
+        assert_eq!(common(&[1, 2], &[1, 9]), 1);
+        // "fly" / "travel": the passage goes on past the changed word
+        let wire = "the accord had no ceiling as he prepared to fly to Vesk for talks with his \
+            counterpart Ilse Brandt on Friday.";
+        let copy = "the accord had no ceiling as he prepared to travel to Vesk for talks with his \
+            counterpart Ilse Brandt next week.";
+        let docs = [doc(wire), doc(copy)];
+        let m = counted("vesk for talks with his counterpart ilse brandt", &docs);
+        assert!(copied(&docs, &m));
     }
 
     #[test]
