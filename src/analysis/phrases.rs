@@ -56,7 +56,8 @@
 //! for the details.
 //!
 //! [`recount_and_weigh`] then counts every mined phrase in every article
-//! as a filter finds it, noting at each occurrence whether it is quoted,
+//! as a filter finds it, drops the phrases that only recur inside a passage
+//! copied between articles ([`copied`]), noting at each occurrence whether it is quoted,
 //! capitalised or cuts a name; merges variants (function words, numbers,
 //! spelling, inflection: [`variant_key`]; shifted and contained forms);
 //! tells names from formulas ([`PhraseKind`]); and orders formulas first by

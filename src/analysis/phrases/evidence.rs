@@ -24,8 +24,13 @@
 //!    British/American spelling, inflection), and shifted forms of one long
 //!    phrase (the end of one is the start of the other, over at least three
 //!    words, in nearly the same articles). The row reads as its most
-//!    widespread variant and lists the others.
-//! 3. **Kind**: a *name* when most of the occurrences that say something
+//!    widespread variant and lists the others. Romanised spellings of a
+//!    name ("sergei"/"sergey") share a key where the words are proper
+//!    nouns ([`variant_key_with`](super::fold::variant_key_with)), and a
+//!    name row that is another row plus words around the name ("chinese
+//!    president xi jinping met") is folded into it.
+//! 3. **Kind**: a *formula* when it holds a negation in lower case ("not
+//!    an alliance"); else a *name* when most of the occurrences that say something
 //!    are capitalised, or when it holds a known person's name (the speaker
 //!    gazetteer), or when all its content words are titles, places,
 //!    nationalities or organisation words ("foreign minister", "chinese
