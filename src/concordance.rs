@@ -222,7 +222,7 @@ const FOUND_SAMPLE: usize = 200;
 /// at most three) when none of them uses the label itself (a form holding
 /// the label's words, "new cold war" for "cold war", counts as the label):
 /// empty when one does. Reads the family's articles up to
-/// [`FOUND_SAMPLE`] of them, stopping at the first that uses the label.
+/// 200 of them (`FOUND_SAMPLE`), stopping at the first that uses the label.
 pub fn found_forms(index: &Index, f: u16, label: &str) -> Vec<String> {
     let key = format!(" {} ", phrases::normalize_phrase(label));
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

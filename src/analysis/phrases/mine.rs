@@ -234,8 +234,9 @@ const CLOCK: &[&str] = &[
     "gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "pst", "msk", "am", "pm",
 ];
 
-/// Is this (normalised) word a reporting word (see [`REPORTING`] and
-/// [`REPORTING_VERBS`])?
+/// Is this (normalised) word a reporting word: a verb of attribution
+/// ("told", "added", "according") or its audience and setting
+/// ("reporters", "journalists", "conference", "briefing")?
 pub fn is_reporting(word: &str) -> bool {
     REPORTING.contains(&word) || REPORTING_VERBS.contains(&word)
 }
