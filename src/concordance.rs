@@ -117,11 +117,26 @@ pub struct PhraseRow {
     pub mined: Option<usize>,
     /// Formula or name (families are formulas).
     pub kind: PhraseKind,
+    /// Families only: the forms the articles use when none of them holds
+    /// the label itself (the "cold war" family found only as "bloc
+    /// confrontation"), most used first; empty otherwise.
+    pub found: Vec<String>,
 }
 
 impl PhraseRow {
     pub fn curated(&self) -> bool {
         matches!(self.phrase, PhraseRef::Family(_))
+    }
+
+    /// How the row reads in a list: its text, and for a family whose
+    /// label no article uses, the forms they use ("cold war (as bloc
+    /// confrontation)").
+    pub fn shown(&self) -> String {
+        if self.found.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{} (as {})", self.text, self.found.join(", "))
+        }
     }
 
     /// A mined phrase's articles (all of them: mining counts every article,
@@ -161,8 +176,14 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             single_source: false,
             mined: None,
             kind: PhraseKind::Formula,
+            found: Vec::new(),
         })
         .collect();
+    for row in out.iter_mut().filter(|r| r.articles > 0) {
+        if let PhraseRef::Family(f) = row.phrase {
+            row.found = found_forms(index, f, &row.text);
+        }
+    }
     out.sort_by(|a, b| {
         b.articles
             .cmp(&a.articles)
@@ -182,21 +203,47 @@ pub fn phrase_rows(index: &Index) -> Vec<PhraseRow> {
             single_source: m.single_source,
             mined: Some(i),
             kind: m.kind,
+            found: Vec::new(),
         })
         .collect();
     // a mined phrase that is one of the curated variants is already listed
-    let variants: std::collections::HashSet<String> = index
-        .book()
-        .families()
-        .iter()
-        .flat_map(|f| f.variants.iter().chain(std::iter::once(&f.label)))
-        .map(|v| crate::analysis::phrases::normalize_phrase(v))
-        .collect();
-    mined.retain(|m| !variants.contains(&crate::analysis::phrases::normalize_phrase(&m.text)));
+    let forms = index.book().forms();
+    mined.retain(|m| !forms.contains(&crate::analysis::phrases::normalize_phrase(&m.text)));
     // (the mined phrases come in their order already: formulas, one-source
     // formulas, names)
     out.extend(mined);
     out
+}
+
+/// Articles of a family read to tell whether its label is used.
+const FOUND_SAMPLE: usize = 200;
+
+/// The forms of family `f` the articles use (normalised, most used first,
+/// at most three) when none of them uses the label itself (a form holding
+/// the label's words, "new cold war" for "cold war", counts as the label):
+/// empty when one does. Reads the family's articles up to
+/// 200 of them (`FOUND_SAMPLE`), stopping at the first that uses the label.
+pub fn found_forms(index: &Index, f: u16, label: &str) -> Vec<String> {
+    let key = format!(" {} ", phrases::normalize_phrase(label));
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let ids = (0..index.len() as ArticleId)
+        .filter(|&id| index.is_live(id) && index.families_of(id).contains(&f))
+        .take(FOUND_SAMPLE);
+    for id in ids {
+        let Some(a) = index.article(id) else {
+            continue;
+        };
+        for r in index.book().find_family(&a.body, usize::from(f)) {
+            let form = phrases::normalize_phrase(a.body.get(r).unwrap_or(""));
+            if format!(" {form} ").contains(&key) {
+                return Vec::new();
+            }
+            *counts.entry(form).or_default() += 1;
+        }
+    }
+    let mut forms: Vec<(String, usize)> = counts.into_iter().filter(|(f, _)| !f.is_empty()).collect();
+    forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    forms.into_iter().take(3).map(|(f, _)| f).collect()
 }
 
 /// One concordance line.
@@ -551,6 +598,37 @@ mod tests {
             mined += usize::from(row.mined.is_some());
         }
         assert!(mined > 10);
+    }
+
+    #[test]
+    fn a_family_found_only_in_other_forms_says_which() {
+        use crate::store::{Article, Meta};
+        let art = |body: &str| Article::from_parts("a.txt".into(), Meta::default(), body, false);
+        let texts = [
+            "They reject bloc confrontation.",
+            "No bloc confrontation, and no zero-sum game.",
+            "Ties are rock-solid.",
+        ];
+        let articles: Vec<Article> = texts.iter().map(|t| art(t)).collect();
+        let facts = Analyzer::new().facts_all(&articles);
+        let ix = Index::with_facts(Corpus::new(articles), facts);
+        let rows = phrase_rows(&ix);
+        let row = |label: &str| rows.iter().find(|r| r.curated() && r.text == label).unwrap();
+        let cold = row("cold war");
+        assert_eq!(cold.found, ["bloc confrontation", "zero sum game"]);
+        assert_eq!(cold.shown(), "cold war (as bloc confrontation, zero sum game)");
+        // the label itself is used ("rock-solid" is "rock solid")
+        assert!(row("rock solid").found.is_empty());
+        assert_eq!(row("rock solid").shown(), "rock solid");
+        // a family nobody uses says nothing
+        assert!(row("hegemony").found.is_empty());
+        // with one article using the label, the label stands
+        let mut with_label: Vec<Article> = texts.iter().map(|t| art(t)).collect();
+        with_label.push(art("A new Cold War looms."));
+        let facts = Analyzer::new().facts_all(&with_label);
+        let ix = Index::with_facts(Corpus::new(with_label), facts);
+        let f = ix.book().family_index("cold war").unwrap() as u16;
+        assert!(found_forms(&ix, f, "cold war").is_empty());
     }
 
     #[test]

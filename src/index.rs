@@ -866,20 +866,20 @@ mod tests {
     fn a_live_change_counts_the_mined_phrases_again() {
         let art = |p: &str, body: &str| Article::from_text(p, body, false);
         let mut ix = Index::new(Corpus::new(vec![
-            art("/d/a.txt", "A\n\nThey told reporters twice: told reporters."),
-            art("/d/b.txt", "B\n\nShe told reporters so."),
+            art("/d/a.txt", "A\n\nThey held harbour talks twice: harbour talks."),
+            art("/d/b.txt", "B\n\nShe wants harbour talks so."),
             art("/d/c.txt", "C\n\nNothing here."),
         ]));
         ix.mine_phrases(&MineOptions::default());
-        let told = |ix: &Index| {
+        let talks = |ix: &Index| {
             let m = ix
                 .mined()
                 .iter()
-                .find(|m| m.phrase == "told reporters")
+                .find(|m| m.phrase == "harbour talks")
                 .expect("mined");
             (m.docs.clone(), m.counts.clone(), m.occurrences)
         };
-        assert_eq!(told(&ix), (vec![0, 1], vec![2, 1], 3));
+        assert_eq!(talks(&ix), (vec![0, 1], vec![2, 1], 3));
         // b no longer says it, c now does, a is deleted
         ix.apply(
             vec![
@@ -890,13 +890,13 @@ mod tests {
                 ),
                 (
                     PathBuf::from("/d/c.txt"),
-                    vec![art("/d/c.txt", "C\n\nHe told\nreporters.")],
+                    vec![art("/d/c.txt", "C\n\nHe held harbour\ntalks.")],
                     Vec::new(),
                 ),
             ],
             &[PathBuf::from("/d/a.txt")],
         );
-        assert_eq!(told(&ix), (vec![2], vec![1], 1));
+        assert_eq!(talks(&ix), (vec![2], vec![1], 1));
     }
 
     fn many(n: usize) -> Vec<Article> {

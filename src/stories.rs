@@ -42,6 +42,8 @@ pub struct StoryArticle {
     pub body: Arc<str>,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// Its title: a story's label when its articles share no word.
+    pub title: String,
     /// The names of the named speakers it quotes.
     pub speakers: Vec<String>,
 }
@@ -75,6 +77,7 @@ impl Snapshot {
                     body: a.body.clone(),
                     date: a.meta.date.clone(),
                     source: a.meta.source.clone(),
+                    title: a.meta.title.clone(),
                     speakers: index
                         .speakers_of(a.id)
                         .iter()
@@ -156,8 +159,19 @@ impl Snapshot {
                         outlets.push(src.to_string());
                     }
                 }
+                // a story always has a label: its first article's title
+                // when its articles share no word (see analysis::stories::label)
+                let label = if s.label.trim().is_empty() {
+                    order
+                        .iter()
+                        .map(|&m| title_label(&self.articles[m as usize]))
+                        .find(|t| !t.is_empty())
+                        .unwrap_or_else(|| format!("{} articles", order.len()))
+                } else {
+                    s.label
+                };
                 StoryRow {
-                    label: s.label,
+                    label,
                     articles: order.iter().map(|&m| m as ArticleId).collect(),
                     cohesion: s.cohesion,
                     first_date: dated.first().map(|d| d.to_string()),
@@ -166,6 +180,30 @@ impl Snapshot {
                 }
             })
             .collect()
+    }
+}
+
+/// Longest title shown as a story's label, in chars.
+const TITLE_LABEL: usize = 60;
+
+/// An article's title (else its first line) on one line, cut to
+/// [`TITLE_LABEL`] chars with an ellipsis.
+fn title_label(a: &StoryArticle) -> String {
+    let title = if a.title.trim().is_empty() {
+        a.body
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+    } else {
+        a.title.trim()
+    };
+    let one_line = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= TITLE_LABEL {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(TITLE_LABEL - 1).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 
@@ -181,4 +219,48 @@ pub fn stories(index: &Index) -> Vec<StoryRow> {
     let si = snap.story_index();
     let stories = si.stories(&snap.texts());
     snap.rows(stories)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stories::Story;
+
+    fn article(title: &str, body: &str, date: &str) -> StoryArticle {
+        StoryArticle {
+            live: true,
+            body: Arc::from(body),
+            date: Some(date.into()),
+            source: Some("Herald".into()),
+            title: title.into(),
+            speakers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_story_without_a_label_shows_its_first_title() {
+        let snap = Snapshot {
+            articles: vec![
+                article("Second report", "b", "2023-03-02"),
+                article("  First   report\non the dam ", "a", "2023-03-01"),
+                article("", "\n\n  Untitled body line\nmore", "2023-03-03"),
+            ],
+        };
+        let story = |members: Vec<u32>, label: &str| Story {
+            members,
+            cohesion: 0.5,
+            label: label.into(),
+        };
+        let rows = snap.rows(vec![
+            story(vec![0, 1], ""),
+            story(vec![0, 1], "Oksberg"),
+            story(vec![2], " "),
+        ]);
+        assert_eq!(rows[0].label, "First report on the dam");
+        assert_eq!(rows[1].label, "Oksberg");
+        assert_eq!(rows[2].label, "Untitled body line");
+        let long = article(&"word ".repeat(40), "", "2023-03-01");
+        let l = title_label(&long);
+        assert!(l.ends_with('…') && l.chars().count() <= TITLE_LABEL, "{l}");
+    }
 }

@@ -39,6 +39,9 @@ pub trait SurveyData {
     /// Per article id: [`Date::key`], or [`crate::store::UNDATED`].
     fn date_keys(&self) -> &[u32];
     fn family_labels(&self) -> &[String];
+    /// Every label and variant of the families, normalised
+    /// ([`PhraseBook::forms`](crate::analysis::phrases::PhraseBook::forms)).
+    fn curated_forms(&self) -> std::collections::HashSet<String>;
     /// The families found in an article, ascending.
     fn families_of(&self, id: ArticleId) -> &[u16];
     /// The families found in an article with their occurrences.
@@ -64,6 +67,9 @@ impl SurveyData for Index {
     }
     fn family_labels(&self) -> &[String] {
         Index::family_labels(self)
+    }
+    fn curated_forms(&self) -> std::collections::HashSet<String> {
+        self.book().forms()
     }
     fn families_of(&self, id: ArticleId) -> &[u16] {
         Index::families_of(self, id)

@@ -56,7 +56,8 @@
 //! for the details.
 //!
 //! [`recount_and_weigh`] then counts every mined phrase in every article
-//! as a filter finds it, noting at each occurrence whether it is quoted,
+//! as a filter finds it, drops the phrases that only recur inside a passage
+//! copied between articles ([`copied`]), noting at each occurrence whether it is quoted,
 //! capitalised or cuts a name; merges variants (function words, numbers,
 //! spelling, inflection: [`variant_key`]; shifted and contained forms);
 //! tells names from formulas ([`PhraseKind`]); and orders formulas first by
@@ -72,6 +73,7 @@
 
 mod background;
 mod book;
+mod copied;
 mod evidence;
 mod finder;
 mod fold;
@@ -85,11 +87,12 @@ pub mod user_file;
 
 pub use background::rarity;
 pub use book::{BUNDLED_TOML, Family, FamilyMatch, PhraseBook, PhraseError};
+pub use copied::{PASSAGE_WORDS, copied};
 pub use evidence::{Evidence, PhraseKind, keyness, quote_spans, weigh};
 pub use finder::{PhraseFinder, find_phrase};
 pub use fold::variant_key;
 pub use kwic::{KwicLine, kwic};
-pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_stopword, mine};
+pub use mine::{Doc, MAX_LEN, MineOptions, MinedPhrase, is_date_word, is_reporting, is_stopword, mine};
 pub use normalize::normalize_phrase;
 pub use recount::{recount, recount_and_weigh};
 pub use sample::{MINE_SAMPLE, mine_sampled};

@@ -659,7 +659,11 @@ fn name_runs(words: &[ContentWord], text: &str) -> Vec<Range<usize>> {
 /// at least half of its articles (and two) use, most widely used in the
 /// group first, then rarest in the corpus; a name inside one already chosen
 /// ("Selen" after "Port Selen") is skipped. Falls back to the group's
-/// heaviest shared content words.
+/// heaviest shared content words; with none of either, to the single name
+/// word the most of its articles share ("Lukashenko" in "President
+/// Alexander Lukashenko" and "Lukashenko said"), then to any words two of
+/// them share. Empty only when its articles share no word at all (the rows
+/// then show a title: see [`crate::stories`]).
 pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
     // a big group is labelled from an even sample of its articles
     let step = members.len().div_ceil(LABEL_SAMPLE).max(1);
@@ -668,6 +672,11 @@ pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
     // name key → (articles, rarity, display form)
     let mut names: HashMap<String, (usize, f32, String)> = HashMap::new();
     let mut words: HashMap<u64, (usize, f32, String)> = HashMap::new();
+    // single words of names ("Lukashenko" in "President Alexander
+    // Lukashenko" and in "Lukashenko said"), for a group with no whole name
+    // in common
+    // (articles, rarity, display form, occurrences)
+    let mut name_words: HashMap<u64, (usize, f32, String, usize)> = HashMap::new();
     let n = index.len();
     for &m in &members {
         let Some(text) = texts.get(m as usize) else {
@@ -698,10 +707,19 @@ pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
                     .entry(w.key)
                     .or_insert((0, rarity, text[w.range.clone()].to_lowercase()));
                 e.0 += 1;
+            } else if w.kind == Kind::Name
+                && !super::content::is_calendar_word(&text[w.range.clone()].to_lowercase())
+            {
+                let rarity = idf(n, index.df_of(w.key).max(1));
+                let e = name_words
+                    .entry(w.key)
+                    .or_insert((0, rarity, text[w.range.clone()].to_string(), 0));
+                e.0 += usize::from(seen.insert(w.key));
+                e.3 += 1;
             }
         }
     }
-    let pick = |mut cands: Vec<(usize, f32, String)>| -> Vec<String> {
+    let pick = |mut cands: Vec<(usize, f32, String)>, need: usize| -> Vec<String> {
         cands.retain(|c| c.0 >= need);
         cands.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut chosen: Vec<String> = Vec::new();
@@ -719,10 +737,36 @@ pub fn label(index: &StoryIndex, members: &[u32], texts: &[&str]) -> String {
     };
     // names the whole corpus uses tell nothing: only names rarer than half
     let half = idf(n, (n / 2) as u32);
-    let mut chosen = pick(names.into_values().filter(|c| c.1 >= half).collect());
+    let mut chosen = pick(names.into_values().filter(|c| c.1 >= half).collect(), need);
     if chosen.len() < 2 {
-        let more = pick(words.into_values().filter(|c| c.1 >= half).collect());
+        let more = pick(
+            words
+                .iter()
+                .filter(|c| c.1.1 >= half)
+                .map(|c| c.1.clone())
+                .collect(),
+            need,
+        );
         chosen.extend(more.into_iter().take(3 - chosen.len()));
+    }
+    // never empty while two articles share something: the name word most
+    // of them share, then any shared words, however common
+    if chosen.is_empty() {
+        chosen = name_words
+            .into_values()
+            .filter(|c| c.0 >= 2)
+            .max_by(|x, y| {
+                (x.0.cmp(&y.0))
+                    .then(x.1.total_cmp(&y.1))
+                    .then(x.3.cmp(&y.3))
+                    .then(y.2.cmp(&x.2))
+            })
+            .map(|c| c.2)
+            .into_iter()
+            .collect();
+    }
+    if chosen.is_empty() {
+        chosen = pick(words.into_values().collect(), 2);
     }
     chosen.join(" · ")
 }
@@ -820,6 +864,18 @@ mod tests {
         for name in ["Port Selen", "Valdor"] {
             assert!(s[0].label.contains(name), "{}", s[0].label);
         }
+    }
+
+    #[test]
+    fn a_label_falls_back_to_a_shared_name_word() {
+        // no whole name and no word in common but "Oksberg"
+        let a = "Trade delegates greeted Governor Hanna Oksberg in the harbour town.";
+        let b = "Rain fell as Oksberg opened the new bridge.";
+        let texts = [a, OTHER, b, OTHER2];
+        let ix = index(&texts);
+        assert_eq!(label(&ix, &[0, 2], &texts), "Oksberg");
+        // nothing shared at all: empty (the rows show a title)
+        assert_eq!(label(&ix, &[1, 3], &texts), "");
     }
 
     #[test]

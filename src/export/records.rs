@@ -281,6 +281,13 @@ pub struct PhraseRecord<'a> {
     pub outlets: usize,
     /// Mined only (empty for families): the other forms merged into it.
     pub variants: &'a [String],
+    /// Families only: the forms its articles use when none uses the label
+    /// itself ("bloc confrontation" for "cold war"); empty otherwise.
+    pub found: &'a [String],
+    /// How the row reads in the text output: the phrase, and a family's
+    /// forms found when its label is not.
+    #[serde(skip)]
+    pub shown: String,
 }
 
 impl<'a> PhraseRecord<'a> {
@@ -298,6 +305,8 @@ impl<'a> PhraseRecord<'a> {
             quoted: mined.map_or(0, |m| m.quoted),
             outlets: mined.map_or(0, |m| m.outlets),
             variants: mined.map_or(&[][..], |m| m.variants.as_slice()),
+            found: &r.found,
+            shown: r.shown(),
         }
     }
 }
@@ -315,6 +324,7 @@ impl Table for PhraseRecord<'_> {
         "quoted",
         "outlets",
         "variants",
+        "found",
     ];
     const TEXT_HEADER: &'static [&'static str] = &["phrase", "articles", "occurrences", "kind"];
     fn text_row(&self) -> Vec<Cow<'_, str>> {
@@ -328,7 +338,7 @@ impl Table for PhraseRecord<'_> {
             "mined"
         };
         vec![
-            self.phrase.into(),
+            crate::store::escape_controls(&self.shown),
             self.articles.to_string().into(),
             self.occurrences.to_string().into(),
             what.into(),
@@ -450,6 +460,7 @@ mod tests {
             single_source: false,
             mined: None,
             kind: PhraseKind::Formula,
+            found: Vec::new(),
         };
         fields_match(&PhraseRecord::new(&row, &index));
         // a family has no score: left out of the JSON (and empty in CSV)

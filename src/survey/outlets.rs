@@ -143,19 +143,22 @@ pub fn outlet_table(index: &impl SurveyData, ids: Option<&[ArticleId]>, opts: &O
             cells.push(col);
         }
     }
-    // mined: the top formulas (not names, not hidden, not a family's label)
+    // mined: the top formulas (not names, not hidden, not a family's label
+    // or variant: the family's column counts it already, as the phrases
+    // pane lists it as the family)
     let family_keys: Vec<String> = labels
         .iter()
         .map(|l| l.to_lowercase().replace('-', " "))
         .collect();
+    let forms = index.curated_forms();
     // in the formula ranking's order (outlets, quotation, rarity: see
     // analysis::phrases), the first used by more than one counted outlet
     let mut mined: Vec<(usize, Vec<usize>, &str)> = Vec::new();
-    for m in index
-        .mined()
-        .iter()
-        .filter(|m| m.underlined() && !family_keys.contains(&m.phrase))
-    {
+    for m in index.mined().iter().filter(|m| {
+        m.underlined()
+            && !family_keys.contains(&m.phrase)
+            && !forms.contains(&crate::analysis::phrases::normalize_phrase(&m.phrase))
+    }) {
         if mined.len() >= opts.mined {
             break;
         }
@@ -213,6 +216,33 @@ mod tests {
             ..Meta::default()
         };
         Article::from_parts("a.txt".into(), meta, body, false)
+    }
+
+    #[test]
+    fn a_mined_family_variant_is_no_column_of_its_own() {
+        // "bloc confrontation" is a variant of the bundled "cold war" family
+        let articles = vec![
+            art(Some("TASS"), "They oppose bloc confrontation in every form."),
+            art(Some("Reuters"), "Both reject bloc confrontation, he said."),
+            art(Some("Xinhua"), "Nothing here."),
+        ];
+        let facts = crate::facts::Analyzer::new().facts_all(&articles);
+        let mut ix = Index::with_facts(Corpus::new(articles), facts);
+        ix.mine_phrases(&MineOptions::default());
+        assert!(
+            ix.mined()
+                .iter()
+                .any(|m| m.phrase == "bloc confrontation" && m.underlined()),
+            "{:?}",
+            ix.mined()
+        );
+        let t = outlet_table(&ix, None, &OutletOptions::default());
+        let labels: Vec<&str> = t.columns.iter().map(|c| c.label.as_str()).collect();
+        assert!(
+            t.columns.iter().any(|c| c.family && c.label == "cold war"),
+            "{labels:?}"
+        );
+        assert!(!labels.contains(&"bloc confrontation"), "{labels:?}");
     }
 
     #[test]

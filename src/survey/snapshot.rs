@@ -26,6 +26,7 @@ pub struct Snapshot {
     dates: Vec<Option<Date>>,
     date_keys: Vec<u32>,
     family_labels: Vec<String>,
+    curated_forms: std::collections::HashSet<String>,
     families: Vec<Vec<u16>>,
     family_counts: Vec<Vec<u32>>,
     mined: Vec<MinedPhrase>,
@@ -49,6 +50,7 @@ impl SnapshotBuilder {
         SnapshotBuilder {
             snap: Snapshot {
                 family_labels: index.family_labels().to_vec(),
+                curated_forms: index.book().forms(),
                 ..Snapshot::default()
             },
             len: index.len(),
@@ -140,6 +142,9 @@ impl SurveyData for Snapshot {
     }
     fn family_labels(&self) -> &[String] {
         &self.family_labels
+    }
+    fn curated_forms(&self) -> std::collections::HashSet<String> {
+        self.curated_forms.clone()
     }
     fn families_of(&self, id: ArticleId) -> &[u16] {
         self.families.get(id as usize).map_or(&[], Vec::as_slice)

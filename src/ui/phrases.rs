@@ -32,7 +32,7 @@ pub fn draw_phrases(frame: &mut Frame, app: &App, s: &PhrasesState, theme: &Them
                 PhraseRef::Text(_) => (theme.mined, format!("mined {:.1}", r.score.unwrap_or(0.0))),
             };
             Row::new(vec![
-                Line::styled(r.text.clone(), name_style),
+                Line::styled(r.shown(), name_style),
                 Line::styled(kind, theme.dim),
                 Line::raw(r.articles.to_string()).right_aligned(),
                 Line::raw(r.occurrences.to_string()).right_aligned(),

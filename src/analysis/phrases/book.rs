@@ -268,6 +268,17 @@ impl PhraseBook {
         &self.families
     }
 
+    /// Every label and variant of every family, normalised
+    /// ([`normalize_phrase`](super::normalize_phrase)): a mined phrase
+    /// among them is a family's already, and listed as the family.
+    pub fn forms(&self) -> std::collections::HashSet<String> {
+        self.families
+            .iter()
+            .flat_map(|f| f.variants.iter().chain(std::iter::once(&f.label)))
+            .map(|v| super::normalize_phrase(v))
+            .collect()
+    }
+
     /// Finds every family occurrence in `text`: sorted by start,
     /// non-overlapping, byte ranges on char boundaries. Where two variants
     /// overlap, the one starting first wins, then the longer one.

@@ -24,8 +24,13 @@
 //!    British/American spelling, inflection), and shifted forms of one long
 //!    phrase (the end of one is the start of the other, over at least three
 //!    words, in nearly the same articles). The row reads as its most
-//!    widespread variant and lists the others.
-//! 3. **Kind**: a *name* when most of the occurrences that say something
+//!    widespread variant and lists the others. Romanised spellings of a
+//!    name ("sergei"/"sergey") share a key where the words are proper
+//!    nouns ([`variant_key_with`](super::fold::variant_key_with)), and a
+//!    name row that is another row plus words around the name ("chinese
+//!    president xi jinping met") is folded into it.
+//! 3. **Kind**: a *formula* when it holds a negation in lower case ("not
+//!    an alliance"); else a *name* when most of the occurrences that say something
 //!    are capitalised, or when it holds a known person's name (the speaker
 //!    gazetteer), or when all its content words are titles, places,
 //!    nationalities or organisation words ("foreign minister", "chinese
@@ -48,7 +53,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::background::rarity;
-use super::fold::variant_key;
+use super::fold::{variant_key, variant_key_with};
 use super::mine::{MinedPhrase, is_stopword};
 use crate::analysis::speakers::{Extractor, NameWord};
 use crate::analysis::text::words;
@@ -327,6 +332,8 @@ pub struct Corpus<'a> {
     pub hidden: &'a [String],
 }
 
+const NEGATORS: &[&str] = &["no", "not", "non"];
+
 /// A capitalised word rarer than this in general English is a proper noun
 /// for sure; a more common one ("Cold", "House") only maybe.
 const COMMON: f64 = 4.5;
@@ -343,6 +350,16 @@ fn content_words(phrase: &str) -> impl Iterator<Item = &str> {
 /// Name or formula, from the occurrences' evidence and the words.
 fn kind_of(m: &MinedPhrase) -> PhraseKind {
     let e = &m.evidence;
+    // a name does not negate: "not an alliance", "no first use" are
+    // formulas whatever their other words ("Non-Aligned Movement", with a
+    // capital, is a name)
+    if m.phrase
+        .split(' ')
+        .enumerate()
+        .any(|(i, w)| NEGATORS.contains(&w) && !e.proper(i))
+    {
+        return PhraseKind::Formula;
+    }
     // only seen where capitals say nothing (headlines, bylines), and
     // capitalised there every time
     if e.silent > 0 && e.silent_caps == e.silent && e.word_caps.iter().all(|&(k, _)| k == 0) {
@@ -555,7 +572,7 @@ fn merge_variants(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
     let mut groups: HashMap<String, Vec<MinedPhrase>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     for m in mined {
-        let key = variant_key(&m.phrase);
+        let key = variant_key_with(&m.phrase, |i| m.evidence.proper(i));
         groups
             .entry(key.clone())
             .or_insert_with(|| {
@@ -709,6 +726,78 @@ fn merge_contained(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
         .collect()
 }
 
+/// A name row's words without the words around the name: the leading and
+/// trailing words that are stopwords, or lowercase where they occur (or,
+/// trailing where no capital says anything, common English words) and
+/// neither a name nor a title word ("chinese president xi jinping met" →
+/// "chinese president xi jinping"). None when nothing is cut or fewer than
+/// two words are left.
+fn name_core(m: &MinedPhrase) -> Option<String> {
+    let ws: Vec<&str> = m.phrase.split(' ').collect();
+    // (`tail`: a word seen only where capitals say nothing, a headline,
+    // is taken to be lowercase if it is a common English word; a name may
+    // start with one, "Port Selen", but a verb follows it)
+    let outside = |i: usize, tail: bool| {
+        let w = ws[i];
+        let lowercase = match m.evidence.word_caps.get(i) {
+            Some(&(k, _)) if k > 0 => !m.evidence.proper(i),
+            _ => tail && rarity(w) < COMMON,
+        };
+        is_stopword(w) || (lowercase && name_word(w).is_none())
+    };
+    let mut a = 0;
+    while a < ws.len() && outside(a, false) {
+        a += 1;
+    }
+    let mut b = ws.len();
+    while b > a && outside(b - 1, true) {
+        b -= 1;
+    }
+    (b - a >= 2 && b - a < ws.len()).then(|| ws[a..b].join(" "))
+}
+
+/// Folds a name row that is another row plus words around the name
+/// ("kremlin spokesman dmitry peskov said the date", "chinese president xi
+/// jinping met") into that row, as a variant.
+fn merge_name_tails(mined: Vec<MinedPhrase>) -> Vec<MinedPhrase> {
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in mined.iter().enumerate() {
+        at.entry(m.phrase.as_str()).or_insert(i);
+        for v in &m.variants {
+            at.entry(v.as_str()).or_insert(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..mined.len()).collect();
+    for (i, m) in mined.iter().enumerate() {
+        if m.kind != PhraseKind::Name {
+            continue;
+        }
+        if let Some(&j) = name_core(m).as_deref().and_then(|c| at.get(c))
+            && j != i
+        {
+            let (ri, rj) = (union_root(&mut parent, i), union_root(&mut parent, j));
+            parent[ri] = rj;
+        }
+    }
+    let roots: Vec<usize> = (0..mined.len()).map(|i| union_root(&mut parent, i)).collect();
+    let mut groups: BTreeMap<usize, Vec<MinedPhrase>> = BTreeMap::new();
+    let mut heads: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, (m, r)) in mined.into_iter().zip(roots).enumerate() {
+        let g = groups.entry(r).or_default();
+        if i == r {
+            heads.insert(r, g.len());
+        }
+        g.push(m);
+    }
+    groups
+        .into_iter()
+        .map(|(r, group)| {
+            let head = heads.get(&r).copied().unwrap_or(0);
+            fold_group(group, head, true)
+        })
+        .collect()
+}
+
 /// The final order: formulas, then one-source formulas, then names; each
 /// by weight, range and text.
 pub fn order(a: &MinedPhrase, b: &MinedPhrase) -> std::cmp::Ordering {
@@ -741,7 +830,8 @@ pub fn weigh(mut mined: Vec<MinedPhrase>, corpus: &Corpus) -> Vec<MinedPhrase> {
         m.kind = kind_of(m);
     }
     let mined = merge_shifted(mined);
-    let mut mined = merge_contained(mined);
+    let mined = merge_contained(mined);
+    let mut mined = merge_name_tails(mined);
     // one source for every article (boilerplate), judged again on merged rows
     let several = {
         let mut ids: Vec<Option<u32>> = corpus.sources.to_vec();
@@ -985,6 +1075,120 @@ mod tests {
         assert_eq!(formulas, 3);
         assert!(out[..formulas].iter().all(|m| m.kind == PhraseKind::Formula));
         assert!(out[formulas..].iter().all(|m| m.kind == PhraseKind::Name));
+    }
+
+    #[test]
+    fn a_negation_is_a_formula() {
+        let corpus = Corpus {
+            sources: &[Some(0), Some(1)],
+            hidden: &[],
+        };
+        let with_caps = |p: &str, caps: &[(u32, u32)]| {
+            let mut m = phrase(p, &[0, 1]);
+            m.evidence.word_caps = caps.to_vec();
+            m
+        };
+        let out = weigh(
+            vec![
+                // "alliance" and "council" are organisation words
+                with_caps("not an alliance", &[(2, 0), (2, 0), (2, 0)]),
+                with_caps("no security council", &[(2, 0), (2, 0), (2, 0)]),
+                with_caps("non aligned movement", &[(2, 2), (2, 2), (2, 2)]),
+                with_caps("security council", &[(2, 2), (2, 2)]),
+            ],
+            &corpus,
+        );
+        let kind = |p: &str| out.iter().find(|m| m.phrase == p).unwrap().kind;
+        assert_eq!(kind("not an alliance"), PhraseKind::Formula);
+        assert_eq!(kind("no security council"), PhraseKind::Formula);
+        assert_eq!(kind("non aligned movement"), PhraseKind::Name);
+        assert_eq!(kind("security council"), PhraseKind::Name);
+    }
+
+    #[test]
+    fn words_around_a_name_fold_into_the_name() {
+        let corpus = Corpus {
+            sources: &[Some(0), Some(1), Some(2)],
+            hidden: &[],
+        };
+        let with_caps = |p: &str, docs: &[u32], caps: &[(u32, u32)]| {
+            let mut m = phrase(p, docs);
+            m.evidence.word_caps = caps.to_vec();
+            m
+        };
+        let name = |n: usize| vec![(3, 3); n];
+        let headline = |mut m: MinedPhrase| {
+            m.evidence.silent = 2;
+            m.evidence.silent_caps = 2;
+            m
+        };
+        let out = weigh(
+            vec![
+                with_caps("chinese president xi jinping", &[0, 1, 2], &name(4)),
+                with_caps(
+                    "chinese president xi jinping met",
+                    &[0, 1],
+                    &[(2, 2), (2, 2), (2, 2), (2, 2), (2, 0)],
+                ),
+                with_caps(
+                    "harbour master ivo tanner said the date",
+                    &[1, 2],
+                    &[(2, 2), (2, 2), (2, 2), (2, 2), (2, 0), (2, 0), (2, 0)],
+                ),
+                with_caps("harbour master ivo tanner", &[0, 1, 2], &name(4)),
+                // seen only in headline-like lines: "met" is a common word
+                headline(with_caps("port warden ivo tanner met", &[0, 1], &[(0, 0); 5])),
+                headline(with_caps("port warden ivo tanner", &[0, 1, 2], &[(0, 0); 4])),
+                // the core is not a row: left alone
+                with_caps(
+                    "mayor olga brandt visited",
+                    &[0, 1],
+                    &[(2, 2), (2, 2), (2, 2), (2, 0)],
+                ),
+            ],
+            &corpus,
+        );
+        let rows: Vec<&str> = out.iter().map(|m| m.phrase.as_str()).collect();
+        assert_eq!(out.len(), 4, "{rows:?}");
+        let warden = out.iter().find(|m| m.phrase == "port warden ivo tanner").unwrap();
+        assert_eq!(warden.variants, ["port warden ivo tanner met"]);
+        let xi = out
+            .iter()
+            .find(|m| m.phrase == "chinese president xi jinping")
+            .unwrap();
+        assert_eq!(xi.variants, ["chinese president xi jinping met"]);
+        assert_eq!(xi.docs, [0, 1, 2]);
+        assert_eq!(xi.counts, [1, 1, 1]);
+        let tanner = out
+            .iter()
+            .find(|m| m.phrase == "harbour master ivo tanner")
+            .unwrap();
+        assert_eq!(tanner.variants, ["harbour master ivo tanner said the date"]);
+        assert!(rows.contains(&"mayor olga brandt visited"));
+    }
+
+    #[test]
+    fn romanised_spellings_of_a_name_are_one_row() {
+        let corpus = Corpus {
+            sources: &[Some(0), Some(1), Some(2), Some(3)],
+            hidden: &[],
+        };
+        let caps = vec![(3, 3); 4];
+        let mut a = phrase("port warden sergei volkov", &[0, 1, 2]);
+        a.evidence.word_caps = caps.clone();
+        let mut b = phrase("port warden sergey volkov", &[3]);
+        b.evidence.word_caps = caps;
+        let out = weigh(vec![a, b], &corpus);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].phrase, "port warden sergei volkov");
+        assert_eq!(out[0].variants, ["port warden sergey volkov"]);
+        assert_eq!(out[0].docs, [0, 1, 2, 3]);
+        // lowercase (no evidence of a name): not folded
+        let out = weigh(
+            vec![phrase("policy reform", &[0, 1]), phrase("police reform", &[2, 3])],
+            &corpus,
+        );
+        assert_eq!(out.len(), 2);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::background::is_listed;
 use super::mine::is_stopword;
+use crate::analysis::reuse::tokens::fold_transliteration;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
@@ -80,10 +81,24 @@ pub fn american(word: &str) -> String {
 /// The merge key of a normalised phrase (words separated by single
 /// spaces). Two phrases with the same key are variants of one phrase.
 pub fn variant_key(phrase: &str) -> String {
+    variant_key_with(phrase, |_| false)
+}
+
+/// [`variant_key`], with the romanised names among the words folded as
+/// compare and the speakers fold them ("sergey"/"sergei", "dmitry"/
+/// "dmitri": see [`fold_transliteration`]): `proper(i)` tells whether the
+/// `i`th word of the phrase is a proper noun. (Only those: the fold would
+/// also make "policy" of "police".)
+pub fn variant_key_with(phrase: &str, proper: impl Fn(usize) -> bool) -> String {
     let mut out: Vec<String> = Vec::new();
-    for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+    for (i, w) in phrase.split(' ').enumerate().filter(|(_, w)| !w.is_empty()) {
         let w = w.strip_suffix("'s").unwrap_or(w);
-        if NEGATORS.contains(&w) {
+        if proper(i) && !is_stopword(w) {
+            let mut b = w.as_bytes().to_vec();
+            let n = fold_transliteration(&mut b);
+            b.truncate(n);
+            out.push(String::from_utf8_lossy(&b).into_owned());
+        } else if NEGATORS.contains(&w) {
             out.push(w.to_string());
         } else if is_stopword(w) {
             continue;
@@ -116,6 +131,27 @@ mod tests {
         // off the list in both spellings
         assert_eq!(american("neighbourliness"), "neighborliness");
         assert_eq!(american("hegemonise"), "hegemonize");
+    }
+
+    #[test]
+    fn romanised_names_fold_when_they_are_proper_nouns() {
+        let all = |_| true;
+        let none = |_| false;
+        assert_eq!(
+            variant_key_with("foreign minister sergei lavrov", |i| i >= 2),
+            variant_key_with("foreign minister sergey lavrov", |i| i >= 2)
+        );
+        assert_eq!(
+            variant_key_with("dmitri peskov", all),
+            variant_key_with("dmitry peskov", all)
+        );
+        // not without the evidence that they are names
+        assert_ne!(
+            variant_key_with("sergei lavrov", none),
+            variant_key_with("sergey lavrov", none)
+        );
+        assert_ne!(variant_key("police reform"), variant_key("policy reform"));
+        assert_eq!(variant_key_with("third party", none), variant_key("third party"));
     }
 
     #[test]

@@ -41,7 +41,13 @@
 //! 4. **Candidates.** A frequent n-gram of `min_len..=max_len` words is a
 //!    candidate unless it starts or ends with a stopword (a compact English
 //!    list, with "said" and "says" for news copy); the negators "no", "not"
-//!    and "non" may start a phrase ("no limits") but not end one.
+//!    and "non" may start a phrase ("no limits") but not end one. Nor may it
+//!    end with a reporting verb ("putin told"), and it needs a word of its
+//!    own: one that is not a stopword, a date or number ("2023 06", "14
+//!    march"), or a reporting word ("told reporters", "news conference").
+//!    Lines that are dates or sources ("Mon 20 Nov 2023 06.00 GMT",
+//!    "Source: RT | 2023-06-28": short, a third of their words dates or
+//!    numbers, see `metadata_lines`) are not mined at all.
 //! 5. **Reduction.** A candidate is dropped when a longer candidate
 //!    containing it occurs in exactly the same articles (it adds nothing).
 //!    Since every article holding the longer phrase holds the shorter,
@@ -205,6 +211,100 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORD_SET.contains(word)
 }
 
+/// Reporting words: the verbs and audiences of attribution ("told
+/// reporters", "speaking to journalists", "a news conference"). A phrase of
+/// these, stopwords, dates and numbers frames a quote; it is no formula.
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "reporters", "reporter", "journalists", "journalist", "correspondents", "correspondent",
+    "press", "media", "news", "conference", "briefing", "interview", "speaking", "speak", "quoting",
+    "citing",
+];
+
+/// Reporting verbs: a phrase may not end with one either ("putin told",
+/// "the ministry added" cut a sentence before what was said).
+#[rustfmt::skip]
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tell", "tells", "telling", "added", "adds", "adding",
+    "according", "stated", "noted", "asked", "spoke", "quoted", "cited",
+];
+
+/// Time zones and clock words of datelines ("06.00 GMT").
+const CLOCK: &[&str] = &[
+    "gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "pst", "msk", "am", "pm",
+];
+
+/// Is this (normalised) word a reporting word: a verb of attribution
+/// ("told", "added", "according") or its audience and setting
+/// ("reporters", "journalists", "conference", "briefing")?
+pub fn is_reporting(word: &str) -> bool {
+    REPORTING.contains(&word) || REPORTING_VERBS.contains(&word)
+}
+
+/// Is this (normalised) word part of a date or a time: it has a digit, or
+/// it is a month, a weekday or a time zone?
+pub fn is_date_word(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+        || crate::analysis::text::is_calendar_word(word)
+        || CLOCK.contains(&word)
+}
+
+/// Does a word say something of its own in a phrase: not a stopword, not a
+/// date or number, not a reporting word? A phrase needs one to be mined
+/// ("2023 06", "told reporters" are not phrases).
+fn plain_word(word: &str) -> bool {
+    !is_stopword(word) && !is_date_word(word) && !is_reporting(word)
+}
+
+/// Per gram: does it hold a [`plain_word`]? (A gram's prefix comes before
+/// it, so one pass in id order.)
+fn plain_grams(grams: &[Gram], vocab: &[Box<str>]) -> Vec<bool> {
+    let plain_vocab: Vec<bool> = vocab.iter().map(|w| plain_word(w)).collect();
+    let mut out: Vec<bool> = Vec::with_capacity(grams.len());
+    for g in grams {
+        let own = plain_vocab[g.last as usize];
+        let before = g.prefix != NONE && out.get(g.prefix as usize).copied().unwrap_or(false);
+        out.push(own || before || (g.len == 1 && plain_vocab[g.first as usize]));
+    }
+    out
+}
+
+/// The lines of `text` that are dates, times or sources rather than prose
+/// ("Mon 20 Nov 2023 06.00 GMT", "Source: RT | 2023-06-28", "March 5,
+/// 2023"): at most 12 words, at least one of them with a digit, at least a
+/// third of them date words ([`is_date_word`]), not ending as a sentence
+/// does. Their words are not mined (they recur in every article of a
+/// format and say nothing).
+pub(super) fn metadata_lines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let range = start..start + line.len();
+        start = range.end + 1;
+        let t = line.trim();
+        // (prose lines are long: most are judged on their length alone)
+        if t.is_empty() || t.len() > 120 || !t.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if t.ends_with(['.', '!', '?', ';', '"', '\u{201d}']) {
+            continue;
+        }
+        let (mut n, mut dates) = (0usize, 0usize);
+        for w in words(t) {
+            n += 1;
+            if n > 12 {
+                break;
+            }
+            let lower = normalize_word(w.text);
+            dates += usize::from(is_date_word(&lower));
+        }
+        if n <= 12 && dates * 3 >= n {
+            out.push(range);
+        }
+    }
+    out
+}
+
 /// Marks the gap between two tokens that breaks n-grams.
 const BREAK: u32 = u32::MAX;
 /// No gram here.
@@ -356,7 +456,19 @@ fn tokenize_chunk(docs: &[Doc<'_>]) -> TokChunk {
         let mut toks: Vec<u32> = Vec::with_capacity(text.len() / 5);
         let mut prev_end = 0;
         let wrapped = hard_wrapped(text);
+        let meta = metadata_lines(text);
+        let mut meta_at = 0;
         for w in words(text) {
+            while meta_at < meta.len() && meta[meta_at].end <= w.start {
+                meta_at += 1;
+            }
+            if meta.get(meta_at).is_some_and(|m| m.start <= w.start) {
+                // a metadata line: left out, and a break where it was
+                if toks.last().is_some_and(|&t| t != BREAK) {
+                    toks.push(BREAK);
+                }
+                continue;
+            }
             if prev_end > 0 && toks.last() != Some(&BREAK) && breaks(&text[prev_end..w.start], wrapped) {
                 toks.push(BREAK);
             }
@@ -784,11 +896,16 @@ fn mine_sharded(docs: &[Doc<'_>], opts: &MineOptions, shard_positions: usize) ->
     // reduction and C-value, longest first
     let is_stop: Vec<bool> = vocab.iter().map(|w| is_stopword(w)).collect();
     let is_neg: Vec<bool> = vocab.iter().map(|w| NEGATORS.contains(&&**w)).collect();
-    let candidate = |g: &Gram| {
+    let plain = plain_grams(&grams, &vocab);
+    let verb: Vec<bool> = vocab.iter().map(|w| REPORTING_VERBS.contains(&&**w)).collect();
+    let candidate = |id: usize| {
+        let g = &grams[id];
         let len = g.len as usize;
         len >= min_len
             && (!is_stop[g.first as usize] || is_neg[g.first as usize])
             && !is_stop[g.last as usize]
+            && !verb[g.last as usize]
+            && plain[id]
     };
     let kept = reduce(&grams, candidate, n_sources >= 2, opts.max_phrases);
 
@@ -948,7 +1065,7 @@ fn grow_levels(counting: &Counting<'_>, grams: &mut Vec<Gram>, word_gram: Vec<u3
 /// `max_phrases` of them in output order.
 fn reduce(
     grams: &[Gram],
-    candidate: impl Fn(&Gram) -> bool,
+    candidate: impl Fn(usize) -> bool,
     flag_sources: bool,
     max_phrases: usize,
 ) -> Vec<(u32, bool, f64)> {
@@ -960,7 +1077,7 @@ fn reduce(
         if g.len < 2 {
             continue;
         }
-        let keeps = candidate(&g) || covered[id];
+        let keeps = candidate(id) || covered[id];
         for (k, parent) in [g.prefix, g.suffix].into_iter().enumerate() {
             // (NONE cannot happen: a gram's parts are frequent)
             if parent == NONE || (k == 1 && parent == g.prefix) {
@@ -975,7 +1092,7 @@ fn reduce(
         }
     }
     let mut kept: Vec<(u32, bool, f64)> = (0..grams.len())
-        .filter(|&id| candidate(&grams[id]) && !covered[id])
+        .filter(|&id| candidate(id) && !covered[id])
         .map(|id| {
             let g = &grams[id];
             let mean = if ext_cnt[id] == 0 {
@@ -1398,6 +1515,91 @@ mod tests {
         for shard in [1, 100, 5000] {
             assert_eq!(mine_sharded(&docs, &opts, shard), whole, "{shard}");
         }
+    }
+
+    #[test]
+    fn dates_numbers_and_metadata_lines_are_not_mined() {
+        let docs = [
+            doc("Ferries return to Lake Orla\n\nTue 14 Mar 2023 07.30 GMT\n\nFerry season opens early."),
+            doc(
+                "Lake Orla welcomes the ferries\nSource: Orla Herald | 2023-03-14\nFerry season opens early.",
+            ),
+            doc(
+                "Talks ended on 14 March 2023 after 12 rounds. The ferry season opens early, 12 rounds later.",
+            ),
+            doc("Voting closed on 14 March 2023 after 12 rounds."),
+        ];
+        let found = mine(&docs, &MineOptions::default());
+        for p in &found {
+            assert!(p.phrase.split(' ').any(plain_word), "{}", p.phrase);
+        }
+        assert!(get(&found, "2023 07").is_none() && get(&found, "14 march 2023").is_none());
+        assert!(
+            get(&found, "ferry season opens early").is_some(),
+            "{:?}",
+            phrases(&found)
+        );
+        // a date inside a sentence is part of the phrase around it
+        assert!(
+            get(&found, "14 march 2023 after 12 rounds").is_some(),
+            "{:?}",
+            phrases(&found)
+        );
+        // the metadata lines are not mined: "orla herald" is in one, and
+        // "mar 2023" is in the dateline only
+        let lines =
+            |t: &str| -> Vec<String> { metadata_lines(t).into_iter().map(|r| t[r].to_string()).collect() };
+        assert_eq!(lines(docs[0].text), ["Tue 14 Mar 2023 07.30 GMT"]);
+        assert_eq!(lines(docs[1].text), ["Source: Orla Herald | 2023-03-14"]);
+        assert!(lines(docs[2].text).is_empty());
+        assert_eq!(
+            lines("March 5, 2023\nUpdated 10:42 BST"),
+            ["March 5, 2023", "Updated 10:42 BST"]
+        );
+        // a short sentence with a date, and a headline with a year, are prose
+        assert!(lines("Talks end on 5 March 2023.\nXi to visit Moscow again in 2023 for talks").is_empty());
+    }
+
+    #[test]
+    fn metadata_lines_break_a_hard_wrapped_paragraph() {
+        let line = "words of a paragraph wrapped at a fixed width here";
+        let text = format!("{line}\n{line}\n{line}\nrock solid\n14 March 2023\nties {line}\n{line}\n{line}");
+        let docs = [doc(&text), doc(&text)];
+        let found = mine(&docs, &MineOptions::default());
+        assert!(
+            found.iter().all(|p| !p.phrase.contains("solid ties")),
+            "{:?}",
+            phrases(&found)
+        );
+        assert!(
+            found.iter().any(|p| p.phrase.contains("here rock solid")),
+            "{:?}",
+            phrases(&found)
+        );
+    }
+
+    #[test]
+    fn reporting_frames_are_not_phrases() {
+        let docs = [
+            doc(
+                "The envoy told reporters on Monday that the harbour deal stood. Speaking to journalists, she smiled.",
+            ),
+            doc(
+                "The mayor told reporters that the harbour deal stood, speaking to journalists at a news conference.",
+            ),
+            doc("He told a news conference the harbour deal stood."),
+        ];
+        let found = mine(&docs, &MineOptions::default());
+        for frame in ["told reporters", "news conference", "speaking to journalists"] {
+            assert!(get(&found, frame).is_none(), "{frame}: {:?}", phrases(&found));
+        }
+        assert!(
+            get(&found, "harbour deal stood").is_some(),
+            "{:?}",
+            phrases(&found)
+        );
+        assert!(is_reporting("told") && !is_reporting("harbour"));
+        assert!(is_date_word("2023") && is_date_word("mar") && is_date_word("gmt") && !is_date_word("deal"));
     }
 
     #[test]

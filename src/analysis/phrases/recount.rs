@@ -108,11 +108,13 @@ pub fn recount(docs: &[Doc], mined: &mut [MinedPhrase]) {
     mined.sort_by(super::mine::rank);
 }
 
-/// [`recount`], then [`weigh`](super::weigh): fragments and `hidden`
-/// phrases (any of their variants) dropped, variants merged, names told
+/// [`recount`], then [`weigh`](super::weigh): copied passages (see
+/// [`copied`](super::copied)), fragments and `hidden` phrases (any of
+/// their variants) dropped, variants merged, names told
 /// from formulas, formulas first by their evidence.
 pub fn recount_and_weigh(docs: &[Doc], mut mined: Vec<MinedPhrase>, hidden: &[String]) -> Vec<MinedPhrase> {
     recount(docs, &mut mined);
+    super::copied::drop_copied(docs, &mut mined);
     let sources = SourceIds::new(docs);
     let hidden: Vec<String> = hidden
         .iter()
