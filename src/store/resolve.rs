@@ -116,7 +116,10 @@ mod tests {
         let (m, _, p) = run(Meta::default(), "Trade hits record\n\n03/05/2023\n\nTrade rose.");
         assert_eq!(m.date, None);
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].message.starts_with("date left out: ambiguous: 3/5/2023"), "{p:?}");
+        assert!(
+            p[0].message.starts_with("date left out: ambiguous: 3/5/2023"),
+            "{p:?}"
+        );
         let (m, _, p) = run(Meta::default(), "Title\n\n31/31/2023\n\nText.");
         assert_eq!((m.date, p.len()), (None, 1));
         // another date in the head wins, and nothing is said
