@@ -95,6 +95,17 @@ impl Snapshot {
     /// changed, by its path, unless the text stored for that path is still
     /// among the articles (then the file moved, and another took its place).
     pub fn resolve(&self, articles: &[(ContentHash, String)]) -> ArticleStates {
+        let present: HashSet<ContentHash> = articles.iter().map(|(h, _)| *h).collect();
+        self.resolve_present(articles.iter().map(|(h, p)| (*h, p.as_str())), &present)
+    }
+
+    /// [`resolve`](Self::resolve) with the set of the articles' hashes
+    /// already made.
+    fn resolve_present<'a>(
+        &self,
+        articles: impl Iterator<Item = (ContentHash, &'a str)>,
+        present: &HashSet<ContentHash>,
+    ) -> ArticleStates {
         let by_hash: HashMap<ContentHash, usize> = self
             .rows
             .iter()
@@ -107,13 +118,11 @@ impl Snapshot {
             .enumerate()
             .map(|(i, r)| (r.path.as_str(), i))
             .collect();
-        let present: HashSet<ContentHash> = articles.iter().map(|(h, _)| *h).collect();
         let per_id = articles
-            .iter()
             .map(|(h, path)| {
-                let row = by_hash.get(h).or_else(|| {
+                let row = by_hash.get(&h).or_else(|| {
                     by_path
-                        .get(path.as_str())
+                        .get(path)
                         .filter(|&&i| self.rows[i].hash.is_none_or(|rh| !present.contains(&rh)))
                 })?;
                 Some(self.rows[*row].state.clone())
@@ -127,27 +136,37 @@ impl Snapshot {
     /// only for an article it may find that way: one not found by its hash,
     /// with the file name of a stored article whose text is gone.
     pub fn resolve_paths(&self, articles: &[(ContentHash, &str)]) -> ArticleStates {
-        let file_name = |p: &str| p.rsplit(['/', '\\']).next().unwrap_or(p).to_string();
-        let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
+        // (names borrowed, not allocated per article: this runs over every
+        // article once loading ends)
+        fn file_name(p: &str) -> &str {
+            p.rsplit(['/', '\\']).next().unwrap_or(p)
+        }
         let present: HashSet<ContentHash> = articles.iter().map(|(h, _)| *h).collect();
-        let gone: HashSet<String> = self
+        let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
+        let gone: HashSet<&str> = self
             .rows
             .iter()
             .filter(|r| r.hash.is_none_or(|h| !present.contains(&h)))
             .map(|r| file_name(&r.path))
             .collect();
-        let keys: Vec<(ContentHash, String)> = articles
+        // a path hint only for an article the store may know by its path
+        let hints: Vec<String> = articles
             .iter()
             .map(|&(h, p)| {
-                let hint = if !known.contains(&h) && gone.contains(&file_name(p)) {
+                if !gone.is_empty() && !known.contains(&h) && gone.contains(file_name(p)) {
                     path_hint(p)
                 } else {
                     String::new()
-                };
-                (h, hint)
+                }
             })
             .collect();
-        self.resolve(&keys)
+        self.resolve_present(
+            articles
+                .iter()
+                .zip(&hints)
+                .map(|(&(h, _), hint)| (h, hint.as_str())),
+            &present,
+        )
     }
 
     /// Every tag in use, with how many articles carry it (most first).
