@@ -116,11 +116,17 @@ fn has_comma(s: &str) -> bool {
     s.contains([',', ';', ':', '(', '–', '—'])
 }
 
+/// "This article appeared in the … print edition as: <headline>": a note
+/// about where the text was printed, quoting the headline, never a quote.
+static PRINT_EDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bappeared in (?:the )?.{2,60}? print edition\b").expect("valid regex")
+});
+
 /// Finds the cues of every sentence.
 pub fn find(l: &Layout, g: &Gazetteer) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     for (si, s) in l.sents.iter().enumerate() {
-        if s.toks.is_empty() {
+        if s.toks.is_empty() || PRINT_EDITION.is_match(&l.text[s.start..s.end]) {
             continue;
         }
         let first = out.len();

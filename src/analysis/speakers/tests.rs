@@ -1011,6 +1011,20 @@ fn a_persons_words_hold_the_verbs_inside_them() {
 }
 
 #[test]
+fn a_print_edition_note_quoting_the_headline_is_no_quote() {
+    let t = "Harbour deal signed, mayor says\n\nThe mayor signed the deal on Monday.\n\n\
+             This article appeared in the Northport Herald print edition as: Harbour deal 'a new start', says Mayor Hanna Berg";
+    assert!(
+        q(t).iter().all(|(_, _, said)| !said.contains("new start")),
+        "{:?}",
+        q(t)
+    );
+    // the same words outside such a note are a quote
+    let t = "The deal is 'a new start', says Mayor Hanna Berg.";
+    assert_eq!(speakers_of(t), ["Hanna Berg"]);
+}
+
+#[test]
 fn a_headline_opening_with_its_speaker_is_no_quote() {
     let t =
         "Kremlin says no plans for new mobilisation\n\nThe Kremlin said on Friday that it had no such plans.";
