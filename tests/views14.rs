@@ -296,12 +296,14 @@ fn keyness_view_and_enter_opens_the_terms_concordance_within_the_filter() {
 
 #[test]
 fn keyness_without_a_filter_says_what_it_needs() {
-    let mut h = Harness::bundled(120, 24);
+    // whole at 80 columns, beside the counts
+    let mut h = Harness::bundled(80, 24);
     h.key(KeyCode::Char('K'));
     assert!(matches!(h.app.screen(), Screen::Main));
+    let s = h.screen();
     assert!(
-        h.screen()
-            .contains("keyness compares the filtered articles with the rest")
+        s.contains("keyness compares a filter with the rest: filter first (/)"),
+        "{s}"
     );
 }
 

@@ -1065,10 +1065,8 @@ impl App {
                 if scope.ids.is_empty() {
                     self.message = Some("no articles to compare (filter to some first: /)".into());
                 } else if scope.ids.len() >= self.index.corpus().live_len() {
-                    self.message = Some(
-                        "keyness compares the filtered articles with the rest: filter first (/), e.g. source:tass"
-                            .into(),
-                    );
+                    // (short: it must fit beside the counts at 80 columns)
+                    self.message = Some("keyness compares a filter with the rest: filter first (/)".into());
                 } else {
                     self.push(Screen::Keyness(KeynessState::new(
                         scope,
