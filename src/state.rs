@@ -95,8 +95,18 @@ impl Snapshot {
     /// changed, by its path, unless the text stored for that path is still
     /// among the articles (then the file moved, and another took its place).
     pub fn resolve(&self, articles: &[(ContentHash, String)]) -> ArticleStates {
-        let present: HashSet<ContentHash> = articles.iter().map(|(h, _)| *h).collect();
+        let present = self.present(articles.iter().map(|(h, _)| *h));
         self.resolve_present(articles.iter().map(|(h, p)| (*h, p.as_str())), &present)
+    }
+
+    /// The stored texts among `hashes` (a set of the few stored hashes
+    /// looked up once per article, not a set of every article's).
+    fn present(&self, hashes: impl Iterator<Item = ContentHash>) -> HashSet<ContentHash> {
+        let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
+        if known.is_empty() {
+            return known;
+        }
+        hashes.filter(|h| known.contains(h)).collect()
     }
 
     /// [`resolve`](Self::resolve) with the set of the articles' hashes
@@ -141,7 +151,7 @@ impl Snapshot {
         fn file_name(p: &str) -> &str {
             p.rsplit(['/', '\\']).next().unwrap_or(p)
         }
-        let present: HashSet<ContentHash> = articles.iter().map(|(h, _)| *h).collect();
+        let present = self.present(articles.iter().map(|(h, _)| *h));
         let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
         let gone: HashSet<&str> = self
             .rows
@@ -149,11 +159,15 @@ impl Snapshot {
             .filter(|r| r.hash.is_none_or(|h| !present.contains(&h)))
             .map(|r| file_name(&r.path))
             .collect();
+        if gone.is_empty() {
+            // no stored text is missing: every article is found by its hash
+            return self.resolve_present(articles.iter().map(|&(h, _)| (h, "")), &present);
+        }
         // a path hint only for an article the store may know by its path
         let hints: Vec<String> = articles
             .iter()
             .map(|&(h, p)| {
-                if !gone.is_empty() && !known.contains(&h) && gone.contains(file_name(p)) {
+                if !known.contains(&h) && gone.contains(file_name(p)) {
                     path_hint(p)
                 } else {
                     String::new()
