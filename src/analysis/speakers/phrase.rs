@@ -456,9 +456,11 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
             break;
         }
         // an acronym before a name is an organisation in the role:
-        // "Ambassador to NATO Julianne Smith"
+        // "Ambassador to NATO Julianne Smith"; but right after a media word
+        // it starts the outlet's name: "news agency RIA Novosti"
         let w = l.toks[s - 1].text;
-        if s < b && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) {
+        let after_media = s >= a + 2 && is_media_word(l.toks[s - 2].text);
+        if s < b && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && !after_media {
             break;
         }
         s -= 1;
@@ -513,24 +515,7 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
     let known = g.known(name_text);
     let role_says_org = role.as_deref().is_some_and(|r| {
         let r = r.to_lowercase();
-        [
-            "agency",
-            "news",
-            "newspaper",
-            "broadcaster",
-            "outlet",
-            "daily",
-            "wire",
-            "channel",
-            "television",
-            "tabloid",
-            "media",
-            "network",
-            "magazine",
-            "website",
-        ]
-        .iter()
-        .any(|w| r.contains(w))
+        MEDIA_WORDS.iter().any(|w| r.contains(w))
     });
     let acronym = name_text.len() >= 2
         && name_text.len() <= 6
@@ -550,6 +535,30 @@ fn read(l: &Layout, g: &Gazetteer, toks: Range<usize>) -> Np {
         org,
         person,
     }
+}
+
+/// Words that describe a news outlet ("news agency", "broadcaster"): a
+/// name after them is the outlet's.
+const MEDIA_WORDS: &[&str] = &[
+    "agency",
+    "news",
+    "newspaper",
+    "broadcaster",
+    "outlet",
+    "daily",
+    "wire",
+    "channel",
+    "television",
+    "tabloid",
+    "media",
+    "network",
+    "magazine",
+    "website",
+];
+
+/// `w` is one of the [`MEDIA_WORDS`] (any case).
+fn is_media_word(w: &str) -> bool {
+    MEDIA_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// A title or job word right before a name: "Sen.", "spokesman",

@@ -1011,6 +1011,15 @@ fn a_persons_words_hold_the_verbs_inside_them() {
 }
 
 #[test]
+fn an_acronym_after_a_media_word_starts_the_outlets_name() {
+    let t = "The talks will go on, according to Russian news agency RIA Novosti.";
+    assert_eq!(speakers_of(t), ["RIA Novosti"]);
+    // an acronym in a role still is: "Ambassador to NATO Julianne Smith"
+    let t = "\"We are ready,\" said U.S. Ambassador to NATO Julianne Smith.";
+    assert_eq!(speakers_of(t), ["Julianne Smith"]);
+}
+
+#[test]
 fn a_print_edition_note_quoting_the_headline_is_no_quote() {
     let t = "Harbour deal signed, mayor says\n\nThe mayor signed the deal on Monday.\n\n\
              This article appeared in the Northport Herald print edition as: Harbour deal 'a new start', says Mayor Hanna Berg";
