@@ -305,7 +305,8 @@ impl Index {
     /// ([`Date::key`]; [`UNDATED`](crate::store::UNDATED) without a date), for grouping by month or
     /// year without reading the articles.
     pub fn date_keys(&self) -> &[u32] {
-        &self.dates().keys
+        // kept per article: no need to sort the articles by date for it
+        self.order_columns.date_keys()
     }
 
     /// Per article id: the rank of its outlet among the distinct outlet

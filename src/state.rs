@@ -95,18 +95,13 @@ impl Snapshot {
     /// changed, by its path, unless the text stored for that path is still
     /// among the articles (then the file moved, and another took its place).
     pub fn resolve(&self, articles: &[(ContentHash, String)]) -> ArticleStates {
-        let present = self.present(articles.iter().map(|(h, _)| *h));
+        let present = present(&self.known(), articles.iter().map(|(h, _)| *h));
         self.resolve_present(articles.iter().map(|(h, p)| (*h, p.as_str())), &present)
     }
 
-    /// The stored texts among `hashes` (a set of the few stored hashes
-    /// looked up once per article, not a set of every article's).
-    fn present(&self, hashes: impl Iterator<Item = ContentHash>) -> HashSet<ContentHash> {
-        let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
-        if known.is_empty() {
-            return known;
-        }
-        hashes.filter(|h| known.contains(h)).collect()
+    /// The stored texts' hashes.
+    fn known(&self) -> HashSet<ContentHash> {
+        self.rows.iter().filter_map(|r| r.hash).collect()
     }
 
     /// [`resolve`](Self::resolve) with the set of the articles' hashes
@@ -151,8 +146,8 @@ impl Snapshot {
         fn file_name(p: &str) -> &str {
             p.rsplit(['/', '\\']).next().unwrap_or(p)
         }
-        let present = self.present(articles.iter().map(|(h, _)| *h));
-        let known: HashSet<ContentHash> = self.rows.iter().filter_map(|r| r.hash).collect();
+        let known = self.known();
+        let present = present(&known, articles.iter().map(|(h, _)| *h));
         let gone: HashSet<&str> = self
             .rows
             .iter()
@@ -195,6 +190,15 @@ impl Snapshot {
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
+}
+
+/// The stored texts (`known`) among `hashes`: the few stored hashes looked
+/// up once per article, not a set of every article's made.
+fn present(known: &HashSet<ContentHash>, hashes: impl Iterator<Item = ContentHash>) -> HashSet<ContentHash> {
+    if known.is_empty() {
+        return HashSet::new();
+    }
+    hashes.filter(|h| known.contains(h)).collect()
 }
 
 /// Each article's state, by article id (ids past the end, and articles the
